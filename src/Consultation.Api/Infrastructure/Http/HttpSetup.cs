@@ -1,0 +1,65 @@
+using System.Text.Json.Serialization;
+using Consultation.Infrastructure.Health;
+using Consultation.Infrastructure.Pipeline;
+using Consultation.Stakeholders;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.Json;
+using Scalar.AspNetCore;
+
+namespace Consultation.Infrastructure.Http;
+
+public static class HttpSetup
+{
+    public const long MaxRequestBodyBytes = 1024 * 1024;
+
+    public static IServiceCollection AddConsultationHttp(this IServiceCollection services)
+    {
+        services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = MaxRequestBodyBytes);
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
+        {
+            if (context.ProblemDetails.Status == StatusCodes.Status415UnsupportedMediaType)
+            {
+                context.ProblemDetails.Detail ??= "Send the body as JSON with 'Content-Type: application/json'.";
+            }
+
+            var correlation = context.HttpContext.RequestServices.GetService<RequestContext>();
+            if (correlation is not null)
+            {
+                context.ProblemDetails.Extensions["correlationId"] = correlation.CorrelationId;
+            }
+        });
+        services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+        services.AddOpenApi();
+        services.AddConsultationHealthChecks();
+        return services;
+    }
+
+    public static WebApplication UseConsultationHttp(this WebApplication app)
+    {
+        app.Use((http, next) =>
+        {
+            var limit = http.Features.Get<IHttpMaxRequestBodySizeFeature>();
+            if (limit is { IsReadOnly: false })
+            {
+                limit.MaxRequestBodySize = MaxRequestBodyBytes;
+            }
+
+            return next(http);
+        });
+        app.UseMiddleware<CorrelationMiddleware>();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        return app;
+    }
+
+    public static WebApplication MapConsultationEndpoints(this WebApplication app)
+    {
+        app.MapOpenApi();
+        app.MapScalarApiReference(o => o.WithTitle("Consultation Tracker API"));
+        app.MapConsultationHealth();
+        app.MapStakeholders();
+        return app;
+    }
+}

@@ -1,0 +1,92 @@
+using System.Text.Json;
+using Consultation.Infrastructure.Errors;
+using FluentValidation;
+using JasperFx;
+using JasperFx.Events;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Npgsql;
+
+namespace Consultation.Infrastructure.Http;
+
+/// <summary>
+/// The one place exceptions become RFC 9457 problem details: validation 400 (per field),
+/// unknown stream 404, broken rule 409, stale If-Match 412, missing If-Match 428,
+/// database unreachable 503, anything else 500 without internals.
+/// </summary>
+public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService problemDetails, ILogger<ProblemDetailsExceptionHandler> logger)
+    : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken cancellationToken)
+    {
+        var problem = Map(exception);
+        if (problem.Status >= 500)
+        {
+            logger.LogError(exception, "Unhandled error answering {Method} {Path}", http.Request.Method, http.Request.Path);
+        }
+        else
+        {
+            logger.LogInformation("Refused {Method} {Path}: {Status} {Detail}", http.Request.Method, http.Request.Path, problem.Status, problem.Detail);
+        }
+
+        if (exception is StaleVersion stale)
+        {
+            // The exception handler strips ETag headers from error responses, so the current version travels in the body.
+            problem.Extensions["currentVersion"] = stale.Actual;
+        }
+
+        if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            http.Response.Headers.RetryAfter = "5";
+        }
+
+        http.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;
+        return await problemDetails.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = http,
+            ProblemDetails = problem,
+            Exception = exception,
+        });
+    }
+
+    private static ProblemDetails Map(Exception exception) => exception switch
+    {
+        ValidationException validation => new HttpValidationProblemDetails(
+            validation.Errors
+                .GroupBy(e => JsonNamingPolicy.CamelCase.ConvertName(e.PropertyName))
+                .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray()))
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "The request is not valid.",
+            Detail = "See 'errors' for what to fix in each field.",
+        },
+        BadHttpRequestException bad => Problem(bad.StatusCode, "The request could not be read.", Describe(bad)),
+        StreamNotFound notFound => Problem(StatusCodes.Status404NotFound, $"{notFound.What} not found.", notFound.Message),
+        DomainRuleViolation rule => Problem(StatusCodes.Status409Conflict, "The record does not allow this.", rule.Message),
+        StaleVersion stale => Problem(StatusCodes.Status412PreconditionFailed, "The record changed since you read it.", stale.Message),
+        VersionRequired required => Problem(StatusCodes.Status428PreconditionRequired, "If-Match is required.", required.Message),
+        ConcurrencyException or EventStreamUnexpectedMaxEventIdException => Problem(
+            StatusCodes.Status412PreconditionFailed,
+            "The record changed since you read it.",
+            "Someone else changed this record at the same moment. Fetch it again and retry."),
+        NpgsqlException { IsTransient: true } or TimeoutException => Problem(
+            StatusCodes.Status503ServiceUnavailable,
+            "The database is not available.",
+            "The record could not be reached; nothing was written. Retry shortly."),
+        _ => Problem(StatusCodes.Status500InternalServerError, "Something went wrong on our side.", "The error was logged with this request's correlation id."),
+    };
+
+    private static ProblemDetails Problem(int status, string title, string detail) =>
+        new() { Status = status, Title = title, Detail = detail };
+
+    /// <summary>Says what was wrong with the body without naming server types.</summary>
+    private static string Describe(BadHttpRequestException bad) => bad.InnerException switch
+    {
+        JsonException json => $"The body is not valid JSON for this request{(json.Path is { } path ? $" (at {path})" : string.Empty)}"
+            + $"{(json.LineNumber is { } line ? $", line {line + 1}, position {json.BytePositionInLine + 1}" : string.Empty)}.",
+        _ when bad.StatusCode == StatusCodes.Status415UnsupportedMediaType => "Send the body as JSON with 'Content-Type: application/json'.",
+        _ when bad.Message.Contains("body", StringComparison.OrdinalIgnoreCase) && bad.Message.Contains("empty", StringComparison.OrdinalIgnoreCase)
+            => "A JSON body is required.",
+        _ => bad.Message,
+    };
+}

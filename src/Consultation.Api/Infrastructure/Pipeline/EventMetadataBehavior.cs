@@ -1,0 +1,26 @@
+using Marten;
+using Mediator;
+
+namespace Consultation.Infrastructure.Pipeline;
+
+/// <summary>
+/// Stamps who and why on every event a command appends: user name, correlation id (the request's),
+/// causation id (this command's own id) and the command and role as headers.
+/// </summary>
+public sealed class EventMetadataBehavior<TMessage, TResponse>(IDocumentSession session, RequestContext context)
+    : IPipelineBehavior<TMessage, TResponse>
+    where TMessage : notnull, IBaseCommand
+{
+    public ValueTask<TResponse> Handle(
+        TMessage message,
+        MessageHandlerDelegate<TMessage, TResponse> next,
+        CancellationToken cancellationToken)
+    {
+        session.CorrelationId = context.CorrelationId;
+        session.CausationId = Guid.NewGuid().ToString("N");
+        session.LastModifiedBy = context.UserName;
+        session.SetHeader("command", typeof(TMessage).Name);
+        session.SetHeader("role", context.Role);
+        return next(message, cancellationToken);
+    }
+}

@@ -1,0 +1,24 @@
+namespace Consultation.Infrastructure.Pipeline;
+
+/// <summary>
+/// Who is acting and under which correlation id, for the current request or background job.
+/// Filled by the HTTP middleware; defaults apply to CLI commands and seeding.
+/// </summary>
+public sealed class RequestContext
+{
+    public const int MaxCorrelationIdLength = 128;
+
+    public string CorrelationId { get; set; } = NewCorrelationId();
+
+    public string UserName { get; set; } = "system";
+
+    public string Role { get; set; } = "system";
+
+    public static string NewCorrelationId() => Guid.NewGuid().ToString("N");
+
+    /// <summary>Accepts client-supplied ids made of safe characters only, so they can go into logs and headers.</summary>
+    public static bool IsAcceptableCorrelationId(string? value) =>
+        !string.IsNullOrEmpty(value)
+        && value.Length <= MaxCorrelationIdLength
+        && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or ':');
+}

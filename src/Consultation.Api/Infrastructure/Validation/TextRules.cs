@@ -1,0 +1,40 @@
+using Consultation.Infrastructure.EventStore;
+using FluentValidation;
+
+namespace Consultation.Infrastructure.Validation;
+
+/// <summary>Reusable FluentValidation rules for the text and keys every module accepts.</summary>
+public static class TextRules
+{
+    public const int NameMaxLength = 200;
+    public const int ReasonMaxLength = 1000;
+
+    /// <summary>Required single-line text: no control characters, bounded length.</summary>
+    public static IRuleBuilderOptions<T, string?> SingleLine<T>(this IRuleBuilder<T, string?> rule, int maxLength) =>
+        rule.NotEmpty()
+            .MaximumLength(maxLength)
+            .Must(value => value is null || !value.Any(char.IsControl))
+            .WithMessage("'{PropertyName}' must be a single line without control characters.");
+
+    /// <summary>Required free text (may span lines): no other control characters, bounded length.</summary>
+    public static IRuleBuilderOptions<T, string?> FreeText<T>(this IRuleBuilder<T, string?> rule, int maxLength) =>
+        rule.NotEmpty()
+            .MaximumLength(maxLength)
+            .Must(value => value is null || !value.Any(c => char.IsControl(c) && c is not '\n' and not '\r' and not '\t'))
+            .WithMessage("'{PropertyName}' must not contain control characters other than line breaks and tabs.");
+
+    public static IRuleBuilderOptions<T, string?> Slug<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Must(StreamKeys.IsSlug).WithMessage($"'{{PropertyName}}' must be {StreamKeys.SlugRule}, at most {StreamKeys.MaxSlugLength} characters.");
+
+    /// <summary>A value naming a member of <typeparamref name="TEnum"/> (case-insensitive).</summary>
+    public static IRuleBuilderOptions<T, string?> OneOf<T, TEnum>(this IRuleBuilder<T, string?> rule)
+        where TEnum : struct, Enum =>
+        rule.Must(value => value is null || Enum.TryParse<TEnum>(value, ignoreCase: true, out _) && !int.TryParse(value, out _))
+            .WithMessage($"'{{PropertyName}}' must be one of: {string.Join(", ", Enum.GetNames<TEnum>())}.");
+
+    public static TEnum ParseEnum<TEnum>(string value)
+        where TEnum : struct, Enum => Enum.Parse<TEnum>(value, ignoreCase: true);
+
+    public static TEnum? ParseOptionalEnum<TEnum>(string? value)
+        where TEnum : struct, Enum => value is null ? null : Enum.Parse<TEnum>(value, ignoreCase: true);
+}

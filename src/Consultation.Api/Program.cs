@@ -1,0 +1,24 @@
+using Consultation.Infrastructure.EventStore;
+using Consultation.Infrastructure.Http;
+using Consultation.Infrastructure.Observability;
+using Consultation.Infrastructure.Pipeline;
+using Consultation.Infrastructure.Seeding;
+using JasperFx;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Host.ApplyJasperFxExtensions();
+builder.AddConsultationObservability();
+builder.Services
+    .AddConsultationEventStore()
+    .AddConsultationPipeline()
+    .AddConsultationHttp()
+    .AddConsultationSeeding();
+
+var app = builder.Build();
+app.UseConsultationHttp();
+app.MapConsultationEndpoints();
+app.LogStartupBanner();
+
+return await app.RunJasperFxCommands(args);
+
+public partial class Program;

@@ -1,0 +1,65 @@
+using Consultation.Infrastructure.Http;
+using Consultation.Infrastructure.Validation;
+using FluentValidation;
+using Marten;
+using Marten.Pagination;
+using Mediator;
+
+namespace Consultation.Stakeholders.Listing;
+
+/// <summary>The stakeholder registry, filtered by kind, regional group or name, in pages ordered by key.</summary>
+public static class ListStakeholders
+{
+    public const int MaxSearchLength = 100;
+
+    public sealed record Query(string? Kind, string? RegionalGroup, string? Search, int Page, int PageSize)
+        : IQuery<Page<StakeholderDetails>>;
+
+    public sealed class Validator : AbstractValidator<Query>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.Kind).OneOf<Query, StakeholderKind>();
+            RuleFor(x => x.RegionalGroup).OneOf<Query, RegionalGroup>();
+            RuleFor(x => x.Search).MaximumLength(MaxSearchLength);
+            RuleFor(x => x.Page).GreaterThanOrEqualTo(1);
+            RuleFor(x => x.PageSize).InclusiveBetween(1, Page<StakeholderDetails>.MaxSize);
+        }
+    }
+
+    public sealed class Handler(IQuerySession session) : IQueryHandler<Query, Page<StakeholderDetails>>
+    {
+        public async ValueTask<Page<StakeholderDetails>> Handle(Query query, CancellationToken cancellationToken)
+        {
+            IQueryable<StakeholderDetails> stakeholders = session.Query<StakeholderDetails>();
+            if (TextRules.ParseOptionalEnum<StakeholderKind>(query.Kind) is { } kind)
+            {
+                stakeholders = stakeholders.Where(x => x.Kind == kind);
+            }
+
+            if (TextRules.ParseOptionalEnum<RegionalGroup>(query.RegionalGroup) is { } group)
+            {
+                stakeholders = stakeholders.Where(x => x.RegionalGroup == group);
+            }
+
+            if (!string.IsNullOrWhiteSpace(query.Search))
+            {
+                var search = query.Search.Trim();
+                stakeholders = stakeholders.Where(x =>
+                    x.Name.Contains(search, StringComparison.OrdinalIgnoreCase) || x.Id.Contains(search, StringComparison.OrdinalIgnoreCase));
+            }
+
+            var page = await stakeholders.OrderBy(x => x.Id).ToPagedListAsync(query.Page, query.PageSize, cancellationToken);
+            return new Page<StakeholderDetails>([.. page], query.Page, query.PageSize, page.TotalItemCount);
+        }
+    }
+
+    public static void Map(IEndpointRouteBuilder app) =>
+        app.MapGet("/stakeholders", async (string? kind, string? regionalGroup, string? search, int? page, int? pageSize, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(
+                    new Query(kind, regionalGroup, search, page ?? 1, pageSize ?? Page<StakeholderDetails>.DefaultSize), ct)))
+            .WithName("ListStakeholders")
+            .WithSummary("List stakeholders")
+            .WithDescription("Filters: kind, regionalGroup, search (in name or key). Paged: page (from 1), pageSize (1-200, default 50).")
+            .ProducesValidationProblem();
+}

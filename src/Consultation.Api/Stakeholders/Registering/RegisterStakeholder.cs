@@ -1,0 +1,103 @@
+using Consultation.Infrastructure.Errors;
+using Consultation.Infrastructure.EventStore;
+using Consultation.Infrastructure.Validation;
+using Consultation.Stakeholders.Reading;
+using FluentValidation;
+using Marten;
+using JasperFx;
+using JasperFx.Events;
+using Mediator;
+
+namespace Consultation.Stakeholders.Registering;
+
+/// <summary>Register a stakeholder: a Member or observer State (keyed by ISO alpha-3 code) or any other participant (keyed by a slug).</summary>
+public static class RegisterStakeholder
+{
+    public sealed record Command(string? Key, string? Kind, string? Name, string? IsoCode, string? RegionalGroup)
+        : ICommand<StreamWritten>;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.Kind).NotEmpty().OneOf<Command, StakeholderKind>();
+            RuleFor(x => x.Name).SingleLine(TextRules.NameMaxLength);
+            RuleFor(x => x.Key).NotEmpty();
+            RuleFor(x => x.RegionalGroup).OneOf<Command, RegionalGroup>();
+
+            When(x => IsState(x.Kind), () =>
+            {
+                RuleFor(x => x.Key).Must(StreamKeys.IsIsoAlpha3)
+                    .WithMessage("A State is keyed by its ISO 3166-1 alpha-3 code in capitals (e.g. 'MEX').")
+                    .Unless(x => string.IsNullOrEmpty(x.Key));
+                RuleFor(x => x.IsoCode).Must((command, iso) => iso is null || iso == command.Key)
+                    .WithMessage("'Iso Code' must equal the key for a State (or be left out).");
+                RuleFor(x => x.RegionalGroup).NotEmpty()
+                    .When(x => ParsedKind(x.Kind) == StakeholderKind.MemberState)
+                    .WithMessage("A Member State belongs to a UN regional group: give 'regionalGroup'.");
+            }).Otherwise(() =>
+            {
+                RuleFor(x => x.Key).Slug().Unless(x => string.IsNullOrEmpty(x.Key));
+                RuleFor(x => x.IsoCode).Null().WithMessage("Only States have an ISO code.");
+                RuleFor(x => x.RegionalGroup).Null().WithMessage("Only States belong to a UN regional group.");
+            });
+        }
+
+        private static StakeholderKind? ParsedKind(string? kind) =>
+            Enum.TryParse<StakeholderKind>(kind, ignoreCase: true, out var parsed) ? parsed : null;
+
+        private static bool IsState(string? kind) => ParsedKind(kind)?.IsState() == true;
+    }
+
+    public static StakeholderRegistered Decide(Stakeholder? current, Command command)
+    {
+        if (current is not null)
+        {
+            throw AlreadyRegistered(command.Key!);
+        }
+
+        var kind = TextRules.ParseEnum<StakeholderKind>(command.Kind!);
+        return new StakeholderRegistered(
+            command.Key!,
+            kind,
+            command.Name!.Trim(),
+            kind.IsState() ? command.Key : null,
+            TextRules.ParseOptionalEnum<RegionalGroup>(command.RegionalGroup));
+    }
+
+    private static DomainRuleViolation AlreadyRegistered(string key) =>
+        new($"Stakeholder '{key}' is already registered; keys are never reused.");
+
+    public sealed class Handler(IDocumentSession session) : ICommandHandler<Command, StreamWritten>
+    {
+        public async ValueTask<StreamWritten> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var stream = await session.Events.FetchForWriting<Stakeholder>(command.Key!, cancellationToken);
+            stream.AppendOne(Decide(stream.Aggregate, command));
+            try
+            {
+                await session.SaveChangesAsync(cancellationToken);
+            }
+            catch (Exception e) when (e is ConcurrencyException or ExistingStreamIdCollisionException)
+            {
+                throw AlreadyRegistered(command.Key!);
+            }
+
+            return new StreamWritten(command.Key!, (stream.StartingVersion ?? 0) + 1);
+        }
+    }
+
+    public static void Map(IEndpointRouteBuilder app) =>
+        app.MapPost("/stakeholders", async (Command command, IMediator mediator, HttpContext http, CancellationToken ct) =>
+            {
+                var written = await mediator.Send(command, ct);
+                var details = await mediator.Send(new GetStakeholder.Query(written.Key), ct);
+                http.Response.Headers.ETag = ETags.For(details.Version);
+                return TypedResults.Created($"/stakeholders/{Uri.EscapeDataString(written.Key)}", details);
+            })
+            .WithName("RegisterStakeholder")
+            .WithSummary("Register a stakeholder")
+            .WithDescription("States are keyed by ISO 3166-1 alpha-3 code (e.g. MEX) and Member States need a UN regional group; everyone else by a lowercase slug (e.g. african-group). Keys are never reused.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict);
+}

@@ -1,0 +1,20 @@
+namespace Consultation.Stakeholders;
+
+/// <summary>What sort of participant a stakeholder is; also the declared group of non-state stakeholders.</summary>
+public enum StakeholderKind
+{
+    MemberState,
+    ObserverState,
+    GroupOrBloc,
+    IntergovernmentalOrganization,
+    UnEntity,
+    CivilSociety,
+    Academia,
+    PrivateSector,
+    Other,
+}
+
+public static class StakeholderKinds
+{
+    public static bool IsState(this StakeholderKind kind) => kind is StakeholderKind.MemberState or StakeholderKind.ObserverState;
+}

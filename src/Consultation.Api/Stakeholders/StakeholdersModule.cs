@@ -1,0 +1,31 @@
+using Consultation.Stakeholders.Listing;
+using Consultation.Stakeholders.Reading;
+using Consultation.Stakeholders.Registering;
+using Consultation.Stakeholders.Renaming;
+using Consultation.Stakeholders.Statistics;
+using JasperFx.Events.Projections;
+using Marten;
+
+namespace Consultation.Stakeholders;
+
+public static class StakeholdersModule
+{
+    public static void AddStakeholders(this StoreOptions options)
+    {
+        options.Projections.Add<StakeholderDetailsProjection>(ProjectionLifecycle.Inline);
+        options.Projections.Add<StakeholderStatisticsProjection>(ProjectionLifecycle.Async);
+        options.Schema.For<StakeholderDetails>()
+            .Index(x => x.Kind)
+            .Index(x => x.RegionalGroup);
+    }
+
+    public static void MapStakeholders(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup(string.Empty).WithTags("Stakeholders");
+        RegisterStakeholder.Map(group);
+        GetStakeholderStatistics.Map(group);
+        GetStakeholder.Map(group);
+        RenameStakeholder.Map(group);
+        ListStakeholders.Map(group);
+    }
+}
