@@ -108,11 +108,16 @@ wait_for_engine() { # wait_for_engine PID SECONDS
 start_dockerd() { # start_dockerd [extra dockerd args...]; returns non-zero if it did not come up
     mkdir -p "$(dirname "$DOCKERD_LOG")"
     echo "===== $(date -Is) ensure-docker: dockerd $* =====" >>"$DOCKERD_LOG"
-    # Detach completely: own session, no stdin, output only to the log file, so
-    # nothing (CI's output pipe included) waits for it.
-    # shellcheck disable=SC2086
-    setsid /usr/sbin/dockerd --pidfile "$DOCKERD_PIDFILE" ${DOCKERD_EXTRA_ARGS:-} "$@" \
-        </dev/null >>"$DOCKERD_LOG" 2>&1 &
+    # Detach completely: own session, no stdin, output only to the log file and
+    # no other inherited descriptors (our lock, CI's pipes), so nothing waits for it.
+    (
+        for fd in $(ls /proc/$BASHPID/fd); do
+            if ((fd > 2)); then eval "exec $fd>&-" 2>/dev/null || true; fi
+        done
+        # shellcheck disable=SC2086
+        exec setsid /usr/sbin/dockerd --pidfile "$DOCKERD_PIDFILE" ${DOCKERD_EXTRA_ARGS:-} "$@" \
+            </dev/null >>"$DOCKERD_LOG" 2>&1
+    ) &
     local pid=$!
     log "started dockerd (pid $pid${*:+, flags: $*}), waiting up to ${DOCKERD_START_TIMEOUT}s for /var/run/docker.sock"
     if wait_for_engine "$pid" "$DOCKERD_START_TIMEOUT"; then
