@@ -34,7 +34,8 @@ public static class PostgresBinaries
             + "set EmbeddedPostgres__BinDirectory to its bin folder, or set ConnectionStrings__Consultation to an existing server.");
     }
 
-    private static string? Search()
+    /// <summary>The newest server programs on this machine, or null; never installs anything.</summary>
+    public static string? Search()
     {
         if (Directory.Exists(DebianRoot))
         {

@@ -31,7 +31,7 @@ public static class HttpSetup
             }
         });
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
-        services.AddOpenApi();
+        services.AddConsultationOpenApi();
         services.AddConsultationHealthChecks();
         return services;
     }

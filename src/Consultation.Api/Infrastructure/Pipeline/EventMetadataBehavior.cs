@@ -11,6 +11,9 @@ public sealed class EventMetadataBehavior<TMessage, TResponse>(IDocumentSession 
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IBaseCommand
 {
+    // Slices nest their command in a class named for the use case: RegisterStakeholder.Command → "RegisterStakeholder".
+    private static readonly string CommandName = typeof(TMessage).DeclaringType?.Name ?? typeof(TMessage).Name;
+
     public ValueTask<TResponse> Handle(
         TMessage message,
         MessageHandlerDelegate<TMessage, TResponse> next,
@@ -19,7 +22,7 @@ public sealed class EventMetadataBehavior<TMessage, TResponse>(IDocumentSession 
         session.CorrelationId = context.CorrelationId;
         session.CausationId = Guid.NewGuid().ToString("N");
         session.LastModifiedBy = context.UserName;
-        session.SetHeader("command", typeof(TMessage).Name);
+        session.SetHeader("command", CommandName);
         session.SetHeader("role", context.Role);
         return next(message, cancellationToken);
     }

@@ -1,0 +1,67 @@
+using System.Net;
+using System.Text.Json;
+using Consultation.Tests.Support;
+
+namespace Consultation.Tests.Platform;
+
+public sealed class HealthAndDocumentationTests(ApiFactory api) : IClassFixture<ApiFactory>
+{
+    private readonly HttpClient _client = api.CreateClient();
+
+    [Fact]
+    public async Task Liveness_answers_healthy()
+    {
+        var response = await _client.GetAsync("/health/live");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Readiness_reports_database_schema_and_daemon()
+    {
+        var response = await _client.GetAsync("/health/ready");
+
+        var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", body.GetProperty("status").GetString());
+        Assert.Equal("Healthy", body.GetProperty("checks").GetProperty("database").GetProperty("status").GetString());
+        Assert.Equal("Healthy", body.GetProperty("checks").GetProperty("projection-daemon").GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task The_openapi_document_describes_the_stakeholder_endpoints_and_types()
+    {
+        var response = await _client.GetAsync("/openapi/v1.json");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        var paths = document.GetProperty("paths");
+        Assert.True(paths.GetProperty("/stakeholders").TryGetProperty("post", out var register));
+        Assert.True(paths.GetProperty("/stakeholders").TryGetProperty("get", out _));
+        Assert.True(paths.GetProperty("/stakeholders/{key}").TryGetProperty("get", out _));
+        Assert.True(paths.GetProperty("/stakeholders/{key}/rename").TryGetProperty("post", out _));
+        Assert.True(register.GetProperty("responses").TryGetProperty("201", out _));
+        Assert.True(register.GetProperty("responses").TryGetProperty("400", out _));
+
+        var schemas = document.GetProperty("components").GetProperty("schemas");
+        var details = schemas.GetProperty("StakeholderDetails");
+        foreach (var property in new[] { "id", "kind", "name", "isoCode", "regionalGroup", "version" })
+        {
+            Assert.True(details.GetProperty("properties").TryGetProperty(property, out _), $"StakeholderDetails lacks '{property}'");
+        }
+
+        var command = schemas.GetProperty("RegisterStakeholderCommand");
+        Assert.True(command.GetProperty("properties").TryGetProperty("regionalGroup", out _));
+    }
+
+    [Fact]
+    public async Task The_api_reference_page_is_served()
+    {
+        var response = await _client.GetAsync("/scalar/");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("openapi/v1.json", await response.Content.ReadAsStringAsync());
+    }
+}

@@ -1,0 +1,37 @@
+using JasperFx.CommandLine;
+using Marten;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Consultation.Tests.Support;
+
+/// <summary>The real service over the real HTTP pipeline, on the test PostgreSQL, in a schema of its own.</summary>
+public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private string _connectionString = string.Empty;
+
+    static ApiFactory() => JasperFxEnvironment.AutoStartHost = true;
+
+    public string Schema { get; } = TestDatabase.NewSchemaName("api");
+
+    public IDocumentStore Store => Services.GetRequiredService<IDocumentStore>();
+
+    public async Task InitializeAsync()
+    {
+        _connectionString = await TestDatabase.ConnectionStringAsync();
+        _ = Server; // start the host now, so schema creation is not timed into the first test
+    }
+
+    public Task<long> CountEventsAsync() => TestDatabase.CountEventsAsync(Schema);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:Consultation", _connectionString);
+        builder.UseSetting("Marten:Schema", Schema);
+        builder.UseSetting("Seeds:Enabled", "false");
+    }
+
+    async Task IAsyncLifetime.DisposeAsync() => await DisposeAsync();
+}
