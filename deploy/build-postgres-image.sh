@@ -41,7 +41,7 @@ image_recipe() {
 
 verify_image() {
     log "verifying $IMAGE: start a container, connect from the host with a password"
-    local cid port mapping out user=ct_verify db=ct_verify_db pw="verify-$RANDOM$RANDOM" i
+    local cid port mapping out user=ct_verify db=ct_verify_db pw="verify-$RANDOM$RANDOM"
     cid=$(timeout 60 docker run -d -p 127.0.0.1::5432 \
         -e POSTGRES_PASSWORD="$pw" -e POSTGRES_USER="$user" -e POSTGRES_DB="$db" \
         "$IMAGE" -c fsync=off -c full_page_writes=off -c synchronous_commit=off) ||
@@ -49,7 +49,7 @@ verify_image() {
     # shellcheck disable=SC2064
     trap "timeout 60 docker rm -f -v $cid >/dev/null 2>&1 || true" EXIT
     local ready=""
-    for i in $(seq 1 60); do
+    for _ in $(seq 1 60); do
         # exactly what Testcontainers.PostgreSql runs inside the container
         if timeout 10 docker exec "$cid" pg_isready --host localhost --dbname "$db" --username "$user" >/dev/null 2>&1; then
             ready=1
@@ -169,7 +169,7 @@ tar --numeric-owner -C "$ROOTFS" --exclude='./proc/*' --exclude='./sys/*' --excl
 cleanup
 trap - EXIT
 if [[ -n "$old_id" ]]; then # drop the image this one replaced, unless something still uses it
-    timeout 60 docker rmi "$old_id" >/dev/null 2>&1 && log "removed the previous $IMAGE ($old_id)" || true
+    if timeout 60 docker rmi "$old_id" >/dev/null 2>&1; then log "removed the previous $IMAGE ($old_id)"; fi
 fi
 log "built $IMAGE ($(docker image inspect -f '{{.Size}}' "$IMAGE" | awk '{printf "%.0f MB", $1/1e6}')) in $((SECONDS - start))s"
 

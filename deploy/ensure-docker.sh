@@ -45,7 +45,7 @@ installed_dockerd_version() {
 
 install_engine() {
     need_root
-    local mirror tmp deb
+    local mirror tmp
     mirror=$(apt_mirror)
     log "installing docker.io from Debian '$DOCKER_SUITE' (mirror taken from this machine's apt sources)"
     tmp=$(mktemp -d /tmp/ensure-docker.XXXXXX)
@@ -111,7 +111,8 @@ start_dockerd() { # start_dockerd [extra dockerd args...]; returns non-zero if i
     # Detach completely: own session, no stdin, output only to the log file and
     # no other inherited descriptors (our lock, CI's pipes), so nothing waits for it.
     (
-        for fd in $(ls /proc/$BASHPID/fd); do
+        for fd in /proc/"$BASHPID"/fd/*; do
+            fd=${fd##*/}
             if ((fd > 2)); then eval "exec $fd>&-" 2>/dev/null || true; fi
         done
         # shellcheck disable=SC2086

@@ -31,7 +31,7 @@ if [ "$(id -u)" = 0 ]; then
     chown postgres:postgres /var/run/postgresql
     chmod 03775 /var/run/postgresql
     find "$PGDATA" \! -user postgres -exec chown postgres:postgres '{}' + 2>/dev/null || :
-    exec setpriv --reuid=postgres --regid=postgres --init-groups "$BASH_SOURCE" "$@"
+    exec setpriv --reuid=postgres --regid=postgres --init-groups "${BASH_SOURCE[0]}" "$@"
 fi
 
 POSTGRES_USER=${POSTGRES_USER:-postgres}
@@ -75,7 +75,10 @@ if [ ! -s "$PGDATA/PG_VERSION" ]; then
         for f in /docker-entrypoint-initdb.d/*; do
             [ -e "$f" ] || continue
             case "$f" in
-                *.sh) note "running $f"; if [ -x "$f" ]; then "$f"; else . "$f"; fi ;;
+                *.sh) note "running $f"; if [ -x "$f" ]; then "$f"; else
+                    # shellcheck disable=SC1090
+                    . "$f"
+                fi ;;
                 *.sql) note "running $f"; "${psql_init[@]}" --dbname "$POSTGRES_DB" -f "$f" ;;
                 *.sql.gz) note "running $f"; gunzip -c "$f" | "${psql_init[@]}" --dbname "$POSTGRES_DB" ;;
                 *) note "ignoring $f" ;;
