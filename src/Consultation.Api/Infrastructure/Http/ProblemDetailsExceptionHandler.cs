@@ -65,6 +65,10 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
         DomainRuleViolation rule => Problem(StatusCodes.Status409Conflict, "The record does not allow this.", rule.Message),
         StaleVersion stale => Problem(StatusCodes.Status412PreconditionFailed, "The record changed since you read it.", stale.Message),
         VersionRequired required => Problem(StatusCodes.Status428PreconditionRequired, "If-Match is required.", required.Message),
+        ExistingStreamIdCollisionException or Marten.Exceptions.ExistingStreamIdCollisionException => Problem(
+            StatusCodes.Status409Conflict,
+            "The record does not allow this.",
+            "A record with this key was created at the same moment; keys are never reused."),
         ConcurrencyException or EventStreamUnexpectedMaxEventIdException => Problem(
             StatusCodes.Status412PreconditionFailed,
             "The record changed since you read it.",

@@ -78,7 +78,7 @@ public static class RegisterStakeholder
             {
                 await session.SaveChangesAsync(cancellationToken);
             }
-            catch (Exception e) when (e is ConcurrencyException or ExistingStreamIdCollisionException)
+            catch (Exception e) when (e is ConcurrencyException or ExistingStreamIdCollisionException or Marten.Exceptions.ExistingStreamIdCollisionException)
             {
                 throw AlreadyRegistered(command.Key!);
             }
