@@ -31,6 +31,12 @@ public sealed class EmbeddedPostgresTests : IDisposable
             Assert.Equal("127.0.0.1", builder.Host);
             Assert.False(string.IsNullOrEmpty(builder.Password));
             await Assert.ThrowsAnyAsync<NpgsqlException>(() => ExecuteAsync(new NpgsqlConnectionStringBuilder(again) { Password = "wrong" }.ConnectionString, "select 1"));
+
+            // A CLI command run beside the service uses its cluster and must not stop it when it exits.
+            var beside = new EmbeddedPostgres(options, NullLogger<EmbeddedPostgres>.Instance);
+            Assert.Equal(again, beside.Start());
+            beside.Stop();
+            Assert.Equal("still here", await ExecuteAsync(again, "select note from kept"));
         }
         finally
         {

@@ -39,6 +39,7 @@ public sealed class EmbeddedPostgres(EmbeddedPostgresOptions options, ILogger<Em
 
         if (Pg("pg_ctl", ["status", "-D", DataDirectory]).ExitCode == 0)
         {
+            // Another process of ours (the service, or a CLI command beside it) runs it: use it, leave stopping to that process.
             logger.LogInformation("Private PostgreSQL cluster in {Directory} is already running; using it", DataDirectory);
         }
         else
@@ -50,9 +51,10 @@ public sealed class EmbeddedPostgres(EmbeddedPostgresOptions options, ILogger<Em
                 throw new InvalidOperationException(
                     $"The private PostgreSQL cluster did not start: {started.Output}. See {LogFile} (is port {options.Port} taken? set EmbeddedPostgres__Port).");
             }
+
+            _started = true;
         }
 
-        _started = true;
         var connectionString = new NpgsqlConnectionStringBuilder
         {
             Host = "127.0.0.1",
