@@ -23,7 +23,7 @@ public sealed class CorrelationMiddleware(RequestDelegate next, ILogger<Correlat
             http.Response.Headers[Header] = context.CorrelationId;
             return Task.CompletedTask;
         });
-        using (logger.BeginScope(new Dictionary<string, object> { ["CorrelationId"] = context.CorrelationId }))
+        using (logger.BeginScope("CorrelationId:{CorrelationId}", context.CorrelationId))
         {
             await next(http);
         }
