@@ -87,11 +87,19 @@ install_engine() {
     log "installed: $(/usr/sbin/dockerd --version)"
 }
 
+# alive PID: the process exists and is not a zombie (a killed dockerd whose
+# parent is gone may stay a zombie here: PID 1 of these machines does not reap).
+alive() {
+    local state
+    state=$(sed -n 's/^[0-9]* (.*) \([A-Za-z]\) .*/\1/p' "/proc/$1/stat" 2>/dev/null || true)
+    [[ -n "$state" && "$state" != Z && "$state" != X ]]
+}
+
 dockerd_pid() {
     local pid
     [[ -r "$DOCKERD_PIDFILE" ]] || return 1
     pid=$(cat "$DOCKERD_PIDFILE" 2>/dev/null || true)
-    [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null && [[ "$(cat "/proc/$pid/comm" 2>/dev/null)" == dockerd ]] &&
+    [[ -n "$pid" ]] && alive "$pid" && [[ "$(cat "/proc/$pid/comm" 2>/dev/null)" == dockerd ]] &&
         echo "$pid"
 }
 
@@ -99,7 +107,7 @@ wait_for_engine() { # wait_for_engine PID SECONDS
     local pid=$1 deadline=$((SECONDS + $2))
     while ((SECONDS < deadline)); do
         engine_ok && return 0
-        kill -0 "$pid" 2>/dev/null || return 1
+        alive "$pid" || return 1
         sleep 1
     done
     return 1
@@ -127,7 +135,7 @@ start_dockerd() { # start_dockerd [extra dockerd args...]; returns non-zero if i
     warn "dockerd${*:+ $*} did not come up; last lines of $DOCKERD_LOG:"
     tail -n 15 "$DOCKERD_LOG" >&2 || true
     kill "$pid" 2>/dev/null || true
-    for _ in $(seq 1 20); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+    for _ in $(seq 1 20); do alive "$pid" || break; sleep 0.5; done
     kill -9 "$pid" 2>/dev/null || true
     rm -f "$DOCKERD_PIDFILE"
     return 1
@@ -206,9 +214,13 @@ main() {
     local pid
     if pid=$(dockerd_pid); then
         log "dockerd (pid $pid) is running but not answering yet; waiting up to ${DOCKERD_START_TIMEOUT}s"
-        wait_for_engine "$pid" "$DOCKERD_START_TIMEOUT" ||
-            die "dockerd pid $pid does not answer on /var/run/docker.sock; see $DOCKERD_LOG (kill it and re-run)"
-    else
+        if ! wait_for_engine "$pid" "$DOCKERD_START_TIMEOUT"; then
+            alive "$pid" &&
+                die "dockerd pid $pid does not answer on /var/run/docker.sock; see $DOCKERD_LOG (kill it and re-run)"
+            log "dockerd pid $pid has exited; starting a new one"
+        fi
+    fi
+    if ! engine_ok; then
         rm -f "$DOCKERD_PIDFILE"
         # Defaults work on our machines (overlay2 + iptables-nft). The fall-backs
         # are for sandboxes without netfilter or without overlayfs.
