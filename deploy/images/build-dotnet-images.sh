@@ -24,7 +24,8 @@
 # Usage: deploy/images/build-dotnet-images.sh
 # Env:   DOTNET_IMAGES_FORCE=1   rebuild even if the images exist
 #        DOTNET_IMAGES_VERIFY=1  run the smoke test even if nothing was built
-#        DOTNET_HOST_ROOT        .NET installation to copy (default /usr/share/dotnet)
+#        DOTNET_HOST_ROOT        .NET installation to copy (default /usr/share/dotnet,
+#                                else the one `dotnet` on PATH belongs to)
 #        SDK_IMAGE / ASPNET_IMAGE  image names (defaults: the official ones)
 #        DEBIAN_MIRROR           override the mirror read from the apt sources
 # Needs root, debootstrap (installed if missing) and a running Docker engine
@@ -39,6 +40,9 @@ source "$HERE/../lib.sh"
 SDK_IMAGE=${SDK_IMAGE:-mcr.microsoft.com/dotnet/sdk:10.0}
 ASPNET_IMAGE=${ASPNET_IMAGE:-mcr.microsoft.com/dotnet/aspnet:10.0}
 DOTNET_HOST_ROOT=${DOTNET_HOST_ROOT:-/usr/share/dotnet}
+if [[ ! -x "$DOTNET_HOST_ROOT/dotnet" ]] && command -v dotnet >/dev/null 2>&1; then
+    DOTNET_HOST_ROOT=$(dirname "$(readlink -f "$(command -v dotnet)")") # e.g. ~/.dotnet
+fi
 DOTNET_MAJOR=10.0
 SUITE=bookworm
 APP_UID=1654
@@ -98,7 +102,7 @@ needs_build() { # needs_build IMAGE -> 0 if it must be (re)built
 }
 
 verify_images() {
-    log "smoke test: dotnet --info in $SDK_IMAGE, dotnet --list-runtimes in $ASPNET_IMAGE as uid $APP_UID"
+    log "smoke test: dotnet --version in $SDK_IMAGE, dotnet --list-runtimes in $ASPNET_IMAGE as uid $APP_UID"
     local out
     out=$(timeout 120 docker run --rm "$SDK_IMAGE" dotnet --version 2>&1) || die "dotnet in $SDK_IMAGE failed: $out"
     log "$SDK_IMAGE: SDK $out"
