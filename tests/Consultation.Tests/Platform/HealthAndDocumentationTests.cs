@@ -20,9 +20,16 @@ public sealed class HealthAndDocumentationTests(ApiFactory api) : IClassFixture<
     [Fact]
     public async Task Readiness_reports_database_schema_and_daemon()
     {
+        // The projection daemon starts in the background: readiness may take a moment after start-up.
         var response = await _client.GetAsync("/health/ready");
+        for (var attempt = 0; attempt < 60 && response.StatusCode != HttpStatusCode.OK; attempt++)
+        {
+            await Task.Delay(500);
+            response = await _client.GetAsync("/health/ready");
+        }
 
         var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.True(response.StatusCode == HttpStatusCode.OK, body.GetRawText());
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("Healthy", body.GetProperty("status").GetString());
         Assert.Equal("Healthy", body.GetProperty("checks").GetProperty("database").GetProperty("status").GetString());

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 
 namespace Consultation.Tests.Platform;
@@ -33,8 +34,15 @@ public sealed class TelemetryExportTests(ApiFactory api) : IClassFixture<ApiFact
         });
         var client = exporting.CreateClient();
         Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync("/stakeholders")).StatusCode);
-        Assert.NotNull(exporting.Services.GetService<TracerProvider>());
-        await exporting.DisposeAsync(); // flushes the exporters
+        var traces = exporting.Services.GetRequiredService<TracerProvider>();
+        var metrics = exporting.Services.GetRequiredService<MeterProvider>();
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (!(received.Contains("/v1/traces") && received.Contains("/v1/metrics")) && DateTime.UtcNow < deadline)
+        {
+            traces.ForceFlush(5000);
+            metrics.ForceFlush(5000);
+            await Task.Delay(200);
+        }
 
         Assert.Contains("/v1/traces", received);
         Assert.Contains("/v1/metrics", received);
