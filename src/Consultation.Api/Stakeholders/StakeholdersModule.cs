@@ -12,6 +12,9 @@ public static class StakeholdersModule
 {
     public static void AddStakeholders(this StoreOptions options)
     {
+        // The write model is aggregated live for FetchForWriting; declaring it here keeps it part of the
+        // configuration, so the schema check behind /health/ready does not ask for a table after the first write.
+        options.Projections.LiveStreamAggregation<Stakeholder>();
         options.Projections.Add<StakeholderDetailsProjection>(ProjectionLifecycle.Inline);
         options.Projections.Add<StakeholderStatisticsProjection>(ProjectionLifecycle.Async);
         options.Schema.For<StakeholderDetails>()

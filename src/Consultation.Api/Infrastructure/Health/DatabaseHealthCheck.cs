@@ -4,11 +4,8 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace Consultation.Infrastructure.Health;
 
 /// <summary>Ready when PostgreSQL answers and the event store schema matches the configuration.</summary>
-public sealed class DatabaseHealthCheck(IDocumentStore store, TimeProvider clock) : IHealthCheck
+public sealed class DatabaseHealthCheck(IDocumentStore store) : IHealthCheck
 {
-    private static readonly TimeSpan SchemaRecheck = TimeSpan.FromMinutes(1);
-    private DateTimeOffset _schemaVerifiedAt = DateTimeOffset.MinValue;
-
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         try
@@ -21,17 +18,13 @@ public sealed class DatabaseHealthCheck(IDocumentStore store, TimeProvider clock
             return HealthCheckResult.Unhealthy("The database is not reachable.", e);
         }
 
-        if (clock.GetUtcNow() - _schemaVerifiedAt > SchemaRecheck)
+        try
         {
-            try
-            {
-                await store.Storage.Database.AssertDatabaseMatchesConfigurationAsync(cancellationToken);
-                _schemaVerifiedAt = clock.GetUtcNow();
-            }
-            catch (Exception e)
-            {
-                return HealthCheckResult.Unhealthy("The database schema is not applied (run 'db-apply').", e);
-            }
+            await store.Storage.Database.AssertDatabaseMatchesConfigurationAsync(cancellationToken);
+        }
+        catch (Exception e)
+        {
+            return HealthCheckResult.Unhealthy("The database schema is not applied (run 'db-apply').", e);
         }
 
         return HealthCheckResult.Healthy("The database is reachable and its schema is applied.");
