@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Validates docker-compose.yml with `docker-compose config` (Debian's docker-compose,
+# installed if missing), so a broken compose file fails CI rather than a user's first run.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+# shellcheck source=deploy/lib.sh
+. deploy/lib.sh
+
+if ! command -v docker-compose >/dev/null 2>&1; then
+    need_root
+    apt_install docker-compose
+fi
+timeout 60 docker-compose -f docker-compose.yml config -q || die "docker-compose.yml is not valid"
+log "docker-compose.yml is valid"
