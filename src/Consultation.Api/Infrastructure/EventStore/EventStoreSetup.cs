@@ -1,4 +1,5 @@
 using Consultation.Infrastructure.Database;
+using Consultation.Processes;
 using Consultation.Stakeholders;
 using JasperFx;
 using JasperFx.Events;
@@ -43,6 +44,7 @@ public static class EventStoreSetup
                 options.OpenTelemetry.TrackEventCounters();
 
                 options.AddStakeholders();
+                options.AddProcesses();
                 return options;
             })
             .UseLightweightSessions()

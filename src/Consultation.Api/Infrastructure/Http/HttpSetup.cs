@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Consultation.Infrastructure.Health;
 using Consultation.Infrastructure.Pipeline;
+using Consultation.Processes;
 using Consultation.Stakeholders;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Json;
@@ -60,6 +61,7 @@ public static class HttpSetup
         app.MapScalarApiReference(o => o.WithTitle("Consultation Tracker API"));
         app.MapConsultationHealth();
         app.MapStakeholders();
+        app.MapProcesses();
         return app;
     }
 }

@@ -7,7 +7,11 @@ namespace Consultation.Infrastructure.Validation;
 public static class TextRules
 {
     public const int NameMaxLength = 200;
+    public const int TitleMaxLength = 300;
+    public const int ReferenceMaxLength = 200;
     public const int ReasonMaxLength = 1000;
+    public const int DescriptionMaxLength = 4000;
+    public const int SummaryMaxLength = 8000;
 
     /// <summary>Required single-line text: no control characters, bounded length.</summary>
     public static IRuleBuilderOptions<T, string?> SingleLine<T>(this IRuleBuilder<T, string?> rule, int maxLength) =>

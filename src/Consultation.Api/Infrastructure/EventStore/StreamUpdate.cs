@@ -1,0 +1,49 @@
+using Consultation.Infrastructure.Errors;
+using Marten;
+using Mediator;
+
+namespace Consultation.Infrastructure.EventStore;
+
+/// <summary>A command that changes an existing stream the client read at <see cref="ExpectedVersion"/> (its If-Match).</summary>
+public interface IStreamUpdate : ICommand<StreamWritten>
+{
+    string StreamKey { get; }
+
+    long ExpectedVersion { get; }
+}
+
+/// <summary>
+/// The shell every update handler shares: fetch the stream for writing, 404 when it does not exist,
+/// 412 when the client's version is stale, let the slice decide the events, append, save.
+/// A concurrent writer between fetch and save makes Marten refuse the save (also 412).
+/// </summary>
+public abstract class StreamUpdateHandler<TAggregate, TCommand>(IDocumentSession session, string what)
+    : ICommandHandler<TCommand, StreamWritten>
+    where TAggregate : class
+    where TCommand : IStreamUpdate
+{
+    protected IDocumentSession Session { get; } = session;
+
+    public async ValueTask<StreamWritten> Handle(TCommand command, CancellationToken cancellationToken)
+    {
+        var stream = await Session.Events.FetchForWriting<TAggregate>(command.StreamKey, cancellationToken);
+        if (stream.Aggregate is null)
+        {
+            throw new StreamNotFound(what, command.StreamKey);
+        }
+
+        var version = stream.CurrentVersion ?? 0;
+        if (version != command.ExpectedVersion)
+        {
+            throw new StaleVersion(what, command.StreamKey, command.ExpectedVersion, version);
+        }
+
+        var events = await DecideAsync(stream.Aggregate, command, cancellationToken);
+        stream.AppendMany([.. events]);
+        await Session.SaveChangesAsync(cancellationToken);
+        return new StreamWritten(command.StreamKey, version + events.Count);
+    }
+
+    /// <summary>Loads whatever else the rules need (other streams' read models), then calls the slice's pure Decide.</summary>
+    protected abstract ValueTask<IReadOnlyList<object>> DecideAsync(TAggregate current, TCommand command, CancellationToken cancellationToken);
+}

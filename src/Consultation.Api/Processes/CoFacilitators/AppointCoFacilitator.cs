@@ -1,0 +1,65 @@
+using Consultation.Infrastructure.Errors;
+using Consultation.Infrastructure.EventStore;
+using Consultation.Infrastructure.Http;
+using Consultation.Infrastructure.Validation;
+using Consultation.Processes.Reading;
+using Consultation.Stakeholders;
+using FluentValidation;
+using Marten;
+
+namespace Consultation.Processes.CoFacilitators;
+
+/// <summary>Appoint a co-facilitator: a person, optionally representing a registered stakeholder (their State).</summary>
+public static class AppointCoFacilitator
+{
+    public sealed record Request(string? Facilitator, string? Name, string? Representing, DateOnly? AppointedOn);
+
+    public sealed record Command(string StreamKey, long ExpectedVersion, string? Facilitator, string? Name, string? Representing, DateOnly? AppointedOn)
+        : IStreamUpdate;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.Facilitator).NotEmpty().Slug();
+            RuleFor(x => x.Name).SingleLine(TextRules.NameMaxLength);
+            RuleFor(x => x.AppointedOn).NotNull();
+        }
+    }
+
+    public static IReadOnlyList<object> Decide(Process process, Command command, bool representedStakeholderExists)
+    {
+        process.EnsureActive();
+        process.EnsureWithin(command.AppointedOn!.Value, "An appointment");
+        if (process.CoFacilitators.TryGetValue(command.Facilitator!, out var existing) && existing.ReleasedOn is null)
+        {
+            throw new DomainRuleViolation($"'{command.Facilitator}' is already a co-facilitator of '{process.Id}'.");
+        }
+
+        if (command.Representing is not null && !representedStakeholderExists)
+        {
+            throw new StreamNotFound("Stakeholder", command.Representing);
+        }
+
+        return [new CoFacilitatorAppointed(process.Id, command.Facilitator!, command.Name!.Trim(), command.Representing, command.AppointedOn.Value)];
+    }
+
+    public sealed class Handler(IDocumentSession session) : StreamUpdateHandler<Process, Command>(session, "Process")
+    {
+        protected override async ValueTask<IReadOnlyList<object>> DecideAsync(Process current, Command command, CancellationToken cancellationToken)
+        {
+            var represented = command.Representing is not null
+                && await Session.LoadAsync<StakeholderDetails>(command.Representing, cancellationToken) is not null;
+            return Decide(current, command, represented);
+        }
+    }
+
+    public static void Map(IEndpointRouteBuilder app) =>
+        app.MapUpdate<Request, ProcessDetails>(
+                "/processes/{key}/co-facilitators",
+                "process",
+                (route, r, version) => new Command(route.Route("key"), version, r.Facilitator, r.Name, r.Representing, r.AppointedOn),
+                key => new GetProcess.Query(key))
+            .WithName("AppointCoFacilitator")
+            .WithSummary("Appoint a co-facilitator");
+}

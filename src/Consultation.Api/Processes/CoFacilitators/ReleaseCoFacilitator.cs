@@ -1,0 +1,55 @@
+using Consultation.Infrastructure.Errors;
+using Consultation.Infrastructure.EventStore;
+using Consultation.Infrastructure.Http;
+using Consultation.Infrastructure.Validation;
+using Consultation.Processes.Reading;
+using FluentValidation;
+using Marten;
+
+namespace Consultation.Processes.CoFacilitators;
+
+/// <summary>Release a co-facilitator from the process, with the reason.</summary>
+public static class ReleaseCoFacilitator
+{
+    public sealed record Request(DateOnly? ReleasedOn, string? Reason);
+
+    public sealed record Command(string StreamKey, long ExpectedVersion, string Facilitator, DateOnly? ReleasedOn, string? Reason) : IStreamUpdate;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.ReleasedOn).NotNull();
+            RuleFor(x => x.Reason).FreeText(TextRules.ReasonMaxLength);
+        }
+    }
+
+    public static IReadOnlyList<object> Decide(Process process, Command command)
+    {
+        process.EnsureActive();
+        if (!process.CoFacilitators.TryGetValue(command.Facilitator, out var facilitator) || facilitator.ReleasedOn is not null)
+        {
+            throw new StreamNotFound("Co-facilitator", $"{process.Id}/{command.Facilitator}");
+        }
+
+        var releasedOn = command.ReleasedOn!.Value;
+        return releasedOn < facilitator.AppointedOn
+            ? throw new DomainRuleViolation($"'{command.Facilitator}' cannot be released ({releasedOn:yyyy-MM-dd}) before being appointed ({facilitator.AppointedOn:yyyy-MM-dd}).")
+            : [new CoFacilitatorReleased(process.Id, command.Facilitator, releasedOn, command.Reason!.Trim())];
+    }
+
+    public sealed class Handler(IDocumentSession session) : StreamUpdateHandler<Process, Command>(session, "Process")
+    {
+        protected override ValueTask<IReadOnlyList<object>> DecideAsync(Process current, Command command, CancellationToken cancellationToken) =>
+            ValueTask.FromResult(Decide(current, command));
+    }
+
+    public static void Map(IEndpointRouteBuilder app) =>
+        app.MapUpdate<Request, ProcessDetails>(
+                "/processes/{key}/co-facilitators/{facilitator}/release",
+                "process",
+                (route, r, version) => new Command(route.Route("key"), version, route.Route("facilitator"), r.ReleasedOn, r.Reason),
+                key => new GetProcess.Query(key))
+            .WithName("ReleaseCoFacilitator")
+            .WithSummary("Release a co-facilitator");
+}

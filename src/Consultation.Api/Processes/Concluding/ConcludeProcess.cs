@@ -1,0 +1,55 @@
+using Consultation.Infrastructure.Errors;
+using Consultation.Infrastructure.EventStore;
+using Consultation.Infrastructure.Http;
+using Consultation.Infrastructure.Validation;
+using Consultation.Processes.Reading;
+using FluentValidation;
+using Marten;
+
+namespace Consultation.Processes.Concluding;
+
+/// <summary>Conclude the process; afterwards it accepts nothing new.</summary>
+public static class ConcludeProcess
+{
+    public sealed record Request(DateOnly? ConcludedOn, string? Outcome);
+
+    public sealed record Command(string StreamKey, long ExpectedVersion, DateOnly? ConcludedOn, string? Outcome) : IStreamUpdate;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.ConcludedOn).NotNull();
+            RuleFor(x => x.Outcome!).FreeText(TextRules.DescriptionMaxLength).When(x => x.Outcome is not null);
+        }
+    }
+
+    public static IReadOnlyList<object> Decide(Process process, Command command)
+    {
+        process.EnsureActive();
+        var concludedOn = command.ConcludedOn!.Value;
+        if (process.OpenPhase is { } open)
+        {
+            throw new DomainRuleViolation($"Phase '{open.Key}' is still under way; end it before concluding the process.");
+        }
+
+        return concludedOn < process.LatestDate
+            ? throw new DomainRuleViolation($"The process cannot conclude ({concludedOn:yyyy-MM-dd}) before its last recorded date ({process.LatestDate:yyyy-MM-dd}).")
+            : [new ProcessConcluded(process.Id, concludedOn, command.Outcome?.Trim())];
+    }
+
+    public sealed class Handler(IDocumentSession session) : StreamUpdateHandler<Process, Command>(session, "Process")
+    {
+        protected override ValueTask<IReadOnlyList<object>> DecideAsync(Process current, Command command, CancellationToken cancellationToken) =>
+            ValueTask.FromResult(Decide(current, command));
+    }
+
+    public static void Map(IEndpointRouteBuilder app) =>
+        app.MapUpdate<Request, ProcessDetails>(
+                "/processes/{key}/conclude",
+                "process",
+                (route, r, version) => new Command(route.Route("key"), version, r.ConcludedOn, r.Outcome),
+                key => new GetProcess.Query(key))
+            .WithName("ConcludeProcess")
+            .WithSummary("Conclude the process");
+}

@@ -1,0 +1,51 @@
+using Consultation.Infrastructure.Errors;
+using Consultation.Infrastructure.EventStore;
+using Consultation.Infrastructure.Http;
+using Consultation.Infrastructure.Validation;
+using Consultation.Processes.Reading;
+using FluentValidation;
+using Marten;
+
+namespace Consultation.Processes.Issues;
+
+/// <summary>Replace an issue's description, with the reason.</summary>
+public static class RedescribeIssue
+{
+    public sealed record Request(string? Description, string? Reason);
+
+    public sealed record Command(string StreamKey, long ExpectedVersion, string Issue, string? Description, string? Reason) : IStreamUpdate;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.Description).FreeText(TextRules.DescriptionMaxLength);
+            RuleFor(x => x.Reason).FreeText(TextRules.ReasonMaxLength);
+        }
+    }
+
+    public static IReadOnlyList<object> Decide(Process process, Command command)
+    {
+        process.EnsureActive();
+        var issue = process.OpenIssue(command.Issue);
+        var description = command.Description!.Trim();
+        return description == issue.Description
+            ? throw new DomainRuleViolation($"Issue '{process.Id}/{issue.Key}' already has this description.")
+            : [new IssueRedescribed(process.Id, issue.Key, description, command.Reason!.Trim())];
+    }
+
+    public sealed class Handler(IDocumentSession session) : StreamUpdateHandler<Process, Command>(session, "Process")
+    {
+        protected override ValueTask<IReadOnlyList<object>> DecideAsync(Process current, Command command, CancellationToken cancellationToken) =>
+            ValueTask.FromResult(Decide(current, command));
+    }
+
+    public static void Map(IEndpointRouteBuilder app) =>
+        app.MapUpdate<Request, ProcessDetails>(
+                "/processes/{key}/issues/{issue}/redescribe",
+                "process",
+                (route, r, version) => new Command(route.Route("key"), version, route.Route("issue"), r.Description, r.Reason),
+                key => new GetProcess.Query(key))
+            .WithName("RedescribeIssue")
+            .WithSummary("Change an issue's description");
+}

@@ -1,0 +1,43 @@
+using Consultation.Infrastructure.EventStore;
+using Consultation.Infrastructure.Http;
+using Consultation.Infrastructure.Validation;
+using Consultation.Processes.Reading;
+using FluentValidation;
+using Marten;
+
+namespace Consultation.Processes.Issues;
+
+/// <summary>Retire an issue: it keeps its history and positions but accepts no new positions.</summary>
+public static class RetireIssue
+{
+    public sealed record Request(string? Reason);
+
+    public sealed record Command(string StreamKey, long ExpectedVersion, string Issue, string? Reason) : IStreamUpdate;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator() => RuleFor(x => x.Reason).FreeText(TextRules.ReasonMaxLength);
+    }
+
+    public static IReadOnlyList<object> Decide(Process process, Command command)
+    {
+        process.EnsureActive();
+        var issue = process.OpenIssue(command.Issue);
+        return [new IssueRetired(process.Id, issue.Key, command.Reason!.Trim())];
+    }
+
+    public sealed class Handler(IDocumentSession session) : StreamUpdateHandler<Process, Command>(session, "Process")
+    {
+        protected override ValueTask<IReadOnlyList<object>> DecideAsync(Process current, Command command, CancellationToken cancellationToken) =>
+            ValueTask.FromResult(Decide(current, command));
+    }
+
+    public static void Map(IEndpointRouteBuilder app) =>
+        app.MapUpdate<Request, ProcessDetails>(
+                "/processes/{key}/issues/{issue}/retire",
+                "process",
+                (route, r, version) => new Command(route.Route("key"), version, route.Route("issue"), r.Reason),
+                key => new GetProcess.Query(key))
+            .WithName("RetireIssue")
+            .WithSummary("Retire an issue");
+}

@@ -1,0 +1,51 @@
+using Consultation.Infrastructure.Errors;
+using Consultation.Infrastructure.EventStore;
+using Consultation.Infrastructure.Http;
+using Consultation.Infrastructure.Validation;
+using Consultation.Processes.Reading;
+using FluentValidation;
+using Marten;
+
+namespace Consultation.Processes.Issues;
+
+/// <summary>Give an issue a new title, with the reason; the old one stays in the history.</summary>
+public static class RetitleIssue
+{
+    public sealed record Request(string? Title, string? Reason);
+
+    public sealed record Command(string StreamKey, long ExpectedVersion, string Issue, string? Title, string? Reason) : IStreamUpdate;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.Title).SingleLine(TextRules.TitleMaxLength);
+            RuleFor(x => x.Reason).FreeText(TextRules.ReasonMaxLength);
+        }
+    }
+
+    public static IReadOnlyList<object> Decide(Process process, Command command)
+    {
+        process.EnsureActive();
+        var issue = process.OpenIssue(command.Issue);
+        var title = command.Title!.Trim();
+        return title == issue.Title
+            ? throw new DomainRuleViolation($"Issue '{process.Id}/{issue.Key}' is already titled '{title}'.")
+            : [new IssueRetitled(process.Id, issue.Key, issue.Title, title, command.Reason!.Trim())];
+    }
+
+    public sealed class Handler(IDocumentSession session) : StreamUpdateHandler<Process, Command>(session, "Process")
+    {
+        protected override ValueTask<IReadOnlyList<object>> DecideAsync(Process current, Command command, CancellationToken cancellationToken) =>
+            ValueTask.FromResult(Decide(current, command));
+    }
+
+    public static void Map(IEndpointRouteBuilder app) =>
+        app.MapUpdate<Request, ProcessDetails>(
+                "/processes/{key}/issues/{issue}/retitle",
+                "process",
+                (route, r, version) => new Command(route.Route("key"), version, route.Route("issue"), r.Title, r.Reason),
+                key => new GetProcess.Query(key))
+            .WithName("RetitleIssue")
+            .WithSummary("Retitle an issue");
+}

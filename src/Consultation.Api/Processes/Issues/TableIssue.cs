@@ -1,0 +1,61 @@
+using Consultation.Infrastructure.Errors;
+using Consultation.Infrastructure.EventStore;
+using Consultation.Infrastructure.Http;
+using Consultation.Infrastructure.Validation;
+using Consultation.Processes.Reading;
+using FluentValidation;
+using Marten;
+
+namespace Consultation.Processes.Issues;
+
+/// <summary>Table an issue: a question or building block positions are taken on, optionally in a theme and under a parent issue.</summary>
+public static class TableIssue
+{
+    public sealed record Request(string? Issue, string? Title, string? Description, string? Theme, string? ParentIssue);
+
+    public sealed record Command(string StreamKey, long ExpectedVersion, string? Issue, string? Title, string? Description, string? Theme, string? ParentIssue)
+        : IStreamUpdate;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.Issue).NotEmpty().Slug();
+            RuleFor(x => x.Title).SingleLine(TextRules.TitleMaxLength);
+            RuleFor(x => x.Description).FreeText(TextRules.DescriptionMaxLength);
+            RuleFor(x => x.Theme!).SingleLine(TextRules.TitleMaxLength).When(x => x.Theme is not null);
+            RuleFor(x => x.ParentIssue!).Slug().When(x => x.ParentIssue is not null);
+        }
+    }
+
+    public static IReadOnlyList<object> Decide(Process process, Command command)
+    {
+        process.EnsureActive();
+        if (process.Issues.ContainsKey(command.Issue!))
+        {
+            throw new DomainRuleViolation($"Issue '{process.Id}/{command.Issue}' already exists; issue keys are unique in a process and never reused.");
+        }
+
+        if (command.ParentIssue is not null)
+        {
+            process.OpenIssue(command.ParentIssue);
+        }
+
+        return [new IssueTabled(process.Id, command.Issue!, command.Title!.Trim(), command.Description!.Trim(), command.Theme?.Trim(), command.ParentIssue)];
+    }
+
+    public sealed class Handler(IDocumentSession session) : StreamUpdateHandler<Process, Command>(session, "Process")
+    {
+        protected override ValueTask<IReadOnlyList<object>> DecideAsync(Process current, Command command, CancellationToken cancellationToken) =>
+            ValueTask.FromResult(Decide(current, command));
+    }
+
+    public static void Map(IEndpointRouteBuilder app) =>
+        app.MapUpdate<Request, ProcessDetails>(
+                "/processes/{key}/issues",
+                "process",
+                (route, r, version) => new Command(route.Route("key"), version, r.Issue, r.Title, r.Description, r.Theme, r.ParentIssue),
+                key => new GetProcess.Query(key))
+            .WithName("TableIssue")
+            .WithSummary("Table an issue in the process");
+}

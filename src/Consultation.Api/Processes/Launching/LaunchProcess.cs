@@ -1,0 +1,72 @@
+using Consultation.Infrastructure.Errors;
+using Consultation.Infrastructure.EventStore;
+using Consultation.Infrastructure.Validation;
+using Consultation.Processes.Reading;
+using FluentValidation;
+using JasperFx;
+using JasperFx.Events;
+using Marten;
+using Mediator;
+
+namespace Consultation.Processes.Launching;
+
+/// <summary>Launch a consultation process under its mandate (e.g. resolution A/RES/71/280).</summary>
+public static class LaunchProcess
+{
+    public sealed record Command(string? Key, string? Title, string? MandateReference, DateOnly? StartsOn, DateOnly? PlannedEndOn)
+        : ICommand<StreamWritten>;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.Key).NotEmpty().Slug();
+            RuleFor(x => x.Title).SingleLine(TextRules.TitleMaxLength);
+            RuleFor(x => x.MandateReference).SingleLine(TextRules.ReferenceMaxLength);
+            RuleFor(x => x.StartsOn).NotNull();
+            RuleFor(x => x.PlannedEndOn).GreaterThanOrEqualTo(x => x.StartsOn)
+                .When(x => x.PlannedEndOn is not null && x.StartsOn is not null)
+                .WithMessage("'Planned End On' cannot be before 'Starts On'.");
+        }
+    }
+
+    public static ProcessLaunched Decide(Process? current, Command command) =>
+        current is not null
+            ? throw AlreadyLaunched(command.Key!)
+            : new ProcessLaunched(command.Key!, command.Title!.Trim(), command.MandateReference!.Trim(), command.StartsOn!.Value, command.PlannedEndOn);
+
+    private static DomainRuleViolation AlreadyLaunched(string key) => new($"Process '{key}' already exists; keys are never reused.");
+
+    public sealed class Handler(IDocumentSession session) : ICommandHandler<Command, StreamWritten>
+    {
+        public async ValueTask<StreamWritten> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var stream = await session.Events.FetchForWriting<Process>(command.Key!, cancellationToken);
+            stream.AppendOne(Decide(stream.Aggregate, command));
+            try
+            {
+                await session.SaveChangesAsync(cancellationToken);
+            }
+            catch (Exception e) when (e is ConcurrencyException or ExistingStreamIdCollisionException or Marten.Exceptions.ExistingStreamIdCollisionException)
+            {
+                throw AlreadyLaunched(command.Key!);
+            }
+
+            return new StreamWritten(command.Key!, 1);
+        }
+    }
+
+    public static void Map(IEndpointRouteBuilder app) =>
+        app.MapPost("/processes", async (Command command, IMediator mediator, HttpContext http, CancellationToken ct) =>
+            {
+                var written = await mediator.Send(command, ct);
+                var details = await mediator.Send(new GetProcess.Query(written.Key), ct);
+                http.Response.Headers.ETag = ETags.For(details.Version);
+                return TypedResults.Created($"/processes/{written.Key}", details);
+            })
+            .WithName("LaunchProcess")
+            .WithSummary("Launch a consultation process")
+            .WithDescription("Key: a lowercase slug (e.g. gcm). Dates as YYYY-MM-DD. Keys are never reused.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict);
+}

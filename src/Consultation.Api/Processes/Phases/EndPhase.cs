@@ -1,0 +1,52 @@
+using Consultation.Infrastructure.Errors;
+using Consultation.Infrastructure.EventStore;
+using Consultation.Infrastructure.Http;
+using Consultation.Processes.Reading;
+using FluentValidation;
+using Marten;
+
+namespace Consultation.Processes.Phases;
+
+/// <summary>End the phase under way.</summary>
+public static class EndPhase
+{
+    public sealed record Request(DateOnly? EndedOn);
+
+    public sealed record Command(string StreamKey, long ExpectedVersion, string Phase, DateOnly? EndedOn) : IStreamUpdate;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator() => RuleFor(x => x.EndedOn).NotNull();
+    }
+
+    public static IReadOnlyList<object> Decide(Process process, Command command)
+    {
+        process.EnsureActive();
+        var phase = process.Phases.FirstOrDefault(p => p.Key == command.Phase)
+            ?? throw new StreamNotFound("Phase", $"{process.Id}/{command.Phase}");
+        if (phase.EndedOn is { } ended)
+        {
+            throw new DomainRuleViolation($"Phase '{phase.Key}' already ended on {ended:yyyy-MM-dd}.");
+        }
+
+        var endedOn = command.EndedOn!.Value;
+        return endedOn < phase.StartedOn
+            ? throw new DomainRuleViolation($"Phase '{phase.Key}' cannot end ({endedOn:yyyy-MM-dd}) before it started ({phase.StartedOn:yyyy-MM-dd}).")
+            : [new PhaseEnded(process.Id, phase.Key, endedOn)];
+    }
+
+    public sealed class Handler(IDocumentSession session) : StreamUpdateHandler<Process, Command>(session, "Process")
+    {
+        protected override ValueTask<IReadOnlyList<object>> DecideAsync(Process current, Command command, CancellationToken cancellationToken) =>
+            ValueTask.FromResult(Decide(current, command));
+    }
+
+    public static void Map(IEndpointRouteBuilder app) =>
+        app.MapUpdate<Request, ProcessDetails>(
+                "/processes/{key}/phases/{phase}/end",
+                "process",
+                (route, r, version) => new Command(route.Route("key"), version, route.Route("phase"), r.EndedOn),
+                key => new GetProcess.Query(key))
+            .WithName("EndPhase")
+            .WithSummary("End a phase of the process");
+}
