@@ -17,7 +17,10 @@ public interface IStreamUpdate : ICommand<StreamWritten>
 /// 412 when the client's version is stale, let the slice decide the events, append, save.
 /// A concurrent writer between fetch and save makes Marten refuse the save (also 412).
 /// </summary>
-public abstract class StreamUpdateHandler<TAggregate, TCommand>(IDocumentSession session, string what)
+public abstract class StreamUpdateHandler<TAggregate, TCommand>(
+    IDocumentSession session,
+    string what,
+    Func<TAggregate, TCommand, IReadOnlyList<object>>? decide = null)
     : ICommandHandler<TCommand, StreamWritten>
     where TAggregate : class
     where TCommand : IStreamUpdate
@@ -44,6 +47,12 @@ public abstract class StreamUpdateHandler<TAggregate, TCommand>(IDocumentSession
         return new StreamWritten(command.StreamKey, version + events.Count);
     }
 
-    /// <summary>Loads whatever else the rules need (other streams' read models), then calls the slice's pure Decide.</summary>
-    protected abstract ValueTask<IReadOnlyList<object>> DecideAsync(TAggregate current, TCommand command, CancellationToken cancellationToken);
+    /// <summary>
+    /// The slice's pure Decide, given to the constructor; slices whose rules need other streams'
+    /// read models override this to load them first and pass them in.
+    /// </summary>
+    protected virtual ValueTask<IReadOnlyList<object>> DecideAsync(TAggregate current, TCommand command, CancellationToken cancellationToken) =>
+        decide is null
+            ? throw new InvalidOperationException($"{GetType().FullName} must pass a decide function or override DecideAsync.")
+            : ValueTask.FromResult(decide(current, command));
 }

@@ -44,11 +44,7 @@ public static class TableIssue
         return [new IssueTabled(process.Id, command.Issue!, command.Title!.Trim(), command.Description!.Trim(), command.Theme?.Trim(), command.ParentIssue)];
     }
 
-    public sealed class Handler(IDocumentSession session) : StreamUpdateHandler<Process, Command>(session, "Process")
-    {
-        protected override ValueTask<IReadOnlyList<object>> DecideAsync(Process current, Command command, CancellationToken cancellationToken) =>
-            ValueTask.FromResult(Decide(current, command));
-    }
+    public sealed class Handler(IDocumentSession session) : StreamUpdateHandler<Process, Command>(session, "Process", Decide);
 
     public static void Map(IEndpointRouteBuilder app) =>
         app.MapUpdate<Request, ProcessDetails>(

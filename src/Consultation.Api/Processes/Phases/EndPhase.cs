@@ -35,11 +35,7 @@ public static class EndPhase
             : [new PhaseEnded(process.Id, phase.Key, endedOn)];
     }
 
-    public sealed class Handler(IDocumentSession session) : StreamUpdateHandler<Process, Command>(session, "Process")
-    {
-        protected override ValueTask<IReadOnlyList<object>> DecideAsync(Process current, Command command, CancellationToken cancellationToken) =>
-            ValueTask.FromResult(Decide(current, command));
-    }
+    public sealed class Handler(IDocumentSession session) : StreamUpdateHandler<Process, Command>(session, "Process", Decide);
 
     public static void Map(IEndpointRouteBuilder app) =>
         app.MapUpdate<Request, ProcessDetails>(

@@ -48,11 +48,7 @@ public static class StartPhase
         return [new PhaseStarted(process.Id, command.Phase!, command.Title!.Trim(), startedOn)];
     }
 
-    public sealed class Handler(IDocumentSession session) : StreamUpdateHandler<Process, Command>(session, "Process")
-    {
-        protected override ValueTask<IReadOnlyList<object>> DecideAsync(Process current, Command command, CancellationToken cancellationToken) =>
-            ValueTask.FromResult(Decide(current, command));
-    }
+    public sealed class Handler(IDocumentSession session) : StreamUpdateHandler<Process, Command>(session, "Process", Decide);
 
     public static void Map(IEndpointRouteBuilder app) =>
         app.MapUpdate<Request, ProcessDetails>(
