@@ -1,10 +1,30 @@
+using System.Collections.Immutable;
+
 namespace Consultation.Stakeholders;
 
 /// <summary>Write model of a stakeholder stream: what the rules need to decide, nothing more.</summary>
 public sealed record Stakeholder(string Id, StakeholderKind Kind, string Name, string? IsoCode, RegionalGroup? RegionalGroup)
 {
+    /// <summary>Every period of membership in a group, in the order they were recorded.</summary>
+    public ImmutableList<GroupMembershipPeriod> Memberships { get; init; } = [];
+
     public static Stakeholder Create(StakeholderRegistered registered) =>
         new(registered.Key, registered.Kind, registered.Name, registered.IsoCode, registered.RegionalGroup);
 
     public Stakeholder Apply(StakeholderRenamed renamed) => this with { Name = renamed.Name };
+
+    public Stakeholder Apply(StakeholderJoinedGroup joined) =>
+        this with { Memberships = Memberships.Add(new GroupMembershipPeriod(joined.GroupKey, joined.JoinedOn, null)) };
+
+    public Stakeholder Apply(StakeholderLeftGroup left) =>
+        CurrentMembership(left.GroupKey) is { } current
+            ? this with { Memberships = Memberships.Replace(current, current with { LeftOn = left.LeftOn }) }
+            : this;
+
+    /// <summary>The open membership period in a group, if the stakeholder belongs to it now.</summary>
+    public GroupMembershipPeriod? CurrentMembership(string group) => Memberships.LastOrDefault(m => m.Group == group && m.IsCurrent);
+
+    /// <summary>The day the stakeholder last left a group, if it ever did.</summary>
+    public DateOnly? LastLeft(string group) =>
+        Memberships.Where(m => m.Group == group && m.LeftOn is not null).Select(m => m.LeftOn).Max();
 }

@@ -1,10 +1,11 @@
+using Consultation.Infrastructure.Http;
 using JasperFx.Events;
 using Marten.Events.Aggregation;
 
 namespace Consultation.Stakeholders;
 
 /// <summary>Read model of one stakeholder, kept inline with its stream (read-your-writes).</summary>
-public sealed record StakeholderDetails
+public sealed record StakeholderDetails : IVersioned
 {
     public required string Id { get; init; }
 
@@ -18,6 +19,9 @@ public sealed record StakeholderDetails
 
     /// <summary>The stream version; also the ETag to send back in If-Match.</summary>
     public long Version { get; init; }
+
+    /// <summary>Every period of membership in a group or bloc, in the order recorded; a rejoined group appears once per period.</summary>
+    public IReadOnlyList<GroupMembershipPeriod> Groups { get; init; } = [];
 
     public DateTimeOffset RegisteredAt { get; init; }
 
@@ -39,5 +43,17 @@ public sealed partial class StakeholderDetailsProjection : SingleStreamProjectio
     };
 
     public StakeholderDetails Apply(IEvent<StakeholderRenamed> e, StakeholderDetails current) =>
-        current with { Name = e.Data.Name, Version = e.Version, LastChangedAt = e.Timestamp };
+        Touch(e, current) with { Name = e.Data.Name };
+
+    public StakeholderDetails Apply(IEvent<StakeholderJoinedGroup> e, StakeholderDetails current) =>
+        Touch(e, current) with { Groups = [.. current.Groups, new GroupMembershipPeriod(e.Data.GroupKey, e.Data.JoinedOn, null)] };
+
+    public StakeholderDetails Apply(IEvent<StakeholderLeftGroup> e, StakeholderDetails current) =>
+        Touch(e, current) with
+        {
+            Groups = [.. current.Groups.Select(g => g.Group == e.Data.GroupKey && g.IsCurrent ? g with { LeftOn = e.Data.LeftOn } : g)],
+        };
+
+    private static StakeholderDetails Touch(IEvent e, StakeholderDetails current) =>
+        current with { Version = e.Version, LastChangedAt = e.Timestamp };
 }

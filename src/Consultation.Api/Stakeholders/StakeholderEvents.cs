@@ -10,3 +10,9 @@ public sealed record StakeholderRegistered(
 
 /// <summary>The stakeholder's name changed (a real renaming, or a fix of how it was recorded).</summary>
 public sealed record StakeholderRenamed(string Key, string PreviousName, string Name, string Reason);
+
+/// <summary>The stakeholder became a member of a group or bloc (or an organization such as the EU) on a date.</summary>
+public sealed record StakeholderJoinedGroup(string Key, string GroupKey, DateOnly JoinedOn, string? Reason);
+
+/// <summary>The stakeholder stopped being a member of a group on a date (from that day on it is no longer a member).</summary>
+public sealed record StakeholderLeftGroup(string Key, string GroupKey, DateOnly LeftOn, string? Reason);

@@ -17,4 +17,7 @@ public enum StakeholderKind
 public static class StakeholderKinds
 {
     public static bool IsState(this StakeholderKind kind) => kind is StakeholderKind.MemberState or StakeholderKind.ObserverState;
+
+    /// <summary>Stakeholders others can join: groups and blocs, and organizations with members (e.g. the European Union).</summary>
+    public static bool HasMembers(this StakeholderKind kind) => kind is StakeholderKind.GroupOrBloc or StakeholderKind.IntergovernmentalOrganization;
 }

@@ -1,3 +1,5 @@
+using Consultation.Stakeholders.JoiningGroups;
+using Consultation.Stakeholders.LeavingGroups;
 using Consultation.Stakeholders.Listing;
 using Consultation.Stakeholders.Reading;
 using Consultation.Stakeholders.Registering;
@@ -30,5 +32,8 @@ public static class StakeholdersModule
         GetStakeholder.Map(group);
         RenameStakeholder.Map(group);
         ListStakeholders.Map(group);
+        JoinGroup.Map(group);
+        LeaveGroup.Map(group);
+        ListGroupMembers.Map(group);
     }
 }

@@ -7,12 +7,22 @@ using Mediator;
 
 namespace Consultation.Stakeholders.Listing;
 
-/// <summary>The stakeholder registry, filtered by kind, regional group or name, in pages ordered by key.</summary>
+/// <summary>
+/// The stakeholder registry, filtered by kind, regional group, name or membership of a group on a date,
+/// in pages ordered by key.
+/// </summary>
 public static class ListStakeholders
 {
     public const int MaxSearchLength = 100;
 
-    public sealed record Query(string? Kind, string? RegionalGroup, string? Search, int Page, int PageSize)
+    public sealed record Query(
+        string? Kind,
+        string? RegionalGroup,
+        string? Search,
+        int Page,
+        int PageSize,
+        string? Group = null,
+        string? On = null)
         : IQuery<Page<StakeholderDetails>>;
 
     public sealed class Validator : AbstractValidator<Query>
@@ -22,12 +32,15 @@ public static class ListStakeholders
             RuleFor(x => x.Kind).OneOf<Query, StakeholderKind>();
             RuleFor(x => x.RegionalGroup).OneOf<Query, RegionalGroup>();
             RuleFor(x => x.Search).MaximumLength(MaxSearchLength);
+            RuleFor(x => x.Group).Slug().When(x => x.Group is not null);
+            RuleFor(x => x.On).IsoDate();
+            RuleFor(x => x.On).Null().When(x => x.Group is null).WithMessage("'on' dates a group membership: give 'group' with it.");
             RuleFor(x => x.Page).GreaterThanOrEqualTo(1);
             RuleFor(x => x.PageSize).InclusiveBetween(1, Page<StakeholderDetails>.MaxSize);
         }
     }
 
-    public sealed class Handler(IQuerySession session) : IQueryHandler<Query, Page<StakeholderDetails>>
+    public sealed class Handler(IQuerySession session, TimeProvider time) : IQueryHandler<Query, Page<StakeholderDetails>>
     {
         public async ValueTask<Page<StakeholderDetails>> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -49,17 +62,26 @@ public static class ListStakeholders
                     x.Name.Contains(search, StringComparison.OrdinalIgnoreCase) || x.Id.Contains(search, StringComparison.OrdinalIgnoreCase));
             }
 
+            if (query.Group is { } memberOf)
+            {
+                stakeholders = stakeholders.Where(GroupMembers.MemberOn(memberOf, IsoDates.ParseOptional(query.On) ?? time.Today()));
+            }
+
             var page = await stakeholders.OrderBy(x => x.Id).ToPagedListAsync(query.Page, query.PageSize, cancellationToken);
             return new Page<StakeholderDetails>([.. page], query.Page, query.PageSize, page.TotalItemCount);
         }
     }
 
     public static void Map(IEndpointRouteBuilder app) =>
-        app.MapGet("/stakeholders", async (string? kind, string? regionalGroup, string? search, int? page, int? pageSize, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(
-                    new Query(kind, regionalGroup, search, page ?? 1, pageSize ?? Page<StakeholderDetails>.DefaultSize), ct)))
+        app.MapGet(
+                "/stakeholders",
+                async (string? kind, string? regionalGroup, string? search, string? group, string? on, int? page, int? pageSize,
+                        IMediator mediator, CancellationToken ct) =>
+                    TypedResults.Ok(await mediator.Send(
+                        new Query(kind, regionalGroup, search, page ?? 1, pageSize ?? Page<StakeholderDetails>.DefaultSize, group, on), ct)))
             .WithName("ListStakeholders")
             .WithSummary("List stakeholders")
-            .WithDescription("Filters: kind, regionalGroup, search (in name or key). Paged: page (from 1), pageSize (1-200, default 50).")
+            .WithDescription("Filters: kind, regionalGroup, search (in name or key), group (members of that group on the date 'on', YYYY-MM-DD, default today). "
+                + "Paged: page (from 1), pageSize (1-200, default 50).")
             .ProducesValidationProblem();
 }

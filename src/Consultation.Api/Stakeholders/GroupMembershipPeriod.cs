@@ -1,0 +1,15 @@
+using System.Text.Json.Serialization;
+
+namespace Consultation.Stakeholders;
+
+/// <summary>
+/// One period of membership in a group: a member from <see cref="JoinedOn"/> (inclusive) until
+/// <see cref="LeftOn"/> (exclusive: on the day it leaves it is no longer a member), or still a member.
+/// </summary>
+public sealed record GroupMembershipPeriod(string Group, DateOnly JoinedOn, DateOnly? LeftOn)
+{
+    [JsonIgnore]
+    public bool IsCurrent => LeftOn is null;
+
+    public bool Covers(DateOnly on) => JoinedOn <= on && (LeftOn is null || LeftOn > on);
+}

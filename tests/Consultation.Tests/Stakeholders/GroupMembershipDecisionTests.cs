@@ -1,0 +1,203 @@
+using Consultation.Infrastructure.Errors;
+using Consultation.Stakeholders;
+using Consultation.Stakeholders.JoiningGroups;
+using Consultation.Stakeholders.LeavingGroups;
+using static Consultation.Tests.Stakeholders.StakeholderHistory;
+
+namespace Consultation.Tests.Stakeholders;
+
+/// <summary>Joining and leaving groups: given events, when a command, then an event or a broken rule — no database.</summary>
+public sealed class GroupMembershipDecisionTests
+{
+    private static readonly StakeholderRegistered SouthAfricaRegistered =
+        new("ZAF", StakeholderKind.MemberState, "South Africa", "ZAF", RegionalGroup.African);
+
+    private static readonly DateOnly Jan10 = new(2017, 1, 10);
+    private static readonly DateOnly Jun1 = new(2017, 6, 1);
+    private static readonly DateOnly Sep1 = new(2017, 9, 1);
+
+    private static JoinGroup.Command Join(string group, DateOnly on, string? reason = null) => new("ZAF", 1, group, on, reason);
+
+    private static LeaveGroup.Command Leave(string group, DateOnly on, string? reason = null) => new("ZAF", 1, group, on, reason);
+
+    private static StakeholderJoinedGroup Joined(string group, DateOnly on) => new("ZAF", group, on, null);
+
+    private static StakeholderLeftGroup Left(string group, DateOnly on) => new("ZAF", group, on, null);
+
+    [Fact]
+    public void Joining_a_group_or_bloc_records_the_date_and_the_trimmed_reason()
+    {
+        var joined = Assert.Single(JoinGroup.Decide(Given(SouthAfricaRegistered), StakeholderKind.GroupOrBloc, Join("african-group", Jan10, "  Founding member ")));
+
+        Assert.Equal(new StakeholderJoinedGroup("ZAF", "african-group", Jan10, "Founding member"), joined);
+    }
+
+    [Fact]
+    public void Joining_an_intergovernmental_organization_with_members_is_allowed()
+    {
+        var joined = Assert.Single(JoinGroup.Decide(Given(SouthAfricaRegistered), StakeholderKind.IntergovernmentalOrganization, Join("sadc", Jan10)));
+
+        Assert.Equal(Joined("sadc", Jan10), joined);
+    }
+
+    [Theory]
+    [InlineData(StakeholderKind.MemberState)]
+    [InlineData(StakeholderKind.ObserverState)]
+    [InlineData(StakeholderKind.UnEntity)]
+    [InlineData(StakeholderKind.CivilSociety)]
+    [InlineData(StakeholderKind.Academia)]
+    [InlineData(StakeholderKind.PrivateSector)]
+    [InlineData(StakeholderKind.Other)]
+    public void Only_groups_and_organizations_have_members(StakeholderKind kind)
+    {
+        var error = Assert.Throws<DomainRuleViolation>(() => JoinGroup.Decide(Given(SouthAfricaRegistered), kind, Join("not-a-group", Jan10)));
+
+        Assert.Contains(kind.ToString(), error.Message);
+    }
+
+    [Fact]
+    public void Joining_an_unregistered_group_is_not_found()
+    {
+        var error = Assert.Throws<StreamNotFound>(() => JoinGroup.Decide(Given(SouthAfricaRegistered), null, Join("nowhere-group", Jan10)));
+
+        Assert.Equal("Group", error.What);
+        Assert.Equal("nowhere-group", error.Key);
+    }
+
+    [Fact]
+    public void A_stakeholder_cannot_join_itself()
+    {
+        var bloc = Given(new StakeholderRegistered("african-group", StakeholderKind.GroupOrBloc, "African Group", null, null));
+
+        var error = Assert.Throws<DomainRuleViolation>(() =>
+            JoinGroup.Decide(bloc, StakeholderKind.GroupOrBloc, new JoinGroup.Command("african-group", 1, "african-group", Jan10, null)));
+
+        Assert.Contains("itself", error.Message);
+    }
+
+    [Fact]
+    public void A_group_can_join_another_group()
+    {
+        var bloc = Given(new StakeholderRegistered("african-group", StakeholderKind.GroupOrBloc, "African Group", null, null));
+
+        var joined = Assert.Single(JoinGroup.Decide(bloc, StakeholderKind.GroupOrBloc, new JoinGroup.Command("african-group", 1, "g77", Jan10, null)));
+
+        Assert.Equal(new StakeholderJoinedGroup("african-group", "g77", Jan10, null), joined);
+    }
+
+    [Fact]
+    public void A_current_member_cannot_join_again()
+    {
+        var error = Assert.Throws<DomainRuleViolation>(() =>
+            JoinGroup.Decide(Given(SouthAfricaRegistered, Joined("african-group", Jan10)), StakeholderKind.GroupOrBloc, Join("african-group", Sep1)));
+
+        Assert.Contains("2017-01-10", error.Message);
+    }
+
+    [Fact]
+    public void Membership_of_another_group_does_not_stand_in_the_way()
+    {
+        var joined = Assert.Single(JoinGroup.Decide(Given(SouthAfricaRegistered, Joined("sadc", Jan10)), StakeholderKind.GroupOrBloc, Join("african-group", Jan10)));
+
+        Assert.Equal(Joined("african-group", Jan10), joined);
+    }
+
+    [Fact]
+    public void Rejoining_after_leaving_is_allowed()
+    {
+        var given = Given(SouthAfricaRegistered, Joined("african-group", Jan10), Left("african-group", Jun1));
+
+        Assert.Equal([Joined("african-group", Sep1)], JoinGroup.Decide(given, StakeholderKind.GroupOrBloc, Join("african-group", Sep1)));
+        Assert.Equal([Joined("african-group", Jun1)], JoinGroup.Decide(given, StakeholderKind.GroupOrBloc, Join("african-group", Jun1)));
+    }
+
+    [Fact]
+    public void Rejoining_cannot_go_back_before_the_day_it_left()
+    {
+        var given = Given(SouthAfricaRegistered, Joined("african-group", Jan10), Left("african-group", Jun1));
+
+        var error = Assert.Throws<DomainRuleViolation>(() =>
+            JoinGroup.Decide(given, StakeholderKind.GroupOrBloc, Join("african-group", new DateOnly(2017, 5, 31))));
+
+        Assert.Contains("overlap", error.Message);
+    }
+
+    [Fact]
+    public void Leaving_records_the_date_and_the_trimmed_reason()
+    {
+        var left = Assert.Single(LeaveGroup.Decide(Given(SouthAfricaRegistered, Joined("african-group", Jan10)), Leave("african-group", Jun1, " Withdrew\n")));
+
+        Assert.Equal(new StakeholderLeftGroup("ZAF", "african-group", Jun1, "Withdrew"), left);
+    }
+
+    [Fact]
+    public void Leaving_on_the_day_it_joined_is_allowed()
+    {
+        var left = Assert.Single(LeaveGroup.Decide(Given(SouthAfricaRegistered, Joined("african-group", Jan10)), Leave("african-group", Jan10)));
+
+        Assert.Equal(Left("african-group", Jan10), left);
+    }
+
+    [Fact]
+    public void Leaving_before_joining_is_refused()
+    {
+        var error = Assert.Throws<DomainRuleViolation>(() =>
+            LeaveGroup.Decide(Given(SouthAfricaRegistered, Joined("african-group", Jun1)), Leave("african-group", Jan10)));
+
+        Assert.Contains("2017-06-01", error.Message);
+    }
+
+    [Fact]
+    public void Only_a_group_it_belongs_to_can_be_left()
+    {
+        Assert.Throws<DomainRuleViolation>(() => LeaveGroup.Decide(Given(SouthAfricaRegistered), Leave("african-group", Jun1)));
+        Assert.Throws<DomainRuleViolation>(() =>
+            LeaveGroup.Decide(Given(SouthAfricaRegistered, Joined("sadc", Jan10)), Leave("african-group", Jun1)));
+        Assert.Throws<DomainRuleViolation>(() =>
+            LeaveGroup.Decide(Given(SouthAfricaRegistered, Joined("african-group", Jan10), Left("african-group", Jun1)), Leave("african-group", Sep1)));
+    }
+
+    [Fact]
+    public void The_write_model_keeps_every_membership_period()
+    {
+        var state = Given(
+            SouthAfricaRegistered,
+            Joined("african-group", Jan10),
+            Joined("sadc", Jan10),
+            Left("african-group", Jun1),
+            Joined("african-group", Sep1));
+
+        Assert.Equal(
+            [
+                new GroupMembershipPeriod("african-group", Jan10, Jun1),
+                new GroupMembershipPeriod("sadc", Jan10, null),
+                new GroupMembershipPeriod("african-group", Sep1, null),
+            ],
+            state.Memberships);
+        Assert.Equal(new GroupMembershipPeriod("african-group", Sep1, null), state.CurrentMembership("african-group"));
+        Assert.Equal(Jun1, state.LastLeft("african-group"));
+        Assert.Null(state.LastLeft("sadc"));
+    }
+
+    [Theory]
+    [InlineData("2017-01-09", false)]
+    [InlineData("2017-01-10", true)]
+    [InlineData("2017-05-31", true)]
+    [InlineData("2017-06-01", false)]
+    [InlineData("2017-08-31", false)]
+    [InlineData("2017-09-01", true)]
+    [InlineData("2030-01-01", true)]
+    public void A_roster_answers_membership_on_any_date(string on, bool member)
+    {
+        var roster = new GroupRoster("african-group",
+        [
+            new GroupRoster.Period("ZAF", Jan10, Jun1),
+            new GroupRoster.Period("ZAF", Sep1, null),
+            new GroupRoster.Period("SLE", new DateOnly(2000, 1, 1), null),
+        ]);
+        var date = DateOnly.Parse(on, System.Globalization.CultureInfo.InvariantCulture);
+
+        Assert.Equal(member, roster.IsMember("ZAF", date));
+        Assert.Equal(member ? ["SLE", "ZAF"] : new[] { "SLE" }, roster.MembersOn(date));
+    }
+}
