@@ -13,3 +13,6 @@ public sealed record GroupMembershipPeriod(string Group, DateOnly JoinedOn, Date
 
     public bool Covers(DateOnly on) => JoinedOn <= on && (LeftOn is null || LeftOn > on);
 }
+
+/// <summary>A stakeholder's accreditation to a consultation process.</summary>
+public sealed record ProcessAccreditation(string Process, DateOnly AccreditedOn);

@@ -8,6 +8,9 @@ public sealed record Stakeholder(string Id, StakeholderKind Kind, string Name, s
     /// <summary>Every period of membership in a group, in the order they were recorded.</summary>
     public ImmutableList<GroupMembershipPeriod> Memberships { get; init; } = [];
 
+    /// <summary>The processes the stakeholder is accredited to.</summary>
+    public ImmutableHashSet<string> AccreditedTo { get; init; } = [];
+
     public static Stakeholder Create(StakeholderRegistered registered) =>
         new(registered.Key, registered.Kind, registered.Name, registered.IsoCode, registered.RegionalGroup);
 
@@ -20,6 +23,8 @@ public sealed record Stakeholder(string Id, StakeholderKind Kind, string Name, s
         CurrentMembership(left.GroupKey) is { } current
             ? this with { Memberships = Memberships.Replace(current, current with { LeftOn = left.LeftOn }) }
             : this;
+
+    public Stakeholder Apply(StakeholderAccredited accredited) => this with { AccreditedTo = AccreditedTo.Add(accredited.ProcessKey) };
 
     /// <summary>The open membership period in a group, if the stakeholder belongs to it now.</summary>
     public GroupMembershipPeriod? CurrentMembership(string group) => Memberships.LastOrDefault(m => m.Group == group && m.IsCurrent);

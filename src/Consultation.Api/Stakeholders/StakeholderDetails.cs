@@ -23,6 +23,9 @@ public sealed record StakeholderDetails : IVersioned
     /// <summary>Every period of membership in a group or bloc, in the order recorded; a rejoined group appears once per period.</summary>
     public IReadOnlyList<GroupMembershipPeriod> Groups { get; init; } = [];
 
+    /// <summary>The processes the stakeholder is accredited to.</summary>
+    public IReadOnlyList<ProcessAccreditation> Accreditations { get; init; } = [];
+
     public DateTimeOffset RegisteredAt { get; init; }
 
     public DateTimeOffset LastChangedAt { get; init; }
@@ -53,6 +56,9 @@ public sealed partial class StakeholderDetailsProjection : SingleStreamProjectio
         {
             Groups = [.. current.Groups.Select(g => g.Group == e.Data.GroupKey && g.IsCurrent ? g with { LeftOn = e.Data.LeftOn } : g)],
         };
+
+    public StakeholderDetails Apply(IEvent<StakeholderAccredited> e, StakeholderDetails current) =>
+        Touch(e, current) with { Accreditations = [.. current.Accreditations, new ProcessAccreditation(e.Data.ProcessKey, e.Data.AccreditedOn)] };
 
     private static StakeholderDetails Touch(IEvent e, StakeholderDetails current) =>
         current with { Version = e.Version, LastChangedAt = e.Timestamp };

@@ -16,3 +16,6 @@ public sealed record StakeholderJoinedGroup(string Key, string GroupKey, DateOnl
 
 /// <summary>The stakeholder stopped being a member of a group on a date (from that day on it is no longer a member).</summary>
 public sealed record StakeholderLeftGroup(string Key, string GroupKey, DateOnly LeftOn, string? Reason);
+
+/// <summary>The stakeholder was accredited to take part in a consultation process.</summary>
+public sealed record StakeholderAccredited(string Key, string ProcessKey, DateOnly AccreditedOn, string? Reason);

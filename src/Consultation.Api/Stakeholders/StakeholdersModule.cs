@@ -1,3 +1,4 @@
+using Consultation.Stakeholders.Accrediting;
 using Consultation.Stakeholders.JoiningGroups;
 using Consultation.Stakeholders.LeavingGroups;
 using Consultation.Stakeholders.Listing;
@@ -35,5 +36,6 @@ public static class StakeholdersModule
         JoinGroup.Map(group);
         LeaveGroup.Map(group);
         ListGroupMembers.Map(group);
+        AccreditStakeholder.Map(group);
     }
 }

@@ -121,6 +121,7 @@ public sealed class GroupMembersTests(ApiFactory api) : IClassFixture<ApiFactory
     [InlineData("/stakeholders?group=african-group&on=tomorrow", "on")]
     [InlineData("/stakeholders?on=2017-12-05", "on")]
     [InlineData("/stakeholders?group=African%20Group", "group")]
+    [InlineData("/stakeholders?accreditedTo=GCM", "accreditedTo")]
     public async Task Bad_parameters_get_400_naming_them(string url, string field)
     {
         var problem = await (await _client.GetAsync(url)).AssertProblemAsync(400);

@@ -15,6 +15,7 @@ public static class StakeholderHistory
                 StakeholderRenamed renamed => state.Apply(renamed),
                 StakeholderJoinedGroup joined => state.Apply(joined),
                 StakeholderLeftGroup left => state.Apply(left),
+                StakeholderAccredited accredited => state.Apply(accredited),
                 _ => throw new ArgumentException($"Unexpected event {e}"),
             };
         }

@@ -8,8 +8,8 @@ using Mediator;
 namespace Consultation.Stakeholders.Listing;
 
 /// <summary>
-/// The stakeholder registry, filtered by kind, regional group, name or membership of a group on a date,
-/// in pages ordered by key.
+/// The stakeholder registry, filtered by kind, regional group, name, membership of a group on a date
+/// or accreditation to a process, in pages ordered by key.
 /// </summary>
 public static class ListStakeholders
 {
@@ -22,7 +22,8 @@ public static class ListStakeholders
         int Page,
         int PageSize,
         string? Group = null,
-        string? On = null)
+        string? On = null,
+        string? AccreditedTo = null)
         : IQuery<Page<StakeholderDetails>>;
 
     public sealed class Validator : AbstractValidator<Query>
@@ -35,6 +36,7 @@ public static class ListStakeholders
             RuleFor(x => x.Group).Slug().When(x => x.Group is not null);
             RuleFor(x => x.On).IsoDate();
             RuleFor(x => x.On).Null().When(x => x.Group is null).WithMessage("'on' dates a group membership: give 'group' with it.");
+            RuleFor(x => x.AccreditedTo).Slug().When(x => x.AccreditedTo is not null);
             RuleFor(x => x.Page).GreaterThanOrEqualTo(1);
             RuleFor(x => x.PageSize).InclusiveBetween(1, Page<StakeholderDetails>.MaxSize);
         }
@@ -67,6 +69,11 @@ public static class ListStakeholders
                 stakeholders = stakeholders.Where(GroupMembers.MemberOn(memberOf, IsoDates.ParseOptional(query.On) ?? time.Today()));
             }
 
+            if (query.AccreditedTo is { } process)
+            {
+                stakeholders = stakeholders.Where(x => x.Accreditations.Any(a => a.Process == process));
+            }
+
             var page = await stakeholders.OrderBy(x => x.Id).ToPagedListAsync(query.Page, query.PageSize, cancellationToken);
             return new Page<StakeholderDetails>([.. page], query.Page, query.PageSize, page.TotalItemCount);
         }
@@ -75,13 +82,13 @@ public static class ListStakeholders
     public static void Map(IEndpointRouteBuilder app) =>
         app.MapGet(
                 "/stakeholders",
-                async (string? kind, string? regionalGroup, string? search, string? group, string? on, int? page, int? pageSize,
+                async (string? kind, string? regionalGroup, string? search, string? group, string? on, string? accreditedTo, int? page, int? pageSize,
                         IMediator mediator, CancellationToken ct) =>
                     TypedResults.Ok(await mediator.Send(
-                        new Query(kind, regionalGroup, search, page ?? 1, pageSize ?? Page<StakeholderDetails>.DefaultSize, group, on), ct)))
+                        new Query(kind, regionalGroup, search, page ?? 1, pageSize ?? Page<StakeholderDetails>.DefaultSize, group, on, accreditedTo), ct)))
             .WithName("ListStakeholders")
             .WithSummary("List stakeholders")
-            .WithDescription("Filters: kind, regionalGroup, search (in name or key), group (members of that group on the date 'on', YYYY-MM-DD, default today). "
-                + "Paged: page (from 1), pageSize (1-200, default 50).")
+            .WithDescription("Filters: kind, regionalGroup, search (in name or key), group (members of that group on the date 'on', YYYY-MM-DD, default today), "
+                + "accreditedTo (a process key). Paged: page (from 1), pageSize (1-200, default 50).")
             .ProducesValidationProblem();
 }

@@ -1,0 +1,69 @@
+using Consultation.Infrastructure.Errors;
+using Consultation.Infrastructure.EventStore;
+using Consultation.Infrastructure.Http;
+using Consultation.Infrastructure.Validation;
+using Consultation.Processes;
+using Consultation.Stakeholders.Reading;
+using FluentValidation;
+using Marten;
+
+namespace Consultation.Stakeholders.Accrediting;
+
+/// <summary>Accredit a stakeholder to a consultation process that has not concluded; once per process.</summary>
+public static class AccreditStakeholder
+{
+    public sealed record Request(string? Process, DateOnly? AccreditedOn, string? Reason);
+
+    public sealed record Command(string StreamKey, long ExpectedVersion, string? Process, DateOnly? AccreditedOn, string? Reason) : IStreamUpdate;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.Process).NotEmpty().Slug();
+            RuleFor(x => x.AccreditedOn).NotNull();
+            RuleFor(x => x.Reason).FreeText(TextRules.ReasonMaxLength).When(x => x.Reason is not null);
+        }
+    }
+
+    /// <param name="stakeholder">The stakeholder as its stream stands.</param>
+    /// <param name="process">The process as its read model stands (null: no such process).</param>
+    public static IReadOnlyList<object> Decide(Stakeholder stakeholder, ProcessDetails? process, Command command)
+    {
+        var key = command.Process!;
+        if (process is null)
+        {
+            throw new StreamNotFound("Process", key);
+        }
+
+        if (process.Status == ProcessStatus.Concluded)
+        {
+            throw new DomainRuleViolation($"Process '{key}' was concluded on {process.ConcludedOn:yyyy-MM-dd}; nobody can be accredited to it any more.");
+        }
+
+        return stakeholder.AccreditedTo.Contains(key)
+            ? throw new DomainRuleViolation($"Stakeholder '{stakeholder.Id}' is already accredited to process '{key}'.")
+            : [new StakeholderAccredited(stakeholder.Id, key, command.AccreditedOn!.Value, command.Reason?.Trim())];
+    }
+
+    public sealed class Handler(IDocumentSession session) : StreamUpdateHandler<Stakeholder, Command>(session, "Stakeholder")
+    {
+        protected override async ValueTask<IReadOnlyList<object>> DecideAsync(Stakeholder current, Command command, CancellationToken cancellationToken)
+        {
+            // The process is another stream: a conclusion recorded between this read and the save is not seen (a narrow window, accepted).
+            var process = await Session.LoadAsync<ProcessDetails>(command.Process!, cancellationToken);
+            return Decide(current, process, command);
+        }
+    }
+
+    public static void Map(IEndpointRouteBuilder app) =>
+        app.MapUpdate<Request, StakeholderDetails>(
+                "/stakeholders/{key}/accreditations",
+                "stakeholder",
+                (route, r, version) => new Command(route.Route("key"), version, r.Process, r.AccreditedOn, r.Reason),
+                key => new GetStakeholder.Query(key))
+            .WithName("AccreditStakeholder")
+            .WithSummary("Accredit a stakeholder to a process")
+            .WithDescription("Body: process (its key), accreditedOn (YYYY-MM-DD), optional reason. Requires If-Match with the stakeholder's ETag. "
+                + "The process must exist (404) and not be concluded (409); accrediting twice to one process is a conflict.");
+}
