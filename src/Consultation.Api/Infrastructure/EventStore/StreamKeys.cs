@@ -17,6 +17,11 @@ public static partial class StreamKeys
 
     public static bool IsIsoAlpha3(string? value) => value is not null && IsoAlpha3Pattern().IsMatch(value);
 
+    public const string StakeholderKeyRule = "'{PropertyName}' must be a stakeholder key: an ISO 3166-1 alpha-3 code (e.g. 'MEX') or a lowercase slug (e.g. 'african-group').";
+
+    /// <summary>Stakeholders are keyed by ISO alpha-3 code (States) or slug (everyone else).</summary>
+    public static bool IsStakeholderKey(string? value) => IsIsoAlpha3(value) || IsSlug(value);
+
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
     private static partial Regex SlugPattern();
 

@@ -1,0 +1,63 @@
+using Consultation.Infrastructure.Errors;
+using Consultation.Processes;
+using Consultation.Stakeholders;
+
+namespace Consultation.Positions;
+
+/// <summary>The meeting a position was expressed at, as far as the position rules care.</summary>
+public sealed record SourceMeeting(string Key, string Process, DateOnly StartsOn, DateOnly EndsOn, bool Cancelled, IReadOnlySet<string> Statements);
+
+/// <summary>
+/// What the position rules need to know about other streams, loaded by the handler before deciding
+/// (null = does not exist), so that the decisions stay pure.
+/// </summary>
+public sealed record PositionFacts(
+    ProcessDetails? Process,
+    StakeholderDetails? Stakeholder,
+    StakeholderDetails? SpokenBy,
+    SourceMeeting? Meeting)
+{
+    public ProcessDetails RequireProcess(string key)
+    {
+        var process = Process ?? throw new StreamNotFound("Process", key);
+        return process.Status == ProcessStatus.Concluded
+            ? throw new DomainRuleViolation($"Process '{key}' is concluded; it accepts no new positions.")
+            : process;
+    }
+
+    /// <summary>Positions are taken only on open issues of an active process.</summary>
+    public void RequireOpenIssue(string process, string issue)
+    {
+        var details = RequireProcess(process).Issue(issue) ?? throw new StreamNotFound("Issue", $"{process}/{issue}");
+        if (details.Status == IssueStatus.Retired)
+        {
+            throw new DomainRuleViolation($"Issue '{process}/{issue}' is retired; it keeps its positions but accepts no new ones.");
+        }
+    }
+
+    /// <summary>The source meeting belongs to the process, was not cancelled, and the date falls within it.</summary>
+    public void RequireSource(string process, PositionSource source, DateOnly on, string what)
+    {
+        var meeting = Meeting ?? throw new StreamNotFound("Meeting", source.Meeting);
+        if (meeting.Process != process)
+        {
+            throw new DomainRuleViolation($"Meeting '{meeting.Key}' belongs to process '{meeting.Process}', not '{process}'.");
+        }
+
+        if (meeting.Cancelled)
+        {
+            throw new DomainRuleViolation($"Meeting '{meeting.Key}' was cancelled; nothing was said there.");
+        }
+
+        if (on < meeting.StartsOn || on > meeting.EndsOn)
+        {
+            throw new DomainRuleViolation(
+                $"{what} ({on:yyyy-MM-dd}) must fall within meeting '{meeting.Key}' ({meeting.StartsOn:yyyy-MM-dd} to {meeting.EndsOn:yyyy-MM-dd}).");
+        }
+
+        if (source.Statement is not null && !meeting.Statements.Contains(source.Statement))
+        {
+            throw new StreamNotFound("Statement", $"{meeting.Key}/{source.Statement}");
+        }
+    }
+}

@@ -1,0 +1,60 @@
+using Consultation.Infrastructure.Validation;
+using FluentValidation;
+
+namespace Consultation.Positions;
+
+/// <summary>The content fields every stating, revising or correcting request carries.</summary>
+public interface IPositionInput
+{
+    int? Stance { get; }
+
+    string? Conditions { get; }
+
+    string? Summary { get; }
+
+    string? Quote { get; }
+
+    string? QuoteLanguage { get; }
+
+    string? Meeting { get; }
+
+    string? Statement { get; }
+
+    string? DocumentReference { get; }
+
+    DateOnly? StatedOn { get; }
+}
+
+public static class PositionInput
+{
+    public const int ConditionsMaxLength = 2000;
+    public const int QuoteMaxLength = 4000;
+
+    /// <summary>The content as recorded: trimmed, with the quote only when there is one.</summary>
+    public static PositionContent ToContent(this IPositionInput input) => new(
+        input.Stance!.Value,
+        string.IsNullOrWhiteSpace(input.Conditions) ? null : input.Conditions.Trim(),
+        input.Summary!.Trim(),
+        string.IsNullOrWhiteSpace(input.Quote) ? null : new VerbatimQuote(input.Quote.Trim(), input.QuoteLanguage!.ToLowerInvariant()),
+        new PositionSource(input.Meeting!, input.Statement, string.IsNullOrWhiteSpace(input.DocumentReference) ? null : input.DocumentReference.Trim()),
+        input.StatedOn!.Value);
+
+    /// <summary>Validation shared by every request that carries position content.</summary>
+    public static void AddContentRules<T>(this AbstractValidator<T> validator)
+        where T : IPositionInput
+    {
+        validator.RuleFor(x => x.Stance).NotNull()
+            .Must(s => s is null || Stances.IsValid(s.Value))
+            .WithMessage("'Stance' runs from -2 (opposes) through -1 (reservations), 0 (neutral), +1 (supports) to +2 (strongly supports).");
+        validator.RuleFor(x => x.Conditions!).FreeText(ConditionsMaxLength).When(x => x.Conditions is not null);
+        validator.RuleFor(x => x.Summary).FreeText(TextRules.SummaryMaxLength);
+        validator.RuleFor(x => x.Quote!).FreeText(QuoteMaxLength).When(x => x.Quote is not null);
+        validator.RuleFor(x => x.QuoteLanguage).NotEmpty().Matches("^[a-zA-Z]{2}$")
+            .When(x => !string.IsNullOrWhiteSpace(x.Quote))
+            .WithMessage("A quote needs its language as a two-letter ISO 639-1 code (e.g. 'es').");
+        validator.RuleFor(x => x.Meeting).NotEmpty().Slug();
+        validator.RuleFor(x => x.Statement!).MaximumLength(100).When(x => x.Statement is not null);
+        validator.RuleFor(x => x.DocumentReference!).SingleLine(TextRules.ReferenceMaxLength).When(x => x.DocumentReference is not null);
+        validator.RuleFor(x => x.StatedOn).NotNull();
+    }
+}

@@ -1,0 +1,42 @@
+using Consultation.Infrastructure.Errors;
+using Consultation.Infrastructure.Validation;
+using FluentValidation;
+
+namespace Consultation.Positions.Withdrawing;
+
+/// <summary>The stakeholder withdrew its position, at a meeting, with the reason; it may state one again later.</summary>
+public static class WithdrawPosition
+{
+    public sealed record Command(
+        string StreamKey,
+        long ExpectedVersion,
+        string? Meeting,
+        string? Statement,
+        string? DocumentReference,
+        DateOnly? WithdrawnOn,
+        string? Reason);
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.Meeting).NotEmpty().Slug();
+            RuleFor(x => x.Statement!).MaximumLength(100).When(x => x.Statement is not null);
+            RuleFor(x => x.DocumentReference!).SingleLine(TextRules.ReferenceMaxLength).When(x => x.DocumentReference is not null);
+            RuleFor(x => x.WithdrawnOn).NotNull();
+            RuleFor(x => x.Reason).FreeText(TextRules.ReasonMaxLength);
+        }
+    }
+
+    public static PositionWithdrawn Decide(Position current, Command command, PositionFacts facts)
+    {
+        PositionRules.RequireStanding(current);
+        facts.RequireProcess(current.Process);
+        var source = new PositionSource(command.Meeting!, command.Statement, command.DocumentReference?.Trim());
+        var withdrawnOn = command.WithdrawnOn!.Value;
+        facts.RequireSource(current.Process, source, withdrawnOn, "The withdrawal date");
+        return withdrawnOn < current.Content!.StatedOn
+            ? throw new DomainRuleViolation($"A position cannot be withdrawn ({withdrawnOn:yyyy-MM-dd}) before it was stated ({current.Content.StatedOn:yyyy-MM-dd}).")
+            : new PositionWithdrawn(current.Id, source, withdrawnOn, command.Reason!.Trim());
+    }
+}

@@ -1,0 +1,217 @@
+using Consultation.Infrastructure.Errors;
+using Consultation.Positions;
+using Consultation.Positions.Correcting;
+using Consultation.Positions.Revising;
+using Consultation.Positions.Stating;
+using Consultation.Positions.Withdrawing;
+using Consultation.Processes;
+using Consultation.Stakeholders;
+
+namespace Consultation.Tests.Domain;
+
+/// <summary>Given a position's events and the facts around it, when a command, then an event or a broken rule.</summary>
+public sealed class PositionDecisionTests
+{
+    private static readonly DateOnly Dec4 = new(2017, 12, 4);
+    private static readonly DateOnly Dec5 = new(2017, 12, 5);
+    private static readonly DateOnly Dec6 = new(2017, 12, 6);
+
+    private static ProcessDetails Gcm(IssueStatus status = IssueStatus.Open, ProcessStatus processStatus = ProcessStatus.Active) => new()
+    {
+        Id = "gcm",
+        Title = "Global Compact for Migration",
+        MandateReference = "A/RES/71/280",
+        StartsOn = new DateOnly(2017, 4, 1),
+        Status = processStatus,
+        Issues = [new IssueDetails("sovereignty", "National sovereignty", "Sovereign right to determine migration policy", null, null, status, null, default, default)],
+    };
+
+    private static StakeholderDetails Stakeholder(string key, StakeholderKind kind) => new() { Id = key, Kind = kind, Name = key };
+
+    private static readonly SourceMeeting Stocktaking = new("gcm/stocktaking-2017", "gcm", Dec4, Dec6, false, new HashSet<string> { "s1" });
+
+    private static PositionFacts Facts(
+        ProcessDetails? process = null,
+        StakeholderDetails? owner = null,
+        StakeholderDetails? speaker = null,
+        SourceMeeting? meeting = null) =>
+        new(process ?? Gcm(), owner ?? Stakeholder("MEX", StakeholderKind.MemberState), speaker, meeting ?? Stocktaking);
+
+    private static StatePosition.Command State(int stance = 1, DateOnly? on = null, string? onBehalfOf = null, string? statement = null) =>
+        new("gcm", "sovereignty", "MEX", onBehalfOf, stance, null, " Supports, stressing sovereignty ", null, null, "stocktaking-2017", statement, null, on ?? Dec5);
+
+    private static readonly PositionContent Supports = new(1, null, "Supports, stressing sovereignty", null, new PositionSource("stocktaking-2017", null, null), Dec5);
+
+    private static readonly PositionStated Stated = new("gcm/sovereignty/MEX", "gcm", "sovereignty", "MEX", null, Supports);
+
+    private static Position Given(params object[] events)
+    {
+        var position = Position.Create(Stated);
+        foreach (var e in events)
+        {
+            position = e switch
+            {
+                PositionStated x => position.Apply(x),
+                PositionRevised x => position.Apply(x),
+                PositionCorrected x => position.Apply(x),
+                PositionWithdrawn x => position.Apply(x),
+                _ => throw new ArgumentException($"Unexpected event {e}"),
+            };
+        }
+
+        return position;
+    }
+
+    private static RevisePosition.Command Revise(int stance, DateOnly on, string reason = "Shifted after consultations") =>
+        new("gcm/sovereignty/MEX", 1, stance, null, "Now has reservations", null, null, "stocktaking-2017", null, null, on, reason);
+
+    private static CorrectPosition.Command Correct(int stance, DateOnly on) =>
+        new("gcm/sovereignty/MEX", 1, stance, null, "Supports, stressing sovereignty", null, null, "stocktaking-2017", null, null, on, "Wrong stance entered");
+
+    private static WithdrawPosition.Command Withdraw(DateOnly on) => new("gcm/sovereignty/MEX", 1, "stocktaking-2017", null, null, on, "Withdrew pending instructions");
+
+    [Fact]
+    public void Stating_records_the_content_as_the_stakeholders_position()
+    {
+        Assert.Equal(Stated, StatePosition.Decide(null, State(), Facts()));
+    }
+
+    [Fact]
+    public void A_position_spoken_for_a_group_is_the_groups_and_names_the_speaker()
+    {
+        var stated = StatePosition.Decide(
+            null,
+            State(onBehalfOf: "african-group"),
+            Facts(owner: Stakeholder("african-group", StakeholderKind.GroupOrBloc), speaker: Stakeholder("MEX", StakeholderKind.MemberState)));
+
+        Assert.Equal("gcm/sovereignty/african-group", stated.Key);
+        Assert.Equal("african-group", stated.Stakeholder);
+        Assert.Equal("MEX", stated.SpokenBy);
+    }
+
+    [Fact]
+    public void Only_groups_can_be_spoken_for()
+    {
+        Assert.Throws<DomainRuleViolation>(() => StatePosition.Decide(
+            null, State(onBehalfOf: "ECU"), Facts(owner: Stakeholder("ECU", StakeholderKind.MemberState), speaker: Stakeholder("MEX", StakeholderKind.MemberState))));
+    }
+
+    [Fact]
+    public void Positions_need_an_open_issue_of_an_active_process()
+    {
+        Assert.Throws<DomainRuleViolation>(() => StatePosition.Decide(null, State(), Facts(process: Gcm(IssueStatus.Retired))));
+        Assert.Throws<DomainRuleViolation>(() => StatePosition.Decide(null, State(), Facts(process: Gcm(processStatus: ProcessStatus.Concluded))));
+        Assert.Throws<StreamNotFound>(() => StatePosition.Decide(null, State() with { Issue = "missing" }, Facts()));
+        Assert.Throws<StreamNotFound>(() => StatePosition.Decide(null, State(), new PositionFacts(null, Stakeholder("MEX", StakeholderKind.MemberState), null, Stocktaking)));
+    }
+
+    [Fact]
+    public void The_stakeholder_and_meeting_must_exist()
+    {
+        Assert.Throws<StreamNotFound>(() => StatePosition.Decide(null, State(), new PositionFacts(Gcm(), null, null, Stocktaking)));
+        Assert.Throws<StreamNotFound>(() => StatePosition.Decide(null, State(), new PositionFacts(Gcm(), Stakeholder("MEX", StakeholderKind.MemberState), null, null)));
+        Assert.Throws<StreamNotFound>(() => StatePosition.Decide(null, State(statement: "s99"), Facts()));
+        Assert.Equal("s1", StatePosition.Decide(null, State(statement: "s1"), Facts()).Content.Source.Statement);
+    }
+
+    [Theory]
+    [InlineData(2017, 12, 3)]
+    [InlineData(2017, 12, 7)]
+    public void The_stated_on_date_falls_within_the_source_meeting(int year, int month, int day)
+    {
+        Assert.Throws<DomainRuleViolation>(() => StatePosition.Decide(null, State(on: new DateOnly(year, month, day)), Facts()));
+    }
+
+    [Fact]
+    public void The_source_meeting_belongs_to_the_process_and_took_place()
+    {
+        Assert.Throws<DomainRuleViolation>(() => StatePosition.Decide(null, State(), Facts(meeting: Stocktaking with { Process = "other" })));
+        Assert.Throws<DomainRuleViolation>(() => StatePosition.Decide(null, State(), Facts(meeting: Stocktaking with { Cancelled = true })));
+    }
+
+    [Fact]
+    public void A_standing_position_is_revised_or_corrected_not_stated_again()
+    {
+        Assert.Throws<DomainRuleViolation>(() => StatePosition.Decide(Given(), State(), Facts()));
+    }
+
+    [Fact]
+    public void A_withdrawn_position_can_be_stated_again_but_not_before_the_withdrawal()
+    {
+        var withdrawn = Given(new PositionWithdrawn("gcm/sovereignty/MEX", new PositionSource("stocktaking-2017", null, null), Dec5, "x"));
+
+        Assert.Equal(Dec6, StatePosition.Decide(withdrawn, State(on: Dec6), Facts()).Content.StatedOn);
+        Assert.Throws<DomainRuleViolation>(() => StatePosition.Decide(withdrawn, State(on: Dec4), Facts()));
+    }
+
+    [Fact]
+    public void Revising_is_a_later_shift_with_a_reason()
+    {
+        var revised = RevisePosition.Decide(Given(), Revise(-1, Dec6), Facts());
+
+        Assert.Equal(-1, revised.Content.Stance);
+        Assert.Equal("Shifted after consultations", revised.Reason);
+        Assert.Throws<DomainRuleViolation>(() => RevisePosition.Decide(Given(), Revise(-1, Dec4), Facts()));
+    }
+
+    [Fact]
+    public void A_revision_that_changes_nothing_is_refused()
+    {
+        var same = new RevisePosition.Command("gcm/sovereignty/MEX", 1, 1, null, "Supports, stressing sovereignty", null, null, "stocktaking-2017", null, null, Dec6, "no change");
+
+        Assert.Throws<DomainRuleViolation>(() => RevisePosition.Decide(Given(), same, Facts()));
+    }
+
+    [Fact]
+    public void Correcting_fixes_the_record_even_to_an_earlier_date()
+    {
+        var corrected = CorrectPosition.Decide(Given(), Correct(2, Dec4), Facts());
+
+        Assert.Equal(2, corrected.Content.Stance);
+        Assert.Equal(Dec4, corrected.Content.StatedOn);
+        Assert.Throws<DomainRuleViolation>(() => CorrectPosition.Decide(Given(), Correct(1, Dec5), Facts()));
+    }
+
+    [Fact]
+    public void Corrections_are_allowed_on_retired_issues_but_not_after_conclusion()
+    {
+        Assert.Equal(2, CorrectPosition.Decide(Given(), Correct(2, Dec5), Facts(process: Gcm(IssueStatus.Retired))).Content.Stance);
+        Assert.Throws<DomainRuleViolation>(() => CorrectPosition.Decide(Given(), Correct(2, Dec5), Facts(process: Gcm(processStatus: ProcessStatus.Concluded))));
+    }
+
+    [Fact]
+    public void Withdrawing_needs_a_date_within_the_meeting_and_after_stating()
+    {
+        Assert.Equal(Dec6, WithdrawPosition.Decide(Given(), Withdraw(Dec6), Facts()).WithdrawnOn);
+        Assert.Throws<DomainRuleViolation>(() => WithdrawPosition.Decide(Given(), Withdraw(Dec4), Facts()));
+        Assert.Throws<DomainRuleViolation>(() => WithdrawPosition.Decide(Given(), Withdraw(new DateOnly(2018, 1, 1)), Facts()));
+    }
+
+    [Fact]
+    public void A_withdrawn_position_cannot_be_revised_corrected_or_withdrawn_again()
+    {
+        var withdrawn = Given(new PositionWithdrawn("gcm/sovereignty/MEX", new PositionSource("stocktaking-2017", null, null), Dec5, "x"));
+
+        Assert.Throws<DomainRuleViolation>(() => RevisePosition.Decide(withdrawn, Revise(-1, Dec6), Facts()));
+        Assert.Throws<DomainRuleViolation>(() => CorrectPosition.Decide(withdrawn, Correct(2, Dec5), Facts()));
+        Assert.Throws<DomainRuleViolation>(() => WithdrawPosition.Decide(withdrawn, Withdraw(Dec6), Facts()));
+    }
+
+    [Theory]
+    [InlineData(-3)]
+    [InlineData(3)]
+    public void Stances_run_from_minus_two_to_plus_two(int stance)
+    {
+        var result = new StatePosition.Validator().Validate(State(stance));
+
+        Assert.Contains(result.Errors, e => e.PropertyName == "Stance");
+    }
+
+    [Fact]
+    public void A_quote_needs_its_language()
+    {
+        var result = new StatePosition.Validator().Validate(State() with { Quote = "Apoyamos", QuoteLanguage = null });
+
+        Assert.Contains(result.Errors, e => e.PropertyName == "QuoteLanguage");
+    }
+}
