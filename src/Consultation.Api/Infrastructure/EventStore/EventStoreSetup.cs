@@ -1,4 +1,5 @@
 using Consultation.Infrastructure.Database;
+using Consultation.Meetings;
 using Consultation.Processes;
 using Consultation.Stakeholders;
 using JasperFx;
@@ -45,6 +46,7 @@ public static class EventStoreSetup
 
                 options.AddStakeholders();
                 options.AddProcesses();
+                options.AddMeetings();
                 return options;
             })
             .UseLightweightSessions()

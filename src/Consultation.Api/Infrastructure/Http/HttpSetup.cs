@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Consultation.Infrastructure.Health;
 using Consultation.Infrastructure.Pipeline;
+using Consultation.Meetings;
 using Consultation.Processes;
 using Consultation.Stakeholders;
 using Microsoft.AspNetCore.Http.Features;
@@ -62,6 +63,7 @@ public static class HttpSetup
         app.MapConsultationHealth();
         app.MapStakeholders();
         app.MapProcesses();
+        app.MapMeetings();
         return app;
     }
 }

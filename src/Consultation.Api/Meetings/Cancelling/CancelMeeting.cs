@@ -1,0 +1,42 @@
+using Consultation.Infrastructure.EventStore;
+using Consultation.Infrastructure.Http;
+using Consultation.Infrastructure.Validation;
+using Consultation.Meetings.Reading;
+using FluentValidation;
+using Marten;
+
+namespace Consultation.Meetings.Cancelling;
+
+/// <summary>Cancel a meeting that has not opened yet; nothing is recorded on it afterwards.</summary>
+public static class CancelMeeting
+{
+    public sealed record Request(string? Reason);
+
+    public sealed record Command(string StreamKey, long ExpectedVersion, string? Reason) : IStreamUpdate;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator() => RuleFor(x => x.Reason).FreeText(TextRules.ReasonMaxLength);
+    }
+
+    public static IReadOnlyList<object> Decide(Meeting meeting, Command command, DateTimeOffset now)
+    {
+        meeting.EnsureScheduled("be cancelled");
+        return [new MeetingCancelled(meeting.Id, command.Reason!.Trim(), now)];
+    }
+
+    public sealed class Handler(IDocumentSession session, TimeProvider time) : StreamUpdateHandler<Meeting, Command>(session, "Meeting")
+    {
+        protected override ValueTask<IReadOnlyList<object>> DecideAsync(Meeting current, Command command, CancellationToken cancellationToken) =>
+            ValueTask.FromResult(Decide(current, command, time.GetUtcNow()));
+    }
+
+    public static void Map(IEndpointRouteBuilder app) =>
+        app.MapUpdate<Request, MeetingDetails>(
+                "/processes/{key}/meetings/{meeting}/cancel",
+                "meeting",
+                (route, r, version) => new Command(Meeting.KeyOf(route.Route("key"), route.Route("meeting")), version, r.Reason),
+                key => new GetMeeting.Query(key))
+            .WithName("CancelMeeting")
+            .WithSummary("Cancel a meeting that has not opened yet");
+}

@@ -1,0 +1,50 @@
+using Consultation.Infrastructure.Errors;
+using Consultation.Infrastructure.EventStore;
+using Consultation.Infrastructure.Http;
+using Consultation.Infrastructure.Validation;
+using Consultation.Meetings.Reading;
+using FluentValidation;
+using Marten;
+
+namespace Consultation.Meetings.Closing;
+
+/// <summary>Close an open meeting with the chair's summary, in the secretariat's words. Late entries run from this moment.</summary>
+public static class CloseMeeting
+{
+    public sealed record Request(string? Summary);
+
+    public sealed record Command(string StreamKey, long ExpectedVersion, string? Summary) : IStreamUpdate;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator() => RuleFor(x => x.Summary).FreeText(TextRules.SummaryMaxLength);
+    }
+
+    public static IReadOnlyList<object> Decide(Meeting meeting, Command command, DateTimeOffset now)
+    {
+        meeting.EnsureNotCancelled();
+        return meeting.Status switch
+        {
+            MeetingStatus.Open => [new MeetingClosed(meeting.Id, command.Summary!.Trim(), now)],
+            MeetingStatus.Closed => throw new DomainRuleViolation($"Meeting '{meeting.Id}' is already closed."),
+            _ => throw new DomainRuleViolation($"Meeting '{meeting.Id}' has not opened; a meeting closes only after it opened."),
+        };
+    }
+
+    public sealed class Handler(IDocumentSession session, TimeProvider time) : StreamUpdateHandler<Meeting, Command>(session, "Meeting")
+    {
+        protected override ValueTask<IReadOnlyList<object>> DecideAsync(Meeting current, Command command, CancellationToken cancellationToken) =>
+            ValueTask.FromResult(Decide(current, command, time.GetUtcNow()));
+    }
+
+    public static void Map(IEndpointRouteBuilder app) =>
+        app.MapUpdate<Request, MeetingDetails>(
+                "/processes/{key}/meetings/{meeting}/close",
+                "meeting",
+                (route, r, version) => new Command(Meeting.KeyOf(route.Route("key"), route.Route("meeting")), version, r.Summary),
+                key => new GetMeeting.Query(key))
+            .WithName("CloseMeeting")
+            .WithSummary("Close an open meeting with the chair's summary")
+            .WithDescription($"Statements, findings, recommendations and participants can still be added as late entries (marked late) for "
+                + $"'{RecordingWindow.GraceDaysSetting}' days (default {RecordingWindow.DefaultGraceDays}) after closing.");
+}

@@ -1,0 +1,100 @@
+using Consultation.Infrastructure.Errors;
+using Consultation.Infrastructure.EventStore;
+using Consultation.Infrastructure.Http;
+using Consultation.Infrastructure.Validation;
+using Consultation.Meetings.Reading;
+using Consultation.Stakeholders;
+using FluentValidation;
+using Marten;
+
+namespace Consultation.Meetings.Findings;
+
+/// <summary>
+/// Record a finding brought to the meeting: a figure (value, unit, source), a practice (presented by a stakeholder)
+/// or a perspective (whose). While the meeting is open, or as a late entry within the grace period after it closed.
+/// </summary>
+public static class RecordFinding
+{
+    public const int UnitMaxLength = 50;
+
+    public sealed record Request(string? Kind, string? Summary, decimal? Value, string? Unit, string? Source, string? PresentedBy, string? Whose);
+
+    public sealed record Command(
+        string StreamKey,
+        long ExpectedVersion,
+        string? Kind,
+        string? Summary,
+        decimal? Value,
+        string? Unit,
+        string? Source,
+        string? PresentedBy,
+        string? Whose)
+        : IStreamUpdate
+    {
+        public FindingKind? ParsedKind => Enum.TryParse<FindingKind>(Kind, ignoreCase: true, out var kind) ? kind : null;
+    }
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.Kind).NotEmpty().OneOf<Command, FindingKind>();
+            RuleFor(x => x.Summary).FreeText(TextRules.DescriptionMaxLength);
+            When(x => x.ParsedKind == FindingKind.Figure, () =>
+            {
+                RuleFor(x => x.Value).NotNull().WithMessage("A figure needs its 'value'.");
+                RuleFor(x => x.Unit).SingleLine(UnitMaxLength);
+                RuleFor(x => x.Source).SingleLine(TextRules.ReferenceMaxLength);
+            }).Otherwise(() =>
+            {
+                RuleFor(x => x.Value).Null().WithMessage("Only a figure has a 'value'.");
+                RuleFor(x => x.Unit).Null().WithMessage("Only a figure has a 'unit'.");
+                RuleFor(x => x.Source).Null().WithMessage("Only a figure has a 'source'.");
+            });
+            When(x => x.ParsedKind == FindingKind.Practice, () =>
+                    RuleFor(x => x.PresentedBy).NotEmpty().WithMessage("A practice needs 'presentedBy', the stakeholder that presented it.")
+                        .MaximumLength(StreamKeys.MaxSlugLength))
+                .Otherwise(() => RuleFor(x => x.PresentedBy).Null().WithMessage("Only a practice has 'presentedBy'."));
+            When(x => x.ParsedKind == FindingKind.Perspective, () =>
+                    RuleFor(x => x.Whose).SingleLine(TextRules.NameMaxLength))
+                .Otherwise(() => RuleFor(x => x.Whose).Null().WithMessage("Only a perspective has 'whose'."));
+        }
+    }
+
+    /// <summary><paramref name="presenter"/> is the stakeholder named in <see cref="Command.PresentedBy"/> (null when it does not exist).</summary>
+    public static IReadOnlyList<object> Decide(Meeting meeting, StakeholderDetails? presenter, Command command, RecordingWindow window)
+    {
+        var late = meeting.EnsureRecording(window, "findings");
+        var id = meeting.NextFindingId;
+        var summary = command.Summary!.Trim();
+        return command.ParsedKind switch
+        {
+            FindingKind.Figure => [new FigureRecorded(meeting.Id, id, summary, command.Value!.Value, command.Unit!.Trim(), command.Source!.Trim(), late)],
+            FindingKind.Practice => [new PracticeRecorded(meeting.Id, id, summary, (presenter ?? throw new StreamNotFound("Stakeholder", command.PresentedBy!)).Id, late)],
+            FindingKind.Perspective => [new PerspectiveRecorded(meeting.Id, id, summary, command.Whose!.Trim(), late)],
+            _ => throw new ArgumentException($"Unknown finding kind '{command.Kind}'.", nameof(command)),
+        };
+    }
+
+    public sealed class Handler(IDocumentSession session, TimeProvider time, IConfiguration configuration)
+        : StreamUpdateHandler<Meeting, Command>(session, "Meeting")
+    {
+        protected override async ValueTask<IReadOnlyList<object>> DecideAsync(Meeting current, Command command, CancellationToken cancellationToken)
+        {
+            var presenter = command.PresentedBy is { } key ? await Session.LoadAsync<StakeholderDetails>(key, cancellationToken) : null;
+            return Decide(current, presenter, command, RecordingWindow.From(time, configuration));
+        }
+    }
+
+    public static void Map(IEndpointRouteBuilder app) =>
+        app.MapUpdate<Request, MeetingDetails>(
+                "/processes/{key}/meetings/{meeting}/findings",
+                "meeting",
+                (route, r, version) => new Command(
+                    Meeting.KeyOf(route.Route("key"), route.Route("meeting")), version, r.Kind, r.Summary, r.Value, r.Unit, r.Source, r.PresentedBy, r.Whose),
+                key => new GetMeeting.Query(key))
+            .WithName("RecordFinding")
+            .WithSummary("Record a finding brought to the meeting")
+            .WithDescription("kind Figure: summary, value, unit, source. kind Practice: summary, presentedBy (a stakeholder key). "
+                + "kind Perspective: summary, whose. The new finding is the last of 'findings' (ids f1, f2…).");
+}

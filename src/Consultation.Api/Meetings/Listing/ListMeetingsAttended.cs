@@ -1,0 +1,45 @@
+using Consultation.Infrastructure.Errors;
+using Consultation.Infrastructure.Http;
+using Consultation.Infrastructure.Validation;
+using Consultation.Stakeholders;
+using FluentValidation;
+using Marten;
+using Mediator;
+
+namespace Consultation.Meetings.Listing;
+
+/// <summary>The meetings a stakeholder was registered for, by date, optionally in one process.</summary>
+public static class ListMeetingsAttended
+{
+    public sealed record Query(string Stakeholder, string? Process, int Page, int PageSize) : IQuery<Page<AttendedMeeting>>;
+
+    public sealed class Validator : AbstractValidator<Query>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.Process!).Slug().When(x => x.Process is not null);
+            RuleFor(x => x.Page).GreaterThanOrEqualTo(1);
+            RuleFor(x => x.PageSize).InclusiveBetween(1, Page<AttendedMeeting>.MaxSize);
+        }
+    }
+
+    public sealed class Handler(IQuerySession session) : IQueryHandler<Query, Page<AttendedMeeting>>
+    {
+        public async ValueTask<Page<AttendedMeeting>> Handle(Query query, CancellationToken cancellationToken)
+        {
+            _ = await session.LoadAsync<StakeholderDetails>(query.Stakeholder, cancellationToken) ?? throw new StreamNotFound("Stakeholder", query.Stakeholder);
+            return await new MeetingsAttended(session).PageAsync(query.Stakeholder, query.Process, query.Page, query.PageSize, cancellationToken);
+        }
+    }
+
+    public static void Map(IEndpointRouteBuilder app) =>
+        app.MapGet(
+                "/stakeholders/{key}/meetings",
+                async (string key, string? process, int? page, int? pageSize, IMediator mediator, CancellationToken ct) =>
+                    TypedResults.Ok(await mediator.Send(new Query(key, process, page ?? 1, pageSize ?? Page<AttendedMeeting>.DefaultSize), ct)))
+            .WithName("ListMeetingsAttended")
+            .WithSummary("List the meetings a stakeholder took part in")
+            .WithDescription("Meetings it was registered for as a participant (cancelled ones left out), by date. Filter: process. Paged.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+}

@@ -1,0 +1,58 @@
+using System.Collections.Immutable;
+
+namespace Consultation.Meetings;
+
+/// <summary>Write model of a meeting stream (key <c>{process}/{meeting}</c>): what its rules need to decide.</summary>
+public sealed record Meeting(
+    string Id,
+    string ProcessKey,
+    Venue Venue,
+    DateOnly StartsOn,
+    DateOnly EndsOn,
+    MeetingStatus Status)
+{
+    public DateTimeOffset? ClosedAt { get; init; }
+
+    /// <summary>Registered participants by stakeholder key.</summary>
+    public ImmutableDictionary<string, ParticipantRole> Participants { get; init; } = ImmutableDictionary<string, ParticipantRole>.Empty;
+
+    public int Statements { get; init; }
+
+    public int Findings { get; init; }
+
+    public int Recommendations { get; init; }
+
+    /// <summary>The stream key of a meeting: <c>gcm/stocktaking-2017</c>.</summary>
+    public static string KeyOf(string process, string meeting) => $"{process}/{meeting}";
+
+    public static Meeting Create(MeetingScheduled e) => new(e.Key, e.ProcessKey, e.Venue, e.StartsOn, e.EndsOn, MeetingStatus.Scheduled);
+
+    public Meeting Apply(MeetingRescheduled e) => this with { StartsOn = e.StartsOn, EndsOn = e.EndsOn, Venue = e.Venue };
+
+    public Meeting Apply(MeetingCancelled e) => this with { Status = MeetingStatus.Cancelled };
+
+    public Meeting Apply(MeetingOpened e) => this with { Status = MeetingStatus.Open };
+
+    public Meeting Apply(ParticipantRegistered e) => this with { Participants = Participants.SetItem(e.Stakeholder, e.Role) };
+
+    public Meeting Apply(StatementRecorded e) => this with { Statements = Statements + 1 };
+
+    public Meeting Apply(FigureRecorded e) => this with { Findings = Findings + 1 };
+
+    public Meeting Apply(PracticeRecorded e) => this with { Findings = Findings + 1 };
+
+    public Meeting Apply(PerspectiveRecorded e) => this with { Findings = Findings + 1 };
+
+    public Meeting Apply(RecommendationRecorded e) => this with { Recommendations = Recommendations + 1 };
+
+    public Meeting Apply(MeetingClosed e) => this with { Status = MeetingStatus.Closed, ClosedAt = e.ClosedAt };
+
+    /// <summary>Statements are numbered in the order recorded: s1, s2…</summary>
+    public string NextStatementId => $"s{Statements + 1}";
+
+    /// <summary>Findings are numbered in the order recorded: f1, f2…</summary>
+    public string NextFindingId => $"f{Findings + 1}";
+
+    /// <summary>Recommendations are numbered in the order recorded: r1, r2…</summary>
+    public string NextRecommendationId => $"r{Recommendations + 1}";
+}

@@ -1,0 +1,191 @@
+using Consultation.Infrastructure.Http;
+using JasperFx.Events;
+using Marten.Events.Aggregation;
+
+namespace Consultation.Meetings;
+
+/// <summary>The record of one meeting — participants, statements, findings, recommendations, outcome — kept inline with its stream.</summary>
+public sealed record MeetingDetails : IVersioned
+{
+    /// <summary>The stream key: <c>{process}/{meeting}</c>.</summary>
+    public required string Id { get; init; }
+
+    public required string Process { get; init; }
+
+    /// <summary>The meeting's own slug within the process.</summary>
+    public required string Meeting { get; init; }
+
+    public MeetingKind Kind { get; init; }
+
+    public required string Title { get; init; }
+
+    public required Venue Venue { get; init; }
+
+    public DateOnly StartsOn { get; init; }
+
+    public DateOnly EndsOn { get; init; }
+
+    public IReadOnlyList<string> Chairs { get; init; } = [];
+
+    public MeetingStatus Status { get; init; }
+
+    public IReadOnlyList<ParticipantDetails> Participants { get; init; } = [];
+
+    public IReadOnlyList<StatementDetails> Statements { get; init; } = [];
+
+    public IReadOnlyList<FindingDetails> Findings { get; init; } = [];
+
+    public IReadOnlyList<RecommendationDetails> Recommendations { get; init; } = [];
+
+    public int ParticipantCount { get; init; }
+
+    public int StatementCount { get; init; }
+
+    /// <summary>The chair's summary, in the secretariat's words, once the meeting closed.</summary>
+    public string? Summary { get; init; }
+
+    public DateTimeOffset? OpenedAt { get; init; }
+
+    public DateTimeOffset? ClosedAt { get; init; }
+
+    public DateTimeOffset? CancelledAt { get; init; }
+
+    public string? CancellationReason { get; init; }
+
+    /// <summary>Earlier dates and venues, with the reason each changed.</summary>
+    public IReadOnlyList<ReschedulingDetails> Reschedulings { get; init; } = [];
+
+    /// <summary>The stream version; also the ETag to send back in If-Match.</summary>
+    public long Version { get; init; }
+
+    public DateTimeOffset ScheduledAt { get; init; }
+
+    public DateTimeOffset LastChangedAt { get; init; }
+
+    public StatementDetails? Statement(string id) => Statements.FirstOrDefault(s => s.Id == id);
+}
+
+public sealed record ParticipantDetails(string Stakeholder, string? DelegationHead, ParticipantRole Role, bool Late, DateTimeOffset RegisteredAt);
+
+public sealed record StatementDetails(
+    string Id,
+    string Speaker,
+    string? OnBehalfOf,
+    IReadOnlyList<string> Issues,
+    string Summary,
+    string Language,
+    string? DocumentReference,
+    DateOnly SaidOn,
+    bool Late,
+    DateTimeOffset RecordedAt);
+
+/// <summary>A figure (<see cref="Value"/>, <see cref="Unit"/>, <see cref="Source"/>), practice (<see cref="PresentedBy"/>) or perspective (<see cref="Whose"/>).</summary>
+public sealed record FindingDetails(
+    string Id,
+    FindingKind Kind,
+    string Summary,
+    decimal? Value,
+    string? Unit,
+    string? Source,
+    string? PresentedBy,
+    string? Whose,
+    bool Late,
+    DateTimeOffset RecordedAt);
+
+public sealed record RecommendationDetails(string Id, string Text, string From, bool Late, DateTimeOffset RecordedAt);
+
+public sealed record ReschedulingDetails(DateOnly PreviousStartsOn, DateOnly PreviousEndsOn, Venue PreviousVenue, string Reason, DateTimeOffset RescheduledAt);
+
+public sealed partial class MeetingDetailsProjection : SingleStreamProjection<MeetingDetails, string>
+{
+    public MeetingDetails Create(IEvent<MeetingScheduled> e) => new()
+    {
+        Id = e.Data.Key,
+        Process = e.Data.ProcessKey,
+        Meeting = e.Data.Meeting,
+        Kind = e.Data.Kind,
+        Title = e.Data.Title,
+        Venue = e.Data.Venue,
+        StartsOn = e.Data.StartsOn,
+        EndsOn = e.Data.EndsOn,
+        Chairs = e.Data.Chairs,
+        Status = MeetingStatus.Scheduled,
+        Version = e.Version,
+        ScheduledAt = e.Timestamp,
+        LastChangedAt = e.Timestamp,
+    };
+
+    public MeetingDetails Apply(IEvent<MeetingRescheduled> e, MeetingDetails current) =>
+        Touch(e, current) with
+        {
+            StartsOn = e.Data.StartsOn,
+            EndsOn = e.Data.EndsOn,
+            Venue = e.Data.Venue,
+            Reschedulings =
+            [
+                .. current.Reschedulings,
+                new ReschedulingDetails(e.Data.PreviousStartsOn, e.Data.PreviousEndsOn, e.Data.PreviousVenue, e.Data.Reason, e.Timestamp),
+            ],
+        };
+
+    public MeetingDetails Apply(IEvent<MeetingCancelled> e, MeetingDetails current) =>
+        Touch(e, current) with { Status = MeetingStatus.Cancelled, CancelledAt = e.Data.CancelledAt, CancellationReason = e.Data.Reason };
+
+    public MeetingDetails Apply(IEvent<MeetingOpened> e, MeetingDetails current) =>
+        Touch(e, current) with { Status = MeetingStatus.Open, OpenedAt = e.Data.OpenedAt };
+
+    public MeetingDetails Apply(IEvent<ParticipantRegistered> e, MeetingDetails current) =>
+        Touch(e, current) with
+        {
+            Participants = [.. current.Participants, new ParticipantDetails(e.Data.Stakeholder, e.Data.DelegationHead, e.Data.Role, e.Data.Late, e.Timestamp)],
+            ParticipantCount = current.ParticipantCount + 1,
+        };
+
+    public MeetingDetails Apply(IEvent<StatementRecorded> e, MeetingDetails current) =>
+        Touch(e, current) with
+        {
+            Statements =
+            [
+                .. current.Statements,
+                new StatementDetails(
+                    e.Data.Statement,
+                    e.Data.Speaker,
+                    e.Data.OnBehalfOf,
+                    e.Data.Issues,
+                    e.Data.Summary,
+                    e.Data.Language,
+                    e.Data.DocumentReference,
+                    e.Data.SaidOn,
+                    e.Data.Late,
+                    e.Timestamp),
+            ],
+            StatementCount = current.StatementCount + 1,
+        };
+
+    public MeetingDetails Apply(IEvent<FigureRecorded> e, MeetingDetails current) =>
+        AddFinding(e, current, new FindingDetails(
+            e.Data.Finding, FindingKind.Figure, e.Data.Summary, e.Data.Value, e.Data.Unit, e.Data.Source, null, null, e.Data.Late, e.Timestamp));
+
+    public MeetingDetails Apply(IEvent<PracticeRecorded> e, MeetingDetails current) =>
+        AddFinding(e, current, new FindingDetails(
+            e.Data.Finding, FindingKind.Practice, e.Data.Summary, null, null, null, e.Data.PresentedBy, null, e.Data.Late, e.Timestamp));
+
+    public MeetingDetails Apply(IEvent<PerspectiveRecorded> e, MeetingDetails current) =>
+        AddFinding(e, current, new FindingDetails(
+            e.Data.Finding, FindingKind.Perspective, e.Data.Summary, null, null, null, null, e.Data.Whose, e.Data.Late, e.Timestamp));
+
+    public MeetingDetails Apply(IEvent<RecommendationRecorded> e, MeetingDetails current) =>
+        Touch(e, current) with
+        {
+            Recommendations = [.. current.Recommendations, new RecommendationDetails(e.Data.Recommendation, e.Data.Text, e.Data.From, e.Data.Late, e.Timestamp)],
+        };
+
+    public MeetingDetails Apply(IEvent<MeetingClosed> e, MeetingDetails current) =>
+        Touch(e, current) with { Status = MeetingStatus.Closed, Summary = e.Data.Summary, ClosedAt = e.Data.ClosedAt };
+
+    private static MeetingDetails AddFinding(IEvent e, MeetingDetails current, FindingDetails finding) =>
+        Touch(e, current) with { Findings = [.. current.Findings, finding] };
+
+    private static MeetingDetails Touch(IEvent e, MeetingDetails current) =>
+        current with { Version = e.Version, LastChangedAt = e.Timestamp };
+}

@@ -1,0 +1,39 @@
+namespace Consultation.Meetings;
+
+public enum MeetingKind
+{
+    ThematicSession,
+    RegionalConsultation,
+    MultiStakeholderHearing,
+    StocktakingMeeting,
+    IdeaLab,
+    NegotiationRound,
+    InformalConsultation,
+    Other,
+}
+
+/// <summary>Scheduled → Open → Closed, or Scheduled → Cancelled.</summary>
+public enum MeetingStatus
+{
+    Scheduled,
+    Open,
+    Closed,
+    Cancelled,
+}
+
+public enum ParticipantRole
+{
+    Speaker,
+    Observer,
+    Chair,
+    Panellist,
+    Other,
+}
+
+/// <summary>What a finding brought to a meeting is.</summary>
+public enum FindingKind
+{
+    Figure,
+    Practice,
+    Perspective,
+}

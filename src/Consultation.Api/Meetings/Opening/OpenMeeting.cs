@@ -1,0 +1,45 @@
+using Consultation.Infrastructure.Errors;
+using Consultation.Infrastructure.EventStore;
+using Consultation.Infrastructure.Http;
+using Consultation.Meetings.Reading;
+using Consultation.Processes;
+using Marten;
+
+namespace Consultation.Meetings.Opening;
+
+/// <summary>Open a scheduled meeting: from now on statements, findings and recommendations can be recorded.</summary>
+public static class OpenMeeting
+{
+    /// <summary>Opening takes no data: send <c>{}</c>.</summary>
+    public sealed record Request;
+
+    public sealed record Command(string StreamKey, long ExpectedVersion) : IStreamUpdate;
+
+    public static IReadOnlyList<object> Decide(Meeting meeting, ProcessDetails? process, Command command, DateTimeOffset now)
+    {
+        meeting.EnsureScheduled("be opened");
+        if (process is null)
+        {
+            throw new StreamNotFound("Process", meeting.ProcessKey);
+        }
+
+        process.EnsureActive("be opened");
+        return [new MeetingOpened(meeting.Id, now)];
+    }
+
+    public sealed class Handler(IDocumentSession session, TimeProvider time) : StreamUpdateHandler<Meeting, Command>(session, "Meeting")
+    {
+        protected override async ValueTask<IReadOnlyList<object>> DecideAsync(Meeting current, Command command, CancellationToken cancellationToken) =>
+            Decide(current, await Session.LoadAsync<ProcessDetails>(current.ProcessKey, cancellationToken), command, time.GetUtcNow());
+    }
+
+    public static void Map(IEndpointRouteBuilder app) =>
+        app.MapUpdate<Request, MeetingDetails>(
+                "/processes/{key}/meetings/{meeting}/open",
+                "meeting",
+                (route, _, version) => new Command(Meeting.KeyOf(route.Route("key"), route.Route("meeting")), version),
+                key => new GetMeeting.Query(key))
+            .WithName("OpenMeeting")
+            .WithSummary("Open a scheduled meeting")
+            .WithDescription("Body: {}. Requires If-Match. Only a scheduled meeting of an active process opens.");
+}

@@ -1,0 +1,71 @@
+using Consultation.Infrastructure.Errors;
+using Consultation.Infrastructure.EventStore;
+using Consultation.Infrastructure.Http;
+using Consultation.Infrastructure.Validation;
+using Consultation.Meetings.Reading;
+using Consultation.Processes;
+using FluentValidation;
+using Marten;
+
+namespace Consultation.Meetings.Scheduling;
+
+/// <summary>Move a meeting that has not opened yet to new dates and/or a new venue, with the reason.</summary>
+public static class RescheduleMeeting
+{
+    public sealed record Request(DateOnly? StartsOn, DateOnly? EndsOn, VenueRequest? Venue, string? Reason);
+
+    public sealed record Command(string StreamKey, long ExpectedVersion, DateOnly? StartsOn, DateOnly? EndsOn, VenueRequest? Venue, string? Reason)
+        : IStreamUpdate;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.StartsOn).NotNull();
+            RuleFor(x => x.EndsOn).NotNull();
+            RuleFor(x => x.EndsOn).GreaterThanOrEqualTo(x => x.StartsOn)
+                .When(x => x.StartsOn is not null && x.EndsOn is not null)
+                .WithMessage("'Ends On' cannot be before 'Starts On'.");
+            this.ValidVenue(x => x.Venue);
+            RuleFor(x => x.Reason).FreeText(TextRules.ReasonMaxLength);
+        }
+    }
+
+    /// <summary>Without a venue the meeting stays where it was; something must change.</summary>
+    public static IReadOnlyList<object> Decide(Meeting meeting, ProcessDetails? process, Command command)
+    {
+        meeting.EnsureScheduled("be rescheduled");
+        if (process is null)
+        {
+            throw new StreamNotFound("Process", meeting.ProcessKey);
+        }
+
+        process.EnsureActive("be rescheduled");
+        var startsOn = command.StartsOn!.Value;
+        var endsOn = command.EndsOn!.Value;
+        process.EnsureDatesWithin(startsOn, endsOn);
+        var venue = command.Venue?.ToVenue() ?? meeting.Venue;
+        if (startsOn == meeting.StartsOn && endsOn == meeting.EndsOn && venue == meeting.Venue)
+        {
+            throw new DomainRuleViolation($"Meeting '{meeting.Id}' is already on these dates at this venue; nothing to reschedule.");
+        }
+
+        return [new MeetingRescheduled(meeting.Id, meeting.StartsOn, meeting.EndsOn, meeting.Venue, startsOn, endsOn, venue, command.Reason!.Trim())];
+    }
+
+    public sealed class Handler(IDocumentSession session) : StreamUpdateHandler<Meeting, Command>(session, "Meeting")
+    {
+        protected override async ValueTask<IReadOnlyList<object>> DecideAsync(Meeting current, Command command, CancellationToken cancellationToken) =>
+            Decide(current, await Session.LoadAsync<ProcessDetails>(current.ProcessKey, cancellationToken), command);
+    }
+
+    public static void Map(IEndpointRouteBuilder app) =>
+        app.MapUpdate<Request, MeetingDetails>(
+                "/processes/{key}/meetings/{meeting}/reschedule",
+                "meeting",
+                (route, r, version) => new Command(Meeting.KeyOf(route.Route("key"), route.Route("meeting")), version, r.StartsOn, r.EndsOn, r.Venue, r.Reason),
+                key => new GetMeeting.Query(key))
+            .WithName("RescheduleMeeting")
+            .WithSummary("Reschedule a meeting that has not opened yet")
+            .WithDescription("New startsOn/endsOn (YYYY-MM-DD) and, optionally, a new venue; a reason is required. The earlier dates stay in 'reschedulings'.");
+}

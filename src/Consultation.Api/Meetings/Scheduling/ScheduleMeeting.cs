@@ -1,0 +1,131 @@
+using Consultation.Infrastructure.Errors;
+using Consultation.Infrastructure.EventStore;
+using Consultation.Infrastructure.Validation;
+using Consultation.Meetings.Reading;
+using Consultation.Processes;
+using FluentValidation;
+using JasperFx;
+using JasperFx.Events;
+using Marten;
+using Mediator;
+
+namespace Consultation.Meetings.Scheduling;
+
+/// <summary>Schedule a meeting of a process: kind, title, venue, dates within the process, chairs.</summary>
+public static class ScheduleMeeting
+{
+    public const int MaxChairs = 10;
+
+    public sealed record Request(
+        string? Meeting,
+        string? Kind,
+        string? Title,
+        VenueRequest? Venue,
+        DateOnly? StartsOn,
+        DateOnly? EndsOn,
+        IReadOnlyList<string?>? Chairs);
+
+    public sealed record Command(
+        string Process,
+        string? Meeting,
+        string? Kind,
+        string? Title,
+        VenueRequest? Venue,
+        DateOnly? StartsOn,
+        DateOnly? EndsOn,
+        IReadOnlyList<string?>? Chairs)
+        : ICommand<StreamWritten>
+    {
+        public string StreamKey => Meetings.Meeting.KeyOf(Process, Meeting!);
+    }
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.Meeting).NotEmpty().Slug();
+            RuleFor(x => x.Kind).NotEmpty().OneOf<Command, MeetingKind>();
+            RuleFor(x => x.Title).SingleLine(TextRules.TitleMaxLength);
+            RuleFor(x => x.Venue).NotNull().WithMessage("'venue' is required, e.g. {\"city\": \"Puerto Vallarta\", \"country\": \"MEX\"}.");
+            this.ValidVenue(x => x.Venue);
+            RuleFor(x => x.StartsOn).NotNull();
+            RuleFor(x => x.EndsOn).NotNull();
+            RuleFor(x => x.EndsOn).GreaterThanOrEqualTo(x => x.StartsOn)
+                .When(x => x.StartsOn is not null && x.EndsOn is not null)
+                .WithMessage("'Ends On' cannot be before 'Starts On'.");
+            RuleFor(x => x.Chairs)
+                .NotEmpty().WithMessage("'chairs' needs at least one name.")
+                .Must(c => c is null || c.Count <= MaxChairs).WithMessage($"A meeting has at most {MaxChairs} chairs.")
+                .Must(c => c is null || c.Select(n => n?.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).Count() == c.Count)
+                .WithMessage("A chair is named only once.");
+            RuleForEach(x => x.Chairs).SingleLine(TextRules.NameMaxLength);
+        }
+    }
+
+    public static MeetingScheduled Decide(Meeting? current, ProcessDetails? process, Command command)
+    {
+        if (process is null)
+        {
+            throw new StreamNotFound("Process", command.Process);
+        }
+
+        if (current is not null)
+        {
+            throw AlreadyScheduled(command.StreamKey);
+        }
+
+        process.EnsureActive("be scheduled");
+        var startsOn = command.StartsOn!.Value;
+        var endsOn = command.EndsOn!.Value;
+        process.EnsureDatesWithin(startsOn, endsOn);
+        return new MeetingScheduled(
+            command.StreamKey,
+            process.Id,
+            command.Meeting!,
+            TextRules.ParseEnum<MeetingKind>(command.Kind!),
+            command.Title!.Trim(),
+            command.Venue!.ToVenue(),
+            startsOn,
+            endsOn,
+            [.. command.Chairs!.Select(c => c!.Trim())]);
+    }
+
+    private static DomainRuleViolation AlreadyScheduled(string key) => new($"Meeting '{key}' already exists; meeting keys are never reused.");
+
+    public sealed class Handler(IDocumentSession session) : ICommandHandler<Command, StreamWritten>
+    {
+        public async ValueTask<StreamWritten> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var process = await session.LoadAsync<ProcessDetails>(command.Process, cancellationToken);
+            var stream = await session.Events.FetchForWriting<Meeting>(command.StreamKey, cancellationToken);
+            stream.AppendOne(Decide(stream.Aggregate, process, command));
+            try
+            {
+                await session.SaveChangesAsync(cancellationToken);
+            }
+            catch (Exception e) when (e is ConcurrencyException or ExistingStreamIdCollisionException or Marten.Exceptions.ExistingStreamIdCollisionException)
+            {
+                throw AlreadyScheduled(command.StreamKey);
+            }
+
+            return new StreamWritten(command.StreamKey, 1);
+        }
+    }
+
+    public static void Map(IEndpointRouteBuilder app) =>
+        app.MapPost("/processes/{key}/meetings", async (string key, Request r, IMediator mediator, HttpContext http, CancellationToken ct) =>
+            {
+                var written = await mediator.Send(new Command(key, r.Meeting, r.Kind, r.Title, r.Venue, r.StartsOn, r.EndsOn, r.Chairs), ct);
+                var details = await mediator.Send(new GetMeeting.Query(written.Key), ct);
+                http.Response.Headers.ETag = ETags.For(details.Version);
+                return TypedResults.Created($"/processes/{details.Process}/meetings/{details.Meeting}", details);
+            })
+            .WithName("ScheduleMeeting")
+            .WithSummary("Schedule a meeting of the process")
+            .WithDescription("Meeting: a lowercase slug, unique in the process (e.g. stocktaking-2017). Kinds: ThematicSession"
+                + ", RegionalConsultation, MultiStakeholderHearing, StocktakingMeeting, IdeaLab, NegotiationRound, InformalConsultation, Other. "
+                + "Dates as YYYY-MM-DD, in order, not before the process starts. 1 to 10 chairs.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+}

@@ -1,0 +1,168 @@
+using System.Text.RegularExpressions;
+using Consultation.Infrastructure.Errors;
+using Consultation.Infrastructure.EventStore;
+using Consultation.Infrastructure.Http;
+using Consultation.Infrastructure.Validation;
+using Consultation.Meetings.Reading;
+using Consultation.Processes;
+using Consultation.Stakeholders;
+using FluentValidation;
+using Marten;
+
+namespace Consultation.Meetings.Statements;
+
+/// <summary>
+/// Record a statement: a registered participant took the floor, possibly on behalf of a group, on issues of the process.
+/// While the meeting is open, or as a late entry (marked late) within the grace period after it closed.
+/// </summary>
+public static partial class RecordStatement
+{
+    public const int MaxIssues = 50;
+
+    public sealed record Request(
+        string? Speaker,
+        string? OnBehalfOf,
+        IReadOnlyList<string?>? Issues,
+        string? Summary,
+        string? Language,
+        string? DocumentReference,
+        DateOnly? SaidOn);
+
+    public sealed record Command(
+        string StreamKey,
+        long ExpectedVersion,
+        string? Speaker,
+        string? OnBehalfOf,
+        IReadOnlyList<string?>? Issues,
+        string? Summary,
+        string? Language,
+        string? DocumentReference,
+        DateOnly? SaidOn)
+        : IStreamUpdate;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.Speaker).NotEmpty().MaximumLength(StreamKeys.MaxSlugLength);
+            RuleFor(x => x.OnBehalfOf!).MaximumLength(StreamKeys.MaxSlugLength).When(x => x.OnBehalfOf is not null);
+            RuleFor(x => x.OnBehalfOf).NotEqual(x => x.Speaker).When(x => x.OnBehalfOf is not null)
+                .WithMessage("A speaker does not speak on behalf of itself; leave 'onBehalfOf' out.");
+            RuleFor(x => x.Issues)
+                .Must(i => i is null || i.Count <= MaxIssues).WithMessage($"A statement addresses at most {MaxIssues} issues.")
+                .Must(i => i is null || i.Distinct().Count() == i.Count).WithMessage("An issue is listed only once.");
+            RuleForEach(x => x.Issues).NotEmpty().Slug();
+            RuleFor(x => x.Summary).FreeText(TextRules.SummaryMaxLength);
+            RuleFor(x => x.Language).NotEmpty().Matches(LanguagePattern())
+                .WithMessage("'Language' must be an ISO 639-1 code of two lowercase letters (e.g. en, es, fr).");
+            RuleFor(x => x.DocumentReference!).SingleLine(TextRules.ReferenceMaxLength).When(x => x.DocumentReference is not null);
+        }
+    }
+
+    /// <summary>
+    /// <paramref name="process"/> supplies the issues, <paramref name="group"/> the stakeholder named in
+    /// <see cref="Command.OnBehalfOf"/> (null when none was named or it does not exist).
+    /// </summary>
+    public static IReadOnlyList<object> Decide(Meeting meeting, ProcessDetails process, StakeholderDetails? group, Command command, RecordingWindow window)
+    {
+        var late = meeting.EnsureRecording(window, "statements");
+        var speaker = command.Speaker!;
+        if (!meeting.Participants.ContainsKey(speaker))
+        {
+            throw new DomainRuleViolation($"'{speaker}' is not a registered participant of meeting '{meeting.Id}'; register it before recording its statements.");
+        }
+
+        if (command.OnBehalfOf is { } onBehalfOf)
+        {
+            if (group is null)
+            {
+                throw new StreamNotFound("Stakeholder", onBehalfOf);
+            }
+
+            if (group.Kind is not (StakeholderKind.GroupOrBloc or StakeholderKind.IntergovernmentalOrganization))
+            {
+                throw new DomainRuleViolation(
+                    $"'{group.Id}' is a {group.Kind}; statements are made on behalf of a group or bloc or an intergovernmental organization only.");
+            }
+        }
+
+        var issues = command.Issues?.Select(i => i!).ToList() ?? [];
+        foreach (var key in issues)
+        {
+            var issue = process.Issue(key) ?? throw new StreamNotFound("Issue", $"{process.Id}/{key}");
+            if (issue.Status == IssueStatus.Retired)
+            {
+                throw new DomainRuleViolation($"Issue '{process.Id}/{key}' is retired; new statements cannot address it.");
+            }
+        }
+
+        return
+        [
+            new StatementRecorded(
+                meeting.Id,
+                meeting.NextStatementId,
+                meeting.ProcessKey,
+                speaker,
+                command.OnBehalfOf,
+                issues,
+                command.Summary!.Trim(),
+                command.Language!,
+                command.DocumentReference?.Trim(),
+                SaidOn(meeting, command.SaidOn, window.Today),
+                late),
+        ];
+    }
+
+    /// <summary>
+    /// The day it was said: as given, within the meeting's dates; otherwise today when the meeting is under way,
+    /// or the meeting's only day. For a meeting of several days recorded afterwards, the day must be given.
+    /// </summary>
+    private static DateOnly SaidOn(Meeting meeting, DateOnly? given, DateOnly today)
+    {
+        if (given is { } day)
+        {
+            return day >= meeting.StartsOn && day <= meeting.EndsOn
+                ? day
+                : throw new DomainRuleViolation(
+                    $"Meeting '{meeting.Id}' ran from {meeting.StartsOn:yyyy-MM-dd} to {meeting.EndsOn:yyyy-MM-dd}; a statement cannot be said on {day:yyyy-MM-dd}.");
+        }
+
+        if (today >= meeting.StartsOn && today <= meeting.EndsOn)
+        {
+            return today;
+        }
+
+        return meeting.StartsOn == meeting.EndsOn
+            ? meeting.StartsOn
+            : throw new DomainRuleViolation(
+                $"Meeting '{meeting.Id}' ran from {meeting.StartsOn:yyyy-MM-dd} to {meeting.EndsOn:yyyy-MM-dd}; give 'saidOn', the day the statement was made.");
+    }
+
+    [GeneratedRegex("^[a-z]{2}$")]
+    private static partial Regex LanguagePattern();
+
+    public sealed class Handler(IDocumentSession session, TimeProvider time, IConfiguration configuration)
+        : StreamUpdateHandler<Meeting, Command>(session, "Meeting")
+    {
+        protected override async ValueTask<IReadOnlyList<object>> DecideAsync(Meeting current, Command command, CancellationToken cancellationToken)
+        {
+            var process = await Session.LoadAsync<ProcessDetails>(current.ProcessKey, cancellationToken)
+                ?? throw new StreamNotFound("Process", current.ProcessKey);
+            var group = command.OnBehalfOf is { } onBehalfOf ? await Session.LoadAsync<StakeholderDetails>(onBehalfOf, cancellationToken) : null;
+            return Decide(current, process, group, command, RecordingWindow.From(time, configuration));
+        }
+    }
+
+    public static void Map(IEndpointRouteBuilder app) =>
+        app.MapUpdate<Request, MeetingDetails>(
+                "/processes/{key}/meetings/{meeting}/statements",
+                "meeting",
+                (route, r, version) => new Command(
+                    Meeting.KeyOf(route.Route("key"), route.Route("meeting")), version, r.Speaker, r.OnBehalfOf, r.Issues, r.Summary, r.Language, r.DocumentReference, r.SaidOn),
+                key => new GetMeeting.Query(key))
+            .WithName("RecordStatement")
+            .WithSummary("Record a statement made at the meeting")
+            .WithDescription("Speaker: a registered participant. onBehalfOf (optional): a GroupOrBloc or IntergovernmentalOrganization. "
+                + "issues: keys of open issues of the process. summary: in the secretariat's words. language: ISO 639-1 (en, es, fr…). "
+                + "saidOn (YYYY-MM-DD, optional): the day it was said, within the meeting's dates. The new statement is the last of 'statements' (ids s1, s2…).");
+}

@@ -1,0 +1,330 @@
+using Consultation.Infrastructure.Errors;
+using Consultation.Meetings;
+using Consultation.Meetings.Findings;
+using Consultation.Meetings.Recommendations;
+using Consultation.Meetings.Registering;
+using Consultation.Meetings.Statements;
+using Consultation.Stakeholders;
+using Microsoft.Extensions.Configuration;
+using static Consultation.Tests.Meetings.MeetingFacts;
+
+namespace Consultation.Tests.Meetings;
+
+/// <summary>Participants, statements, findings and recommendations: while open, late within the grace period, refused after it.</summary>
+public sealed class RecordingDecisionTests
+{
+    private static readonly StakeholderDetails Mexico = Stakeholder("MEX", StakeholderKind.MemberState);
+    private static readonly StakeholderDetails AfricanGroup = Stakeholder("african-group", StakeholderKind.GroupOrBloc);
+    private static readonly StakeholderDetails EuropeanUnion = Stakeholder("eu", StakeholderKind.IntergovernmentalOrganization);
+
+    private static Meeting OpenWithMexico(params object[] more) => Given([Scheduled, Opened, Participant("MEX"), .. more]);
+
+    private static RecordStatement.Command Statement(
+        string speaker = "MEX",
+        string? onBehalfOf = null,
+        string[]? issues = null,
+        DateOnly? saidOn = null) =>
+        new(Key, 3, speaker, onBehalfOf, issues ?? ["regular-pathways"], " Supports a compact grounded in human rights. ", "es", " A/CONF.231/PM.1 ", saidOn);
+
+    private static StatementRecorded Recorded(string id, bool late, DateOnly saidOn) =>
+        new(Key, id, "gcm", "MEX", null, ["regular-pathways"], "Supports a compact grounded in human rights.", "es", "A/CONF.231/PM.1", saidOn, late);
+
+    // Participants
+
+    [Fact]
+    public void Registering_a_participant_records_its_role_and_head_of_delegation()
+    {
+        var events = RegisterParticipant.Decide(Given(Scheduled), Mexico, new(Key, 1, "MEX", " Juan José Gómez Camacho ", "speaker"), During);
+
+        Assert.Equal(new ParticipantRegistered(Key, "MEX", "Juan José Gómez Camacho", ParticipantRole.Speaker, false), Assert.Single(events));
+    }
+
+    [Fact]
+    public void A_stakeholder_registers_once_per_meeting()
+    {
+        var error = Assert.Throws<DomainRuleViolation>(() => RegisterParticipant.Decide(OpenWithMexico(), Mexico, new(Key, 3, "MEX", null, "Observer"), During));
+
+        Assert.Contains("registers once per meeting", error.Message);
+    }
+
+    [Fact]
+    public void Registering_an_unknown_stakeholder_is_not_found()
+    {
+        var error = Assert.Throws<StreamNotFound>(() => RegisterParticipant.Decide(Given(Scheduled), null, new(Key, 1, "XXX", null, "Observer"), During));
+
+        Assert.Equal(("Stakeholder", "XXX"), (error.What, error.Key));
+    }
+
+    [Fact]
+    public void Participants_register_late_within_the_grace_period_and_not_after_it()
+    {
+        var closed = Given(Scheduled, Opened, Closed);
+        var command = new RegisterParticipant.Command(Key, 3, "MEX", null, "Speaker");
+
+        Assert.True(Assert.IsType<ParticipantRegistered>(Assert.Single(RegisterParticipant.Decide(closed, Mexico, command, At(ClosedAt.AddDays(2))))).Late);
+        Assert.Throws<DomainRuleViolation>(() => RegisterParticipant.Decide(closed, Mexico, command, At(ClosedAt.AddDays(15))));
+    }
+
+    [Fact]
+    public void Nobody_registers_for_a_cancelled_meeting()
+    {
+        Assert.Throws<DomainRuleViolation>(() => RegisterParticipant.Decide(Given(Scheduled, Cancelled), Mexico, new(Key, 2, "MEX", null, "Speaker"), During));
+    }
+
+    // Statements
+
+    [Fact]
+    public void A_statement_by_a_participant_while_the_meeting_is_open_is_numbered_and_dated_today()
+    {
+        var events = RecordStatement.Decide(OpenWithMexico(), Process(), null, Statement(), During);
+
+        Assert.Equivalent(Recorded("s1", late: false, saidOn: new(2017, 12, 5)), Assert.Single(events), strict: true);
+    }
+
+    [Fact]
+    public void Statements_are_numbered_in_the_order_recorded()
+    {
+        var meeting = OpenWithMexico(Recorded("s1", false, StartsOn), Recorded("s2", false, StartsOn));
+
+        var events = RecordStatement.Decide(meeting, Process(), null, Statement(), During);
+
+        Assert.Equal("s3", Assert.IsType<StatementRecorded>(Assert.Single(events)).Statement);
+    }
+
+    [Fact]
+    public void A_statement_may_address_no_particular_issue()
+    {
+        var events = RecordStatement.Decide(OpenWithMexico(), Process(), null, Statement(issues: []), During);
+
+        Assert.Empty(Assert.IsType<StatementRecorded>(Assert.Single(events)).Issues);
+    }
+
+    [Fact]
+    public void The_speaker_must_be_a_registered_participant()
+    {
+        var error = Assert.Throws<DomainRuleViolation>(() => RecordStatement.Decide(OpenWithMexico(), Process(), null, Statement(speaker: "ECU"), During));
+
+        Assert.Contains("'ECU' is not a registered participant", error.Message);
+    }
+
+    [Fact]
+    public void A_statement_on_behalf_of_a_group_or_bloc_or_an_intergovernmental_organization_names_it()
+    {
+        var forGroup = RecordStatement.Decide(OpenWithMexico(), Process(), AfricanGroup, Statement(onBehalfOf: "african-group"), During);
+        var forUnion = RecordStatement.Decide(OpenWithMexico(), Process(), EuropeanUnion, Statement(onBehalfOf: "eu"), During);
+
+        Assert.Equal("african-group", Assert.IsType<StatementRecorded>(Assert.Single(forGroup)).OnBehalfOf);
+        Assert.Equal("eu", Assert.IsType<StatementRecorded>(Assert.Single(forUnion)).OnBehalfOf);
+    }
+
+    [Fact]
+    public void Nobody_speaks_on_behalf_of_a_State()
+    {
+        var error = Assert.Throws<DomainRuleViolation>(() =>
+            RecordStatement.Decide(OpenWithMexico(), Process(), Stakeholder("ECU", StakeholderKind.MemberState), Statement(onBehalfOf: "ECU"), During));
+
+        Assert.Contains("'ECU' is a MemberState", error.Message);
+    }
+
+    [Fact]
+    public void Speaking_on_behalf_of_an_unknown_group_is_not_found()
+    {
+        var error = Assert.Throws<StreamNotFound>(() => RecordStatement.Decide(OpenWithMexico(), Process(), null, Statement(onBehalfOf: "g77"), During));
+
+        Assert.Equal(("Stakeholder", "g77"), (error.What, error.Key));
+    }
+
+    [Fact]
+    public void Statements_address_existing_issues_of_the_process()
+    {
+        var error = Assert.Throws<StreamNotFound>(() => RecordStatement.Decide(OpenWithMexico(), Process(), null, Statement(issues: ["drivers", "climate"]), During));
+
+        Assert.Equal(("Issue", "gcm/climate"), (error.What, error.Key));
+    }
+
+    [Fact]
+    public void Statements_do_not_address_retired_issues()
+    {
+        var error = Assert.Throws<DomainRuleViolation>(() => RecordStatement.Decide(OpenWithMexico(), Process(), null, Statement(issues: ["old-wording"]), During));
+
+        Assert.Contains("'gcm/old-wording' is retired", error.Message);
+    }
+
+    [Fact]
+    public void No_statements_before_the_meeting_opens()
+    {
+        var scheduled = Given(Scheduled, Participant("MEX"));
+
+        var error = Assert.Throws<DomainRuleViolation>(() => RecordStatement.Decide(scheduled, Process(), null, Statement(), During));
+
+        Assert.Contains("has not opened yet", error.Message);
+    }
+
+    [Fact]
+    public void No_statements_on_a_cancelled_meeting()
+    {
+        var cancelled = Given(Scheduled, Participant("MEX"), Cancelled);
+
+        var error = Assert.Throws<DomainRuleViolation>(() => RecordStatement.Decide(cancelled, Process(), null, Statement(), During));
+
+        Assert.Contains("cancelled", error.Message);
+    }
+
+    [Fact]
+    public void After_closing_a_statement_is_a_late_entry_until_the_grace_period_ends()
+    {
+        var closed = OpenWithMexico(Closed);
+
+        var justAfter = RecordStatement.Decide(closed, Process(), null, Statement(saidOn: EndsOn), At(ClosedAt.AddMinutes(5)));
+        var lastMoment = RecordStatement.Decide(closed, Process(), null, Statement(saidOn: EndsOn), At(ClosedAt + Grace));
+
+        Assert.True(Assert.IsType<StatementRecorded>(Assert.Single(justAfter)).Late);
+        Assert.True(Assert.IsType<StatementRecorded>(Assert.Single(lastMoment)).Late);
+    }
+
+    [Fact]
+    public void After_the_grace_period_statements_are_refused()
+    {
+        var closed = OpenWithMexico(Closed);
+
+        var error = Assert.Throws<DomainRuleViolation>(() =>
+            RecordStatement.Decide(closed, Process(), null, Statement(saidOn: EndsOn), At(ClosedAt + Grace + TimeSpan.FromSeconds(1))));
+
+        Assert.Contains("late statements were accepted until 2017-12-20 18:00 UTC", error.Message);
+    }
+
+    [Fact]
+    public void Without_a_grace_period_nothing_is_recorded_after_closing()
+    {
+        var closed = OpenWithMexico(Closed);
+
+        Assert.Throws<DomainRuleViolation>(() =>
+            RecordStatement.Decide(closed, Process(), null, Statement(saidOn: EndsOn), new RecordingWindow(ClosedAt.AddMinutes(1), TimeSpan.Zero)));
+    }
+
+    [Fact]
+    public void A_statement_is_said_within_the_meetings_dates()
+    {
+        var given = RecordStatement.Decide(OpenWithMexico(), Process(), null, Statement(saidOn: StartsOn), During);
+        var error = Assert.Throws<DomainRuleViolation>(() => RecordStatement.Decide(OpenWithMexico(), Process(), null, Statement(saidOn: new(2017, 12, 7)), During));
+
+        Assert.Equal(StartsOn, Assert.IsType<StatementRecorded>(Assert.Single(given)).SaidOn);
+        Assert.Contains("cannot be said on 2017-12-07", error.Message);
+    }
+
+    [Fact]
+    public void Recorded_after_a_meeting_of_several_days_a_statement_needs_its_day()
+    {
+        var closed = OpenWithMexico(Closed);
+
+        var error = Assert.Throws<DomainRuleViolation>(() => RecordStatement.Decide(closed, Process(), null, Statement(), At(ClosedAt.AddDays(1))));
+
+        Assert.Contains("give 'saidOn'", error.Message);
+    }
+
+    [Fact]
+    public void Recorded_after_a_one_day_meeting_a_statement_is_dated_that_day()
+    {
+        var oneDay = Scheduled with { EndsOn = StartsOn };
+        var closed = Given(oneDay, Opened, Participant("MEX"), Closed);
+
+        var events = RecordStatement.Decide(closed, Process(), null, Statement(), At(ClosedAt.AddDays(1)));
+
+        Assert.Equal(StartsOn, Assert.IsType<StatementRecorded>(Assert.Single(events)).SaidOn);
+    }
+
+    // Findings and recommendations
+
+    [Fact]
+    public void A_figure_is_recorded_with_its_value_unit_and_source()
+    {
+        var command = new RecordFinding.Command(Key, 3, "figure", " International migrants worldwide in 2017 ", 258_000_000m, " people ", " UN DESA, International Migration Report 2017 ", null, null);
+
+        var events = RecordFinding.Decide(OpenWithMexico(), null, command, During);
+
+        Assert.Equal(
+            new FigureRecorded(Key, "f1", "International migrants worldwide in 2017", 258_000_000m, "people", "UN DESA, International Migration Report 2017", false),
+            Assert.Single(events));
+    }
+
+    [Fact]
+    public void A_practice_is_recorded_with_the_stakeholder_that_presented_it()
+    {
+        var command = new RecordFinding.Command(Key, 3, "Practice", "Regional visitor cards for border workers", null, null, null, "MEX", null);
+
+        var events = RecordFinding.Decide(OpenWithMexico(), Mexico, command, During);
+
+        Assert.Equal(new PracticeRecorded(Key, "f1", "Regional visitor cards for border workers", "MEX", false), Assert.Single(events));
+    }
+
+    [Fact]
+    public void A_practice_presented_by_an_unknown_stakeholder_is_not_found()
+    {
+        var command = new RecordFinding.Command(Key, 3, "Practice", "A scheme", null, null, null, "XXX", null);
+
+        Assert.Throws<StreamNotFound>(() => RecordFinding.Decide(OpenWithMexico(), null, command, During));
+    }
+
+    [Fact]
+    public void A_perspective_is_recorded_with_whose_it_is_and_findings_are_numbered()
+    {
+        var meeting = OpenWithMexico(new FigureRecorded(Key, "f1", "x", 1, "people", "source", false));
+        var command = new RecordFinding.Command(Key, 4, "Perspective", "Search and rescue at sea", null, null, null, null, " First responders ");
+
+        var events = RecordFinding.Decide(meeting, null, command, During);
+
+        Assert.Equal(new PerspectiveRecorded(Key, "f2", "Search and rescue at sea", "First responders", false), Assert.Single(events));
+    }
+
+    [Fact]
+    public void Findings_follow_the_same_open_and_grace_rules()
+    {
+        var command = new RecordFinding.Command(Key, 3, "Perspective", "Search and rescue at sea", null, null, null, null, "First responders");
+
+        Assert.Throws<DomainRuleViolation>(() => RecordFinding.Decide(Given(Scheduled), null, command, During));
+        Assert.True(Assert.IsType<PerspectiveRecorded>(Assert.Single(RecordFinding.Decide(OpenWithMexico(Closed), null, command, At(ClosedAt.AddDays(1))))).Late);
+        Assert.Throws<DomainRuleViolation>(() => RecordFinding.Decide(OpenWithMexico(Closed), null, command, At(ClosedAt.AddDays(20))));
+    }
+
+    [Fact]
+    public void A_recommendation_is_recorded_with_where_it_came_from()
+    {
+        var events = RecordRecommendation.Decide(OpenWithMexico(), new(Key, 3, " Expand regular pathways for labour mobility ", " Idea lab on regular pathways "), During);
+
+        Assert.Equal(new RecommendationRecorded(Key, "r1", "Expand regular pathways for labour mobility", "Idea lab on regular pathways", false), Assert.Single(events));
+    }
+
+    [Fact]
+    public void Recommendations_follow_the_same_open_and_grace_rules()
+    {
+        var command = new RecordRecommendation.Command(Key, 3, "text", "Idea lab");
+
+        Assert.Throws<DomainRuleViolation>(() => RecordRecommendation.Decide(Given(Scheduled, Cancelled), command, During));
+        Assert.True(Assert.IsType<RecommendationRecorded>(Assert.Single(RecordRecommendation.Decide(OpenWithMexico(Closed), command, At(ClosedAt.AddDays(14))))).Late);
+        Assert.Throws<DomainRuleViolation>(() => RecordRecommendation.Decide(OpenWithMexico(Closed), command, At(ClosedAt.AddDays(14.5))));
+    }
+
+    // The grace period setting
+
+    [Theory]
+    [InlineData(null, 14)]
+    [InlineData("", 14)]
+    [InlineData("0", 0)]
+    [InlineData("30", 30)]
+    public void The_grace_period_is_configured_in_days(string? setting, int days)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [RecordingWindow.GraceDaysSetting] = setting }).Build();
+
+        Assert.Equal(TimeSpan.FromDays(days), RecordingWindow.GraceFrom(configuration));
+    }
+
+    [Theory]
+    [InlineData("-1")]
+    [InlineData("two weeks")]
+    public void A_grace_period_that_is_not_a_whole_number_of_days_is_a_configuration_error(string setting)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [RecordingWindow.GraceDaysSetting] = setting }).Build();
+
+        Assert.Contains(RecordingWindow.GraceDaysSetting, Assert.Throws<InvalidOperationException>(() => RecordingWindow.GraceFrom(configuration)).Message);
+    }
+}
