@@ -25,6 +25,7 @@ public static class ProcessesModule
         LaunchProcess.Map(group);
         ListProcesses.Map(group);
         GetProcess.Map(group);
+        GetProcessOverview.Map(group);
         StartPhase.Map(group);
         EndPhase.Map(group);
         AppointCoFacilitator.Map(group);

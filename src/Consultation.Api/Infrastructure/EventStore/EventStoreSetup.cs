@@ -1,5 +1,6 @@
 using Consultation.Infrastructure.Database;
 using Consultation.Meetings;
+using Consultation.Positions;
 using Consultation.Processes;
 using Consultation.Stakeholders;
 using JasperFx;
@@ -47,6 +48,7 @@ public static class EventStoreSetup
                 options.AddStakeholders();
                 options.AddProcesses();
                 options.AddMeetings();
+                options.AddPositions();
                 return options;
             })
             .UseLightweightSessions()

@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using Consultation.Infrastructure.Health;
 using Consultation.Infrastructure.Pipeline;
 using Consultation.Meetings;
+using Consultation.Positions;
 using Consultation.Processes;
 using Consultation.Stakeholders;
 using Microsoft.AspNetCore.Http.Features;
@@ -64,6 +65,7 @@ public static class HttpSetup
         app.MapStakeholders();
         app.MapProcesses();
         app.MapMeetings();
+        app.MapPositions();
         return app;
     }
 }

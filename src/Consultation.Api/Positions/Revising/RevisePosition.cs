@@ -1,6 +1,10 @@
 using Consultation.Infrastructure.Errors;
 using Consultation.Infrastructure.Validation;
+using Consultation.Infrastructure.EventStore;
+using Consultation.Infrastructure.Http;
+using Consultation.Positions.Reading;
 using FluentValidation;
+using Marten;
 
 namespace Consultation.Positions.Revising;
 
@@ -19,7 +23,7 @@ public static class RevisePosition
         string? Statement,
         string? DocumentReference,
         DateOnly? StatedOn,
-        string? Reason) : IPositionInput;
+        string? Reason) : IStreamUpdate, IPositionInput;
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -50,4 +54,25 @@ public static class RevisePosition
 
         return new PositionRevised(current.Id, content, command.Reason!.Trim());
     }
+
+    public sealed record Request(int? Stance, string? Conditions, string? Summary, string? Quote, string? QuoteLanguage, string? Meeting, string? Statement, string? DocumentReference, DateOnly? StatedOn, string? Reason);
+
+    public sealed class Handler(IDocumentSession session) : StreamUpdateHandler<Position, Command>(session, "Position")
+    {
+        protected override async ValueTask<IReadOnlyList<object>> DecideAsync(Position current, Command command, CancellationToken cancellationToken)
+        {
+            var facts = await PositionFactsLoader.LoadAsync(Session, current.Process, current.Stakeholder, null, command.Meeting!, cancellationToken);
+            return [Decide(current, command, facts)];
+        }
+    }
+
+    public static void Map(IEndpointRouteBuilder app) =>
+        app.MapUpdate<Request, PositionDetails>(
+                "/processes/{process}/issues/{issue}/positions/{stakeholder}/revise",
+                "position",
+                (route, r, version) => new Command(
+                    Position.KeyFor(route.Route("process"), route.Route("issue"), route.Route("stakeholder")), version, r.Stance, r.Conditions, r.Summary, r.Quote, r.QuoteLanguage, r.Meeting, r.Statement, r.DocumentReference, r.StatedOn, r.Reason),
+                key => new GetPosition.Query(key))
+            .WithName("RevisePosition")
+            .WithSummary("Revise a position: the stakeholder shifted");
 }

@@ -1,8 +1,13 @@
 using Consultation.Infrastructure.Errors;
 using Consultation.Infrastructure.EventStore;
 using Consultation.Infrastructure.Validation;
+using Consultation.Positions.Reading;
 using Consultation.Stakeholders;
 using FluentValidation;
+using JasperFx;
+using JasperFx.Events;
+using Marten;
+using Mediator;
 
 namespace Consultation.Positions.Stating;
 
@@ -12,6 +17,24 @@ namespace Consultation.Positions.Stating;
 /// </summary>
 public static class StatePosition
 {
+    /// <summary>The body: everything but the process and issue, which the route names.</summary>
+    public sealed record Request(
+        string? Stakeholder,
+        string? OnBehalfOf,
+        int? Stance,
+        string? Conditions,
+        string? Summary,
+        string? Quote,
+        string? QuoteLanguage,
+        string? Meeting,
+        string? Statement,
+        string? DocumentReference,
+        DateOnly? StatedOn)
+    {
+        public Command For(string process, string issue) =>
+            new(process, issue, Stakeholder, OnBehalfOf, Stance, Conditions, Summary, Quote, QuoteLanguage, Meeting, Statement, DocumentReference, StatedOn);
+    }
+
     public sealed record Command(
         string? Process,
         string? Issue,
@@ -25,7 +48,7 @@ public static class StatePosition
         string? Meeting,
         string? Statement,
         string? DocumentReference,
-        DateOnly? StatedOn) : IPositionInput
+        DateOnly? StatedOn) : ICommand<StreamWritten>, IPositionInput
     {
         /// <summary>Whose position this is: the group spoken for, else the speaker.</summary>
         public string Owner => OnBehalfOf ?? Stakeholder!;
@@ -72,4 +95,43 @@ public static class StatePosition
 
         return new PositionStated(command.PositionKey, command.Process!, command.Issue!, owner.Id, command.OnBehalfOf is null ? null : command.Stakeholder, content);
     }
+
+    private static DomainRuleViolation AlreadyStated(string key) =>
+        new($"A position '{key}' was stated at the same moment; revise or correct it instead.");
+
+    public sealed class Handler(IDocumentSession session) : ICommandHandler<Command, StreamWritten>
+    {
+        public async ValueTask<StreamWritten> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var stream = await session.Events.FetchForWriting<Position>(command.PositionKey, cancellationToken);
+            var facts = await PositionFactsLoader.LoadAsync(
+                session, command.Process!, command.Owner, command.OnBehalfOf is null ? null : command.Stakeholder, command.Meeting!, cancellationToken);
+            stream.AppendOne(Decide(stream.Aggregate, command, facts));
+            try
+            {
+                await session.SaveChangesAsync(cancellationToken);
+            }
+            catch (Exception e) when (e is ConcurrencyException or ExistingStreamIdCollisionException or Marten.Exceptions.ExistingStreamIdCollisionException)
+            {
+                throw AlreadyStated(command.PositionKey);
+            }
+
+            return new StreamWritten(command.PositionKey, (stream.StartingVersion ?? 0) + 1);
+        }
+    }
+
+    public static void Map(IEndpointRouteBuilder app) =>
+        app.MapPost("/processes/{process}/issues/{issue}/positions", async (string process, string issue, Request request, IMediator mediator, HttpContext http, CancellationToken ct) =>
+            {
+                var written = await mediator.Send(request.For(process, issue), ct);
+                var details = await mediator.Send(new GetPosition.Query(written.Key), ct);
+                http.Response.Headers.ETag = Infrastructure.EventStore.ETags.For(details.Version);
+                return TypedResults.Created(GetPosition.Route(details), details);
+            })
+            .WithName("StatePosition")
+            .WithSummary("State a stakeholder's position on an issue")
+            .WithDescription("Stance from -2 (opposes) to +2 (strongly supports). The stated-on date must fall within the source meeting. With onBehalfOf, the position is the group's and names the speaker.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
 }

@@ -1,6 +1,10 @@
 using Consultation.Infrastructure.Errors;
 using Consultation.Infrastructure.Validation;
+using Consultation.Infrastructure.EventStore;
+using Consultation.Infrastructure.Http;
+using Consultation.Positions.Reading;
 using FluentValidation;
+using Marten;
 
 namespace Consultation.Positions.Withdrawing;
 
@@ -14,7 +18,7 @@ public static class WithdrawPosition
         string? Statement,
         string? DocumentReference,
         DateOnly? WithdrawnOn,
-        string? Reason);
+        string? Reason) : IStreamUpdate;
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -39,4 +43,25 @@ public static class WithdrawPosition
             ? throw new DomainRuleViolation($"A position cannot be withdrawn ({withdrawnOn:yyyy-MM-dd}) before it was stated ({current.Content.StatedOn:yyyy-MM-dd}).")
             : new PositionWithdrawn(current.Id, source, withdrawnOn, command.Reason!.Trim());
     }
+
+    public sealed record Request(string? Meeting, string? Statement, string? DocumentReference, DateOnly? WithdrawnOn, string? Reason);
+
+    public sealed class Handler(IDocumentSession session) : StreamUpdateHandler<Position, Command>(session, "Position")
+    {
+        protected override async ValueTask<IReadOnlyList<object>> DecideAsync(Position current, Command command, CancellationToken cancellationToken)
+        {
+            var facts = await PositionFactsLoader.LoadAsync(Session, current.Process, current.Stakeholder, null, command.Meeting!, cancellationToken);
+            return [Decide(current, command, facts)];
+        }
+    }
+
+    public static void Map(IEndpointRouteBuilder app) =>
+        app.MapUpdate<Request, PositionDetails>(
+                "/processes/{process}/issues/{issue}/positions/{stakeholder}/withdraw",
+                "position",
+                (route, r, version) => new Command(
+                    Position.KeyFor(route.Route("process"), route.Route("issue"), route.Route("stakeholder")), version, r.Meeting, r.Statement, r.DocumentReference, r.WithdrawnOn, r.Reason),
+                key => new GetPosition.Query(key))
+            .WithName("WithdrawPosition")
+            .WithSummary("Withdraw a position");
 }
