@@ -79,7 +79,7 @@ public static partial class RecordStatement
                 throw new StreamNotFound("Stakeholder", onBehalfOf);
             }
 
-            if (group.Kind is not (StakeholderKind.GroupOrBloc or StakeholderKind.IntergovernmentalOrganization))
+            if (!group.Kind.HasMembers())
             {
                 throw new DomainRuleViolation(
                     $"'{group.Id}' is a {group.Kind}; statements are made on behalf of a group or bloc or an intergovernmental organization only.");
