@@ -31,6 +31,7 @@ public static class StakeholdersModule
         RegisterStakeholder.Map(group);
         GetStakeholderStatistics.Map(group);
         GetStakeholder.Map(group);
+        GetStakeholderProfile.Map(group);
         RenameStakeholder.Map(group);
         ListStakeholders.Map(group);
         JoinGroup.Map(group);
