@@ -1,7 +1,9 @@
+using Consultation.Positions.Batching;
 using Consultation.Positions.Correcting;
 using Consultation.Positions.Reading;
 using Consultation.Positions.Revising;
 using Consultation.Positions.Stating;
+using Consultation.Positions.Views;
 using Consultation.Positions.Withdrawing;
 using JasperFx.Events.Projections;
 using Marten;
@@ -17,6 +19,8 @@ public static class PositionsModule
         options.Schema.For<PositionDetails>()
             .Index(x => x.Process)
             .Index(x => x.Stakeholder);
+        options.AddPositionBatches();
+        options.AddPositionViews();
     }
 
     public static void MapPositions(this IEndpointRouteBuilder app)
@@ -28,5 +32,7 @@ public static class PositionsModule
         RevisePosition.Map(group);
         CorrectPosition.Map(group);
         WithdrawPosition.Map(group);
+        group.MapPositionBatches();
+        group.MapPositionViews();
     }
 }
