@@ -15,7 +15,7 @@ public sealed class MeetingLifecycleDecisionTests
         new(process, "stocktaking-2017", "stocktakingmeeting", "  Stocktaking meeting ", new VenueRequest(" Puerto Vallarta ", "MEX"), startsOn, endsOn,
             [" Juan José Gómez Camacho", "Jürg Lauber "]);
 
-    private static RescheduleMeeting.Command Reschedule(DateOnly startsOn, DateOnly endsOn, VenueRequest? venue = null) =>
+    private static RescheduleMeeting.Command Reschedule(DateOnly? startsOn, DateOnly? endsOn, VenueRequest? venue = null) =>
         new(Key, 1, startsOn, endsOn, venue, " Venue unavailable ");
 
     [Fact]
@@ -96,9 +96,20 @@ public sealed class MeetingLifecycleDecisionTests
     [Fact]
     public void Rescheduling_can_move_only_the_venue()
     {
-        var events = RescheduleMeeting.Decide(Given(Scheduled), Process(), Reschedule(StartsOn, EndsOn, new VenueRequest("Guadalajara", "MEX")));
+        var events = RescheduleMeeting.Decide(Given(Scheduled), Process(), Reschedule(null, null, new VenueRequest("Guadalajara", "MEX")));
 
-        Assert.Equal(new Venue("Guadalajara", "MEX"), Assert.IsType<MeetingRescheduled>(Assert.Single(events)).Venue);
+        var rescheduled = Assert.IsType<MeetingRescheduled>(Assert.Single(events));
+        Assert.Equal((StartsOn, EndsOn, new Venue("Guadalajara", "MEX")), (rescheduled.StartsOn, rescheduled.EndsOn, rescheduled.Venue));
+    }
+
+    [Fact]
+    public void Rescheduling_one_date_keeps_the_other_and_still_keeps_them_in_order()
+    {
+        var events = RescheduleMeeting.Decide(Given(Scheduled), Process(), Reschedule(null, new(2017, 12, 7)));
+
+        var rescheduled = Assert.IsType<MeetingRescheduled>(Assert.Single(events));
+        Assert.Equal((StartsOn, new DateOnly(2017, 12, 7)), (rescheduled.StartsOn, rescheduled.EndsOn));
+        Assert.Throws<DomainRuleViolation>(() => RescheduleMeeting.Decide(Given(Scheduled), Process(), Reschedule(new(2017, 12, 8), null)));
     }
 
     [Fact]

@@ -160,7 +160,10 @@ public sealed class SchedulingMeetingsTests(MeetingsApiFactory api)
         Assert.NotEmpty(invalid.ErrorsFor("venue.country"));
         Assert.NotEmpty(invalid.ErrorsFor("reason"));
 
+        var nothing = await (await Client.PostJsonAsync($"{meeting}/reschedule", new { reason = "x" }, "\"1\"")).AssertProblemAsync(400);
+        Assert.Contains(nothing.ErrorsFor("startsOn"), m => m.Contains("or both"));
         await (await Client.PostJsonAsync($"{meeting}/reschedule", new { startsOn = new DateOnly(2016, 1, 1), endsOn = new DateOnly(2016, 1, 2), reason = "x" }, "\"1\"")).AssertProblemAsync(409);
+        await (await Client.PostJsonAsync($"{meeting}/reschedule", new { startsOn = new DateOnly(2017, 12, 7), reason = "after the end" }, "\"1\"")).AssertProblemAsync(409);
         await (await Client.PostJsonAsync($"{meeting}/reschedule", new { startsOn = StartsOn, endsOn = EndsOn, reason = "no change" }, "\"1\"")).AssertProblemAsync(409);
         await (await Client.PostJsonAsync($"{meeting}/reschedule", new { startsOn = StartsOn, endsOn = EndsOn, reason = "x" })).AssertProblemAsync(428);
         var moved = await Client.PostJsonAsync($"{meeting}/reschedule", new { startsOn = StartsOn, endsOn = EndsOn, venue = new { city = "Bangkok", country = "THA" }, reason = "ESCAP hosts" }, "\"1\"");

@@ -21,8 +21,10 @@ public static class RescheduleMeeting
     {
         public Validator()
         {
-            RuleFor(x => x.StartsOn).NotNull();
-            RuleFor(x => x.EndsOn).NotNull();
+            RuleFor(x => x)
+                .Must(x => x.StartsOn is not null || x.EndsOn is not null || x.Venue is not null)
+                .WithMessage("Give new dates ('startsOn', 'endsOn'), a new 'venue', or both.")
+                .OverridePropertyName("startsOn");
             RuleFor(x => x.EndsOn).GreaterThanOrEqualTo(x => x.StartsOn)
                 .When(x => x.StartsOn is not null && x.EndsOn is not null)
                 .WithMessage("'Ends On' cannot be before 'Starts On'.");
@@ -31,7 +33,7 @@ public static class RescheduleMeeting
         }
     }
 
-    /// <summary>Without a venue the meeting stays where it was; something must change.</summary>
+    /// <summary>What is not given stays as it was (dates, venue); something must change.</summary>
     public static IReadOnlyList<object> Decide(Meeting meeting, ProcessDetails? process, Command command)
     {
         meeting.EnsureScheduled("be rescheduled");
@@ -41,8 +43,8 @@ public static class RescheduleMeeting
         }
 
         process.EnsureActive("be rescheduled");
-        var startsOn = command.StartsOn!.Value;
-        var endsOn = command.EndsOn!.Value;
+        var startsOn = command.StartsOn ?? meeting.StartsOn;
+        var endsOn = command.EndsOn ?? meeting.EndsOn;
         process.EnsureDatesWithin(startsOn, endsOn);
         var venue = command.Venue?.ToVenue() ?? meeting.Venue;
         if (startsOn == meeting.StartsOn && endsOn == meeting.EndsOn && venue == meeting.Venue)
@@ -67,5 +69,6 @@ public static class RescheduleMeeting
                 key => new GetMeeting.Query(key))
             .WithName("RescheduleMeeting")
             .WithSummary("Reschedule a meeting that has not opened yet")
-            .WithDescription("New startsOn/endsOn (YYYY-MM-DD) and, optionally, a new venue; a reason is required. The earlier dates stay in 'reschedulings'.");
+            .WithDescription("New startsOn and/or endsOn (YYYY-MM-DD) and/or a new venue; what is left out stays as it was. A reason is required. "
+                + "The earlier dates and venue stay in 'reschedulings'.");
 }
