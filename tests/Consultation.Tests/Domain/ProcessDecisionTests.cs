@@ -132,11 +132,20 @@ public sealed class ProcessDecisionTests
     [Fact]
     public void Concluding_needs_no_phase_under_way_and_a_date_after_the_last_one()
     {
-        Assert.Throws<DomainRuleViolation>(() => ConcludeProcess.Decide(Given(ConsultationStarted), new("gcm", 2, new DateOnly(2018, 12, 10), null)));
-        Assert.Throws<DomainRuleViolation>(() => ConcludeProcess.Decide(Given(ConsultationStarted, ConsultationEnded), new("gcm", 3, new DateOnly(2017, 11, 1), null)));
+        Assert.Throws<DomainRuleViolation>(() => ConcludeProcess.Decide(Given(ConsultationStarted), new("gcm", 2, new DateOnly(2018, 12, 10), null), []));
+        Assert.Throws<DomainRuleViolation>(() => ConcludeProcess.Decide(Given(ConsultationStarted, ConsultationEnded), new("gcm", 3, new DateOnly(2017, 11, 1), null), []));
         Assert.Equal(
             [new ProcessConcluded("gcm", new DateOnly(2018, 12, 10), "Adopted in Marrakech")],
-            ConcludeProcess.Decide(Given(ConsultationStarted, ConsultationEnded), new("gcm", 3, new DateOnly(2018, 12, 10), "Adopted in Marrakech")));
+            ConcludeProcess.Decide(Given(ConsultationStarted, ConsultationEnded), new("gcm", 3, new DateOnly(2018, 12, 10), "Adopted in Marrakech"), []));
+    }
+
+    [Fact]
+    public void Concluding_waits_for_meetings_still_scheduled_or_open()
+    {
+        var error = Assert.Throws<DomainRuleViolation>(() =>
+            ConcludeProcess.Decide(Given(ConsultationStarted, ConsultationEnded), new("gcm", 3, new DateOnly(2018, 12, 10), null), ["intergovernmental-conference"]));
+
+        Assert.Contains("intergovernmental-conference", error.Message);
     }
 
     [Fact]
@@ -148,6 +157,6 @@ public sealed class ProcessDecisionTests
         Assert.Throws<DomainRuleViolation>(() => TableIssue.Decide(concluded, new("gcm", 5, "new", "New", "New", null, null)));
         Assert.Throws<DomainRuleViolation>(() => RetitleIssue.Decide(concluded, new("gcm", 5, "human-rights", "New", "x")));
         Assert.Throws<DomainRuleViolation>(() => AppointCoFacilitator.Decide(concluded, new("gcm", 5, "late", "Late", null, new DateOnly(2019, 1, 1)), true));
-        Assert.Throws<DomainRuleViolation>(() => ConcludeProcess.Decide(concluded, new("gcm", 5, new DateOnly(2019, 1, 1), null)));
+        Assert.Throws<DomainRuleViolation>(() => ConcludeProcess.Decide(concluded, new("gcm", 5, new DateOnly(2019, 1, 1), null), []));
     }
 }

@@ -2,6 +2,7 @@ using Consultation.Infrastructure.Errors;
 using Consultation.Infrastructure.EventStore;
 using Consultation.Infrastructure.Http;
 using Consultation.Infrastructure.Validation;
+using Consultation.Meetings;
 using Consultation.Processes.Reading;
 using FluentValidation;
 using Marten;
@@ -24,7 +25,8 @@ public static class ConcludeProcess
         }
     }
 
-    public static IReadOnlyList<object> Decide(Process process, Command command)
+    /// <param name="unfinishedMeetings">Meetings of the process still scheduled or open.</param>
+    public static IReadOnlyList<object> Decide(Process process, Command command, IReadOnlyList<string> unfinishedMeetings)
     {
         process.EnsureActive();
         var concludedOn = command.ConcludedOn!.Value;
@@ -33,12 +35,28 @@ public static class ConcludeProcess
             throw new DomainRuleViolation($"Phase '{open.Key}' is still under way; end it before concluding the process.");
         }
 
+        if (unfinishedMeetings.Count > 0)
+        {
+            throw new DomainRuleViolation(
+                $"Meetings are still scheduled or open: {string.Join(", ", unfinishedMeetings)}. Close or cancel them before concluding the process.");
+        }
+
         return concludedOn < process.LatestDate
             ? throw new DomainRuleViolation($"The process cannot conclude ({concludedOn:yyyy-MM-dd}) before its last recorded date ({process.LatestDate:yyyy-MM-dd}).")
             : [new ProcessConcluded(process.Id, concludedOn, command.Outcome?.Trim())];
     }
 
-    public sealed class Handler(IDocumentSession session) : StreamUpdateHandler<Process, Command>(session, "Process", Decide);
+    public sealed class Handler(IDocumentSession session) : StreamUpdateHandler<Process, Command>(session, "Process")
+    {
+        protected override async ValueTask<IReadOnlyList<object>> DecideAsync(Process current, Command command, CancellationToken cancellationToken)
+        {
+            var unfinished = await new MeetingsOfProcess(Session).Of(current.Id)
+                .Where(m => m.Status == MeetingStatus.Scheduled || m.Status == MeetingStatus.Open)
+                .Select(m => m.Meeting)
+                .ToListAsync(cancellationToken);
+            return Decide(current, command, [.. unfinished]);
+        }
+    }
 
     public static void Map(IEndpointRouteBuilder app) =>
         app.MapUpdate<Request, ProcessDetails>(
