@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Consultation.Infrastructure.Errors;
+using Consultation.Infrastructure.Idempotency;
 using FluentValidation;
 using JasperFx;
 using JasperFx.Events;
@@ -12,7 +13,8 @@ namespace Consultation.Infrastructure.Http;
 /// <summary>
 /// The one place exceptions become RFC 9457 problem details: validation 400 (per field),
 /// unknown stream 404, broken rule 409, stale If-Match 412, missing If-Match 428,
-/// database unreachable 503, anything else 500 without internals.
+/// malformed Idempotency-Key 400, key reused for another request 422, keyed request still in progress 409
+/// (with Retry-After), database unreachable 503, anything else 500 without internals.
 /// </summary>
 public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService problemDetails, ILogger<ProblemDetailsExceptionHandler> logger)
     : IExceptionHandler
@@ -35,7 +37,7 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
             problem.Extensions["currentVersion"] = stale.Actual;
         }
 
-        if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+        if (problem.Status == StatusCodes.Status503ServiceUnavailable || exception is IdempotentRequestInProgress)
         {
             http.Response.Headers.RetryAfter = "5";
         }
@@ -60,6 +62,15 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
             Title = "The request is not valid.",
             Detail = "See 'errors' for what to fix in each field.",
         },
+        InvalidIdempotencyKey invalidKey => new HttpValidationProblemDetails(
+            new Dictionary<string, string[]> { [IdempotencyKey.Header] = [invalidKey.Message] })
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "The request is not valid.",
+            Detail = invalidKey.Message,
+        },
+        IdempotencyKeyReused reused => Problem(StatusCodes.Status422UnprocessableEntity, "The Idempotency-Key belongs to another request.", reused.Message),
+        IdempotentRequestInProgress inProgress => Problem(StatusCodes.Status409Conflict, "A request with this Idempotency-Key is in progress.", inProgress.Message),
         BadHttpRequestException bad => Problem(bad.StatusCode, "The request could not be read.", Describe(bad)),
         StreamNotFound notFound => Problem(StatusCodes.Status404NotFound, $"{notFound.What} not found.", notFound.Message),
         DomainRuleViolation rule => Problem(StatusCodes.Status409Conflict, "The record does not allow this.", rule.Message),

@@ -1,3 +1,4 @@
+using Consultation.Infrastructure.Idempotency;
 using Marten;
 
 namespace Consultation.Positions.Batching;
@@ -7,6 +8,8 @@ public static class PositionBatchesModule
 {
     public static void AddPositionBatches(this StoreOptions options)
     {
+        // State and batch entry accept Idempotency-Key; the records live beside the events.
+        options.AddIdempotencyRecords();
     }
 
     public static void MapPositionBatches(this IEndpointRouteBuilder app)

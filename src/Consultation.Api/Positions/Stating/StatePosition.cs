@@ -1,5 +1,6 @@
 using Consultation.Infrastructure.Errors;
 using Consultation.Infrastructure.EventStore;
+using Consultation.Infrastructure.Idempotency;
 using Consultation.Infrastructure.Validation;
 using Consultation.Positions.Reading;
 using Consultation.Stakeholders;
@@ -129,6 +130,7 @@ public static class StatePosition
                 return TypedResults.Created(GetPosition.Route(details), details);
             })
             .WithName("StatePosition")
+            .WithIdempotency(Batching.PositionReadBack.Stated)
             .WithSummary("State a stakeholder's position on an issue")
             .WithDescription("Stance from -2 (opposes) to +2 (strongly supports). The stated-on date must fall within the source meeting. With onBehalfOf, the position is the group's and names the speaker.")
             .ProducesValidationProblem()
