@@ -1,3 +1,4 @@
+using JasperFx.Events.Projections;
 using Marten;
 
 namespace Consultation.Positions.Views;
@@ -7,9 +8,24 @@ public static class PositionViewsModule
 {
     public static void AddPositionViews(this StoreOptions options)
     {
+        options.Projections.Add(new PositionVersionsProjection(), ProjectionLifecycle.Inline);
+
+        // Duplicated (real, btree-indexed) columns for every filter: position, process, issue, stakeholder and both timelines.
+        options.Schema.For<PositionVersion>()
+            .Duplicate(x => x.PositionKey)
+            .Duplicate(x => x.Process)
+            .Duplicate(x => x.Issue)
+            .Duplicate(x => x.Stakeholder)
+            .Duplicate(x => x.RecordedAt)
+            .Duplicate(x => x.SupersededAt)
+            .Duplicate(x => x.StatedOn)
+            .Duplicate(x => x.ValidTo);
     }
 
     public static void MapPositionViews(this IEndpointRouteBuilder app)
     {
+        GetEffectivePosition.Map(app);
+        IssuePositions.Map(app);
+        StakeholderPositions.Map(app);
     }
 }

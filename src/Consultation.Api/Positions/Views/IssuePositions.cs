@@ -1,0 +1,150 @@
+using Consultation.Infrastructure.Http;
+using Consultation.Infrastructure.Validation;
+using Consultation.Stakeholders;
+using FluentValidation;
+using Marten;
+using Mediator;
+
+namespace Consultation.Positions.Views;
+
+/// <summary>
+/// Positions on an issue as a matrix of stakeholders × stance: every stakeholder with a standing position, own or
+/// inherited from a group (<see cref="Inheritance"/>), filtered by kind, regional group and membership of a group,
+/// ordered by stakeholder key and paged, with counts per stance over the whole filtered set. Both as-of axes apply
+/// (<see cref="TimeAxes"/>). Shape: one indexed query for the issue's standing rows, one for the members of the
+/// groups that hold positions, one for the remaining stakeholders' details — whatever the number of rows.
+/// </summary>
+public static class IssuePositions
+{
+    public sealed record Query(
+        string Process,
+        string Issue,
+        string? Kind,
+        string? RegionalGroup,
+        string? Group,
+        string? AsOf,
+        string? StatedBy,
+        int Page,
+        int PageSize) : IQuery<Matrix>;
+
+    public sealed record Row(
+        string Stakeholder,
+        string Name,
+        StakeholderKind Kind,
+        RegionalGroup? RegionalGroup,
+        int Stance,
+        string? Conditions,
+        DateOnly StatedOn,
+        bool Inherited,
+        string? InheritedFrom,
+        string? SpokenBy,
+        string Meeting,
+        long Version);
+
+    /// <summary>How many stakeholders of the filtered set take each stance.</summary>
+    public sealed record StanceCounts(int Opposes, int HasReservations, int Neutral, int Supports, int StronglySupports, int Inherited)
+    {
+        public static StanceCounts Of(IReadOnlyCollection<Row> rows) => new(
+            rows.Count(r => r.Stance == Stances.Opposes),
+            rows.Count(r => r.Stance == Stances.HasReservations),
+            rows.Count(r => r.Stance == Stances.Neutral),
+            rows.Count(r => r.Stance == Stances.Supports),
+            rows.Count(r => r.Stance == Stances.StronglySupports),
+            rows.Count(r => r.Inherited));
+    }
+
+    public sealed record Matrix(
+        string Process,
+        string Issue,
+        DateTimeOffset? AsOf,
+        DateOnly? StatedBy,
+        StanceCounts Counts,
+        IReadOnlyList<Row> Items,
+        int PageNumber,
+        int PageSize,
+        long TotalItems,
+        long TotalPages);
+
+    public sealed class Validator : AbstractValidator<Query>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.Process).Slug();
+            RuleFor(x => x.Issue).Slug();
+            RuleFor(x => x.Kind).OneOf<Query, StakeholderKind>();
+            RuleFor(x => x.RegionalGroup).OneOf<Query, RegionalGroup>();
+            RuleFor(x => x.Group).Slug().When(x => x.Group is not null);
+            RuleFor(x => x.AsOf).AsOfTimestamp();
+            RuleFor(x => x.StatedBy).IsoDate();
+            RuleFor(x => x.Page).GreaterThanOrEqualTo(1);
+            RuleFor(x => x.PageSize).InclusiveBetween(1, Page<Row>.MaxSize);
+        }
+    }
+
+    public sealed class Handler(IQuerySession session, TimeProvider time) : IQueryHandler<Query, Matrix>
+    {
+        public async ValueTask<Matrix> Handle(Query query, CancellationToken cancellationToken)
+        {
+            await session.RequireProcessAsync(query.Process, query.Issue, cancellationToken);
+            var axes = TimeAxes.Parse(query.AsOf, query.StatedBy);
+
+            var standing = await session.Query<PositionVersion>()
+                .Where(x => x.Process == query.Process && x.Issue == query.Issue)
+                .StandingAt(axes)
+                .ToListAsync(cancellationToken);
+            var owners = standing.Select(r => r.Stakeholder).Distinct(StringComparer.Ordinal).ToArray();
+            var members = await session.EverMembersAsync(owners, cancellationToken);
+            var effective = Inheritance.Resolve(standing, members);
+
+            var known = members.ById();
+            var missing = effective.Keys.Where(k => !known.ContainsKey(k)).ToArray();
+            var stakeholders = missing.Length == 0
+                ? known
+                : members.Concat(await session.LoadManyAsync<StakeholderDetails>(cancellationToken, missing)).ById();
+
+            var kind = TextRules.ParseOptionalEnum<StakeholderKind>(query.Kind);
+            var regionalGroup = TextRules.ParseOptionalEnum<RegionalGroup>(query.RegionalGroup);
+            var memberOn = axes.StatedBy ?? time.Today();
+            var rows = effective.Values
+                .Where(e => stakeholders.ContainsKey(e.Stakeholder))
+                .Select(e => (Effective: e, Details: stakeholders[e.Stakeholder]))
+                .Where(x => kind is null || x.Details.Kind == kind)
+                .Where(x => regionalGroup is null || x.Details.RegionalGroup == regionalGroup)
+                .Where(x => query.Group is null || x.Details.Groups.Any(g => g.Group == query.Group && g.Covers(memberOn)))
+                .OrderBy(x => x.Effective.Stakeholder, StringComparer.Ordinal)
+                .Select(x => ToRow(x.Effective, x.Details))
+                .ToList();
+
+            var page = new Page<Row>([.. rows.Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)], query.Page, query.PageSize, rows.Count);
+            return new Matrix(query.Process, query.Issue, axes.AsOf, axes.StatedBy, StanceCounts.Of(rows), page.Items, page.PageNumber, page.PageSize, page.TotalItems, page.TotalPages);
+        }
+
+        private static Row ToRow(EffectiveRow e, StakeholderDetails details) => new(
+            e.Stakeholder,
+            details.Name,
+            details.Kind,
+            details.RegionalGroup,
+            e.Row.Stance,
+            e.Row.Conditions,
+            e.Row.StatedOn,
+            e.Inherited,
+            e.InheritedFrom,
+            e.Row.SpokenBy,
+            e.Row.Meeting,
+            e.Row.Version);
+    }
+
+    public static void Map(IEndpointRouteBuilder app) =>
+        app.MapGet(
+                "/processes/{process}/issues/{issue}/positions",
+                async (string process, string issue, string? kind, string? regionalGroup, string? group, string? asOf, string? statedBy, int? page, int? pageSize,
+                        IMediator mediator, CancellationToken ct) =>
+                    TypedResults.Ok(await mediator.Send(
+                        new Query(process, issue, kind, regionalGroup, group, asOf, statedBy, page ?? 1, pageSize ?? Page<Row>.DefaultSize), ct)))
+            .WithName("ListIssuePositions")
+            .WithSummary("Positions on an issue: stakeholders × stance, own and inherited, with counts per stance")
+            .WithDescription("Filters: kind, regionalGroup, group (members of that group on statedBy, default today). Ordered by stakeholder key; "
+                + "paged: page (from 1), pageSize (1-200, default 50); counts cover the whole filtered set. " + PositionViewRules.AxesDescription)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+}
