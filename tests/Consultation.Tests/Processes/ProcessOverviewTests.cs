@@ -21,6 +21,13 @@ public sealed class ProcessOverviewTests(ApiFactory api) : IClassFixture<ApiFact
         await _secretariat.RetireIssueAsync(process, "smuggling");
         await _secretariat.ScheduleOkAsync(process, "stocktaking-2017", new DateOnly(2017, 12, 4), new DateOnly(2017, 12, 6));
         await _secretariat.ScheduleOkAsync(process, "thematic-1", new DateOnly(2017, 5, 8), new DateOnly(2017, 5, 9), kind: "ThematicSession");
+        await _secretariat.EnsureStakeholderAsync("MEX", name: "Mexico");
+        await _secretariat.EnsureStakeholderAsync("ECU", name: "Ecuador");
+        foreach (var stakeholder in new[] { "MEX", "ECU" })
+        {
+            var stated = await _secretariat.Client.PostJsonAsync($"/processes/{process}/issues/human-rights/positions", new { stakeholder, stance = 1, summary = "Supports", meeting = "thematic-1", statedOn = "2017-05-08" });
+            Assert.Equal(HttpStatusCode.Created, stated.StatusCode);
+        }
 
         var response = await _secretariat.Client.GetAsync($"/processes/{process}/overview");
 
@@ -31,6 +38,8 @@ public sealed class ProcessOverviewTests(ApiFactory api) : IClassFixture<ApiFact
         Assert.Equal("stocktaking", overview.CurrentPhase?.Key);
         Assert.Equal(1, overview.OpenIssues);
         Assert.Equal(1, overview.RetiredIssues);
+        Assert.Equal(2, overview.StandingPositionsByIssue["human-rights"]);
+        Assert.Equal(0, overview.StandingPositionsByIssue["smuggling"]);
         Assert.Equal($"\"{overview.Process.Version}\"", response.Headers.ETag?.Tag);
         await (await _secretariat.Client.GetAsync("/processes/unknown/overview")).AssertProblemAsync(404);
     }

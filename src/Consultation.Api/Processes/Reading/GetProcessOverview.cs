@@ -1,5 +1,6 @@
 using Consultation.Infrastructure.EventStore;
 using Consultation.Meetings;
+using Consultation.Positions;
 using Marten;
 using Mediator;
 
@@ -7,7 +8,8 @@ namespace Consultation.Processes.Reading;
 
 /// <summary>
 /// What a secretariat or facilitator sees first: the process with its phases, co-facilitators and
-/// issues, and its meetings in calendar order, each placed in the phase it fell in.
+/// issues (with how many standing own positions each has), and its meetings in calendar order,
+/// each placed in the phase it fell in.
 /// </summary>
 public static class GetProcessOverview
 {
@@ -19,7 +21,8 @@ public static class GetProcessOverview
         int OpenIssues,
         int RetiredIssues,
         IReadOnlyList<CoFacilitatorDetails> ActiveCoFacilitators,
-        IReadOnlyList<OverviewMeeting> Meetings);
+        IReadOnlyList<OverviewMeeting> Meetings,
+        IReadOnlyDictionary<string, int> StandingPositionsByIssue);
 
     public sealed record OverviewMeeting(MeetingSummary Meeting, string? Phase);
 
@@ -29,13 +32,19 @@ public static class GetProcessOverview
         {
             var process = await mediator.Send(new GetProcess.Query(query.Key), cancellationToken);
             var meetings = await new MeetingsOfProcess(session).ByDateAsync(query.Key, cancellationToken);
+            var positionIssues = await session.Query<PositionDetails>()
+                .Where(p => p.Process == query.Key && p.Status == PositionStatus.Standing)
+                .Select(p => p.Issue)
+                .ToListAsync(cancellationToken);
+            var counts = positionIssues.CountBy(issue => issue).ToDictionary(x => x.Key, x => x.Value);
             return new ProcessOverview(
                 process,
                 process.Phases.LastOrDefault(p => p.EndedOn is null),
                 process.Issues.Count(i => i.Status == IssueStatus.Open),
                 process.Issues.Count(i => i.Status == IssueStatus.Retired),
                 [.. process.CoFacilitators.Where(f => f.ReleasedOn is null)],
-                [.. meetings.Select(m => new OverviewMeeting(m, PhaseOf(process, m.StartsOn)))]);
+                [.. meetings.Select(m => new OverviewMeeting(m, PhaseOf(process, m.StartsOn)))],
+                process.Issues.ToDictionary(i => i.Key, i => counts.GetValueOrDefault(i.Key)));
         }
 
         private static string? PhaseOf(ProcessDetails process, DateOnly day) =>
