@@ -63,10 +63,10 @@ public sealed class PositionDecisionTests
     }
 
     private static RevisePosition.Command Revise(int stance, DateOnly on, string reason = "Shifted after consultations") =>
-        new("gcm/sovereignty/MEX", 1, stance, null, "Now has reservations", null, null, "stocktaking-2017", null, null, on, reason);
+        new("gcm/sovereignty/MEX", 1, new PositionChange(stance, null, "Now has reservations", null, null, "stocktaking-2017", null, null, on, reason));
 
     private static CorrectPosition.Command Correct(int stance, DateOnly on) =>
-        new("gcm/sovereignty/MEX", 1, stance, null, "Supports, stressing sovereignty", null, null, "stocktaking-2017", null, null, on, "Wrong stance entered");
+        new("gcm/sovereignty/MEX", 1, new PositionChange(stance, null, "Supports, stressing sovereignty", null, null, "stocktaking-2017", null, null, on, "Wrong stance entered"));
 
     private static WithdrawPosition.Command Withdraw(DateOnly on) => new("gcm/sovereignty/MEX", 1, "stocktaking-2017", null, null, on, "Withdrew pending instructions");
 
@@ -157,7 +157,7 @@ public sealed class PositionDecisionTests
     [Fact]
     public void A_revision_that_changes_nothing_is_refused()
     {
-        var same = new RevisePosition.Command("gcm/sovereignty/MEX", 1, 1, null, "Supports, stressing sovereignty", null, null, "stocktaking-2017", null, null, Dec6, "no change");
+        var same = new RevisePosition.Command("gcm/sovereignty/MEX", 1, new PositionChange(1, null, "Supports, stressing sovereignty", null, null, "stocktaking-2017", null, null, Dec6, "no change"));
 
         Assert.Throws<DomainRuleViolation>(() => RevisePosition.Decide(Given(), same, Facts()));
     }

@@ -14,57 +14,32 @@ namespace Consultation.Positions.Correcting;
 /// </summary>
 public static class CorrectPosition
 {
-    public sealed record Command(
-        string StreamKey,
-        long ExpectedVersion,
-        int? Stance,
-        string? Conditions,
-        string? Summary,
-        string? Quote,
-        string? QuoteLanguage,
-        string? Meeting,
-        string? Statement,
-        string? DocumentReference,
-        DateOnly? StatedOn,
-        string? Reason) : IStreamUpdate, IPositionInput;
+    public sealed record Command(string StreamKey, long ExpectedVersion, PositionChange Change) : IPositionChangeCommand;
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator()
-        {
-            this.AddContentRules();
-            RuleFor(x => x.Reason).FreeText(TextRules.ReasonMaxLength);
-        }
+        public Validator() => RuleFor(x => x.Change).SetValidator(new PositionChangeValidator()).OverridePropertyName(string.Empty);
     }
 
     public static PositionCorrected Decide(Position current, Command command, PositionFacts facts)
     {
         PositionRules.RequireStanding(current);
         facts.RequireProcess(current.Process);
-        var content = command.ToContent();
+        var content = command.Change.ToContent();
         facts.RequireSource(current.Process, content.Source, content.StatedOn, "The stated-on date");
         return content == current.Content
             ? throw new DomainRuleViolation("Nothing to correct: the content is what is already recorded.")
-            : new PositionCorrected(current.Id, content, command.Reason!.Trim());
+            : new PositionCorrected(current.Id, content, command.Change.Reason!.Trim());
     }
 
-    public sealed record Request(int? Stance, string? Conditions, string? Summary, string? Quote, string? QuoteLanguage, string? Meeting, string? Statement, string? DocumentReference, DateOnly? StatedOn, string? Reason);
-
-    public sealed class Handler(IDocumentSession session) : StreamUpdateHandler<Position, Command>(session, "Position")
-    {
-        protected override async ValueTask<IReadOnlyList<object>> DecideAsync(Position current, Command command, CancellationToken cancellationToken)
-        {
-            var facts = await PositionFactsLoader.LoadAsync(Session, current.Process, current.Stakeholder, null, command.Meeting!, cancellationToken);
-            return [Decide(current, command, facts)];
-        }
-    }
+    public sealed class Handler(IDocumentSession session) : PositionChangeHandler<Command>(session, Decide);
 
     public static void Map(IEndpointRouteBuilder app) =>
-        app.MapUpdate<Request, PositionDetails>(
+        app.MapUpdate<PositionChange, PositionDetails>(
                 "/processes/{process}/issues/{issue}/positions/{stakeholder}/correct",
                 "position",
                 (route, r, version) => new Command(
-                    Position.KeyFor(route.Route("process"), route.Route("issue"), route.Route("stakeholder")), version, r.Stance, r.Conditions, r.Summary, r.Quote, r.QuoteLanguage, r.Meeting, r.Statement, r.DocumentReference, r.StatedOn, r.Reason),
+                    Position.KeyFor(route.Route("process"), route.Route("issue"), route.Route("stakeholder")), version, r),
                 key => new GetPosition.Query(key))
             .WithName("CorrectPosition")
             .WithSummary("Correct how a position was recorded (not a shift)");
