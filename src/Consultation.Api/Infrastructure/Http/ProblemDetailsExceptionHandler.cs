@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Consultation.Infrastructure.Errors;
 using Consultation.Infrastructure.Idempotency;
+using Consultation.Positions.Batching;
 using FluentValidation;
 using JasperFx;
 using JasperFx.Events;
@@ -13,7 +14,7 @@ namespace Consultation.Infrastructure.Http;
 /// <summary>
 /// The one place exceptions become RFC 9457 problem details: validation 400 (per field),
 /// unknown stream 404, broken rule 409, stale If-Match 412, missing If-Match 428,
-/// malformed Idempotency-Key 400, key reused for another request 422, keyed request still in progress 409
+/// batch items breaking rules 422 (per item index), malformed Idempotency-Key 400, key reused for another request 422, keyed request still in progress 409
 /// (with Retry-After), database unreachable 503, anything else 500 without internals.
 /// </summary>
 public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService problemDetails, ILogger<ProblemDetailsExceptionHandler> logger)
@@ -68,6 +69,12 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
             Status = StatusCodes.Status400BadRequest,
             Title = "The request is not valid.",
             Detail = invalidKey.Message,
+        },
+        BatchItemsRejected rejected => new HttpValidationProblemDetails(rejected.Errors.ToDictionary())
+        {
+            Status = StatusCodes.Status422UnprocessableEntity,
+            Title = "Items of the batch break the record's rules.",
+            Detail = rejected.Message,
         },
         IdempotencyKeyReused reused => Problem(StatusCodes.Status422UnprocessableEntity, "The Idempotency-Key belongs to another request.", reused.Message),
         IdempotentRequestInProgress inProgress => Problem(StatusCodes.Status409Conflict, "A request with this Idempotency-Key is in progress.", inProgress.Message),

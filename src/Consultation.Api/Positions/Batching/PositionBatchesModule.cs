@@ -14,5 +14,6 @@ public static class PositionBatchesModule
 
     public static void MapPositionBatches(this IEndpointRouteBuilder app)
     {
+        StatePositionsInBatch.Map(app);
     }
 }

@@ -1,6 +1,7 @@
 using Consultation.Infrastructure.EventStore;
 using Consultation.Positions.Reading;
 using Consultation.Positions.Stating;
+using Marten;
 using Mediator;
 
 namespace Consultation.Positions.Batching;
@@ -21,5 +22,18 @@ public static class PositionReadBack
         var details = await http.RequestServices.GetRequiredService<IMediator>().Send(new GetPosition.Query(command.PositionKey), http.RequestAborted);
         http.Response.Headers.ETag = ETags.For(details.Version);
         return TypedResults.Created(GetPosition.Route(details), details);
+    }
+
+    /// <summary>For <c>POST /processes/{process}/positions/batch</c>: 201 with the batch's positions at their versions now.</summary>
+    public static async ValueTask<object?> Batch(EndpointFilterInvocationContext context)
+    {
+        var http = context.HttpContext;
+        var process = (string)http.Request.RouteValues["process"]!;
+        var keys = context.Arguments.OfType<StatePositionsInBatch.Request>().Single().Items!.Select(i => i!.For(process).PositionKey).ToList();
+        var positions = (await http.RequestServices.GetRequiredService<IQuerySession>().LoadManyAsync<PositionDetails>(http.RequestAborted, keys))
+            .ToDictionary(p => p.Id);
+        return TypedResults.Created(
+            (string?)null,
+            new StatePositionsInBatch.Written(process, [.. keys.Select((key, i) => new StatePositionsInBatch.WrittenPosition(i, key, positions[key].Version, GetPosition.Route(positions[key])))]));
     }
 }

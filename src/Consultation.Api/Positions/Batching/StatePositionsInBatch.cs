@@ -1,0 +1,244 @@
+using System.Text.Json;
+using Consultation.Infrastructure.Errors;
+using Consultation.Infrastructure.EventStore;
+using Consultation.Infrastructure.Idempotency;
+using Consultation.Infrastructure.Validation;
+using Consultation.Meetings;
+using Consultation.Positions.Reading;
+using Consultation.Positions.Stating;
+using Consultation.Processes;
+using Consultation.Stakeholders;
+using FluentValidation;
+using FluentValidation.Results;
+using JasperFx;
+using JasperFx.Events;
+using Marten;
+using Mediator;
+
+namespace Consultation.Positions.Batching;
+
+/// <summary>
+/// State many positions of one process at once, as the secretariat does after a meeting.
+/// </summary>
+/// <remarks>
+/// <para>Every item is checked first and every problem is reported, keyed by the item's index:</para>
+/// <list type="bullet">
+/// <item>Malformed input (the rules of <see cref="StatePosition.Validator"/>): 400 with <c>errors["items[3].stance"]</c>.
+/// More than <see cref="MaxItems"/> items, or none: 400 with <c>errors["items"]</c>.</item>
+/// <item>Broken record rules (unknown issue, stakeholder or meeting, retired issue, date outside the meeting,
+/// a position already standing, the same position twice in the batch), decided by <see cref="StatePosition.Decide"/>
+/// for each item: 422 with <c>errors["items[3]"]</c>. 422 rather than 404/409 because one answer gathers
+/// problems of several kinds. An unknown process is 404 and a concluded one 409, for the whole batch.</item>
+/// </list>
+/// <para><b>All or nothing</b>: the events of all items are saved with one <c>SaveChangesAsync</c>, one transaction
+/// across all position streams. If any item is refused, or another writer changes one of the streams between
+/// reading and saving (409), nothing of the batch is written.</para>
+/// </remarks>
+public static class StatePositionsInBatch
+{
+    public const int MaxItems = 500;
+
+    /// <summary>One position to state; the fields of <see cref="StatePosition.Request"/> plus the issue.</summary>
+    public sealed record Item(
+        string? Issue,
+        string? Stakeholder,
+        string? OnBehalfOf,
+        int? Stance,
+        string? Conditions,
+        string? Summary,
+        string? Quote,
+        string? QuoteLanguage,
+        string? Meeting,
+        string? Statement,
+        string? DocumentReference,
+        DateOnly? StatedOn)
+    {
+        public StatePosition.Command For(string? process) =>
+            new(process, Issue, Stakeholder, OnBehalfOf, Stance, Conditions, Summary, Quote, QuoteLanguage, Meeting, Statement, DocumentReference, StatedOn);
+    }
+
+    public sealed record Request(IReadOnlyList<Item?>? Items);
+
+    public sealed record Command(string? Process, IReadOnlyList<Item?>? Items) : ICommand<Written>;
+
+    /// <summary>A position the batch wrote: its item index, stream key, version (its ETag) and address.</summary>
+    public sealed record WrittenPosition(int Index, string Key, long Version, string Location);
+
+    public sealed record Written(string Process, IReadOnlyList<WrittenPosition> Positions);
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        private static readonly StatePosition.Validator ItemRules = new();
+
+        public Validator()
+        {
+            RuleFor(x => x.Process).NotEmpty().Slug();
+            RuleFor(x => x.Items)
+                .NotNull().WithMessage("'items' lists the positions to state.")
+                .Must(items => items is null || items.Count > 0).WithMessage("'items' lists the positions to state; it is empty.")
+                .Must(items => items is null || items.Count <= MaxItems).WithMessage($"A batch holds at most {MaxItems} items; split it into several batches.");
+            RuleFor(x => x).Custom(ValidateItems).When(x => x.Items is { Count: > 0 and <= MaxItems });
+        }
+
+        private static void ValidateItems(Command command, ValidationContext<Command> context)
+        {
+            for (var i = 0; i < command.Items!.Count; i++)
+            {
+                if (command.Items[i] is not { } item)
+                {
+                    context.AddFailure(new ValidationFailure($"items[{i}]", "An item is required here."));
+                    continue;
+                }
+
+                foreach (var error in ItemRules.Validate(item.For(command.Process)).Errors.Where(e => e.PropertyName != nameof(StatePosition.Command.Process)))
+                {
+                    context.AddFailure(new ValidationFailure($"items[{i}].{JsonNamingPolicy.CamelCase.ConvertName(error.PropertyName)}", error.ErrorMessage));
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// The batch's decision, pure: each item through <see cref="StatePosition.Decide"/> with its facts,
+    /// plus the batch's own rule (a position once per batch). All refusals are gathered, by index.
+    /// </summary>
+    public static IReadOnlyList<PositionStated> Decide(
+        IReadOnlyList<StatePosition.Command> items,
+        IReadOnlyDictionary<string, Position> current,
+        Func<StatePosition.Command, PositionFacts> factsFor)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var firstIndex = new Dictionary<string, int>();
+        var decided = new List<PositionStated>(items.Count);
+        for (var i = 0; i < items.Count; i++)
+        {
+            var item = items[i];
+            if (!firstIndex.TryAdd(item.PositionKey, i))
+            {
+                errors[$"items[{i}]"] = [$"The position '{item.PositionKey}' is already stated by items[{firstIndex[item.PositionKey]}]; a batch states each position once."];
+                continue;
+            }
+
+            try
+            {
+                decided.Add(StatePosition.Decide(current.GetValueOrDefault(item.PositionKey), item, factsFor(item)));
+            }
+            catch (Exception e) when (e is DomainRuleViolation or StreamNotFound)
+            {
+                errors[$"items[{i}]"] = [e.Message];
+            }
+        }
+
+        return errors.Count == 0 ? decided : throw new BatchItemsRejected(errors, items.Count);
+    }
+
+    public sealed class Handler(IDocumentSession session) : ICommandHandler<Command, Written>
+    {
+        public async ValueTask<Written> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var process = command.Process!;
+            var items = command.Items!.Select(item => item!.For(process)).ToList();
+            var facts = await BatchFacts.LoadAsync(session, process, items, cancellationToken);
+            new PositionFacts(facts.Process, null, null, null).RequireProcess(process);
+
+            // Streams that exist (withdrawn positions may be stated again) are fetched for writing, so a concurrent change fails the save.
+            var streams = new Dictionary<string, IEventStream<Position>>();
+            foreach (var key in facts.ExistingPositions)
+            {
+                streams[key] = await session.Events.FetchForWriting<Position>(key, cancellationToken);
+            }
+
+            var current = streams.Where(s => s.Value.Aggregate is not null).ToDictionary(s => s.Key, s => s.Value.Aggregate!);
+            var stated = Decide(items, current, facts.For);
+
+            var written = new List<WrittenPosition>(stated.Count);
+            for (var i = 0; i < stated.Count; i++)
+            {
+                var e = stated[i];
+                long version = 1;
+                if (streams.TryGetValue(e.Key, out var stream))
+                {
+                    stream.AppendOne(e);
+                    version = (stream.StartingVersion ?? 0) + 1;
+                }
+                else
+                {
+                    session.Events.StartStream<Position>(e.Key, e);
+                }
+
+                written.Add(new WrittenPosition(i, e.Key, version, $"/processes/{e.Process}/issues/{e.Issue}/positions/{e.Stakeholder}"));
+            }
+
+            try
+            {
+                await session.SaveChangesAsync(cancellationToken);
+            }
+            catch (Exception e) when (e is ConcurrencyException or EventStreamUnexpectedMaxEventIdException
+                                          or ExistingStreamIdCollisionException or Marten.Exceptions.ExistingStreamIdCollisionException)
+            {
+                throw new DomainRuleViolation(
+                    "A position of this batch was stated or changed by someone else at the same moment; nothing of the batch was written. Check the positions and send the batch again.");
+            }
+
+            return new Written(process, written);
+        }
+    }
+
+    /// <summary>What the batch's rules need, loaded in one round trip.</summary>
+    private sealed record BatchFacts(
+        ProcessDetails? Process,
+        IReadOnlyDictionary<string, StakeholderDetails> Stakeholders,
+        IReadOnlyDictionary<string, SourceMeeting> Meetings,
+        IReadOnlyList<string> ExistingPositions)
+    {
+        public PositionFacts For(StatePosition.Command item) => new(
+            Process,
+            Stakeholders.GetValueOrDefault(item.Owner),
+            item.OnBehalfOf is null ? null : Stakeholders.GetValueOrDefault(item.Stakeholder!),
+            Meetings.GetValueOrDefault($"{Process?.Id}/{item.Meeting}"));
+
+        public static async Task<BatchFacts> LoadAsync(IQuerySession session, string process, IReadOnlyList<StatePosition.Command> items, CancellationToken cancellationToken)
+        {
+            var batch = session.CreateBatchQuery();
+            var processDetails = batch.Load<ProcessDetails>(process);
+            var stakeholders = batch.LoadMany<StakeholderDetails>().ByIdList(
+                items.SelectMany(i => new[] { i.Stakeholder!, i.OnBehalfOf }).OfType<string>().Distinct().ToList());
+            var meetings = batch.LoadMany<MeetingDetails>().ByIdList(items.Select(i => $"{process}/{i.Meeting}").Distinct().ToList());
+            var positions = batch.LoadMany<PositionDetails>().ByIdList(items.Select(i => i.PositionKey).Distinct().ToList());
+            await batch.Execute(cancellationToken);
+            return new BatchFacts(
+                await processDetails,
+                (await stakeholders).ToDictionary(s => s.Id),
+                (await meetings).ToDictionary(m => m.Id, ToSource),
+                [.. (await positions).Select(p => p.Id)]);
+        }
+
+        // As PositionFactsLoader does for one meeting.
+        private static SourceMeeting ToSource(MeetingDetails meeting) => new(
+            meeting.Id,
+            meeting.Process,
+            meeting.StartsOn,
+            meeting.EndsOn,
+            meeting.Status == MeetingStatus.Cancelled,
+            meeting.Statements.Select(s => s.Id).ToHashSet());
+    }
+
+    public static void Map(IEndpointRouteBuilder app) =>
+        app.MapPost("/processes/{process}/positions/batch", async (string process, Request request, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Created((string?)null, await mediator.Send(new Command(process, request.Items), ct)))
+            .WithName("StatePositionsInBatch")
+            .WithIdempotency(PositionReadBack.Batch)
+            .WithSummary("State many positions at once (all or nothing)")
+            .WithDescription($"Up to {MaxItems} items, each like stating one position plus its issue. Every item is checked first; errors are reported per item index (400 for malformed input, 422 for broken rules). Either every position is written, in one transaction, or none.")
+            .ProducesValidationProblem()
+            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+}
+
+/// <summary>Items of a batch break the record's rules (HTTP 422 with <c>errors</c> keyed <c>items[i]</c>); nothing was written.</summary>
+public sealed class BatchItemsRejected(IReadOnlyDictionary<string, string[]> errors, int itemCount)
+    : Exception($"{errors.Count} of {itemCount} items cannot be stated (see 'errors', by item index); nothing of the batch was written.")
+{
+    public IReadOnlyDictionary<string, string[]> Errors { get; } = errors;
+}
