@@ -27,5 +27,6 @@ public static class PositionViewsModule
         GetEffectivePosition.Map(app);
         IssuePositions.Map(app);
         StakeholderPositions.Map(app);
+        StanceShifts.Map(app);
     }
 }
