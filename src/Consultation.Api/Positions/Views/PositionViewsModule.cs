@@ -8,7 +8,12 @@ public static class PositionViewsModule
 {
     public static void AddPositionViews(this StoreOptions options)
     {
-        options.Projections.Add(new PositionVersionsProjection(), ProjectionLifecycle.Inline);
+        // A custom IProjection says nothing about what it writes: declare it, so a rebuild deletes the table before replaying.
+        options.Projections.Add(
+            new PositionVersionsProjection(),
+            ProjectionLifecycle.Inline,
+            "PositionVersions",
+            asyncConfiguration: o => o.DeleteViewTypeOnTeardown<PositionVersion>());
 
         // Duplicated (real, btree-indexed) columns for every filter: position, process, issue, stakeholder and both timelines.
         options.Schema.For<PositionVersion>()
