@@ -17,17 +17,17 @@ public static class PositionFactsLoader
         var speakerDetails = speaker is null ? Task.FromResult<StakeholderDetails?>(null) : batch.Load<StakeholderDetails>(speaker);
         var meetingDetails = batch.Load<MeetingDetails>($"{process}/{meeting}");
         await batch.Execute(cancellationToken);
-        return new PositionFacts(await processDetails, await ownerDetails, await speakerDetails, ToSource(await meetingDetails));
+        return new PositionFacts(await processDetails, await ownerDetails, await speakerDetails, ToSourceOrNull(await meetingDetails));
     }
 
-    private static SourceMeeting? ToSource(MeetingDetails? meeting) =>
-        meeting is null
-            ? null
-            : new SourceMeeting(
-                meeting.Id,
-                meeting.Process,
-                meeting.StartsOn,
-                meeting.EndsOn,
-                meeting.Status == MeetingStatus.Cancelled,
-                meeting.Statements.Select(s => s.Id).ToHashSet());
+    private static SourceMeeting? ToSourceOrNull(MeetingDetails? meeting) => meeting is null ? null : ToSource(meeting);
+
+    /// <summary>What the position rules need of a meeting.</summary>
+    public static SourceMeeting ToSource(MeetingDetails meeting) => new(
+        meeting.Id,
+        meeting.Process,
+        meeting.StartsOn,
+        meeting.EndsOn,
+        meeting.Status == MeetingStatus.Cancelled,
+        meeting.Statements.Select(s => s.Id).ToHashSet());
 }

@@ -209,18 +209,9 @@ public static class StatePositionsInBatch
             return new BatchFacts(
                 await processDetails,
                 (await stakeholders).ToDictionary(s => s.Id),
-                (await meetings).ToDictionary(m => m.Id, ToSource),
+                (await meetings).ToDictionary(m => m.Id, PositionFactsLoader.ToSource),
                 [.. (await positions).Select(p => p.Id)]);
         }
-
-        // As PositionFactsLoader does for one meeting.
-        private static SourceMeeting ToSource(MeetingDetails meeting) => new(
-            meeting.Id,
-            meeting.Process,
-            meeting.StartsOn,
-            meeting.EndsOn,
-            meeting.Status == MeetingStatus.Cancelled,
-            meeting.Statements.Select(s => s.Id).ToHashSet());
     }
 
     public static void Map(IEndpointRouteBuilder app) =>
