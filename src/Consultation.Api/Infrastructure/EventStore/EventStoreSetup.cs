@@ -1,3 +1,4 @@
+using Consultation.Convergence;
 using Consultation.Infrastructure.Database;
 using Consultation.Meetings;
 using Consultation.Positions;
@@ -49,6 +50,7 @@ public static class EventStoreSetup
                 options.AddProcesses();
                 options.AddMeetings();
                 options.AddPositions();
+                options.AddConvergence();
                 return options;
             })
             .UseLightweightSessions()

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Consultation.Convergence;
 using Consultation.Infrastructure.Health;
 using Consultation.Infrastructure.Pipeline;
 using Consultation.Meetings;
@@ -66,6 +67,7 @@ public static class HttpSetup
         app.MapProcesses();
         app.MapMeetings();
         app.MapPositions();
+        app.MapConvergence();
         return app;
     }
 }

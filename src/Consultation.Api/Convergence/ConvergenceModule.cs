@@ -1,0 +1,21 @@
+using Consultation.Convergence.Areas;
+using Consultation.Convergence.Measuring;
+using Marten;
+
+namespace Consultation.Convergence;
+
+/// <summary>Facilitators' areas of convergence and the measured convergence beside them.</summary>
+public static class ConvergenceModule
+{
+    public static void AddConvergence(this StoreOptions options)
+    {
+        options.AddAreas();
+        options.AddMeasures();
+    }
+
+    public static void MapConvergence(this IEndpointRouteBuilder app)
+    {
+        app.MapGroup(string.Empty).WithTags("Areas of convergence").MapAreas();
+        app.MapGroup(string.Empty).WithTags("Measured convergence").MapMeasures();
+    }
+}
