@@ -67,6 +67,24 @@ public sealed class HealthAndDocumentationTests(ApiFactory api) : IClassFixture<
     }
 
     [Fact]
+    public async Task The_openapi_document_names_the_concurrency_and_retry_headers()
+    {
+        var document = JsonDocument.Parse(await _client.GetStringAsync("/openapi/v1.json")).RootElement;
+        var paths = document.GetProperty("paths");
+
+        static IEnumerable<(string Name, bool Required)> Headers(JsonElement operation) =>
+            operation.TryGetProperty("parameters", out var parameters)
+                ? parameters.EnumerateArray().Where(p => p.GetProperty("in").GetString() == "header")
+                    .Select(p => (p.GetProperty("name").GetString()!, p.TryGetProperty("required", out var r) && r.GetBoolean()))
+                : [];
+
+        Assert.Contains(("If-Match", true), Headers(paths.GetProperty("/stakeholders/{key}/rename").GetProperty("post")));
+        Assert.Contains(("If-Match", true), Headers(paths.GetProperty("/processes/{key}/issues").GetProperty("post")));
+        Assert.Contains(("Idempotency-Key", false), Headers(paths.GetProperty("/processes/{process}/issues/{issue}/positions").GetProperty("post")));
+        Assert.Contains(("Idempotency-Key", false), Headers(paths.GetProperty("/processes/{process}/positions/batch").GetProperty("post")));
+    }
+
+    [Fact]
     public async Task The_api_reference_page_is_served()
     {
         var response = await _client.GetAsync("/scalar/");

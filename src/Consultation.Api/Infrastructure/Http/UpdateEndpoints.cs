@@ -31,6 +31,7 @@ public static class UpdateEndpoints
                 http.Response.Headers.ETag = ETags.For(view.Version);
                 return TypedResults.Ok(view);
             })
+            .WithRequestHeader("If-Match", "The ETag you read (the stream version, e.g. \"3\"); a stale one answers 412, none 428.", required: true)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)

@@ -1,3 +1,4 @@
+using Consultation.Infrastructure.Http;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -230,5 +231,9 @@ public static class IdempotencyEndpoints
     /// </summary>
     public static RouteHandlerBuilder WithIdempotency(this RouteHandlerBuilder builder, IdempotencyRecovery? recover = null) =>
         builder.AddEndpointFilter(new IdempotencyFilter(recover))
+            .WithRequestHeader(
+                "Idempotency-Key",
+                "Optional, 1-100 of A-Z a-z 0-9 - _ . : ~. A retry with the same key and body replays the first answer without writing again; another body with the key answers 422.",
+                required: false)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 }
