@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Npgsql;
 
 namespace Consultation.Infrastructure.Database;
@@ -7,7 +8,7 @@ namespace Consultation.Infrastructure.Database;
 /// (<c>ConnectionStrings:Consultation</c>), or else a private cluster under the repository,
 /// started on first use and stopped when the host stops (its data stays for the next run).
 /// </summary>
-public sealed class ConsultationDatabase(IConfiguration configuration, IHostEnvironment environment, ILoggerFactory loggers)
+public sealed partial class ConsultationDatabase(IConfiguration configuration, IHostEnvironment environment, ILoggerFactory loggers)
     : IDisposable
 {
     public const string ConnectionStringName = "Consultation";
@@ -28,7 +29,20 @@ public sealed class ConsultationDatabase(IConfiguration configuration, IHostEnvi
     }
 
     /// <summary>Schema for documents and events; tests give each class its own.</summary>
-    public string SchemaName => configuration["Marten:Schema"] is { Length: > 0 } schema ? schema : "consultation";
+    public string SchemaName => SchemaFrom(configuration);
+
+    /// <summary>The configured schema (default <c>consultation</c>), refused unless it is a plain PostgreSQL identifier.</summary>
+    public static string SchemaFrom(IConfiguration configuration)
+    {
+        var schema = configuration["Marten:Schema"] is { Length: > 0 } configured ? configured : "consultation";
+        return SchemaPattern().IsMatch(schema)
+            ? schema
+            : throw new InvalidOperationException(
+                $"Setting 'Marten:Schema' must be a PostgreSQL identifier (lowercase letters, digits and underscores, at most 63); it is '{schema}'.");
+    }
+
+    [GeneratedRegex("^[a-z_][a-z0-9_]{0,62}$")]
+    private static partial Regex SchemaPattern();
 
     /// <summary>The server address without credentials, for start-up messages.</summary>
     public string Describe()

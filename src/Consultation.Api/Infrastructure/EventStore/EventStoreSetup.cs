@@ -23,6 +23,7 @@ public static class EventStoreSetup
     /// </summary>
     public static IServiceCollection AddConsultationEventStore(this IServiceCollection services)
     {
+        services.AddHostedService<Configuration.SettingsCheck>();
         services.AddSingleton<ConsultationDatabase>();
         services.AddMarten(sp =>
             {
