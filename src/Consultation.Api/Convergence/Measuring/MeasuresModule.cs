@@ -1,14 +1,19 @@
+using Consultation.Convergence.Measuring.Thresholds;
+using JasperFx.Events.Projections;
 using Marten;
 
 namespace Consultation.Convergence.Measuring;
 
+/// <summary>Measured convergence: per-issue measures computed on read, and per-process thresholds (inline).</summary>
 public static class MeasuresModule
 {
     public static void AddMeasures(this StoreOptions options)
     {
+        options.Projections.Add<ConvergenceSettingsProjection>(ProjectionLifecycle.Inline);
     }
 
     public static void MapMeasures(this IEndpointRouteBuilder app)
     {
+        GetConvergenceSettings.Map(app);
     }
 }

@@ -1,0 +1,64 @@
+using Consultation.Infrastructure.Errors;
+using Consultation.Infrastructure.EventStore;
+using Consultation.Infrastructure.Http;
+using Consultation.Positions.Views;
+using Marten;
+using Mediator;
+
+namespace Consultation.Convergence.Measuring.Thresholds;
+
+/// <summary>Reading a process's convergence settings (the defaults, version 0, until some are set).</summary>
+public static class GetConvergenceSettings
+{
+    public sealed record Query(string Process) : IQuery<ConvergenceSettings>;
+
+    public sealed class Handler(IQuerySession session) : IQueryHandler<Query, ConvergenceSettings>
+    {
+        public async ValueTask<ConvergenceSettings> Handle(Query query, CancellationToken cancellationToken)
+        {
+            await session.RequireProcessAsync(query.Process, null, cancellationToken);
+            return await session.LoadAsync<ConvergenceSettings>(ConvergenceSettings.KeyFor(query.Process), cancellationToken)
+                ?? ConvergenceSettings.Defaults(query.Process);
+        }
+    }
+
+    /// <summary>If-Match as a version; unlike other updates, "0" is accepted: the settings were never set.</summary>
+    public static long ExpectedVersion(HttpContext http)
+    {
+        var header = http.Request.Headers.IfMatch.ToString().Trim();
+        return header is "\"0\"" or "W/\"0\"" or "0" ? 0 : IfMatch.RequiredVersion(http, "process's convergence settings");
+    }
+
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        const string route = "/processes/{process}/convergence-settings";
+        app.MapGet(route, async (string process, IMediator mediator, HttpContext http, CancellationToken ct) =>
+            {
+                var settings = await mediator.Send(new Query(process), ct);
+                http.Response.Headers.ETag = ETags.For(settings.Version);
+                return TypedResults.Ok(settings);
+            })
+            .WithName("GetConvergenceSettings")
+            .WithSummary("The thresholds a process's convergence levels are judged by (the defaults, ETag \"0\", until set)")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        app.MapPut(route, async (string process, SetConvergenceThresholds.Request request, IMediator mediator, HttpContext http, CancellationToken ct) =>
+            {
+                var expected = ExpectedVersion(http);
+                await mediator.Send(new SetConvergenceThresholds.Command(process, expected, request), ct);
+                var settings = await mediator.Send(new Query(process), ct);
+                http.Response.Headers.ETag = ETags.For(settings.Version);
+                return TypedResults.Ok(settings);
+            })
+            .WithName("SetConvergenceThresholds")
+            .WithSummary("Set a process's convergence thresholds")
+            .WithDescription("All six thresholds: minPositions ≥ 1, minGroups ≥ 1, consensusGicn ≥ broadConvergenceGicn ≥ emergingGicn, "
+                + "all shares within [0,1]; an optional reason. If-Match: the ETag you read (\"0\" when none were set yet).")
+            .WithRequestHeader("If-Match", "The ETag you read (\"0\" when the process never set thresholds); a stale one answers 412, none 428.", required: true)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+    }
+}
