@@ -1,14 +1,45 @@
+using Consultation.Convergence.Areas.Affirming;
+using Consultation.Convergence.Areas.Confirming;
+using Consultation.Convergence.Areas.Dissolving;
+using Consultation.Convergence.Areas.Identifying;
+using Consultation.Convergence.Areas.Linking;
+using Consultation.Convergence.Areas.Listing;
+using Consultation.Convergence.Areas.NotingDivergences;
+using Consultation.Convergence.Areas.Reading;
+using JasperFx.Events.Projections;
 using Marten;
 
 namespace Consultation.Convergence.Areas;
 
+/// <summary>
+/// Areas of convergence: facilitators' claims that views on some issues are coming together, with the divergences that
+/// remain. Every command here is a facilitator's; until authentication lands (issue 8) the pipeline records the user on
+/// each event, but no role is enforced.
+/// </summary>
 public static class AreasModule
 {
     public static void AddAreas(this StoreOptions options)
     {
+        // The write model is aggregated live for FetchForWriting; declaring it keeps the readiness schema check
+        // from asking for a table after the first write.
+        options.Projections.LiveStreamAggregation<Area>();
+        options.Projections.Add<AreaDetailsProjection>(ProjectionLifecycle.Inline);
+        options.Schema.For<AreaDetails>()
+            .Index(x => x.Process)
+            .Index(x => x.Status);
     }
 
     public static void MapAreas(this IEndpointRouteBuilder app)
     {
+        IdentifyArea.Map(app);
+        ListAreas.Map(app);
+        GetArea.Map(app);
+        GetAreaHistory.Map(app);
+        AffirmArea.Map(app);
+        LinkIssue.Map(app);
+        UnlinkIssue.Map(app);
+        NoteDivergence.Map(app);
+        ConfirmArea.Map(app);
+        DissolveArea.Map(app);
     }
 }

@@ -1,0 +1,50 @@
+using Consultation.Convergence.Areas.Reading;
+using Consultation.Infrastructure.EventStore;
+using Consultation.Infrastructure.Http;
+using Consultation.Infrastructure.Validation;
+using Consultation.Processes;
+using FluentValidation;
+using Marten;
+
+namespace Consultation.Convergence.Areas.Dissolving;
+
+/// <summary>Dissolve an area of convergence (a facilitator command): the claim is withdrawn; the area keeps its history and accepts nothing more.</summary>
+public static class DissolveArea
+{
+    public sealed record Request(DateOnly? DissolvedOn, string? Reason);
+
+    public sealed record Command(string StreamKey, long ExpectedVersion, DateOnly? DissolvedOn, string? Reason) : IStreamUpdate;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.DissolvedOn).NotNull();
+            RuleFor(x => x.Reason).FreeText(TextRules.ReasonMaxLength);
+        }
+    }
+
+    public static IReadOnlyList<object> Decide(Area area, ProcessDetails process, Command command)
+    {
+        area.EnsureChangeable(process);
+        var dissolvedOn = command.DissolvedOn!.Value;
+        area.EnsureNotBeforeIdentified(dissolvedOn, "dissolved");
+        return [new AreaDissolved(area.Id, dissolvedOn, command.Reason!.Trim())];
+    }
+
+    public sealed class Handler(IDocumentSession session) : StreamUpdateHandler<Area, Command>(session, "Area")
+    {
+        protected override async ValueTask<IReadOnlyList<object>> DecideAsync(Area current, Command command, CancellationToken cancellationToken) =>
+            Decide(current, await Session.ProcessOfAsync(current, cancellationToken), command);
+    }
+
+    public static void Map(IEndpointRouteBuilder app) =>
+        app.MapUpdate<Request, AreaDetails>(
+                "/processes/{key}/areas/{area}/dissolve",
+                "area",
+                (route, r, version) => new Command(Area.KeyOf(route.Route("key"), route.Route("area")), version, r.DissolvedOn, r.Reason),
+                key => new GetArea.Query(key))
+            .WithName("DissolveArea")
+            .WithSummary("Dissolve an area of convergence (facilitators)")
+            .WithDescription("dissolvedOn (YYYY-MM-DD): not before the area was identified. reason: why the claim is withdrawn. A dissolved area accepts nothing more.");
+}

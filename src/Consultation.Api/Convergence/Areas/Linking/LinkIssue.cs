@@ -1,0 +1,60 @@
+using Consultation.Convergence.Areas.Reading;
+using Consultation.Infrastructure.Errors;
+using Consultation.Infrastructure.EventStore;
+using Consultation.Infrastructure.Http;
+using Consultation.Infrastructure.Validation;
+using Consultation.Processes;
+using FluentValidation;
+using Marten;
+
+namespace Consultation.Convergence.Areas.Linking;
+
+/// <summary>Link another open issue of the process to an area of convergence (a facilitator command).</summary>
+public static class LinkIssue
+{
+    public sealed record Request(string? Issue, string? Reason);
+
+    public sealed record Command(string StreamKey, long ExpectedVersion, string? Issue, string? Reason) : IStreamUpdate;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.Issue).NotEmpty().Slug();
+            RuleFor(x => x.Reason!).FreeText(TextRules.ReasonMaxLength).When(x => x.Reason is not null);
+        }
+    }
+
+    public static IReadOnlyList<object> Decide(Area area, ProcessDetails process, Command command)
+    {
+        area.EnsureChangeable(process);
+        var issue = process.OpenIssue(command.Issue!);
+        if (area.Issues.Contains(issue.Key))
+        {
+            throw new DomainRuleViolation($"Issue '{issue.Key}' is already linked to area '{area.Id}'.");
+        }
+
+        if (area.Issues.Count >= Identifying.IdentifyArea.MaxIssues)
+        {
+            throw new DomainRuleViolation($"Area '{area.Id}' already covers {Identifying.IdentifyArea.MaxIssues} issues, the most an area covers.");
+        }
+
+        return [new IssueLinkedToArea(area.Id, issue.Key, command.Reason?.Trim())];
+    }
+
+    public sealed class Handler(IDocumentSession session) : StreamUpdateHandler<Area, Command>(session, "Area")
+    {
+        protected override async ValueTask<IReadOnlyList<object>> DecideAsync(Area current, Command command, CancellationToken cancellationToken) =>
+            Decide(current, await Session.ProcessOfAsync(current, cancellationToken), command);
+    }
+
+    public static void Map(IEndpointRouteBuilder app) =>
+        app.MapUpdate<Request, AreaDetails>(
+                "/processes/{key}/areas/{area}/issues",
+                "area",
+                (route, r, version) => new Command(Area.KeyOf(route.Route("key"), route.Route("area")), version, r.Issue, r.Reason),
+                key => new GetArea.Query(key))
+            .WithName("LinkIssueToArea")
+            .WithSummary("Link an issue to an area of convergence (facilitators)")
+            .WithDescription("issue: an open issue of the process, not linked yet. reason (optional).");
+}

@@ -1,0 +1,61 @@
+using Consultation.Convergence.Areas.Reading;
+using Consultation.Infrastructure.Errors;
+using Consultation.Infrastructure.EventStore;
+using Consultation.Infrastructure.Http;
+using Consultation.Infrastructure.Validation;
+using Consultation.Processes;
+using FluentValidation;
+using Marten;
+
+namespace Consultation.Convergence.Areas.Linking;
+
+/// <summary>Unlink an issue from an area of convergence (a facilitator command); an area always covers at least one issue.</summary>
+public static class UnlinkIssue
+{
+    public sealed record Request(string? Reason);
+
+    public sealed record Command(string StreamKey, long ExpectedVersion, string Issue, string? Reason) : IStreamUpdate;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.Issue).NotEmpty().Slug();
+            RuleFor(x => x.Reason).FreeText(TextRules.ReasonMaxLength);
+        }
+    }
+
+    public static IReadOnlyList<object> Decide(Area area, ProcessDetails process, Command command)
+    {
+        area.EnsureChangeable(process);
+        if (!area.Issues.Contains(command.Issue))
+        {
+            process.ExistingIssue(command.Issue);
+            throw new DomainRuleViolation($"Issue '{command.Issue}' is not linked to area '{area.Id}'.");
+        }
+
+        if (area.Issues.Count == 1)
+        {
+            throw new DomainRuleViolation(
+                $"Issue '{command.Issue}' is the only issue area '{area.Id}' covers; link another first, or dissolve the area.");
+        }
+
+        return [new IssueUnlinkedFromArea(area.Id, command.Issue, command.Reason!.Trim())];
+    }
+
+    public sealed class Handler(IDocumentSession session) : StreamUpdateHandler<Area, Command>(session, "Area")
+    {
+        protected override async ValueTask<IReadOnlyList<object>> DecideAsync(Area current, Command command, CancellationToken cancellationToken) =>
+            Decide(current, await Session.ProcessOfAsync(current, cancellationToken), command);
+    }
+
+    public static void Map(IEndpointRouteBuilder app) =>
+        app.MapUpdate<Request, AreaDetails>(
+                "/processes/{key}/areas/{area}/issues/{issue}/unlink",
+                "area",
+                (route, r, version) => new Command(Area.KeyOf(route.Route("key"), route.Route("area")), version, route.Route("issue"), r.Reason),
+                key => new GetArea.Query(key))
+            .WithName("UnlinkIssueFromArea")
+            .WithSummary("Unlink an issue from an area of convergence (facilitators)")
+            .WithDescription("The issue must be linked, and another issue must remain. reason: why.");
+}

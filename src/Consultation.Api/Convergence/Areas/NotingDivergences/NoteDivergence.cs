@@ -1,0 +1,85 @@
+using Consultation.Convergence.Areas.Reading;
+using Consultation.Infrastructure.Errors;
+using Consultation.Infrastructure.EventStore;
+using Consultation.Infrastructure.Http;
+using Consultation.Infrastructure.Validation;
+using Consultation.Processes;
+using Consultation.Stakeholders;
+using FluentValidation;
+using Marten;
+
+namespace Consultation.Convergence.Areas.NotingDivergences;
+
+/// <summary>
+/// Note a divergence within an area of convergence (a facilitator command): where views still differ, on which issues of
+/// the process, among which registered stakeholders. Divergences are numbered d1, d2… in the order noted.
+/// </summary>
+public static class NoteDivergence
+{
+    public const int MaxStakeholders = 200;
+
+    public sealed record Request(string? Text, IReadOnlyList<string?>? Issues, IReadOnlyList<string?>? Stakeholders, DateOnly? NotedOn);
+
+    public sealed record Command(string StreamKey, long ExpectedVersion, string? Text, IReadOnlyList<string?>? Issues, IReadOnlyList<string?>? Stakeholders, DateOnly? NotedOn)
+        : IStreamUpdate;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.Text).FreeText(TextRules.DescriptionMaxLength);
+            RuleFor(x => x.Issues).IssueKeys(Identifying.IdentifyArea.MaxIssues, "A divergence concerns");
+            RuleForEach(x => x.Issues).NotEmpty().Slug();
+            RuleFor(x => x.Stakeholders)
+                .Must(s => s is null || s.Count <= MaxStakeholders).WithMessage($"A divergence names at most {MaxStakeholders} stakeholders.")
+                .Must(s => s is null || s.Distinct().Count() == s.Count).WithMessage("A stakeholder is listed only once.");
+            RuleForEach(x => x.Stakeholders).Must(StreamKeys.IsStakeholderKey).WithMessage(StreamKeys.StakeholderKeyRule);
+            RuleFor(x => x.NotedOn).NotNull();
+        }
+    }
+
+    /// <summary><paramref name="registered"/> holds the stakeholders named in the command that exist in the registry.</summary>
+    public static IReadOnlyList<object> Decide(Area area, ProcessDetails process, IReadOnlySet<string> registered, Command command)
+    {
+        area.EnsureChangeable(process);
+        var issues = command.Issues!.Select(i => i!).ToList();
+        foreach (var issue in issues)
+        {
+            process.ExistingIssue(issue);
+        }
+
+        var stakeholders = command.Stakeholders?.Select(s => s!).ToList() ?? [];
+        if (stakeholders.FirstOrDefault(s => !registered.Contains(s)) is { } unknown)
+        {
+            throw new StreamNotFound("Stakeholder", unknown);
+        }
+
+        var notedOn = command.NotedOn!.Value;
+        area.EnsureNotBeforeIdentified(notedOn, "noted to diverge");
+        return [new DivergenceNoted(area.Id, area.NextDivergenceId, command.Text!.Trim(), issues, stakeholders, notedOn)];
+    }
+
+    public sealed class Handler(IDocumentSession session) : StreamUpdateHandler<Area, Command>(session, "Area")
+    {
+        protected override async ValueTask<IReadOnlyList<object>> DecideAsync(Area current, Command command, CancellationToken cancellationToken)
+        {
+            var process = await Session.ProcessOfAsync(current, cancellationToken);
+            var named = command.Stakeholders?.Select(s => s!).Distinct().ToArray() ?? [];
+            var registered = named.Length == 0
+                ? []
+                : (await Session.LoadManyAsync<StakeholderDetails>(cancellationToken, named)).Select(s => s.Id).ToHashSet();
+            return Decide(current, process, registered, command);
+        }
+    }
+
+    public static void Map(IEndpointRouteBuilder app) =>
+        app.MapUpdate<Request, AreaDetails>(
+                "/processes/{key}/areas/{area}/divergences",
+                "area",
+                (route, r, version) => new Command(Area.KeyOf(route.Route("key"), route.Route("area")), version, r.Text, r.Issues, r.Stakeholders, r.NotedOn),
+                key => new GetArea.Query(key))
+            .WithName("NoteDivergence")
+            .WithSummary("Note a divergence within an area of convergence (facilitators)")
+            .WithDescription("text: where views still differ. issues: 1 to 50 issue keys of the process. stakeholders (optional): registered stakeholders concerned. "
+                + "notedOn (YYYY-MM-DD): not before the area was identified. The new divergence is the last of 'divergences' (ids d1, d2…).");
+}
