@@ -274,6 +274,23 @@ public sealed class AreasApiTests(ApiFactory api) : IClassFixture<ApiFactory>
     }
 
     [Fact]
+    public async Task Readiness_stays_healthy_after_areas_are_written()
+    {
+        var process = await _facilitator.ProcessAsync();
+        var url = await _facilitator.IdentifyOkAsync(process);
+        await _facilitator.AffirmOkAsync(url);
+
+        var response = await Client.GetAsync("/health/ready");
+        for (var attempt = 0; attempt < 60 && response.StatusCode != HttpStatusCode.OK; attempt++)
+        {
+            await Task.Delay(250);
+            response = await Client.GetAsync("/health/ready");
+        }
+
+        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task Areas_of_a_process_come_with_their_issues_for_the_measures()
     {
         var process = await _facilitator.ProcessAsync();
