@@ -15,5 +15,6 @@ public static class MeasuresModule
     public static void MapMeasures(this IEndpointRouteBuilder app)
     {
         GetConvergenceSettings.Map(app);
+        IssueConvergence.Map(app);
     }
 }

@@ -87,27 +87,12 @@ public static class IssuePositions
         {
             await session.RequireProcessAsync(query.Process, query.Issue, cancellationToken);
             var axes = TimeAxes.Parse(query.AsOf, query.StatedBy);
-
-            var standing = await session.Query<PositionVersion>()
-                .Where(x => x.Process == query.Process && x.Issue == query.Issue)
-                .StandingAt(axes)
-                .ToListAsync(cancellationToken);
-            var owners = standing.Select(r => r.Stakeholder).Distinct(StringComparer.Ordinal).ToArray();
-            var members = await session.EverMembersAsync(owners, cancellationToken);
-            var effective = Inheritance.Resolve(standing, members);
-
-            var known = members.ById();
-            var missing = effective.Keys.Where(k => !known.ContainsKey(k)).ToArray();
-            var stakeholders = missing.Length == 0
-                ? known
-                : members.Concat(await session.LoadManyAsync<StakeholderDetails>(cancellationToken, missing)).ById();
+            var effective = await session.EffectivePositionsAsync(query.Process, query.Issue, axes, cancellationToken);
 
             var kind = TextRules.ParseOptionalEnum<StakeholderKind>(query.Kind);
             var regionalGroup = TextRules.ParseOptionalEnum<RegionalGroup>(query.RegionalGroup);
             var memberOn = axes.StatedBy ?? time.Today();
-            var rows = effective.Values
-                .Where(e => stakeholders.ContainsKey(e.Stakeholder))
-                .Select(e => (Effective: e, Details: stakeholders[e.Stakeholder]))
+            var rows = effective
                 .Where(x => kind is null || x.Details.Kind == kind)
                 .Where(x => regionalGroup is null || x.Details.RegionalGroup == regionalGroup)
                 .Where(x => query.Group is null || x.Details.Groups.Any(g => g.Group == query.Group && g.Covers(memberOn)))
@@ -132,6 +117,36 @@ public static class IssuePositions
             e.Row.SpokenBy,
             e.Row.Meeting,
             e.Row.Version);
+    }
+
+    /// <summary>
+    /// Every standing position on the issue at <paramref name="axes"/>, own or inherited (<see cref="Inheritance"/>), with the
+    /// stakeholder's details, in no particular order: the unfiltered, unpaged rows of the matrix. Three indexed queries,
+    /// whatever the number of rows. Also the input of the measured convergence.
+    /// </summary>
+    public static async Task<IReadOnlyList<(EffectiveRow Effective, StakeholderDetails Details)>> EffectivePositionsAsync(
+        this IQuerySession session, string process, string issue, TimeAxes axes, CancellationToken cancellationToken)
+    {
+        var standing = await session.Query<PositionVersion>()
+            .Where(x => x.Process == process && x.Issue == issue)
+            .StandingAt(axes)
+            .ToListAsync(cancellationToken);
+        var owners = standing.Select(r => r.Stakeholder).Distinct(StringComparer.Ordinal).ToArray();
+        var members = await session.EverMembersAsync(owners, cancellationToken);
+        var effective = Inheritance.Resolve(standing, members);
+
+        var known = members.ById();
+        var missing = effective.Keys.Where(k => !known.ContainsKey(k)).ToArray();
+        var stakeholders = missing.Length == 0
+            ? known
+            : members.Concat(await session.LoadManyAsync<StakeholderDetails>(cancellationToken, missing)).ById();
+
+        return
+        [
+            .. effective.Values
+                .Where(e => stakeholders.ContainsKey(e.Stakeholder))
+                .Select(e => (e, stakeholders[e.Stakeholder])),
+        ];
     }
 
     public static void Map(IEndpointRouteBuilder app) =>

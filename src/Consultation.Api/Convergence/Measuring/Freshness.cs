@@ -1,0 +1,49 @@
+using Marten;
+
+namespace Consultation.Convergence.Measuring;
+
+/// <summary>An async projection shard that has not yet processed every event.</summary>
+public sealed record LaggingProjection(string Shard, long Sequence);
+
+/// <summary>
+/// How fresh a convergence answer is. Measures are computed on read from inline read models (position versions,
+/// stakeholders, processes), which are committed with their events, so they are never behind the event store:
+/// <see cref="ReflectsSequence"/> is the highest event sequence number the answer reflects — every event committed
+/// when the read began (for <c>asOf</c>, every event recorded at or before it). <see cref="HighestSequence"/> is the
+/// store's highest sequence now. <see cref="AsyncProjectionsBehind"/> says whether any async projection of the store
+/// (summaries the daemon keeps) has not yet reached <see cref="HighestSequence"/>; those that have not are listed.
+/// </summary>
+public sealed record Freshness(
+    long ReflectsSequence,
+    long HighestSequence,
+    string ComputedFrom,
+    bool AsyncProjectionsBehind,
+    IReadOnlyList<LaggingProjection> LaggingProjections)
+{
+    public const string Inline = "inline read models, on read";
+
+    /// <summary>Read before the measure is computed, so the measure reflects at least these events.</summary>
+    public static async Task<Freshness> ReadAsync(IQuerySession session, DateTimeOffset? asOf, CancellationToken cancellationToken)
+    {
+        var store = session.DocumentStore;
+        var schema = store.Options.Events.DatabaseSchemaName;
+        var highest = (await session.QueryAsync<long>($"select coalesce(max(seq_id), 0) from {schema}.mt_events", cancellationToken)).Single();
+        var reflects = asOf is { } at
+            ? (await session.QueryAsync<long>($"select coalesce(max(seq_id), 0) from {schema}.mt_events where timestamp <= ?", cancellationToken, at)).Single()
+            : highest;
+
+        var asyncShards = ((StoreOptions)store.Options).Projections.AllShards()
+            .Select(s => s.Name.Identity)
+            .ToHashSet(StringComparer.Ordinal);
+        var progress = (await store.Advanced.AllProjectionProgress(token: cancellationToken))
+            .Where(p => asyncShards.Contains(p.ShardName))
+            .ToDictionary(p => p.ShardName, p => p.Sequence, StringComparer.Ordinal);
+        var lagging = asyncShards
+            .Select(shard => new LaggingProjection(shard, progress.GetValueOrDefault(shard)))
+            .Where(p => p.Sequence < highest)
+            .OrderBy(p => p.Shard, StringComparer.Ordinal)
+            .ToList();
+
+        return new Freshness(reflects, highest, Inline, lagging.Count > 0, lagging);
+    }
+}
