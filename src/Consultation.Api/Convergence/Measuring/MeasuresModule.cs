@@ -1,4 +1,5 @@
 using Consultation.Convergence.Measuring.Thresholds;
+using Consultation.Convergence.Summaries;
 using JasperFx.Events.Projections;
 using Marten;
 
@@ -16,5 +17,6 @@ public static class MeasuresModule
     {
         GetConvergenceSettings.Map(app);
         IssueConvergence.Map(app);
+        AreaConvergence.Map(app);
     }
 }
