@@ -18,5 +18,6 @@ public static class MeasuresModule
         GetConvergenceSettings.Map(app);
         IssueConvergence.Map(app);
         AreaConvergence.Map(app);
+        ProcessConvergence.Map(app);
     }
 }
