@@ -19,5 +19,6 @@ public static class MeasuresModule
         IssueConvergence.Map(app);
         AreaConvergence.Map(app);
         ProcessConvergence.Map(app);
+        ConvergenceTimelines.Map(app);
     }
 }

@@ -1,0 +1,92 @@
+using Consultation.Convergence.Areas;
+using Consultation.Convergence.Measuring;
+using Consultation.Convergence.Summaries;
+using Consultation.Tests.Support;
+
+namespace Consultation.Tests.Convergence.Summaries;
+
+/// <summary>Every timeline point equals the as-of answer for its meeting's close.</summary>
+public sealed class ConvergenceTimelinesTests(ApiFactory api) : IClassFixture<ApiFactory>
+{
+    [Fact]
+    public async Task Timeline_values_at_each_meeting_close_equal_the_as_of_answers_for_those_moments()
+    {
+        var story = await new ConvergenceStory(api.CreateClient()).BuildAsync();
+        var steps = story.Steps;
+        var p = story.Process;
+
+        foreach (var issue in new[] { "alpha", "beta", "gamma" })
+        {
+            var timeline = await steps.GetOkAsync<ConvergenceTimelines.Timeline<ConvergenceTimelines.IssuePoint>>($"/processes/{p}/issues/{issue}/convergence/timeline");
+            Assert.Equal(ConvergenceStory.Meetings, timeline.Points.Select(x => x.Meeting));
+            Assert.Equal(story.Closes, timeline.Points.Select(x => x.ClosedAt));
+            foreach (var point in timeline.Points)
+            {
+                var asOf = (await steps.GetOkAsync<IssueConvergence.Answer>($"/processes/{p}/issues/{issue}/convergence{ConvergenceStory.AsOf(point.ClosedAt)}")).Measure;
+                Assert.Equal((asOf.Level, asOf.Gicn, asOf.SupportShare, asOf.OppositionShare, asOf.Positions), (point.Level, point.Gicn, point.SupportShare, point.OppositionShare, point.Positions));
+            }
+        }
+
+        var beta = await steps.GetOkAsync<ConvergenceTimelines.Timeline<ConvergenceTimelines.IssuePoint>>($"/processes/{p}/issues/beta/convergence/timeline");
+        Assert.Equal([ConvergenceLevel.Divergent, ConvergenceLevel.Emerging, ConvergenceLevel.InsufficientData], beta.Points.Select(x => x.Level));
+
+        var area = await steps.GetOkAsync<ConvergenceTimelines.Timeline<ConvergenceTimelines.AreaPoint>>($"/processes/{p}/areas/{ConvergenceStory.Split}/convergence/timeline");
+        Assert.Equal([AreaStatus.Identified, AreaStatus.Affirmed, AreaStatus.Affirmed], area.Points.Select(x => x.Status));
+        Assert.Equal([false, false, true], area.Points.Select(x => x.Disagrees));
+        foreach (var point in area.Points)
+        {
+            var asOf = await steps.GetOkAsync<AreaConvergence.Answer>($"/processes/{p}/areas/{ConvergenceStory.Split}/convergence{ConvergenceStory.AsOf(point.ClosedAt)}");
+            Assert.Equal(
+                (asOf.Status, asOf.Evidence.Level, asOf.Evidence.DecidedBy, asOf.Evidence.SupportingCount, asOf.Evidence.ContradictingCount, asOf.Evidence.Claim.Disagrees),
+                (point.Status!.Value, point.Level!.Value, point.DecidedBy, point.SupportingCount, point.ContradictingCount, point.Disagrees));
+            Assert.Equal(asOf.Evidence.Issues.Single(i => i.Issue == asOf.Evidence.DecidedBy).Gicn, point.Gicn);
+            Assert.Equal(asOf.Evidence.Issues.Sum(i => i.Positions), point.Positions);
+        }
+
+        var process = await steps.GetOkAsync<ConvergenceTimelines.Timeline<ConvergenceTimelines.ProcessPoint>>($"/processes/{p}/convergence/timeline");
+        Assert.Equal(3, process.Points.Count);
+        foreach (var point in process.Points)
+        {
+            var asOf = await steps.GetOkAsync<ProcessConvergence.Answer>($"/processes/{p}/convergence{ConvergenceStory.AsOf(point.ClosedAt)}");
+            Assert.Equal(asOf.Totals, new ProcessConvergence.Totals(point.Issues, point.IssuesByLevel, point.Positions, point.StakeholdersWithPositions));
+        }
+
+        Assert.Equal([new LevelCounts(1, 1, 0, 1, 0), new LevelCounts(1, 0, 1, 1, 0), new LevelCounts(2, 0, 1, 0, 0)], process.Points.Select(x => x.IssuesByLevel));
+
+        var cut = await steps.GetOkAsync<ConvergenceTimelines.Timeline<ConvergenceTimelines.ProcessPoint>>($"/processes/{p}/convergence/timeline{ConvergenceStory.AsOf(story.Closes[1])}");
+        Assert.Equal(process.Points.Take(2), cut.Points);
+    }
+
+    [Fact]
+    public async Task An_area_identified_after_a_close_has_an_empty_point_there()
+    {
+        var story = await new ConvergenceStory(api.CreateClient()).BuildAsync();
+        var response = await story.Steps.Client.PostJsonAsync($"/processes/{story.Process}/areas", new
+        {
+            area = "late", title = "Late", description = "Agreed later.", issues = new[] { "gamma" }, meeting = "second-round", identifiedOn = new DateOnly(2018, 3, 21),
+        });
+        Assert.Equal(System.Net.HttpStatusCode.Created, response.StatusCode);
+        var area = await story.Steps.GetOkAsync<ConvergenceTimelines.Timeline<ConvergenceTimelines.AreaPoint>>($"/processes/{story.Process}/areas/late/convergence/timeline");
+        Assert.All(area.Points, x => Assert.Null(x.Status));
+        Assert.All(area.Points, x => Assert.Null(x.Level));
+    }
+
+    [Fact]
+    public async Task Bad_as_of_is_400_and_unknown_process_issue_or_area_404()
+    {
+        var client = api.CreateClient();
+        var process = await new Consultation.Tests.Positions.Views.PositionSteps(client).OpenAsync("alpha");
+        foreach (var url in new[] { $"/processes/{process}/convergence/timeline", $"/processes/{process}/issues/alpha/convergence/timeline", $"/processes/{process}/areas/some-area/convergence/timeline" })
+        {
+            var bad = await (await client.GetAsync($"{url}?asOf=soon")).AssertProblemAsync(400);
+            Assert.NotEmpty(bad.ErrorsFor("asOf"));
+        }
+
+        await (await client.GetAsync("/processes/no-such-process/convergence/timeline")).AssertProblemAsync(404);
+        await (await client.GetAsync($"/processes/{process}/issues/no-such-issue/convergence/timeline")).AssertProblemAsync(404);
+        await (await client.GetAsync($"/processes/{process}/areas/no-such-area/convergence/timeline")).AssertProblemAsync(404);
+
+        var empty = await (await client.GetAsync($"/processes/{process}/convergence/timeline")).ReadAsync<ConvergenceTimelines.Timeline<ConvergenceTimelines.ProcessPoint>>();
+        Assert.Empty(empty.Points);
+    }
+}
