@@ -1,3 +1,4 @@
+using Consultation.Infrastructure.EventStore;
 using Consultation.Infrastructure.Http;
 using JasperFx.Events;
 using Marten.Events.Aggregation;
@@ -111,8 +112,8 @@ public sealed partial class MeetingDetailsProjection : SingleStreamProjection<Me
         Chairs = e.Data.Chairs,
         Status = MeetingStatus.Scheduled,
         Version = e.Version,
-        ScheduledAt = e.Timestamp,
-        LastChangedAt = e.Timestamp,
+        ScheduledAt = e.RecordedAt(),
+        LastChangedAt = e.RecordedAt(),
     };
 
     public MeetingDetails Apply(IEvent<MeetingRescheduled> e, MeetingDetails current) =>
@@ -124,7 +125,7 @@ public sealed partial class MeetingDetailsProjection : SingleStreamProjection<Me
             Reschedulings =
             [
                 .. current.Reschedulings,
-                new ReschedulingDetails(e.Data.PreviousStartsOn, e.Data.PreviousEndsOn, e.Data.PreviousVenue, e.Data.Reason, e.Timestamp),
+                new ReschedulingDetails(e.Data.PreviousStartsOn, e.Data.PreviousEndsOn, e.Data.PreviousVenue, e.Data.Reason, e.RecordedAt()),
             ],
         };
 
@@ -137,7 +138,7 @@ public sealed partial class MeetingDetailsProjection : SingleStreamProjection<Me
     public MeetingDetails Apply(IEvent<ParticipantRegistered> e, MeetingDetails current) =>
         Touch(e, current) with
         {
-            Participants = [.. current.Participants, new ParticipantDetails(e.Data.Stakeholder, e.Data.DelegationHead, e.Data.Role, e.Data.Late, e.Timestamp)],
+            Participants = [.. current.Participants, new ParticipantDetails(e.Data.Stakeholder, e.Data.DelegationHead, e.Data.Role, e.Data.Late, e.RecordedAt())],
             ParticipantCount = current.ParticipantCount + 1,
         };
 
@@ -157,27 +158,27 @@ public sealed partial class MeetingDetailsProjection : SingleStreamProjection<Me
                     e.Data.DocumentReference,
                     e.Data.SaidOn,
                     e.Data.Late,
-                    e.Timestamp),
+                    e.RecordedAt()),
             ],
             StatementCount = current.StatementCount + 1,
         };
 
     public MeetingDetails Apply(IEvent<FigureRecorded> e, MeetingDetails current) =>
         AddFinding(e, current, new FindingDetails(
-            e.Data.Finding, FindingKind.Figure, e.Data.Summary, e.Data.Value, e.Data.Unit, e.Data.Source, null, null, e.Data.Late, e.Timestamp));
+            e.Data.Finding, FindingKind.Figure, e.Data.Summary, e.Data.Value, e.Data.Unit, e.Data.Source, null, null, e.Data.Late, e.RecordedAt()));
 
     public MeetingDetails Apply(IEvent<PracticeRecorded> e, MeetingDetails current) =>
         AddFinding(e, current, new FindingDetails(
-            e.Data.Finding, FindingKind.Practice, e.Data.Summary, null, null, null, e.Data.PresentedBy, null, e.Data.Late, e.Timestamp));
+            e.Data.Finding, FindingKind.Practice, e.Data.Summary, null, null, null, e.Data.PresentedBy, null, e.Data.Late, e.RecordedAt()));
 
     public MeetingDetails Apply(IEvent<PerspectiveRecorded> e, MeetingDetails current) =>
         AddFinding(e, current, new FindingDetails(
-            e.Data.Finding, FindingKind.Perspective, e.Data.Summary, null, null, null, null, e.Data.Whose, e.Data.Late, e.Timestamp));
+            e.Data.Finding, FindingKind.Perspective, e.Data.Summary, null, null, null, null, e.Data.Whose, e.Data.Late, e.RecordedAt()));
 
     public MeetingDetails Apply(IEvent<RecommendationRecorded> e, MeetingDetails current) =>
         Touch(e, current) with
         {
-            Recommendations = [.. current.Recommendations, new RecommendationDetails(e.Data.Recommendation, e.Data.Text, e.Data.From, e.Data.Late, e.Timestamp)],
+            Recommendations = [.. current.Recommendations, new RecommendationDetails(e.Data.Recommendation, e.Data.Text, e.Data.From, e.Data.Late, e.RecordedAt())],
         };
 
     public MeetingDetails Apply(IEvent<MeetingClosed> e, MeetingDetails current) =>
@@ -187,5 +188,5 @@ public sealed partial class MeetingDetailsProjection : SingleStreamProjection<Me
         Touch(e, current) with { Findings = [.. current.Findings, finding] };
 
     private static MeetingDetails Touch(IEvent e, MeetingDetails current) =>
-        current with { Version = e.Version, LastChangedAt = e.Timestamp };
+        current with { Version = e.Version, LastChangedAt = e.RecordedAt() };
 }

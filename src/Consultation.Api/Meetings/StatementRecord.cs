@@ -1,3 +1,4 @@
+using Consultation.Infrastructure.EventStore;
 using JasperFx.Events;
 using Marten.Events.Projections;
 
@@ -63,6 +64,6 @@ public sealed partial class StatementRecordProjection : EventProjection
         DocumentReference = e.Data.DocumentReference,
         SaidOn = e.Data.SaidOn,
         Late = e.Data.Late,
-        RecordedAt = e.Timestamp,
+        RecordedAt = e.RecordedAt(),
     };
 }

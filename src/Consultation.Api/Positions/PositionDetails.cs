@@ -1,3 +1,4 @@
+using Consultation.Infrastructure.EventStore;
 using Consultation.Infrastructure.Http;
 using JasperFx.Events;
 using Marten.Events.Aggregation;
@@ -61,7 +62,7 @@ public sealed partial class PositionDetailsProjection : SingleStreamProjection<P
             Stakeholder = e.Data.Stakeholder,
             Summary = e.Data.Content.Summary,
             Source = e.Data.Content.Source,
-            FirstRecordedAt = e.Timestamp,
+            FirstRecordedAt = e.RecordedAt(),
         },
         e,
         e.Data.Content) with { SpokenBy = e.Data.SpokenBy };
@@ -79,7 +80,7 @@ public sealed partial class PositionDetailsProjection : SingleStreamProjection<P
         WithdrawnOn = e.Data.WithdrawnOn,
         WithdrawalReason = e.Data.Reason,
         Version = e.Version,
-        LastChangedAt = e.Timestamp,
+        LastChangedAt = e.RecordedAt(),
     };
 
     private static PositionDetails WithContent(PositionDetails current, IEvent e, PositionContent content) => current with
@@ -94,6 +95,6 @@ public sealed partial class PositionDetailsProjection : SingleStreamProjection<P
         WithdrawnOn = null,
         WithdrawalReason = null,
         Version = e.Version,
-        LastChangedAt = e.Timestamp,
+        LastChangedAt = e.RecordedAt(),
     };
 }

@@ -1,3 +1,4 @@
+using Consultation.Infrastructure.EventStore;
 using JasperFx.Events;
 using Marten.Events.Aggregation;
 
@@ -76,8 +77,8 @@ public sealed partial class ProcessDetailsProjection : SingleStreamProjection<Pr
         PlannedEndOn = e.Data.PlannedEndOn,
         Status = ProcessStatus.Active,
         Version = e.Version,
-        LaunchedAt = e.Timestamp,
-        LastChangedAt = e.Timestamp,
+        LaunchedAt = e.RecordedAt(),
+        LastChangedAt = e.RecordedAt(),
     };
 
     public ProcessDetails Apply(IEvent<PhaseStarted> e, ProcessDetails current) =>
@@ -111,7 +112,7 @@ public sealed partial class ProcessDetailsProjection : SingleStreamProjection<Pr
             Issues =
             [
                 .. current.Issues,
-                new IssueDetails(e.Data.Issue, e.Data.Title, e.Data.Description, e.Data.Theme, e.Data.ParentIssue, IssueStatus.Open, null, e.Timestamp, e.Timestamp),
+                new IssueDetails(e.Data.Issue, e.Data.Title, e.Data.Description, e.Data.Theme, e.Data.ParentIssue, IssueStatus.Open, null, e.RecordedAt(), e.RecordedAt()),
             ],
         };
 
@@ -130,9 +131,9 @@ public sealed partial class ProcessDetailsProjection : SingleStreamProjection<Pr
     private static ProcessDetails ChangeIssue(IEvent e, ProcessDetails current, string issue, Func<IssueDetails, IssueDetails> change) =>
         Touch(e, current) with
         {
-            Issues = [.. current.Issues.Select(i => i.Key == issue ? change(i) with { LastChangedAt = e.Timestamp } : i)],
+            Issues = [.. current.Issues.Select(i => i.Key == issue ? change(i) with { LastChangedAt = e.RecordedAt() } : i)],
         };
 
     private static ProcessDetails Touch(IEvent e, ProcessDetails current) =>
-        current with { Version = e.Version, LastChangedAt = e.Timestamp };
+        current with { Version = e.Version, LastChangedAt = e.RecordedAt() };
 }

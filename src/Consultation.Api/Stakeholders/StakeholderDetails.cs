@@ -1,3 +1,4 @@
+using Consultation.Infrastructure.EventStore;
 using Consultation.Infrastructure.Http;
 using JasperFx.Events;
 using Marten.Events.Aggregation;
@@ -41,8 +42,8 @@ public sealed partial class StakeholderDetailsProjection : SingleStreamProjectio
         IsoCode = e.Data.IsoCode,
         RegionalGroup = e.Data.RegionalGroup,
         Version = e.Version,
-        RegisteredAt = e.Timestamp,
-        LastChangedAt = e.Timestamp,
+        RegisteredAt = e.RecordedAt(),
+        LastChangedAt = e.RecordedAt(),
     };
 
     public StakeholderDetails Apply(IEvent<StakeholderRenamed> e, StakeholderDetails current) =>
@@ -61,5 +62,5 @@ public sealed partial class StakeholderDetailsProjection : SingleStreamProjectio
         Touch(e, current) with { Accreditations = [.. current.Accreditations, new ProcessAccreditation(e.Data.ProcessKey, e.Data.AccreditedOn)] };
 
     private static StakeholderDetails Touch(IEvent e, StakeholderDetails current) =>
-        current with { Version = e.Version, LastChangedAt = e.Timestamp };
+        current with { Version = e.Version, LastChangedAt = e.RecordedAt() };
 }

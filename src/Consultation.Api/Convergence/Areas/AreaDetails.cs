@@ -1,3 +1,4 @@
+using Consultation.Infrastructure.EventStore;
 using Consultation.Infrastructure.Http;
 using JasperFx.Events;
 using Marten.Events.Aggregation;
@@ -91,27 +92,27 @@ public sealed partial class AreaDetailsProjection : SingleStreamProjection<AreaD
         IdentifiedAt = e.Data.Meeting,
         IdentifiedOn = e.Data.IdentifiedOn,
         Issues = e.Data.Issues,
-        StatusHistory = [new AreaStatusChange(AreaStatus.Identified, e.Data.IdentifiedOn, e.Data.Meeting, null, e.Timestamp)],
+        StatusHistory = [new AreaStatusChange(AreaStatus.Identified, e.Data.IdentifiedOn, e.Data.Meeting, null, e.RecordedAt())],
         Version = e.Version,
-        RecordedAt = e.Timestamp,
-        LastChangedAt = e.Timestamp,
+        RecordedAt = e.RecordedAt(),
+        LastChangedAt = e.RecordedAt(),
     };
 
     public AreaDetails Apply(IEvent<AreaAffirmed> e, AreaDetails current) =>
-        Enter(e, current, new AreaStatusChange(AreaStatus.Affirmed, e.Data.AffirmedOn, e.Data.Meeting, e.Data.Note, e.Timestamp));
+        Enter(e, current, new AreaStatusChange(AreaStatus.Affirmed, e.Data.AffirmedOn, e.Data.Meeting, e.Data.Note, e.RecordedAt()));
 
     public AreaDetails Apply(IEvent<IssueLinkedToArea> e, AreaDetails current) =>
         Touch(e, current) with
         {
             Issues = [.. current.Issues, e.Data.Issue],
-            IssueChanges = [.. current.IssueChanges, new AreaIssueChange(AreaIssueChangeKind.Linked, e.Data.Issue, e.Data.Reason, e.Timestamp)],
+            IssueChanges = [.. current.IssueChanges, new AreaIssueChange(AreaIssueChangeKind.Linked, e.Data.Issue, e.Data.Reason, e.RecordedAt())],
         };
 
     public AreaDetails Apply(IEvent<IssueUnlinkedFromArea> e, AreaDetails current) =>
         Touch(e, current) with
         {
             Issues = [.. current.Issues.Where(i => i != e.Data.Issue)],
-            IssueChanges = [.. current.IssueChanges, new AreaIssueChange(AreaIssueChangeKind.Unlinked, e.Data.Issue, e.Data.Reason, e.Timestamp)],
+            IssueChanges = [.. current.IssueChanges, new AreaIssueChange(AreaIssueChangeKind.Unlinked, e.Data.Issue, e.Data.Reason, e.RecordedAt())],
         };
 
     public AreaDetails Apply(IEvent<DivergenceNoted> e, AreaDetails current) =>
@@ -120,18 +121,18 @@ public sealed partial class AreaDetailsProjection : SingleStreamProjection<AreaD
             Divergences =
             [
                 .. current.Divergences,
-                new DivergenceDetails(e.Data.Divergence, e.Data.Text, e.Data.Issues, e.Data.Stakeholders, e.Data.NotedOn, e.Timestamp),
+                new DivergenceDetails(e.Data.Divergence, e.Data.Text, e.Data.Issues, e.Data.Stakeholders, e.Data.NotedOn, e.RecordedAt()),
             ],
         };
 
     public AreaDetails Apply(IEvent<AreaConfirmedInText> e, AreaDetails current) =>
-        Enter(e, current, new AreaStatusChange(AreaStatus.ConfirmedInText, e.Data.ConfirmedOn, null, $"{e.Data.DocumentReference}, paragraph {e.Data.Paragraph}", e.Timestamp)) with
+        Enter(e, current, new AreaStatusChange(AreaStatus.ConfirmedInText, e.Data.ConfirmedOn, null, $"{e.Data.DocumentReference}, paragraph {e.Data.Paragraph}", e.RecordedAt())) with
         {
-            Confirmations = [.. current.Confirmations, new ConfirmationDetails(e.Data.DocumentReference, e.Data.Paragraph, e.Data.ConfirmedOn, e.Timestamp)],
+            Confirmations = [.. current.Confirmations, new ConfirmationDetails(e.Data.DocumentReference, e.Data.Paragraph, e.Data.ConfirmedOn, e.RecordedAt())],
         };
 
     public AreaDetails Apply(IEvent<AreaDissolved> e, AreaDetails current) =>
-        Enter(e, current, new AreaStatusChange(AreaStatus.Dissolved, e.Data.DissolvedOn, null, e.Data.Reason, e.Timestamp)) with
+        Enter(e, current, new AreaStatusChange(AreaStatus.Dissolved, e.Data.DissolvedOn, null, e.Data.Reason, e.RecordedAt())) with
         {
             DissolvedOn = e.Data.DissolvedOn,
             DissolutionReason = e.Data.Reason,
@@ -141,5 +142,5 @@ public sealed partial class AreaDetailsProjection : SingleStreamProjection<AreaD
         Touch(e, current) with { Status = change.Status, StatusHistory = [.. current.StatusHistory, change] };
 
     private static AreaDetails Touch(IEvent e, AreaDetails current) =>
-        current with { Version = e.Version, LastChangedAt = e.Timestamp };
+        current with { Version = e.Version, LastChangedAt = e.RecordedAt() };
 }

@@ -1,3 +1,4 @@
+using Consultation.Infrastructure.EventStore;
 using JasperFx.Events;
 using Marten;
 using Marten.Events.Projections;
@@ -33,7 +34,7 @@ public sealed class PositionVersionsProjection : IProjection
             var timeline = new PositionTimeline(current.Where(r => r.PositionKey == stream.Key));
             foreach (var (_, e) in stream.OrderBy(x => x.Event.Version))
             {
-                timeline.Apply(e.Data, e.Version, ToMicroseconds(e.Timestamp));
+                timeline.Apply(e.Data, e.Version, e.RecordedAt());
             }
 
             foreach (var row in timeline.Written)
@@ -42,9 +43,6 @@ public sealed class PositionVersionsProjection : IProjection
             }
         }
     }
-
-    /// <summary>PostgreSQL keeps microseconds: the same instant as <c>mt_events.timestamp</c>, so views and history agree exactly.</summary>
-    private static DateTimeOffset ToMicroseconds(DateTimeOffset at) => new(at.Ticks - (at.Ticks % 10), at.Offset);
 
     private static string KeyOf(object data) => data switch
     {

@@ -1,3 +1,4 @@
+using Consultation.Infrastructure.EventStore;
 using Consultation.Infrastructure.Http;
 using JasperFx.Events;
 using Marten.Events.Aggregation;
@@ -52,6 +53,6 @@ public sealed partial class ConvergenceSettingsProjection : SingleStreamProjecti
             IsDefault = false,
             Reason = e.Data.Reason,
             Version = e.Version,
-            LastChangedAt = e.Timestamp,
+            LastChangedAt = e.RecordedAt(),
         };
 }
