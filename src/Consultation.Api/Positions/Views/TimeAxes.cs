@@ -1,3 +1,4 @@
+using Consultation.Infrastructure.Validation;
 using System.Globalization;
 using Consultation.Stakeholders;
 using FluentValidation;

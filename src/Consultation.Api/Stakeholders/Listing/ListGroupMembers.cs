@@ -1,3 +1,4 @@
+using Consultation.Infrastructure.Validation;
 using Consultation.Infrastructure.Errors;
 using Consultation.Infrastructure.Http;
 using FluentValidation;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using FluentValidation;
 
-namespace Consultation.Stakeholders;
+namespace Consultation.Infrastructure.Validation;
 
 /// <summary>Calendar dates in query strings: ISO 8601 <c>YYYY-MM-DD</c>, as in JSON bodies.</summary>
 public static class IsoDates
