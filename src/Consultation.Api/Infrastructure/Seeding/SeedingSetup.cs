@@ -1,12 +1,21 @@
+using Consultation.Infrastructure.Database;
+
 namespace Consultation.Infrastructure.Seeding;
 
 public static class SeedingSetup
 {
     public static IServiceCollection AddConsultationSeeding(this IServiceCollection services)
     {
-        services.AddHostedService<SeedLoader>();
+        services.AddSingleton<SeedLoader>();
+        services.AddHostedService<SeedOnStartup>();
         return services;
     }
+
+    /// <summary><c>Seeds:Directory</c>, or <c>seeds/</c> at the repository root (else beside the content root).</summary>
+    public static string SeedDirectory(IConfiguration configuration, IHostEnvironment environment) =>
+        configuration["Seeds:Directory"] is { Length: > 0 } configured
+            ? Path.GetFullPath(configured)
+            : Path.Combine(RepositoryRoot.Find(environment.ContentRootPath) ?? environment.ContentRootPath, "seeds");
 
     /// <summary>Prints where the service listens and which database it uses, once it has started.</summary>
     public static void LogStartupBanner(this WebApplication app)
@@ -23,4 +32,28 @@ public static class SeedingSetup
             logger.LogInformation("Database: {Database}", database.Describe());
         });
     }
+}
+
+/// <summary>Loads <c>seeds/</c> at start-up when <c>Seeds:Enabled</c> (default true) and the folder holds seed files.</summary>
+public sealed class SeedOnStartup(SeedLoader loader, IConfiguration configuration, IHostEnvironment environment, ILogger<SeedOnStartup> logger)
+    : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (!configuration.GetValue("Seeds:Enabled", true))
+        {
+            return;
+        }
+
+        var directory = SeedingSetup.SeedDirectory(configuration, environment);
+        if (!SeedSet.FileNames.Any(f => File.Exists(Path.Combine(directory, f))))
+        {
+            logger.LogInformation("No seeds found in {Directory}", directory);
+            return;
+        }
+
+        await loader.LoadAsync(directory, cancellationToken);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
