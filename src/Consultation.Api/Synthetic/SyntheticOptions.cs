@@ -21,7 +21,7 @@ public sealed record SyntheticOptions(int Seed, int Stakeholders, int Issues, in
     {
         "tiny" => new(seed, 60, 12, 5),
         "small" => new(seed, 150, 40, 8),
-        "test" => new(seed, 500, 180, 12),
+        "test" => new(seed, 580, 180, 12),
         "medium" => new(seed, 800, 350, 24),
         "large" => new(seed, 1200, 800, 40),
         _ => throw new ArgumentException($"Unknown scale '{name}': tiny, small, test, medium or large.", nameof(name)),

@@ -77,7 +77,7 @@ public sealed class ScenarioBuilderTests
     public void The_test_scale_is_about_a_hundred_thousand_events()
     {
         var count = ScenarioBuilder.Build(SyntheticOptions.Preset("test", 42)).EventCount;
-        Assert.InRange(count, 80_000, 130_000);
+        Assert.InRange(count, 100_000, 130_000);
     }
 
     [Fact]
