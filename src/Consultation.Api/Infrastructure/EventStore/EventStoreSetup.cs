@@ -1,3 +1,4 @@
+using Consultation.Audit;
 using Consultation.Convergence;
 using Consultation.Infrastructure.Database;
 using Consultation.Meetings;
@@ -52,6 +53,7 @@ public static class EventStoreSetup
                 options.AddMeetings();
                 options.AddPositions();
                 options.AddConvergence();
+                options.AddAudit();
                 return options;
             })
             .UseLightweightSessions()

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Consultation.Audit;
 using Consultation.Convergence;
 using Consultation.Infrastructure.Health;
 using Consultation.Infrastructure.Pipeline;
@@ -68,6 +69,7 @@ public static class HttpSetup
         app.MapMeetings();
         app.MapPositions();
         app.MapConvergence();
+        app.MapAudit();
         return app;
     }
 }

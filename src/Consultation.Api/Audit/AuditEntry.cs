@@ -1,0 +1,20 @@
+using System.Text.Json;
+
+namespace Consultation.Audit;
+
+/// <summary>Who recorded an event: the user name and the <c>role</c> header stamped by the pipeline.</summary>
+public sealed record RecordedBy(string? User, string? Role);
+
+/// <summary>One event as an auditor sees it: where it sits, when and by whom it was recorded, why, and what it said.</summary>
+public sealed record AuditEntry(
+    long Sequence,
+    string StreamKey,
+    long Version,
+    string Type,
+    DateTimeOffset RecordedAt,
+    RecordedBy RecordedBy,
+    string? CorrelationId,
+    string? CausationId,
+    string? Command,
+    string? Reason,
+    JsonElement Payload);

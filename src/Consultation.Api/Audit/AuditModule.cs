@@ -1,0 +1,19 @@
+using Consultation.Audit.Exporting;
+using Consultation.Audit.Listing;
+using Consultation.Audit.Reading;
+using Marten;
+
+namespace Consultation.Audit;
+
+public static class AuditModule
+{
+    public static void AddAudit(this StoreOptions options) => options.Events.AddEventType<AuditExported>();
+
+    public static void MapAudit(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup(string.Empty).WithTags("Audit");
+        GetStreamHistory.Map(group);
+        ListEvents.Map(group);
+        ExportEvents.Map(group);
+    }
+}
