@@ -15,5 +15,6 @@ public static class AuditModule
         GetStreamHistory.Map(group);
         ListEvents.Map(group);
         ExportEvents.Map(group);
+        Diffing.DiffProcess.Map(group);
     }
 }
