@@ -4,8 +4,6 @@ using Consultation.Infrastructure.Validation;
 using Consultation.Meetings.Reading;
 using Consultation.Processes;
 using FluentValidation;
-using JasperFx;
-using JasperFx.Events;
 using Marten;
 using Mediator;
 
@@ -99,14 +97,7 @@ public static class ScheduleMeeting
             var process = await session.LoadAsync<ProcessDetails>(command.Process, cancellationToken);
             var stream = await session.Events.FetchForWriting<Meeting>(command.StreamKey, cancellationToken);
             stream.AppendOne(Decide(stream.Aggregate, process, command));
-            try
-            {
-                await session.SaveChangesAsync(cancellationToken);
-            }
-            catch (Exception e) when (e is ConcurrencyException or ExistingStreamIdCollisionException or Marten.Exceptions.ExistingStreamIdCollisionException)
-            {
-                throw AlreadyScheduled(command.StreamKey);
-            }
+            await session.SaveOrRefuseAsync(() => AlreadyScheduled(command.StreamKey), cancellationToken);
 
             return new StreamWritten(command.StreamKey, 1);
         }

@@ -10,7 +10,6 @@ using Consultation.Processes;
 using Consultation.Stakeholders;
 using FluentValidation;
 using FluentValidation.Results;
-using JasperFx;
 using JasperFx.Events;
 using Marten;
 using Mediator;
@@ -173,8 +172,7 @@ public static class StatePositionsInBatch
             {
                 await session.SaveChangesAsync(cancellationToken);
             }
-            catch (Exception e) when (e is ConcurrencyException or EventStreamUnexpectedMaxEventIdException
-                                          or ExistingStreamIdCollisionException or Marten.Exceptions.ExistingStreamIdCollisionException)
+            catch (Exception e) when (e.IsConcurrentWrite() || e is EventStreamUnexpectedMaxEventIdException)
             {
                 throw new DomainRuleViolation(
                     "A position of this batch was stated or changed by someone else at the same moment; nothing of the batch was written. Check the positions and send the batch again.");

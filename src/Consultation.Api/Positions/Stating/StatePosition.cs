@@ -5,8 +5,6 @@ using Consultation.Infrastructure.Validation;
 using Consultation.Positions.Reading;
 using Consultation.Stakeholders;
 using FluentValidation;
-using JasperFx;
-using JasperFx.Events;
 using Marten;
 using Mediator;
 
@@ -108,14 +106,7 @@ public static class StatePosition
             var facts = await PositionFactsLoader.LoadAsync(
                 session, command.Process!, command.Owner, command.OnBehalfOf is null ? null : command.Stakeholder, command.Meeting!, cancellationToken);
             stream.AppendOne(Decide(stream.Aggregate, command, facts));
-            try
-            {
-                await session.SaveChangesAsync(cancellationToken);
-            }
-            catch (Exception e) when (e is ConcurrencyException or ExistingStreamIdCollisionException or Marten.Exceptions.ExistingStreamIdCollisionException)
-            {
-                throw AlreadyStated(command.PositionKey);
-            }
+            await session.SaveOrRefuseAsync(() => AlreadyStated(command.PositionKey), cancellationToken);
 
             return new StreamWritten(command.PositionKey, (stream.StartingVersion ?? 0) + 1);
         }

@@ -3,8 +3,6 @@ using Consultation.Infrastructure.EventStore;
 using Consultation.Infrastructure.Validation;
 using Consultation.Processes.Reading;
 using FluentValidation;
-using JasperFx;
-using JasperFx.Events;
 using Marten;
 using Mediator;
 
@@ -43,14 +41,7 @@ public static class LaunchProcess
         {
             var stream = await session.Events.FetchForWriting<Process>(command.Key!, cancellationToken);
             stream.AppendOne(Decide(stream.Aggregate, command));
-            try
-            {
-                await session.SaveChangesAsync(cancellationToken);
-            }
-            catch (Exception e) when (e is ConcurrencyException or ExistingStreamIdCollisionException or Marten.Exceptions.ExistingStreamIdCollisionException)
-            {
-                throw AlreadyLaunched(command.Key!);
-            }
+            await session.SaveOrRefuseAsync(() => AlreadyLaunched(command.Key!), cancellationToken);
 
             return new StreamWritten(command.Key!, 1);
         }

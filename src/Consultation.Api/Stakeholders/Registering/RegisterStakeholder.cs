@@ -4,8 +4,6 @@ using Consultation.Infrastructure.Validation;
 using Consultation.Stakeholders.Reading;
 using FluentValidation;
 using Marten;
-using JasperFx;
-using JasperFx.Events;
 using Mediator;
 
 namespace Consultation.Stakeholders.Registering;
@@ -74,14 +72,7 @@ public static class RegisterStakeholder
         {
             var stream = await session.Events.FetchForWriting<Stakeholder>(command.Key!, cancellationToken);
             stream.AppendOne(Decide(stream.Aggregate, command));
-            try
-            {
-                await session.SaveChangesAsync(cancellationToken);
-            }
-            catch (Exception e) when (e is ConcurrencyException or ExistingStreamIdCollisionException or Marten.Exceptions.ExistingStreamIdCollisionException)
-            {
-                throw AlreadyRegistered(command.Key!);
-            }
+            await session.SaveOrRefuseAsync(() => AlreadyRegistered(command.Key!), cancellationToken);
 
             return new StreamWritten(command.Key!, (stream.StartingVersion ?? 0) + 1);
         }

@@ -5,8 +5,6 @@ using Consultation.Infrastructure.Validation;
 using Consultation.Meetings;
 using Consultation.Processes;
 using FluentValidation;
-using JasperFx;
-using JasperFx.Events;
 using Marten;
 using Mediator;
 
@@ -87,14 +85,7 @@ public static class IdentifyArea
             var meeting = await session.LoadAsync<MeetingDetails>(Meetings.Meeting.KeyOf(command.Process, command.Meeting!), cancellationToken);
             var stream = await session.Events.FetchForWriting<Area>(command.StreamKey, cancellationToken);
             stream.AppendOne(Decide(stream.Aggregate, process, meeting, command));
-            try
-            {
-                await session.SaveChangesAsync(cancellationToken);
-            }
-            catch (Exception e) when (e is ConcurrencyException or ExistingStreamIdCollisionException or Marten.Exceptions.ExistingStreamIdCollisionException)
-            {
-                throw AlreadyIdentified(command.StreamKey);
-            }
+            await session.SaveOrRefuseAsync(() => AlreadyIdentified(command.StreamKey), cancellationToken);
 
             return new StreamWritten(command.StreamKey, 1);
         }

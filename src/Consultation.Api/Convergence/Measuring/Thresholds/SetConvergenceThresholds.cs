@@ -3,8 +3,6 @@ using Consultation.Infrastructure.EventStore;
 using Consultation.Infrastructure.Validation;
 using Consultation.Processes;
 using FluentValidation;
-using JasperFx;
-using JasperFx.Events;
 using Marten;
 using Mediator;
 
@@ -91,14 +89,7 @@ public static class SetConvergenceThresholds
             }
 
             stream.AppendOne(Decide(process, command));
-            try
-            {
-                await session.SaveChangesAsync(cancellationToken);
-            }
-            catch (Exception e) when (e is ConcurrencyException or ExistingStreamIdCollisionException or Marten.Exceptions.ExistingStreamIdCollisionException)
-            {
-                throw new StaleVersion("Convergence settings", key, command.ExpectedVersion, version + 1);
-            }
+            await session.SaveOrRefuseAsync(() => new StaleVersion("Convergence settings", key, command.ExpectedVersion, version + 1), cancellationToken);
 
             return new StreamWritten(key, version + 1);
         }
