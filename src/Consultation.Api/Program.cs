@@ -1,3 +1,4 @@
+using Consultation.Infrastructure.Commands;
 using Consultation.Infrastructure.EventStore;
 using Consultation.Infrastructure.Http;
 using Consultation.Infrastructure.Observability;
@@ -19,6 +20,6 @@ app.UseConsultationHttp();
 app.MapConsultationEndpoints();
 app.LogStartupBanner();
 
-return await app.RunJasperFxCommands(args);
+return CommandExitCodes.Resolve(args, await app.RunJasperFxCommands(args));
 
 public partial class Program;

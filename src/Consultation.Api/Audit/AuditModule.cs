@@ -1,4 +1,7 @@
 using Consultation.Audit.Exporting;
+using Consultation.Audit.Integrity;
+using Consultation.Audit.Rebuilding;
+using Consultation.Audit.Replaying;
 using Consultation.Audit.Listing;
 using Consultation.Audit.Reading;
 using Marten;
@@ -7,7 +10,16 @@ namespace Consultation.Audit;
 
 public static class AuditModule
 {
-    public static void AddAudit(this StoreOptions options) => options.Events.AddEventType<AuditExported>();
+    public static void AddAudit(this StoreOptions options)
+    {
+        options.Events.AddEventType<AuditExported>();
+        options.AddIntegrity();
+        options.AddRebuilding();
+        options.AddReplaying();
+    }
+
+    public static IServiceCollection AddAuditServices(this IServiceCollection services) =>
+        services.AddIntegrityServices().AddRebuildingServices().AddReplayingServices();
 
     public static void MapAudit(this IEndpointRouteBuilder app)
     {
@@ -16,5 +28,8 @@ public static class AuditModule
         ListEvents.Map(group);
         ExportEvents.Map(group);
         Diffing.DiffProcess.Map(group);
+        group.MapIntegrity();
+        group.MapRebuilding();
+        group.MapReplaying();
     }
 }

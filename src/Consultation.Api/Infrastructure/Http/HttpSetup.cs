@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Consultation.Audit;
+using Consultation.Audit.Replaying;
 using Consultation.Convergence;
 using Consultation.Infrastructure.Health;
 using Consultation.Infrastructure.Pipeline;
@@ -56,6 +57,7 @@ public static class HttpSetup
         app.UseMiddleware<CorrelationMiddleware>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseReplaying();
         return app;
     }
 

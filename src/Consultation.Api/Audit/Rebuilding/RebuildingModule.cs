@@ -1,0 +1,17 @@
+using Marten;
+
+namespace Consultation.Audit.Rebuilding;
+
+/// <summary>Registration for rebuilding every projection from the events and verifying the live projections against a rebuild.</summary>
+public static class RebuildingModule
+{
+    public static void AddRebuilding(this StoreOptions options)
+    {
+    }
+
+    public static IServiceCollection AddRebuildingServices(this IServiceCollection services) => services;
+
+    public static void MapRebuilding(this IEndpointRouteBuilder app)
+    {
+    }
+}

@@ -1,0 +1,26 @@
+using Consultation.Tests.Support;
+
+namespace Consultation.Tests.Audit.Cli;
+
+public sealed class AuditCommandLineTests(ApiFactory api) : IClassFixture<ApiFactory>
+{
+    [Fact]
+    public async Task Help_lists_every_action_and_flag()
+    {
+        _ = api.Store; // the schema exists
+        var result = await CliRunner.RunAsync(api.Schema, "audit", "--help");
+        Assert.True(result.ExitCode == 0, result.ToString());
+        foreach (var expected in new[] { "Verify", "Attest", "Export", "Replay", "Rebuild", "--as-of", "--head-hash", "--format" })
+        {
+            Assert.Contains(expected, result.Output, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task An_unknown_action_is_a_usage_error()
+    {
+        var result = await CliRunner.RunAsync(api.Schema, "audit", "shred");
+        Assert.True(result.ExitCode != 0, result.ToString());
+        Assert.Contains("shred", result.Output + result.Error, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,50 @@
+using System.Diagnostics;
+
+namespace Consultation.Tests.Support;
+
+/// <summary>What a command printed and how it exited.</summary>
+public sealed record CliResult(int ExitCode, string Output, string Error)
+{
+    public override string ToString() => $"exit {ExitCode}\n--- stdout ---\n{Output}\n--- stderr ---\n{Error}";
+}
+
+/// <summary>
+/// Runs the built service's command line (<c>dotnet Consultation.Api.dll &lt;args&gt;</c>) as a separate process against the
+/// test PostgreSQL, in the schema given, as an operator would — so exit codes and output are the real ones.
+/// </summary>
+public static class CliRunner
+{
+    public static async Task<CliResult> RunAsync(string schema, params string[] args) => await RunAsync(schema, TimeSpan.FromMinutes(3), args);
+
+    public static async Task<CliResult> RunAsync(string schema, TimeSpan timeout, params string[] args)
+    {
+        var apiDirectory = AppContext.BaseDirectory.Replace(
+            Path.Combine("tests", "Consultation.Tests"), Path.Combine("src", "Consultation.Api"), StringComparison.Ordinal);
+        var info = new ProcessStartInfo("dotnet", [Path.Combine(apiDirectory, "Consultation.Api.dll"), .. args])
+        {
+            WorkingDirectory = apiDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
+        info.Environment["DOTNET_ENVIRONMENT"] = "Testing";
+        info.Environment["ConnectionStrings__Consultation"] = await TestDatabase.ConnectionStringAsync();
+        info.Environment["Marten__Schema"] = schema;
+        info.Environment["Seeds__Enabled"] = "false";
+        using var process = Process.Start(info)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var cancel = new CancellationTokenSource(timeout);
+        try
+        {
+            await process.WaitForExitAsync(cancel.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"'{string.Join(' ', args)}' did not finish within {timeout}:\n{await output}\n{await error}");
+        }
+
+        return new CliResult(process.ExitCode, await output, await error);
+    }
+}
