@@ -15,6 +15,10 @@ public static class ReplayingModule
     {
     }
 
-    /// <summary>Request-level hook (middleware) for replaying; runs after correlation and error handling are in place.</summary>
-    public static WebApplication UseReplaying(this WebApplication app) => app;
+    /// <summary><c>asOfSequence</c> on every endpoint that answers <c>asOf</c> (<see cref="AsOfSequenceMiddleware"/>).</summary>
+    public static WebApplication UseReplaying(this WebApplication app)
+    {
+        app.UseMiddleware<AsOfSequenceMiddleware>();
+        return app;
+    }
 }
