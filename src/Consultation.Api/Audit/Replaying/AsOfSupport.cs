@@ -14,8 +14,10 @@ public static class AsOfSupport
 
     private static readonly ConcurrentDictionary<Endpoint, bool> Known = new();
 
-    public static bool Answers(Endpoint endpoint) =>
-        Known.GetOrAdd(endpoint, e => e.Metadata.GetMetadata<MethodInfo>() is { } handler && handler.GetParameters().Any(BindsAsOf));
+    public static bool Answers(Endpoint endpoint) => Known.GetOrAdd(endpoint, e => Answers(e.Metadata));
+
+    public static bool Answers(IEnumerable<object> metadata) =>
+        metadata.OfType<MethodInfo>().LastOrDefault() is { } handler && handler.GetParameters().Any(BindsAsOf);
 
     private static bool BindsAsOf(ParameterInfo parameter) =>
         IsAsOf(parameter.Name)

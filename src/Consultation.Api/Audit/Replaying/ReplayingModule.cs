@@ -9,7 +9,7 @@ public static class ReplayingModule
     {
     }
 
-    public static IServiceCollection AddReplayingServices(this IServiceCollection services) => services;
+    public static IServiceCollection AddReplayingServices(this IServiceCollection services) => services.AddAsOfSequenceOpenApi();
 
     public static void MapReplaying(this IEndpointRouteBuilder app)
     {

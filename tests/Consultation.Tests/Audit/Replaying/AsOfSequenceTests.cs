@@ -168,4 +168,17 @@ public sealed class AsOfSequenceTests(StoryApi fixture) : IClassFixture<StoryApi
             ],
             answering);
     }
+
+    [Fact]
+    public async Task The_openapi_document_offers_as_of_sequence_where_as_of_is_answered_and_nowhere_else()
+    {
+        var paths = JsonNode.Parse(await Client.GetStringAsync("/openapi/v1.json"))!["paths"]!;
+
+        static string[] Parameters(JsonNode path) =>
+            [.. (path["get"]!["parameters"]?.AsArray() ?? []).Select(p => p!["name"]!.GetValue<string>())];
+
+        Assert.Contains("asOfSequence", Parameters(paths["/processes/{process}/convergence"]!));
+        Assert.Contains("asOfSequence", Parameters(paths["/processes/{process}/issues/{issue}/positions"]!));
+        Assert.DoesNotContain("asOfSequence", Parameters(paths["/processes/{key}"]!));
+    }
 }
