@@ -92,7 +92,7 @@ public static class AuditExportCli
                 $"{(completed ? "Exported" : "Broke off after")} {export.Rows.ToString("N0", CultureInfo.InvariantCulture)} rows"
                 + (export.FirstSequence is { } first ? $" (sequences {first}–{export.LastSequence})" : string.Empty)
                 + $" as {export.Format}{(input.OutputFlag is { Length: > 0 } file ? $" to {file}" : string.Empty)}; "
-                + $"recorded as {recorded.Key} version {recorded.Version}, by {operation.UserName}.");
+                + $"recorded on {recorded.Key} as AuditExported by {operation.UserName} (role {Role}).");
         }
 
         return CommandExitCodes.Ok;

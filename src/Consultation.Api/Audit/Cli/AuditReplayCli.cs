@@ -19,6 +19,8 @@ namespace Consultation.Audit.Cli;
 /// </summary>
 public static class AuditReplayCli
 {
+    private const int MaxHoldoutsShown = 8;
+
     public static async Task<int> RunAsync(AuditCliContext context)
     {
         var input = context.Input;
@@ -106,7 +108,7 @@ public static class AuditReplayCli
                 Number(i.Gicn),
                 i.WeakestGroup is { } w ? $"{w.Group} ({Number(w.P)})" : "-",
                 i.Positions.ToString(CultureInfo.InvariantCulture),
-                holdouts.TryGetValue(i.Issue, out var h) && h.Count > 0 ? string.Join(' ', h.Select(x => x.Stakeholder)) : "-",
+                holdouts.TryGetValue(i.Issue, out var h) ? Names(h) : "-",
             }));
         await output.WriteLineAsync();
         if (answer.Areas.Count == 0)
@@ -140,6 +142,13 @@ public static class AuditReplayCli
             await output.WriteLineAsync(string.Join("  ", row.Select((cell, c) => c == row.Length - 1 ? cell : cell.PadRight(widths[c]))).TrimEnd());
         }
     }
+
+    private static string Names(IReadOnlyList<NamedPosition> holdouts) => holdouts.Count switch
+    {
+        0 => "-",
+        <= MaxHoldoutsShown => string.Join(' ', holdouts.Select(x => x.Stakeholder)),
+        _ => string.Join(' ', holdouts.Take(MaxHoldoutsShown).Select(x => x.Stakeholder)) + $" (+{holdouts.Count - MaxHoldoutsShown} more; --json or the issue's convergence lists all)",
+    };
 
     private static string Number(double? value) => value is { } v ? v.ToString("0.000", CultureInfo.InvariantCulture) : "-";
 
