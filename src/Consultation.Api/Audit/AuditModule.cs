@@ -13,6 +13,7 @@ public static class AuditModule
     public static void AddAudit(this StoreOptions options)
     {
         options.Events.AddEventType<AuditExported>();
+        AuditLogIndexes.Register(options);
         options.AddIntegrity();
         options.AddRebuilding();
         options.AddReplaying();

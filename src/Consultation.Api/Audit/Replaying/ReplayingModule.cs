@@ -9,12 +9,16 @@ public static class ReplayingModule
     {
     }
 
-    public static IServiceCollection AddReplayingServices(this IServiceCollection services) => services;
+    public static IServiceCollection AddReplayingServices(this IServiceCollection services) => services.AddAsOfSequenceOpenApi();
 
     public static void MapReplaying(this IEndpointRouteBuilder app)
     {
     }
 
-    /// <summary>Request-level hook (middleware) for replaying; runs after correlation and error handling are in place.</summary>
-    public static WebApplication UseReplaying(this WebApplication app) => app;
+    /// <summary><c>asOfSequence</c> on every endpoint that answers <c>asOf</c> (<see cref="AsOfSequenceMiddleware"/>).</summary>
+    public static WebApplication UseReplaying(this WebApplication app)
+    {
+        app.UseMiddleware<AsOfSequenceMiddleware>();
+        return app;
+    }
 }
