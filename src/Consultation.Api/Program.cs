@@ -6,6 +6,7 @@ using Consultation.Infrastructure.Pipeline;
 using Consultation.Infrastructure.Seeding;
 using JasperFx;
 
+CommandOutput.KeepStandardOutputForData(args);
 var builder = WebApplication.CreateBuilder(args);
 builder.Host.ApplyJasperFxExtensions();
 builder.AddConsultationObservability();

@@ -13,12 +13,19 @@ public sealed class AuditCommand : JasperFxAsyncCommand<AuditInput>
 {
     public override async Task<bool> Execute(AuditInput input)
     {
+        if (!Enum.TryParse<AuditAction>(input.Action, ignoreCase: true, out var action) || !input.Action.All(char.IsAsciiLetter))
+        {
+            await Console.Error.WriteLineAsync($"Unknown action '{input.Action}': use verify, attest, export, replay or rebuild (audit --help).");
+            CommandExitCodes.Request(CommandExitCodes.Usage);
+            return false;
+        }
+
         using var host = input.BuildHost();
         var context = new AuditCliContext(host.Services, Console.Out, Console.Error, input);
         int code;
         try
         {
-            code = input.Action switch
+            code = action switch
             {
                 AuditAction.Verify => await AuditVerifyCli.RunAsync(context),
                 AuditAction.Attest => await AuditAttestCli.RunAsync(context),

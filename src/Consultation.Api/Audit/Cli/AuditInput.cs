@@ -22,8 +22,8 @@ public enum AuditAction
 
 public sealed class AuditInput : NetCoreInput
 {
-    [Description("verify | attest | export | replay | rebuild")]
-    public AuditAction Action { get; set; }
+    [Description("verify | attest | export | replay | rebuild (any case)")]
+    public string Action { get; set; } = string.Empty;
 
     [Description("export: from this recorded time, inclusive (ISO 8601)")]
     [FlagAlias("from", true)]

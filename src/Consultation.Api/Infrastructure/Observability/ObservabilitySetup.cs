@@ -18,6 +18,8 @@ public static class ObservabilitySetup
     public static WebApplicationBuilder AddConsultationObservability(this WebApplicationBuilder builder)
     {
         builder.Logging.ClearProviders();
+        // Logs go to standard error, so commands that print data (audit export, token) keep standard output clean.
+        builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         if (builder.Environment.IsDevelopment())
         {
             builder.Logging.AddSimpleConsole(o =>

@@ -10,7 +10,7 @@ public sealed class AuditCommandLineTests(ApiFactory api) : IClassFixture<ApiFac
         _ = api.Store; // the schema exists
         var result = await CliRunner.RunAsync(api.Schema, "audit", "--help");
         Assert.True(result.ExitCode == 0, result.ToString());
-        foreach (var expected in new[] { "Verify", "Attest", "Export", "Replay", "Rebuild", "--as-of", "--head-hash", "--format" })
+        foreach (var expected in new[] { "verify", "attest", "export", "replay", "rebuild", "--as-of", "--head-hash", "--format" })
         {
             Assert.Contains(expected, result.Output, StringComparison.Ordinal);
         }
