@@ -28,9 +28,16 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        TestIdentity.Configure(builder);
         builder.UseSetting("ConnectionStrings:Consultation", _connectionString);
         builder.UseSetting("Marten:Schema", Schema);
         builder.UseSetting("Seeds:Enabled", "false");
+    }
+
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        client.Authorize(TestIdentity.Everyone());
     }
 
     async Task IAsyncLifetime.DisposeAsync() => await DisposeAsync();

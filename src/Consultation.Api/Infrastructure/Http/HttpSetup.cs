@@ -1,3 +1,4 @@
+using Consultation.Infrastructure.Security;
 using System.Text.Json.Serialization;
 using Consultation.Audit;
 using Consultation.Audit.Replaying;
@@ -57,14 +58,15 @@ public static class HttpSetup
         app.UseMiddleware<CorrelationMiddleware>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseConsultationSecurity();
         app.UseReplaying();
         return app;
     }
 
     public static WebApplication MapConsultationEndpoints(this WebApplication app)
     {
-        app.MapOpenApi();
-        app.MapScalarApiReference(o => o.WithTitle("Consultation Tracker API"));
+        app.MapOpenApi().AllowAnonymous();
+        app.MapScalarApiReference(o => o.WithTitle("Consultation Tracker API")).AllowAnonymous();
         app.MapConsultationHealth();
         app.MapStakeholders();
         app.MapProcesses();
