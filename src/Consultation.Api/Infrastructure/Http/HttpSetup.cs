@@ -45,15 +45,27 @@ public static class HttpSetup
 
     public static WebApplication UseConsultationHttp(this WebApplication app)
     {
-        app.Use((http, next) =>
+        app.Use(async (http, next) =>
         {
+            // A declared length over the limit is refused before reading; Kestrel enforces the limit on chunked bodies.
+            if (http.Request.ContentLength > MaxRequestBodyBytes)
+            {
+                http.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+                await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = http,
+                    ProblemDetails = { Status = StatusCodes.Status413PayloadTooLarge, Title = "Request body too large", Detail = $"The body may be at most {MaxRequestBodyBytes} bytes; this one is {http.Request.ContentLength}." },
+                });
+                return;
+            }
+
             var limit = http.Features.Get<IHttpMaxRequestBodySizeFeature>();
             if (limit is { IsReadOnly: false })
             {
                 limit.MaxRequestBodySize = MaxRequestBodyBytes;
             }
 
-            return next(http);
+            await next(http);
         });
         app.UseMiddleware<CorrelationMiddleware>();
         app.UseExceptionHandler();

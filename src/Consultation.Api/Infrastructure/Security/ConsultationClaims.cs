@@ -40,6 +40,9 @@ public sealed record ProcessScope(IReadOnlySet<string>? Processes)
 
     public bool IsEverything => Processes is null;
 
+    /// <summary>The listed processes, for a query filter (<c>x.Process.IsOneOf(scope.Keys)</c>); empty for everything.</summary>
+    public string[] Keys => Processes?.ToArray() ?? [];
+
     public bool Includes(string process) => Processes is null || Processes.Contains(process);
 
     public override string ToString() => Processes is null ? AllText : string.Join(", ", Processes.Order(StringComparer.Ordinal));
