@@ -29,6 +29,16 @@ public sealed class AuthenticationTests(ApiFactory api) : IClassFixture<ApiFacto
         }
     }
 
+    [Fact]
+    public async Task The_openapi_document_declares_the_bearer_scheme_so_the_reference_page_can_send_tokens()
+    {
+        using var document = System.Text.Json.JsonDocument.Parse(await api.CreateClient().Authorize(null).GetStringAsync("/openapi/v1.json"));
+
+        var scheme = document.RootElement.GetProperty("components").GetProperty("securitySchemes").GetProperty("Bearer");
+        Assert.Equal("bearer", scheme.GetProperty("scheme").GetString());
+        Assert.True(document.RootElement.GetProperty("security")[0].TryGetProperty("Bearer", out _));
+    }
+
     public static TheoryData<string, string> BadTokens() => new()
     {
         { "expired", TestIdentity.Token("eve", Roles.All, ["*"], lifetime: TimeSpan.FromMinutes(10), now: DateTimeOffset.UtcNow.AddHours(-2)) },
