@@ -11,8 +11,9 @@ public sealed class TokenCommandTests(ApiFactory api) : IClassFixture<ApiFactory
     [Fact]
     public async Task The_token_command_issues_a_token_the_api_accepts_for_those_roles_and_processes()
     {
-        var result = await CliRunner.RunAsync(api.Schema, TimeSpan.FromMinutes(2), WithTestKey, "token", "--name", "bob", "--role", "auditor", "--process", "gcm");
+        var result = await CliRunner.RunAsync(api.Schema, TimeSpan.FromMinutes(2), WithTestKey, "token", "--name", "bob", "--role", "auditor,facilitator", "--process", "gcm");
         Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("as auditor, facilitator on gcm", result.Error, StringComparison.Ordinal);
         var token = result.Output.Trim().Split('\n')[^1].Trim();
 
         var bob = api.CreateClient().Authorize(token);

@@ -14,11 +14,11 @@ public sealed class TokenInput : NetCoreInput
     [FlagAlias("display-name", true)]
     public string? DisplayNameFlag { get; set; }
 
-    [Description("Role, repeatable: secretariat, facilitator, auditor, administrator")]
+    [Description("Roles, space- or comma-separated after one --role: secretariat, facilitator, auditor, administrator")]
     [FlagAlias("role", 'r')]
     public List<string> RoleFlag { get; set; } = [];
 
-    [Description("Process key the user works on, repeatable; '*' for all processes")]
+    [Description("Process keys the user works on, space- or comma-separated after one --process; '*' for all processes")]
     [FlagAlias("process", 'p')]
     public List<string> ProcessFlag { get; set; } = [];
 
@@ -38,6 +38,8 @@ public sealed class TokenCommand : JasperFxAsyncCommand<TokenInput>
 
     public override async Task<bool> Execute(TokenInput input)
     {
+        input.RoleFlag = Split(input.RoleFlag);
+        input.ProcessFlag = Split(input.ProcessFlag);
         using var host = input.BuildHost();
         var settings = AuthenticationSettings.From(host.Services.GetRequiredService<IConfiguration>());
         var problems = Problems(input, settings).ToList();
@@ -67,6 +69,9 @@ public sealed class TokenCommand : JasperFxAsyncCommand<TokenInput>
             + "Use it as: Authorization: Bearer <token>");
         return true;
     }
+
+    private static List<string> Split(List<string> values) =>
+        [.. values.SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))];
 
     private static IEnumerable<string> Problems(TokenInput input, AuthenticationSettings settings)
     {
