@@ -1,3 +1,4 @@
+using Consultation.Infrastructure.Security;
 using Consultation.Infrastructure.Commands;
 using Consultation.Infrastructure.EventStore;
 using Consultation.Infrastructure.Http;
@@ -14,6 +15,7 @@ builder.Services
     .AddConsultationEventStore()
     .AddConsultationPipeline()
     .AddConsultationHttp()
+    .AddConsultationSecurity(builder.Configuration)
     .AddConsultationSeeding();
 
 var app = builder.Build();

@@ -1,3 +1,4 @@
+using Consultation.Infrastructure.Security;
 using Consultation.Audit.Exporting;
 using Consultation.Audit.Integrity;
 using Consultation.Audit.Rebuilding;
@@ -24,7 +25,7 @@ public static class AuditModule
 
     public static void MapAudit(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup(string.Empty).WithTags("Audit");
+        var group = app.MapGroup(string.Empty).WithTags("Audit").For(Access.Audit);
         GetStreamHistory.Map(group);
         ListEvents.Map(group);
         ExportEvents.Map(group);

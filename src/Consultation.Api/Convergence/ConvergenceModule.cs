@@ -1,3 +1,4 @@
+using Consultation.Infrastructure.Security;
 using Consultation.Convergence.Areas;
 using Consultation.Convergence.Measuring;
 using Marten;
@@ -16,6 +17,6 @@ public static class ConvergenceModule
     public static void MapConvergence(this IEndpointRouteBuilder app)
     {
         app.MapGroup(string.Empty).WithTags("Areas of convergence").MapAreas();
-        app.MapGroup(string.Empty).WithTags("Measured convergence").MapMeasures();
+        app.MapGroup(string.Empty).WithTags("Measured convergence").For(Access.Read).MapMeasures();
     }
 }

@@ -1,3 +1,4 @@
+using Consultation.Infrastructure.Security;
 using Consultation.Infrastructure.Http;
 using Marten;
 
@@ -19,13 +20,19 @@ public sealed record AttendedMeeting(
 /// The meetings a stakeholder was registered for as a participant (cancelled meetings left out), by date, answered by
 /// the database from the inline <see cref="MeetingDetails"/> documents. For the stakeholder profile.
 /// </summary>
-public sealed class MeetingsAttended(IQuerySession session)
+public sealed class MeetingsAttended(IQuerySession session, ProcessScope scope)
 {
     /// <summary>The meetings <paramref name="stakeholder"/> registered for, optionally only in <paramref name="process"/>.</summary>
     public IQueryable<MeetingDetails> By(string stakeholder, string? process = null)
     {
         var meetings = session.Query<MeetingDetails>()
             .Where(x => x.Status != MeetingStatus.Cancelled && x.Participants.Any(p => p.Stakeholder == stakeholder));
+        if (!scope.IsEverything)
+        {
+            var mine = scope.Keys;
+            meetings = meetings.Where(x => x.Process.IsOneOf(mine));
+        }
+
         return process is null ? meetings : meetings.Where(x => x.Process == process);
     }
 

@@ -1,3 +1,4 @@
+using Consultation.Infrastructure.Security;
 using Consultation.Meetings.Cancelling;
 using Consultation.Meetings.Closing;
 using Consultation.Meetings.Findings;
@@ -34,19 +35,21 @@ public static class MeetingsModule
     public static void MapMeetings(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup(string.Empty).WithTags("Meetings");
-        ScheduleMeeting.Map(group);
-        ListMeetings.Map(group);
-        GetMeeting.Map(group);
-        RescheduleMeeting.Map(group);
-        CancelMeeting.Map(group);
-        OpenMeeting.Map(group);
-        RegisterParticipant.Map(group);
-        RecordStatement.Map(group);
-        GetStatement.Map(group);
-        RecordFinding.Map(group);
-        RecordRecommendation.Map(group);
-        CloseMeeting.Map(group);
-        ListStakeholderStatements.Map(group);
-        ListMeetingsAttended.Map(group);
+        var record = group.For(Access.Record);
+        var read = group.For(Access.Read);
+        ScheduleMeeting.Map(record);
+        ListMeetings.Map(read);
+        GetMeeting.Map(read);
+        RescheduleMeeting.Map(record);
+        CancelMeeting.Map(record);
+        OpenMeeting.Map(record);
+        RegisterParticipant.Map(record);
+        RecordStatement.Map(record);
+        GetStatement.Map(read);
+        RecordFinding.Map(record);
+        RecordRecommendation.Map(record);
+        CloseMeeting.Map(record);
+        ListStakeholderStatements.Map(read);
+        ListMeetingsAttended.Map(read);
     }
 }

@@ -1,3 +1,4 @@
+using Consultation.Infrastructure.Security;
 using Consultation.Positions.Batching;
 using Consultation.Positions.Correcting;
 using Consultation.Positions.Reading;
@@ -26,13 +27,15 @@ public static class PositionsModule
     public static void MapPositions(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup(string.Empty).WithTags("Positions");
-        StatePosition.Map(group);
-        GetPosition.Map(group);
-        GetPositionHistory.Map(group);
-        RevisePosition.Map(group);
-        CorrectPosition.Map(group);
-        WithdrawPosition.Map(group);
-        group.MapPositionBatches();
-        group.MapPositionViews();
+        var record = group.For(Access.Record);
+        var read = group.For(Access.Read);
+        StatePosition.Map(record);
+        GetPosition.Map(read);
+        GetPositionHistory.Map(read);
+        RevisePosition.Map(record);
+        CorrectPosition.Map(record);
+        WithdrawPosition.Map(record);
+        record.MapPositionBatches();
+        read.MapPositionViews();
     }
 }

@@ -1,3 +1,4 @@
+using Consultation.Infrastructure.Security;
 using Consultation.Processes.CoFacilitators;
 using Consultation.Processes.Concluding;
 using Consultation.Processes.Issues;
@@ -22,20 +23,22 @@ public static class ProcessesModule
     public static void MapProcesses(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup(string.Empty).WithTags("Processes");
-        LaunchProcess.Map(group);
-        ListProcesses.Map(group);
-        GetProcess.Map(group);
-        GetProcessOverview.Map(group);
-        StartPhase.Map(group);
-        EndPhase.Map(group);
-        AppointCoFacilitator.Map(group);
-        ReleaseCoFacilitator.Map(group);
-        TableIssue.Map(group);
-        ListIssues.Map(group);
-        GetIssue.Map(group);
-        RetitleIssue.Map(group);
-        RedescribeIssue.Map(group);
-        RetireIssue.Map(group);
-        ConcludeProcess.Map(group);
+        var setup = group.For(Access.Administer);
+        var read = group.For(Access.Read);
+        LaunchProcess.Map(setup);
+        ListProcesses.Map(read);
+        GetProcess.Map(read);
+        GetProcessOverview.Map(read);
+        StartPhase.Map(setup);
+        EndPhase.Map(setup);
+        AppointCoFacilitator.Map(setup);
+        ReleaseCoFacilitator.Map(setup);
+        TableIssue.Map(setup);
+        ListIssues.Map(read);
+        GetIssue.Map(read);
+        RetitleIssue.Map(setup);
+        RedescribeIssue.Map(setup);
+        RetireIssue.Map(setup);
+        ConcludeProcess.Map(setup);
     }
 }

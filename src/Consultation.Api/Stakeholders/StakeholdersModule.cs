@@ -1,3 +1,4 @@
+using Consultation.Infrastructure.Security;
 using Consultation.Stakeholders.Accrediting;
 using Consultation.Stakeholders.JoiningGroups;
 using Consultation.Stakeholders.LeavingGroups;
@@ -28,15 +29,17 @@ public static class StakeholdersModule
     public static void MapStakeholders(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup(string.Empty).WithTags("Stakeholders");
-        RegisterStakeholder.Map(group);
-        GetStakeholderStatistics.Map(group);
-        GetStakeholder.Map(group);
-        GetStakeholderProfile.Map(group);
-        RenameStakeholder.Map(group);
-        ListStakeholders.Map(group);
-        JoinGroup.Map(group);
-        LeaveGroup.Map(group);
-        ListGroupMembers.Map(group);
-        AccreditStakeholder.Map(group);
+        var record = group.For(Access.Record);
+        var read = group.For(Access.Read);
+        RegisterStakeholder.Map(record);
+        GetStakeholderStatistics.Map(read);
+        GetStakeholder.Map(read);
+        GetStakeholderProfile.Map(read);
+        RenameStakeholder.Map(record);
+        ListStakeholders.Map(read);
+        JoinGroup.Map(record);
+        LeaveGroup.Map(record);
+        ListGroupMembers.Map(read);
+        AccreditStakeholder.Map(record);
     }
 }

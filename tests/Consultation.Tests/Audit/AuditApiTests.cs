@@ -70,7 +70,7 @@ public sealed class AuditApiTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.True(events[0].GetProperty("sequence").GetInt64() < events[1].GetProperty("sequence").GetInt64());
         Assert.Equal(["position_stated", "position_revised"], events.Select(e => e.GetProperty("type").GetString()));
         Assert.All(events, e => Assert.Equal(key, e.GetProperty("streamKey").GetString()));
-        Assert.All(events, e => Assert.Equal("dev-secretariat", e.GetProperty("recordedBy").GetProperty("user").GetString()));
+        Assert.All(events, e => Assert.Equal(TestIdentity.DefaultUser, e.GetProperty("recordedBy").GetProperty("user").GetString()));
         Assert.All(events, e => Assert.Equal("secretariat", e.GetProperty("recordedBy").GetProperty("role").GetString()));
         Assert.All(events, e => Assert.False(string.IsNullOrEmpty(e.GetProperty("causationId").GetString())));
         Assert.Equal(correlation, events[0].GetProperty("correlationId").GetString());
@@ -118,7 +118,7 @@ public sealed class AuditApiTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Equal([key], Keys((await GetJsonAsync($"/audit/events?process={process}&type=position_revised")).GetProperty("items")));
         Assert.Equal([key], Keys((await GetJsonAsync($"/audit/events?process={process}&type=PositionRevised")).GetProperty("items")));
 
-        Assert.Equal(all.GetArrayLength(), (await GetJsonAsync($"/audit/events?process={process}&user=dev-secretariat&limit=1000")).GetProperty("items").GetArrayLength());
+        Assert.Equal(all.GetArrayLength(), (await GetJsonAsync($"/audit/events?process={process}&user={TestIdentity.DefaultUser}&limit=1000")).GetProperty("items").GetArrayLength());
         Assert.Empty((await GetJsonAsync($"/audit/events?process={process}&user=someone-else")).GetProperty("items").EnumerateArray());
 
         var from = Uri.EscapeDataString(before.ToString("O"));
@@ -212,7 +212,7 @@ public sealed class AuditApiTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Equal(rows.Length, recorded.GetProperty("payload").GetProperty("rows").GetInt64());
         Assert.True(recorded.GetProperty("payload").GetProperty("completed").GetBoolean());
         Assert.Equal(rows[0].GetProperty("sequence").GetInt64(), recorded.GetProperty("payload").GetProperty("firstSequence").GetInt64());
-        Assert.Equal("dev-secretariat", recorded.GetProperty("recordedBy").GetProperty("user").GetString());
+        Assert.Equal(TestIdentity.DefaultUser, recorded.GetProperty("recordedBy").GetProperty("user").GetString());
         Assert.Equal("RecordExport", recorded.GetProperty("command").GetString());
         Assert.False(string.IsNullOrEmpty(recorded.GetProperty("correlationId").GetString()));
     }

@@ -170,7 +170,7 @@ public sealed class IdempotentStatingTests(ApiFactory api) : IClassFixture<ApiFa
 
         await using var session = api.Store.QuerySession();
         var record = Assert.Single(await session.Query<IdempotencyRecord>().Where(r => r.Key == key).ToListAsync());
-        Assert.Equal("dev-secretariat", record.UserName);
+        Assert.Equal(TestIdentity.DefaultUser, record.UserName);
         Assert.Equal("POST /processes/{process}/issues/{issue}/positions", record.Scope);
         Assert.Equal(201, record.Response?.StatusCode);
         Assert.False(string.IsNullOrEmpty(record.CorrelationId));

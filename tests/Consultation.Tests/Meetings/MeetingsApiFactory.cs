@@ -36,11 +36,18 @@ public sealed class MeetingsApiFactory : WebApplicationFactory<Program>, IAsyncL
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        TestIdentity.Configure(builder);
         builder.UseSetting("ConnectionStrings:Consultation", _connectionString);
         builder.UseSetting("Marten:Schema", Schema);
         builder.UseSetting("Seeds:Enabled", "false");
         builder.UseSetting("Meetings:LateEntryGraceDays", GraceDays.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+    }
+
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        client.Authorize(TestIdentity.Everyone());
     }
 
     async Task IAsyncLifetime.DisposeAsync() => await DisposeAsync();

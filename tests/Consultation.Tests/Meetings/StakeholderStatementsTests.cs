@@ -138,7 +138,7 @@ public sealed class StakeholderStatementsTests(MeetingsApiFactory api)
         Assert.Equal(1, inSecond.TotalItems);
 
         await using var session = api.Store.QuerySession();
-        var attended = await new MeetingsAttended(session).ListAsync(speaker, CancellationToken.None);
+        var attended = await new MeetingsAttended(session, Consultation.Infrastructure.Security.ProcessScope.Everything).ListAsync(speaker, CancellationToken.None);
         Assert.Equal(page.Items.Select(m => m.Meeting), attended.Select(m => m.Meeting));
     }
 }

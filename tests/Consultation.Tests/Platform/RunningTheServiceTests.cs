@@ -23,7 +23,7 @@ public sealed class RunningTheServiceTests : IDisposable
         var repository = RepositoryRoot.Find(AppContext.BaseDirectory)!;
         var pgPort = FreePort();
         var httpPort = FreePort();
-        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{httpPort}") };
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{httpPort}") }.Authorize(TestIdentity.Everyone());
 
         using (var service = Start(repository, pgPort, httpPort))
         {
@@ -62,6 +62,7 @@ public sealed class RunningTheServiceTests : IDisposable
         info.Environment["EmbeddedPostgres__Directory"] = _dataRoot;
         info.Environment["EmbeddedPostgres__Port"] = pgPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
         info.Environment["Seeds__Directory"] = Path.Combine(repository, "seeds");
+        info.Environment["Authentication__DevelopmentKey"] = TestIdentity.Key;
         var process = Process.Start(info)!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };

@@ -141,7 +141,7 @@ public sealed class PositionsApiTests(ApiFactory api) : IClassFixture<ApiFactory
         Assert.Equal("Stance was entered wrong", history[1].Reason);
         Assert.Equal(2, history[2].Before!.Stance);
         Assert.Equal(-1, history[2].After!.Stance);
-        Assert.All(history, h => Assert.Equal("dev-secretariat", h.RecordedBy));
+        Assert.All(history, h => Assert.Equal(TestIdentity.DefaultUser, h.RecordedBy));
         Assert.All(history, h => Assert.False(string.IsNullOrEmpty(h.CorrelationId)));
     }
 

@@ -32,10 +32,17 @@ public sealed class SeededApiFactory : WebApplicationFactory<Program>, IAsyncLif
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        TestIdentity.Configure(builder);
         builder.UseSetting("ConnectionStrings:Consultation", _connectionString);
         builder.UseSetting("Marten:Schema", Schema);
         builder.UseSetting("Seeds:Enabled", "true");
         builder.UseSetting("Seeds:Directory", SeedsDirectory);
+    }
+
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        client.Authorize(TestIdentity.Everyone());
     }
 
     async Task IAsyncLifetime.DisposeAsync() => await DisposeAsync();

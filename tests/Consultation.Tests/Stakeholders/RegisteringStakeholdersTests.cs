@@ -57,7 +57,7 @@ public sealed class RegisteringStakeholdersTests(ApiFactory api) : IClassFixture
         var registered = Assert.Single(await session.Events.FetchStreamAsync("ECU"));
         Assert.IsType<StakeholderRegistered>(registered.Data);
         Assert.Equal("stocktaking-day-2", registered.CorrelationId);
-        Assert.Equal("dev-secretariat", registered.UserName);
+        Assert.Equal(TestIdentity.DefaultUser, registered.UserName);
         Assert.False(string.IsNullOrEmpty(registered.CausationId));
         Assert.Equal("RegisterStakeholder", registered.Headers!["command"].ToString());
         Assert.Equal("secretariat", registered.Headers["role"].ToString());

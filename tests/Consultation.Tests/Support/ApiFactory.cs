@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Consultation.Tests.Support;
 
 /// <summary>The real service over the real HTTP pipeline, on the test PostgreSQL, in a schema of its own.</summary>
-public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
+public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private string _connectionString = string.Empty;
 
@@ -25,12 +25,26 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public Task<long> CountEventsAsync() => TestDatabase.CountEventsAsync(Schema);
 
+    /// <summary>Settings a derived factory adds for its tests.</summary>
+    protected virtual IEnumerable<(string Name, string Value)> ExtraSettings => [];
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        TestIdentity.Configure(builder);
         builder.UseSetting("ConnectionStrings:Consultation", _connectionString);
         builder.UseSetting("Marten:Schema", Schema);
         builder.UseSetting("Seeds:Enabled", "false");
+        foreach (var (name, value) in ExtraSettings)
+        {
+            builder.UseSetting(name, value);
+        }
+    }
+
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        client.Authorize(TestIdentity.Everyone());
     }
 
     async Task IAsyncLifetime.DisposeAsync() => await DisposeAsync();

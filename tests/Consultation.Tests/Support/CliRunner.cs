@@ -16,7 +16,10 @@ public static class CliRunner
 {
     public static async Task<CliResult> RunAsync(string schema, params string[] args) => await RunAsync(schema, TimeSpan.FromMinutes(3), args);
 
-    public static async Task<CliResult> RunAsync(string schema, TimeSpan timeout, params string[] args)
+    public static Task<CliResult> RunAsync(string schema, TimeSpan timeout, params string[] args) => RunAsync(schema, timeout, new Dictionary<string, string>(), args);
+
+    /// <summary>Runs with extra environment variables (settings such as <c>Authentication__DevelopmentKey</c>).</summary>
+    public static async Task<CliResult> RunAsync(string schema, TimeSpan timeout, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var apiDirectory = AppContext.BaseDirectory.Replace(
             Path.Combine("tests", "Consultation.Tests"), Path.Combine("src", "Consultation.Api"), StringComparison.Ordinal);
@@ -31,6 +34,11 @@ public static class CliRunner
         info.Environment["ConnectionStrings__Consultation"] = await TestDatabase.ConnectionStringAsync();
         info.Environment["Marten__Schema"] = schema;
         info.Environment["Seeds__Enabled"] = "false";
+        foreach (var (name, value) in environment)
+        {
+            info.Environment[name] = value;
+        }
+
         using var process = Process.Start(info)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();

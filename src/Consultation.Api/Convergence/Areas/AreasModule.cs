@@ -1,3 +1,4 @@
+using Consultation.Infrastructure.Security;
 using Consultation.Convergence.Areas.Affirming;
 using Consultation.Convergence.Areas.Confirming;
 using Consultation.Convergence.Areas.Dissolving;
@@ -31,15 +32,17 @@ public static class AreasModule
 
     public static void MapAreas(this IEndpointRouteBuilder app)
     {
-        IdentifyArea.Map(app);
-        ListAreas.Map(app);
-        GetArea.Map(app);
-        GetAreaHistory.Map(app);
-        AffirmArea.Map(app);
-        LinkIssue.Map(app);
-        UnlinkIssue.Map(app);
-        NoteDivergence.Map(app);
-        ConfirmArea.Map(app);
-        DissolveArea.Map(app);
+        var facilitate = app.For(Access.Facilitate);
+        var read = app.For(Access.Read);
+        IdentifyArea.Map(facilitate);
+        ListAreas.Map(read);
+        GetArea.Map(read);
+        GetAreaHistory.Map(read);
+        AffirmArea.Map(facilitate);
+        LinkIssue.Map(facilitate);
+        UnlinkIssue.Map(facilitate);
+        NoteDivergence.Map(facilitate);
+        ConfirmArea.Map(facilitate);
+        DissolveArea.Map(facilitate);
     }
 }

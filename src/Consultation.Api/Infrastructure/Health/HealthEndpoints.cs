@@ -21,9 +21,11 @@ public static class HealthEndpoints
     public static void MapConsultationHealth(this IEndpointRouteBuilder app)
     {
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteJson })
-            .WithTags("Health");
+            .WithTags("Health")
+            .AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag), ResponseWriter = WriteJson })
-            .WithTags("Health");
+            .WithTags("Health")
+            .AllowAnonymous();
     }
 
     private static Task WriteJson(HttpContext http, HealthReport report)

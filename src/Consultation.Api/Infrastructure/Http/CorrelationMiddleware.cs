@@ -7,7 +7,7 @@ namespace Consultation.Infrastructure.Http;
 /// a new one otherwise), echoes it in the response, puts it in the log scope and, through
 /// <see cref="RequestContext"/>, in the metadata of every event the request appends.
 /// </summary>
-public sealed class CorrelationMiddleware(RequestDelegate next, ILogger<CorrelationMiddleware> logger, IConfiguration configuration)
+public sealed class CorrelationMiddleware(RequestDelegate next, ILogger<CorrelationMiddleware> logger)
 {
     public const string Header = "X-Correlation-Id";
 
@@ -15,8 +15,6 @@ public sealed class CorrelationMiddleware(RequestDelegate next, ILogger<Correlat
     {
         var supplied = http.Request.Headers[Header].ToString();
         context.CorrelationId = RequestContext.IsAcceptableCorrelationId(supplied) ? supplied : RequestContext.NewCorrelationId();
-        context.UserName = configuration["Consultation:DevelopmentUser"] ?? "dev-secretariat";
-        context.Role = configuration["Consultation:DevelopmentRole"] ?? "secretariat";
         // Set when the response starts: the exception handler clears headers set earlier.
         http.Response.OnStarting(() =>
         {

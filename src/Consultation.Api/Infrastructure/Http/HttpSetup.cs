@@ -1,3 +1,4 @@
+using Consultation.Infrastructure.Security;
 using System.Text.Json.Serialization;
 using Consultation.Audit;
 using Consultation.Audit.Replaying;
@@ -44,27 +45,40 @@ public static class HttpSetup
 
     public static WebApplication UseConsultationHttp(this WebApplication app)
     {
-        app.Use((http, next) =>
+        app.Use(async (http, next) =>
         {
+            // A declared length over the limit is refused before reading; Kestrel enforces the limit on chunked bodies.
+            if (http.Request.ContentLength > MaxRequestBodyBytes)
+            {
+                http.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+                await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = http,
+                    ProblemDetails = { Status = StatusCodes.Status413PayloadTooLarge, Title = "Request body too large", Detail = $"The body may be at most {MaxRequestBodyBytes} bytes; this one is {http.Request.ContentLength}." },
+                });
+                return;
+            }
+
             var limit = http.Features.Get<IHttpMaxRequestBodySizeFeature>();
             if (limit is { IsReadOnly: false })
             {
                 limit.MaxRequestBodySize = MaxRequestBodyBytes;
             }
 
-            return next(http);
+            await next(http);
         });
         app.UseMiddleware<CorrelationMiddleware>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseConsultationSecurity();
         app.UseReplaying();
         return app;
     }
 
     public static WebApplication MapConsultationEndpoints(this WebApplication app)
     {
-        app.MapOpenApi();
-        app.MapScalarApiReference(o => o.WithTitle("Consultation Tracker API"));
+        app.MapOpenApi().AllowAnonymous();
+        app.MapScalarApiReference(o => o.WithTitle("Consultation Tracker API")).AllowAnonymous();
         app.MapConsultationHealth();
         app.MapStakeholders();
         app.MapProcesses();

@@ -1,9 +1,12 @@
 using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
 
 namespace Consultation.Infrastructure.Http;
 
 public static class OpenApiSetup
 {
+    private const string BearerScheme = "Bearer";
+
     public static IServiceCollection AddConsultationOpenApi(this IServiceCollection services) =>
         services.AddOpenApi(options =>
         {
@@ -17,7 +20,18 @@ public static class OpenApiSetup
                 document.Info.Title = "Consultation Tracker API";
                 document.Info.Description =
                     "Records a multilateral stakeholder consultation as events: processes, meetings, stakeholders, positions and areas of convergence. "
-                    + "Errors are RFC 9457 problem details; updates take If-Match with the ETag you read.";
+                    + "Errors are RFC 9457 problem details; updates take If-Match with the ETag you read. "
+                    + "Every endpoint except health and this document needs a bearer token (JWT) naming the user's roles and processes.";
+                document.Components ??= new OpenApiComponents();
+                document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+                document.Components.SecuritySchemes[BearerScheme] = new OpenApiSecurityScheme
+                {
+                    Type = SecuritySchemeType.Http,
+                    Scheme = "bearer",
+                    BearerFormat = "JWT",
+                    Description = "A token from the configured OpenID Connect provider, or locally from `dotnet run -- token`.",
+                };
+                document.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerScheme, document)] = [] }];
                 return Task.CompletedTask;
             });
         });

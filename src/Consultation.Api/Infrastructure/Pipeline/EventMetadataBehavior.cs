@@ -5,7 +5,7 @@ namespace Consultation.Infrastructure.Pipeline;
 
 /// <summary>
 /// Stamps who and why on every event a command appends: user name, correlation id (the request's),
-/// causation id (this command's own id) and the command and role as headers.
+/// causation id (this command's own id) and the command, the role it was used in and the user's display name as headers.
 /// </summary>
 public sealed class EventMetadataBehavior<TMessage, TResponse>(IDocumentSession session, RequestContext context)
     : IPipelineBehavior<TMessage, TResponse>
@@ -24,6 +24,7 @@ public sealed class EventMetadataBehavior<TMessage, TResponse>(IDocumentSession 
         session.LastModifiedBy = context.UserName;
         session.SetHeader("command", CommandName);
         session.SetHeader("role", context.Role);
+        session.SetHeader("displayName", context.DisplayName);
         return next(message, cancellationToken);
     }
 }

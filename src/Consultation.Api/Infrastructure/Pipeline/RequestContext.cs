@@ -2,7 +2,7 @@ namespace Consultation.Infrastructure.Pipeline;
 
 /// <summary>
 /// Who is acting and under which correlation id, for the current request or background job.
-/// Filled by the HTTP middleware; defaults apply to CLI commands and seeding.
+/// Filled from the authenticated user's token (RequestIdentityMiddleware); the defaults apply to CLI commands and seeding.
 /// </summary>
 public sealed class RequestContext
 {
@@ -13,6 +13,11 @@ public sealed class RequestContext
     public string UserName { get; set; } = "system";
 
     public string Role { get; set; } = "system";
+
+    public string DisplayName { get; set; } = "system";
+
+    /// <summary>The processes the user works on; commands and seeding run for all of them.</summary>
+    public Security.ProcessScope Processes { get; set; } = Security.ProcessScope.Everything;
 
     public static string NewCorrelationId() => Guid.NewGuid().ToString("N");
 

@@ -1,3 +1,4 @@
+using Consultation.Infrastructure.Pipeline;
 using Consultation.Infrastructure.Errors;
 using Consultation.Infrastructure.Http;
 using Consultation.Infrastructure.Validation;
@@ -23,12 +24,12 @@ public static class ListMeetingsAttended
         }
     }
 
-    public sealed class Handler(IQuerySession session) : IQueryHandler<Query, Page<AttendedMeeting>>
+    public sealed class Handler(IQuerySession session, RequestContext context) : IQueryHandler<Query, Page<AttendedMeeting>>
     {
         public async ValueTask<Page<AttendedMeeting>> Handle(Query query, CancellationToken cancellationToken)
         {
             _ = await session.LoadAsync<StakeholderDetails>(query.Stakeholder, cancellationToken) ?? throw new StreamNotFound("Stakeholder", query.Stakeholder);
-            return await new MeetingsAttended(session).PageAsync(query.Stakeholder, query.Process, query.Page, query.PageSize, cancellationToken);
+            return await new MeetingsAttended(session, context.Processes).PageAsync(query.Stakeholder, query.Process, query.Page, query.PageSize, cancellationToken);
         }
     }
 

@@ -1,3 +1,4 @@
+using Consultation.Infrastructure.Pipeline;
 using Consultation.Infrastructure.Errors;
 using Consultation.Infrastructure.Http;
 using Consultation.Infrastructure.Validation;
@@ -42,7 +43,7 @@ public static class ListStakeholderStatements
         }
     }
 
-    public sealed class Handler(IQuerySession session) : IQueryHandler<Query, Page<StatementRecord>>
+    public sealed class Handler(IQuerySession session, RequestContext context) : IQueryHandler<Query, Page<StatementRecord>>
     {
         public async ValueTask<Page<StatementRecord>> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -54,6 +55,12 @@ public static class ListStakeholderStatements
                 Capacity.Group => statements.Where(x => x.OnBehalfOf == key),
                 _ => statements.Where(x => x.Speaker == key || x.OnBehalfOf == key),
             };
+            if (!context.Processes.IsEverything)
+            {
+                var mine = context.Processes.Keys;
+                statements = statements.Where(x => x.Process.IsOneOf(mine));
+            }
+
             if (query.Process is { } process)
             {
                 statements = statements.Where(x => x.Process == process);

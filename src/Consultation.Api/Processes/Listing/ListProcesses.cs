@@ -1,3 +1,4 @@
+using Consultation.Infrastructure.Pipeline;
 using Consultation.Infrastructure.Http;
 using Consultation.Infrastructure.Validation;
 using FluentValidation;
@@ -24,11 +25,17 @@ public static class ListProcesses
         }
     }
 
-    public sealed class Handler(IQuerySession session) : IQueryHandler<Query, Page<ProcessSummary>>
+    public sealed class Handler(IQuerySession session, RequestContext context) : IQueryHandler<Query, Page<ProcessSummary>>
     {
         public async ValueTask<Page<ProcessSummary>> Handle(Query query, CancellationToken cancellationToken)
         {
             IQueryable<ProcessDetails> processes = session.Query<ProcessDetails>();
+            if (!context.Processes.IsEverything)
+            {
+                var mine = context.Processes.Keys;
+                processes = processes.Where(x => x.Id.IsOneOf(mine));
+            }
+
             if (TextRules.ParseOptionalEnum<ProcessStatus>(query.Status) is { } status)
             {
                 processes = processes.Where(x => x.Status == status);

@@ -1,3 +1,4 @@
+using Consultation.Infrastructure.Pipeline;
 using Consultation.Infrastructure.EventStore;
 using Consultation.Meetings;
 using Marten;
@@ -22,15 +23,22 @@ public static class GetStakeholderProfile
         int StatementsOnItsBehalf,
         IReadOnlyList<StatementRecord> LatestStatements);
 
-    public sealed class Handler(IMediator mediator, IQuerySession session) : IQueryHandler<Query, StakeholderProfile>
+    public sealed class Handler(IMediator mediator, IQuerySession session, RequestContext context) : IQueryHandler<Query, StakeholderProfile>
     {
         public async ValueTask<StakeholderProfile> Handle(Query query, CancellationToken cancellationToken)
         {
             var stakeholder = await mediator.Send(new GetStakeholder.Query(query.Key), cancellationToken);
-            var meetings = await new MeetingsAttended(session).ListAsync(query.Key, cancellationToken);
-            var made = await session.Query<StatementRecord>().CountAsync(x => x.Speaker == query.Key, cancellationToken);
-            var onBehalf = await session.Query<StatementRecord>().CountAsync(x => x.OnBehalfOf == query.Key, cancellationToken);
-            var latest = await session.Query<StatementRecord>()
+            var meetings = await new MeetingsAttended(session, context.Processes).ListAsync(query.Key, cancellationToken);
+            IQueryable<StatementRecord> statements = session.Query<StatementRecord>();
+            if (!context.Processes.IsEverything)
+            {
+                var mine = context.Processes.Keys;
+                statements = statements.Where(x => x.Process.IsOneOf(mine));
+            }
+
+            var made = await statements.CountAsync(x => x.Speaker == query.Key, cancellationToken);
+            var onBehalf = await statements.CountAsync(x => x.OnBehalfOf == query.Key, cancellationToken);
+            var latest = await statements
                 .Where(x => x.Speaker == query.Key || x.OnBehalfOf == query.Key)
                 .OrderByDescending(x => x.SaidOn).ThenByDescending(x => x.RecordedAt)
                 .Take(RecentStatements)

@@ -1,3 +1,4 @@
+using Consultation.Infrastructure.Security;
 using Consultation.Infrastructure.Errors;
 using Consultation.Infrastructure.EventStore;
 using Consultation.Infrastructure.Http;
@@ -50,6 +51,7 @@ public static class GetConvergenceSettings
                 http.Response.Headers.ETag = ETags.For(settings.Version);
                 return TypedResults.Ok(settings);
             })
+            .RequireAccess(Access.Administer)
             .WithName("SetConvergenceThresholds")
             .WithSummary("Set a process's convergence thresholds")
             .WithDescription("All six thresholds: minPositions ≥ 1, minGroups ≥ 1, consensusGicn ≥ broadConvergenceGicn ≥ emergingGicn, "

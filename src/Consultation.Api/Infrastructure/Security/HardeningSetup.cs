@@ -1,0 +1,93 @@
+using System.Globalization;
+using System.Text.Json.Serialization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace Consultation.Infrastructure.Security;
+
+/// <summary>
+/// Section <c>Security</c>: per-user rate limit on writes, CORS origins (none by default: browsers on other origins
+/// are refused), security headers on every response, unknown JSON properties rejected (no mass assignment).
+/// </summary>
+public sealed class HardeningSettings
+{
+    public const string Section = "Security";
+
+    /// <summary>Writes (commands) one user may send per window; a batch counts as one.</summary>
+    public int WritesPerWindow { get; set; } = 600;
+
+    public int WindowSeconds { get; set; } = 60;
+
+    public string[] CorsOrigins { get; set; } = [];
+
+    public static HardeningSettings From(IConfiguration configuration) =>
+        configuration.GetSection(Section).Get<HardeningSettings>() ?? new HardeningSettings();
+}
+
+public static class HardeningSetup
+{
+    private const string CorsPolicy = "configured-origins";
+
+    public static IServiceCollection AddConsultationHardening(this IServiceCollection services, IConfiguration configuration)
+    {
+        var settings = HardeningSettings.From(configuration);
+        services.Configure<JsonOptions>(o => o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow);
+        services.AddCors(o => o.AddPolicy(CorsPolicy, p =>
+        {
+            if (settings.CorsOrigins.Length > 0)
+            {
+                p.WithOrigins(settings.CorsOrigins).AllowAnyHeader().WithMethods("GET", "POST", "PUT")
+                    .WithExposedHeaders("ETag", "Location", "X-Correlation-Id", "Retry-After");
+            }
+        }));
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(AccessEndpoints.WritesRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
+                http.User.UserIdOf() ?? "anonymous",
+                _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = settings.WritesPerWindow,
+                    Window = TimeSpan.FromSeconds(settings.WindowSeconds),
+                    QueueLimit = 0,
+                }));
+            o.OnRejected = async (context, cancellationToken) =>
+            {
+                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(settings.WindowSeconds);
+                var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+                var http = context.HttpContext;
+                http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+                await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = http,
+                    ProblemDetails =
+                    {
+                        Status = StatusCodes.Status429TooManyRequests,
+                        Title = "Too many requests",
+                        Detail = $"At most {settings.WritesPerWindow} writes per {settings.WindowSeconds} s per user; try again in {seconds} s.",
+                    },
+                });
+            };
+        });
+        return services;
+    }
+
+    public static WebApplication UseConsultationHardeningBeforeAuthentication(this WebApplication app)
+    {
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+
+        app.UseCors(CorsPolicy);
+        return app;
+    }
+
+    public static WebApplication UseConsultationHardeningAfterAuthentication(this WebApplication app)
+    {
+        app.UseRateLimiter();
+        return app;
+    }
+}

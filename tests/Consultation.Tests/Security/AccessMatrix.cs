@@ -1,0 +1,108 @@
+namespace Consultation.Tests.Security;
+
+/// <summary>
+/// Who may call each endpoint: the function-level authorization table (OWASP API5), written out here independently of
+/// the service's own policy definitions. A new endpoint fails <see cref="RoleMatrixTests"/> until it is added.
+/// </summary>
+public static class AccessMatrix
+{
+    public const string Secretariat = "secretariat";
+    public const string Facilitator = "facilitator";
+    public const string Auditor = "auditor";
+    public const string Administrator = "administrator";
+
+    public static readonly string[] Roles = [Secretariat, Facilitator, Auditor, Administrator];
+
+    /// <summary>No token needed.</summary>
+    public static readonly string[]? Anyone = null;
+
+    public static readonly string[] Readers = Roles;
+    public static readonly string[] SecretariatOnly = [Secretariat];
+    public static readonly string[] Facilitators = [Facilitator];
+    public static readonly string[] Auditors = [Auditor, Administrator];
+    public static readonly string[] Administrators = [Administrator];
+
+    /// <summary>"METHOD /route/pattern" → the roles allowed (null: anonymous allowed).</summary>
+    public static readonly IReadOnlyDictionary<string, string[]?> Endpoints = new Dictionary<string, string[]?>(StringComparer.Ordinal)
+    {
+        ["GET /audit/diff"] = Auditors,
+        ["GET /audit/events"] = Auditors,
+        ["GET /audit/export"] = Auditors,
+        ["GET /audit/streams/{**key}"] = Auditors,
+        ["GET /health/live"] = Anyone,
+        ["GET /health/ready"] = Anyone,
+        ["GET /openapi/{documentName}.json"] = Anyone,
+        ["POST /processes"] = Administrators,
+        ["GET /processes"] = Readers,
+        ["GET /processes/{key}"] = Readers,
+        ["POST /processes/{key}/areas"] = Facilitators,
+        ["GET /processes/{key}/areas"] = Readers,
+        ["GET /processes/{key}/areas/{area}"] = Readers,
+        ["POST /processes/{key}/areas/{area}/affirm"] = Facilitators,
+        ["POST /processes/{key}/areas/{area}/confirm"] = Facilitators,
+        ["POST /processes/{key}/areas/{area}/dissolve"] = Facilitators,
+        ["POST /processes/{key}/areas/{area}/divergences"] = Facilitators,
+        ["GET /processes/{key}/areas/{area}/history"] = Readers,
+        ["POST /processes/{key}/areas/{area}/issues"] = Facilitators,
+        ["POST /processes/{key}/areas/{area}/issues/{issue}/unlink"] = Facilitators,
+        ["POST /processes/{key}/co-facilitators"] = Administrators,
+        ["POST /processes/{key}/co-facilitators/{facilitator}/release"] = Administrators,
+        ["POST /processes/{key}/conclude"] = Administrators,
+        ["POST /processes/{key}/issues"] = Administrators,
+        ["GET /processes/{key}/issues"] = Readers,
+        ["GET /processes/{key}/issues/{issue}"] = Readers,
+        ["POST /processes/{key}/issues/{issue}/redescribe"] = Administrators,
+        ["POST /processes/{key}/issues/{issue}/retire"] = Administrators,
+        ["POST /processes/{key}/issues/{issue}/retitle"] = Administrators,
+        ["POST /processes/{key}/meetings"] = SecretariatOnly,
+        ["GET /processes/{key}/meetings"] = Readers,
+        ["GET /processes/{key}/meetings/{meeting}"] = Readers,
+        ["POST /processes/{key}/meetings/{meeting}/cancel"] = SecretariatOnly,
+        ["POST /processes/{key}/meetings/{meeting}/close"] = SecretariatOnly,
+        ["POST /processes/{key}/meetings/{meeting}/findings"] = SecretariatOnly,
+        ["POST /processes/{key}/meetings/{meeting}/open"] = SecretariatOnly,
+        ["POST /processes/{key}/meetings/{meeting}/participants"] = SecretariatOnly,
+        ["POST /processes/{key}/meetings/{meeting}/recommendations"] = SecretariatOnly,
+        ["POST /processes/{key}/meetings/{meeting}/reschedule"] = SecretariatOnly,
+        ["POST /processes/{key}/meetings/{meeting}/statements"] = SecretariatOnly,
+        ["GET /processes/{key}/meetings/{meeting}/statements/{statement}"] = Readers,
+        ["GET /processes/{key}/overview"] = Readers,
+        ["POST /processes/{key}/phases"] = Administrators,
+        ["POST /processes/{key}/phases/{phase}/end"] = Administrators,
+        ["GET /processes/{process}/areas/{area}/convergence"] = Readers,
+        ["GET /processes/{process}/areas/{area}/convergence/timeline"] = Readers,
+        ["GET /processes/{process}/convergence"] = Readers,
+        ["GET /processes/{process}/convergence-settings"] = Readers,
+        ["PUT /processes/{process}/convergence-settings"] = Administrators,
+        ["GET /processes/{process}/convergence/timeline"] = Readers,
+        ["GET /processes/{process}/issues/{issue}/convergence"] = Readers,
+        ["GET /processes/{process}/issues/{issue}/convergence/timeline"] = Readers,
+        ["POST /processes/{process}/issues/{issue}/positions"] = SecretariatOnly,
+        ["GET /processes/{process}/issues/{issue}/positions"] = Readers,
+        ["GET /processes/{process}/issues/{issue}/positions/{stakeholder}"] = Readers,
+        ["POST /processes/{process}/issues/{issue}/positions/{stakeholder}/correct"] = SecretariatOnly,
+        ["GET /processes/{process}/issues/{issue}/positions/{stakeholder}/effective"] = Readers,
+        ["GET /processes/{process}/issues/{issue}/positions/{stakeholder}/history"] = Readers,
+        ["POST /processes/{process}/issues/{issue}/positions/{stakeholder}/revise"] = SecretariatOnly,
+        ["POST /processes/{process}/issues/{issue}/positions/{stakeholder}/withdraw"] = SecretariatOnly,
+        ["POST /processes/{process}/positions/batch"] = SecretariatOnly,
+        ["GET /processes/{process}/shifts"] = Readers,
+        ["GET /processes/{process}/stakeholders/{stakeholder}/positions"] = Readers,
+        ["GET /scalar/favicon.svg"] = Anyone,
+        ["GET /scalar/scalar.aspnetcore.js"] = Anyone,
+        ["GET /scalar/scalar.js"] = Anyone,
+        ["GET /scalar/{documentName?}"] = Anyone,
+        ["POST /stakeholders"] = SecretariatOnly,
+        ["GET /stakeholders"] = Readers,
+        ["GET /stakeholders/statistics"] = Readers,
+        ["GET /stakeholders/{group}/members"] = Readers,
+        ["GET /stakeholders/{key}"] = Readers,
+        ["POST /stakeholders/{key}/accreditations"] = SecretariatOnly,
+        ["POST /stakeholders/{key}/groups"] = SecretariatOnly,
+        ["POST /stakeholders/{key}/groups/{group}/leave"] = SecretariatOnly,
+        ["GET /stakeholders/{key}/meetings"] = Readers,
+        ["GET /stakeholders/{key}/profile"] = Readers,
+        ["POST /stakeholders/{key}/rename"] = SecretariatOnly,
+        ["GET /stakeholders/{key}/statements"] = Readers,
+    };
+}

@@ -1,0 +1,79 @@
+using System.Net;
+using System.Text;
+using Consultation.Tests.Support;
+
+namespace Consultation.Tests.Security;
+
+/// <summary>Input and transport hardening: no mass assignment, bounded bodies, closed CORS, security headers, no internals in errors.</summary>
+public sealed class HardeningTests(ApiFactory api) : IClassFixture<ApiFactory>
+{
+    private readonly HttpClient _client = api.CreateClient();
+
+    [Fact]
+    public async Task A_command_with_an_unknown_property_is_refused_naming_it_and_nothing_is_written()
+    {
+        var before = await api.CountEventsAsync();
+
+        var problem = await (await _client.PostJsonAsync("/stakeholders", new { key = "MEX", kind = "MemberState", name = "Mexico", regionalGroup = "LatinAmericanAndCaribbean", version = 7 }))
+            .AssertProblemAsync(400);
+
+        Assert.Contains("version", problem.ToString(), StringComparison.Ordinal);
+        Assert.Equal(before, await api.CountEventsAsync());
+    }
+
+    [Fact]
+    public async Task A_body_over_the_limit_is_refused_with_413()
+    {
+        var huge = new StringContent("{\"key\":\"MEX\",\"name\":\"" + new string('x', 1_100_000) + "\"}", Encoding.UTF8, "application/json");
+
+        var response = await _client.PostAsync("/stakeholders", huge);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Cross_origin_requests_get_no_cors_permission_by_default()
+    {
+        using var preflight = new HttpRequestMessage(HttpMethod.Options, "/stakeholders");
+        preflight.Headers.Add("Origin", "https://elsewhere.example");
+        preflight.Headers.Add("Access-Control-Request-Method", "POST");
+        var response = await _client.SendAsync(preflight);
+
+        Assert.False(response.Headers.Contains("Access-Control-Allow-Origin"));
+        using var simple = new HttpRequestMessage(HttpMethod.Get, "/processes");
+        simple.Headers.Add("Origin", "https://elsewhere.example");
+        Assert.False((await _client.SendAsync(simple)).Headers.Contains("Access-Control-Allow-Origin"));
+    }
+
+    [Fact]
+    public async Task Every_response_carries_the_security_headers()
+    {
+        foreach (var response in new[] { await _client.GetAsync("/processes"), await _client.GetAsync("/processes/nowhere"), await api.CreateClient().Authorize(null).GetAsync("/processes") })
+        {
+            Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+            Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
+            Assert.Equal("no-referrer", response.Headers.GetValues("Referrer-Policy").Single());
+            Assert.Contains("default-src 'none'", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+            Assert.Contains("no-store", response.Headers.CacheControl?.ToString() ?? string.Empty, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Errors_say_what_is_wrong_without_internals()
+    {
+        var responses = new[]
+        {
+            await _client.PostAsync("/stakeholders", new StringContent("{\"key\": ", Encoding.UTF8, "application/json")),
+            await _client.PostAsync("/stakeholders", new StringContent("{\"key\": 12}", Encoding.UTF8, "application/json")),
+            await _client.PostJsonAsync("/stakeholders", new { key = "MEX", kind = "MemberState", name = "Mexico", regionalGroup = "LatinAmericanAndCaribbean", extra = "x" }),
+        };
+        foreach (var response in responses)
+        {
+            var body = await response.Content.ReadAsStringAsync();
+            Assert.True(response.StatusCode == HttpStatusCode.BadRequest, body);
+            Assert.DoesNotContain("Consultation.", body, StringComparison.Ordinal);
+            Assert.DoesNotContain("System.", body, StringComparison.Ordinal);
+            Assert.DoesNotContain(" at ", body, StringComparison.Ordinal);
+        }
+    }
+}

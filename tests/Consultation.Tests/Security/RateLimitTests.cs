@@ -1,0 +1,39 @@
+using System.Net;
+using Consultation.Tests.Support;
+
+namespace Consultation.Tests.Security;
+
+/// <summary>A service where each user may send three writes a minute.</summary>
+public sealed class ThreeWritesAMinuteFactory : ApiFactory
+{
+    protected override IEnumerable<(string Name, string Value)> ExtraSettings =>
+        [("Security:WritesPerWindow", "3"), ("Security:WindowSeconds", "60")];
+}
+
+/// <summary>Writes are rate limited per user: 429 with Retry-After past the limit, reads and other users unaffected.</summary>
+public sealed class RateLimitTests(ThreeWritesAMinuteFactory api) : IClassFixture<ThreeWritesAMinuteFactory>
+{
+    [Fact]
+    public async Task Past_the_limit_a_users_writes_get_429_with_retry_after_and_nothing_is_written()
+    {
+        var busy = api.CreateClient().Authorize(TestIdentity.Token("busy", [AccessMatrix.Secretariat], ["*"]));
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(HttpStatusCode.Created, (await busy.PostJsonAsync("/stakeholders", Stakeholder($"RA{(char)('A' + i)}"))).StatusCode);
+        }
+
+        var before = await api.CountEventsAsync();
+        var refused = await busy.PostJsonAsync("/stakeholders", Stakeholder("RAX"));
+
+        var problem = await refused.AssertProblemAsync(429);
+        Assert.True(refused.Headers.RetryAfter?.Delta is { TotalSeconds: >= 1 and <= 60 }, refused.Headers.RetryAfter?.ToString());
+        Assert.Contains("try again", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(before, await api.CountEventsAsync());
+
+        Assert.Equal(HttpStatusCode.OK, (await busy.GetAsync("/stakeholders/RAA")).StatusCode);
+        var other = api.CreateClient().Authorize(TestIdentity.Token("other", [AccessMatrix.Secretariat], ["*"]));
+        Assert.Equal(HttpStatusCode.Created, (await other.PostJsonAsync("/stakeholders", Stakeholder("RAO"))).StatusCode);
+    }
+
+    private static object Stakeholder(string key) => new { key, kind = "MemberState", name = key, regionalGroup = "African" };
+}
