@@ -29,28 +29,34 @@ public sealed class AppendOnlySchema(StoreOptions options) : FeatureSchemaBase("
         chain.AddColumn<long>("seq_id").AsPrimaryKey();
         chain.AddColumn("stream_id", "varchar").NotNull();
         chain.AddColumn<long>("version").NotNull();
-        chain.AddColumn("link", "char(64)").NotNull();
+        chain.AddColumn("link", "varchar").NotNull();
         chain.AddColumn("chained_at", "timestamp with time zone").NotNull().DefaultValueByExpression("transaction_timestamp()");
         yield return chain;
 
         yield return Function.ForSql($"""
-            CREATE OR REPLACE FUNCTION {schema}.{GuardFunctionName}() RETURNS trigger LANGUAGE plpgsql AS $$
+            CREATE OR REPLACE FUNCTION {schema}.{GuardFunctionName}() RETURNS trigger LANGUAGE plpgsql AS
+            $function$
             BEGIN
               RAISE EXCEPTION '%.% is append-only: % refused. Events are facts; record a correction as a new event.', TG_TABLE_SCHEMA, TG_TABLE_NAME, TG_OP
                 USING ERRCODE = 'insufficient_privilege';
             END;
-            $$;
+            $function$;
             """);
 
         foreach (var table in new[] { "mt_events", ChainTableName })
         {
             var target = Name(schema, table);
-            yield return new Trigger(Name(schema, $"{table}_no_update_or_delete"), target, $"{schema}.{GuardFunctionName}()")
+            foreach (var (suffix, events) in new[] { ("update", TriggerEvents.Update), ("delete", TriggerEvents.Delete) })
             {
-                Timing = TriggerTiming.Before,
-                Events = TriggerEvents.Update | TriggerEvents.Delete,
-                ForEachRow = true,
-            };
+                // One event per trigger: Weasel reads a multi-event trigger back as a change on every comparison.
+                yield return new Trigger(Name(schema, $"{table}_no_{suffix}"), target, $"{schema}.{GuardFunctionName}()")
+                {
+                    Timing = TriggerTiming.Before,
+                    Events = events,
+                    ForEachRow = true,
+                };
+            }
+
             yield return new Trigger(Name(schema, $"{table}_no_truncate"), target, $"{schema}.{GuardFunctionName}()")
             {
                 Timing = TriggerTiming.Before,

@@ -26,4 +26,78 @@ public sealed class ChainIntactTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Equal(JsonValueKind.Null, verification.GetProperty("firstBroken").ValueKind);
         Assert.Equal(attestation.GetProperty("hash").GetString(), verification.GetProperty("head").GetProperty("hash").GetString());
     }
+
+    [Fact]
+    public async Task An_attested_head_verifies_while_a_wrong_hash_or_a_missing_sequence_fails()
+    {
+        await _record.BuildAsync();
+        var attestation = await _record.WaitForChainAsync();
+        var sequence = attestation.GetProperty("sequence").GetInt64();
+        var hash = attestation.GetProperty("hash").GetString()!;
+        var wrong = (hash[0] == '0' ? "1" : "0") + hash[1..];
+
+        var right = await _record.GetOkAsync($"/audit/verify?headSequence={sequence}&headHash={hash.ToUpperInvariant()}");
+        Assert.True(right.GetProperty("intact").GetBoolean(), right.ToString());
+        Assert.True(right.GetProperty("attested").GetProperty("matches").GetBoolean(), right.ToString());
+
+        var tampered = await _record.GetOkAsync($"/audit/verify?headSequence={sequence}&headHash={wrong}");
+        Assert.False(tampered.GetProperty("intact").GetBoolean(), tampered.ToString());
+        Assert.False(tampered.GetProperty("attested").GetProperty("matches").GetBoolean(), tampered.ToString());
+        Assert.Equal(hash, tampered.GetProperty("attested").GetProperty("foundHash").GetString());
+        Assert.Equal(JsonValueKind.Null, tampered.GetProperty("firstBroken").ValueKind);
+
+        var gone = await _record.GetOkAsync($"/audit/verify?headSequence={sequence + 1000}&headHash={hash}");
+        Assert.False(gone.GetProperty("intact").GetBoolean(), gone.ToString());
+        Assert.False(gone.GetProperty("attested").GetProperty("matches").GetBoolean(), gone.ToString());
+    }
+
+    [Theory]
+    [InlineData("headSequence=abc&headHash=00", "headSequence")]
+    [InlineData("headSequence=3", "headHash")]
+    [InlineData("headHash=" + "ab", "headSequence")]
+    [InlineData("headSequence=0&headHash=" + "0000000000000000000000000000000000000000000000000000000000000000", "headSequence")]
+    [InlineData("headSequence=3&headHash=" + "zz00000000000000000000000000000000000000000000000000000000000000", "headHash")]
+    public async Task A_malformed_attested_head_is_a_400_naming_the_parameter(string queryString, string field)
+    {
+        var problem = await (await _record.Client.GetAsync($"/audit/verify?{queryString}")).AssertProblemAsync(400);
+        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
+    }
+
+    [Fact]
+    public async Task The_service_is_ready_while_the_chain_is_maintained()
+    {
+        await _record.BuildAsync();
+        await _record.WaitForChainAsync();
+        var response = await _record.Client.GetAsync("/health/ready");
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task The_command_line_attests_the_head_and_verifies_against_it()
+    {
+        await _record.BuildAsync();
+        var attestation = await _record.WaitForChainAsync();
+        var sequence = attestation.GetProperty("sequence").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var hash = attestation.GetProperty("hash").GetString()!;
+
+        var attest = await CliRunner.RunAsync(api.Schema, "audit", "Attest", "--json");
+        Assert.True(attest.ExitCode == 0, attest.ToString());
+        var printed = PrintedJson(attest.Output);
+        Assert.True(printed.GetProperty("sequence").GetInt64() >= attestation.GetProperty("sequence").GetInt64(), attest.ToString());
+
+        var verified = await CliRunner.RunAsync(api.Schema, "audit", "Verify", "--chain-only", "--head-sequence", sequence, "--head-hash", hash);
+        Assert.True(verified.ExitCode == 0, verified.ToString());
+        Assert.Contains("intact", verified.Output, StringComparison.Ordinal);
+
+        var wrong = await CliRunner.RunAsync(api.Schema, "audit", "Verify", "--chain-only", "--json", "--head-sequence", sequence, "--head-hash", new string('a', 64));
+        Assert.True(wrong.ExitCode == 1, wrong.ToString());
+        Assert.False(PrintedJson(wrong.Output).GetProperty("attested").GetProperty("matches").GetBoolean());
+
+        var malformed = await CliRunner.RunAsync(api.Schema, "audit", "Verify", "--chain-only", "--head-sequence", sequence);
+        Assert.True(malformed.ExitCode == 2, malformed.ToString());
+        Assert.Contains("--head-hash", malformed.Error, StringComparison.Ordinal);
+    }
+
+    /// <summary>The JSON document a command printed (JasperFx writes its command discovery lines to stdout first).</summary>
+    private static JsonElement PrintedJson(string output) => JsonDocument.Parse(output[output.IndexOf('{', StringComparison.Ordinal)..]).RootElement;
 }

@@ -16,6 +16,9 @@ public sealed class ChainRecord(ApiFactory api)
 
     public string Schema => api.Schema;
 
+    /// <summary>The process built by <see cref="BuildAsync"/>.</summary>
+    public string Process { get; private set; } = string.Empty;
+
     /// <summary>A process with two issues, stakeholders and an open meeting, plus a few more issues: events in several streams.</summary>
     public async Task BuildAsync()
     {
@@ -23,6 +26,7 @@ public sealed class ChainRecord(ApiFactory api)
         var (process, _) = await secretariat.OpenStocktakingAsync("alpha", "beta");
         await secretariat.TableIssueAsync(process, "gamma");
         await secretariat.TableIssueAsync(process, "delta");
+        Process = process;
     }
 
     /// <summary>Waits until the chain's subscription has chained every event recorded so far.</summary>
