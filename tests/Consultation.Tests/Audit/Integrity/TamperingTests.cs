@@ -9,6 +9,8 @@ namespace Consultation.Tests.Audit.Integrity;
 /// </summary>
 public sealed class TamperingTests
 {
+    private const string DaemonUnhealthy = "\"projection-daemon\":{\"status\":\"Unhealthy\"";
+
     [Fact]
     public async Task An_edited_payload_is_reported_at_its_sequence_and_the_command_line_exits_1()
     {
@@ -88,6 +90,35 @@ public sealed class TamperingTests
         var broken = await FirstBrokenAsync(record);
         AssertBroken(broken, target, "LinkAltered");
         Assert.Equal(new string('f', 64), broken.GetProperty("expectedHash").GetString());
+    }
+
+    [Fact]
+    public async Task A_chain_that_can_no_longer_be_maintained_makes_the_service_not_ready()
+    {
+        await using var api = await StartAsync();
+        var record = await RecordAsync(api);
+        Assert.True((await record.Client.GetAsync("/health/ready")).IsSuccessStatusCode);
+
+        await record.TamperAsync(
+            $"create function {api.Schema}.refuse_links() returns trigger language plpgsql as $$ begin raise exception 'no space left'; end $$; "
+            + $"create trigger refuse_links before insert on {api.Schema}.mt_audit_chain for each row execute function {api.Schema}.refuse_links()");
+        await new Meetings.Secretariat(record.Client).TableIssueAsync(record.Process, "epsilon");
+
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        string body;
+        while (true)
+        {
+            var ready = await record.Client.GetAsync("/health/ready");
+            body = await ready.Content.ReadAsStringAsync();
+            if (body.Contains(DaemonUnhealthy, StringComparison.Ordinal) || DateTime.UtcNow > deadline)
+            {
+                break;
+            }
+
+            await Task.Delay(250);
+        }
+
+        Assert.Contains(DaemonUnhealthy, body, StringComparison.Ordinal);
     }
 
     private static async Task<ApiFactory> StartAsync()
