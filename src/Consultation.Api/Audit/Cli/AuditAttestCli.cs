@@ -20,11 +20,13 @@ public static class AuditAttestCli
         await context.Out.WriteLineAsync($"Chain head: sequence {attestation.Sequence}, {attestation.Algorithm} {attestation.Hash}");
         if (attestation.StreamKey is not null)
         {
-            await context.Out.WriteLineAsync($"  event {attestation.StreamKey} v{attestation.Version}, recorded {attestation.RecordedAt:O}, chained {attestation.ChainedAt:O}");
+            await context.Out.WriteLineAsync($"  event {attestation.StreamKey} v{attestation.Version}, recorded {Format(attestation.RecordedAt)}, chained {Format(attestation.ChainedAt)}");
         }
 
         await context.Out.WriteLineAsync($"  {attestation.Pending} events recorded after it, not chained yet");
-        await context.Out.WriteLineAsync($"Record the sequence and hash outside the system; later: audit verify --head-sequence {attestation.Sequence} --head-hash {attestation.Hash}");
+        await context.Out.WriteLineAsync($"Record the sequence and hash outside the system; later: audit Verify --head-sequence {attestation.Sequence} --head-hash {attestation.Hash}");
         return CommandExitCodes.Ok;
     }
+
+    private static string Format(DateTimeOffset? at) => at is { } value ? ChainedEvent.FormatTimestamp(value.UtcDateTime) : "-";
 }

@@ -4,7 +4,6 @@ using Weasel.Core.Migrations;
 using Weasel.Postgresql;
 using Weasel.Postgresql.Functions;
 using Weasel.Postgresql.Tables;
-using Weasel.Postgresql.Triggers;
 
 namespace Consultation.Audit.Integrity;
 
@@ -45,24 +44,11 @@ public sealed class AppendOnlySchema(StoreOptions options) : FeatureSchemaBase("
 
         foreach (var table in new[] { "mt_events", ChainTableName })
         {
-            var target = Name(schema, table);
-            foreach (var (suffix, events) in new[] { ("update", TriggerEvents.Update), ("delete", TriggerEvents.Delete) })
+            foreach (var (operation, events) in new[] { ("update", TriggerEvents.Update), ("delete", TriggerEvents.Delete), ("truncate", TriggerEvents.Truncate) })
             {
-                // One event per trigger: Weasel reads a multi-event trigger back as a change on every comparison.
-                yield return new Trigger(Name(schema, $"{table}_no_{suffix}"), target, $"{schema}.{GuardFunctionName}()")
-                {
-                    Timing = TriggerTiming.Before,
-                    Events = events,
-                    ForEachRow = true,
-                };
+                // One event per trigger, so each is compared (and reported) on its own.
+                yield return new GuardTrigger(Name(schema, $"{table}_no_{operation}"), Name(schema, table), $"{schema}.{GuardFunctionName}", events);
             }
-
-            yield return new Trigger(Name(schema, $"{table}_no_truncate"), target, $"{schema}.{GuardFunctionName}()")
-            {
-                Timing = TriggerTiming.Before,
-                Events = TriggerEvents.Truncate,
-                ForEachRow = false,
-            };
         }
     }
 
