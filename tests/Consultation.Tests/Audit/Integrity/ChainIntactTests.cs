@@ -98,6 +98,39 @@ public sealed class ChainIntactTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Contains("--head-hash", malformed.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task An_auditor_can_recompute_the_head_with_sql_alone_as_the_readme_shows()
+    {
+        await _record.BuildAsync();
+        var attestation = await _record.WaitForChainAsync();
+
+        var recomputed = await _record.QueryScalarAsync(IndependentRecomputation.Replace("consultation.", $"{api.Schema}.", StringComparison.Ordinal));
+
+        Assert.Equal(attestation.GetProperty("hash").GetString(), recomputed);
+    }
+
+    /// <summary>The README's recomputation of the chain head from mt_events, with nothing but SQL.</summary>
+    private const string IndependentRecomputation = """
+        with recursive e as (
+          select row_number() over (order by seq_id) as n, seq_id, convert_to(
+              octet_length(seq_id::text) || ':' || seq_id::text || ','
+           || octet_length(stream_id) || ':' || stream_id || ','
+           || octet_length(version::text) || ':' || version::text || ','
+           || octet_length(type) || ':' || type || ','
+           || '27:' || to_char(timestamp at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') || ','
+           || octet_length(coalesce(user_name, '')) || ':' || coalesce(user_name, '') || ','
+           || octet_length(coalesce(correlation_id, '')) || ':' || coalesce(correlation_id, '') || ','
+           || octet_length(coalesce(causation_id, '')) || ':' || coalesce(causation_id, '') || ','
+           || octet_length(coalesce(headers::text, '')) || ':' || coalesce(headers::text, '') || ','
+           || octet_length(data::text) || ':' || data::text || ',', 'UTF8') as canonical
+          from consultation.mt_events),
+        chain (n, seq_id, link) as (
+          select 0::bigint, 0::bigint, decode(repeat('00', 32), 'hex')
+          union all
+          select e.n, e.seq_id, sha256(chain.link || e.canonical) from chain join e on e.n = chain.n + 1)
+        select encode(link, 'hex') from chain order by n desc limit 1
+        """;
+
     /// <summary>The JSON document a command printed (JasperFx writes its command discovery lines to stdout first).</summary>
     private static JsonElement PrintedJson(string output) => JsonDocument.Parse(output[output.IndexOf('{', StringComparison.Ordinal)..]).RootElement;
 }

@@ -68,6 +68,13 @@ public sealed class ChainRecord(ApiFactory api)
         return events;
     }
 
+    public async Task<string?> QueryScalarAsync(string sql)
+    {
+        await using var connection = await SuperuserAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return (string?)await command.ExecuteScalarAsync();
+    }
+
     /// <summary>Runs SQL as the database superuser with triggers switched off, as someone tampering with the database would.</summary>
     public async Task TamperAsync(string sql)
     {
