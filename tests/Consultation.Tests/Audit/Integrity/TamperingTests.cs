@@ -93,6 +93,19 @@ public sealed class TamperingTests
     }
 
     [Fact]
+    public async Task Events_whose_links_were_cut_from_the_end_of_the_chain_are_not_pending_but_broken()
+    {
+        await using var api = await StartAsync();
+        var record = await RecordAsync(api);
+        var events = await record.EventsAsync();
+        var firstCut = events[^2];
+
+        await record.TamperAsync($"delete from {api.Schema}.mt_audit_chain where seq_id >= {firstCut.Sequence}");
+
+        AssertBroken(await FirstBrokenAsync(record), firstCut, "EventNotChained");
+    }
+
+    [Fact]
     public async Task A_chain_that_can_no_longer_be_maintained_makes_the_service_not_ready()
     {
         await using var api = await StartAsync();
