@@ -7,11 +7,15 @@ public static class IntegrityModule
 {
     public static void AddIntegrity(this StoreOptions options)
     {
+        options.Storage.Add(new AppendOnlySchema(options));
+        options.Projections.Subscribe(new AuditChainSubscription());
     }
 
     public static IServiceCollection AddIntegrityServices(this IServiceCollection services) => services;
 
     public static void MapIntegrity(this IEndpointRouteBuilder app)
     {
+        VerifyChain.Map(app);
+        GetAttestation.Map(app);
     }
 }
