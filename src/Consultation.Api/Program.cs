@@ -1,9 +1,9 @@
-using Consultation.Infrastructure.Security;
 using Consultation.Infrastructure.Commands;
 using Consultation.Infrastructure.EventStore;
 using Consultation.Infrastructure.Http;
 using Consultation.Infrastructure.Observability;
 using Consultation.Infrastructure.Pipeline;
+using Consultation.Infrastructure.Security;
 using Consultation.Infrastructure.Seeding;
 using JasperFx;
 

@@ -29,6 +29,8 @@ public static class AccessMatrix
         ["GET /audit/events"] = Auditors,
         ["GET /audit/export"] = Auditors,
         ["GET /audit/streams/{**key}"] = Auditors,
+        ["GET /audit/verify"] = Auditors,
+        ["GET /audit/attestation"] = Auditors,
         ["GET /health/live"] = Anyone,
         ["GET /health/ready"] = Anyone,
         ["GET /openapi/{documentName}.json"] = Anyone,
