@@ -19,5 +19,6 @@ public static class RebuildingModule
         ListProjections.Map(app);
         RebuildProjections.Map(app);
         GetRebuild.Map(app);
+        VerifyProjections.Map(app);
     }
 }

@@ -73,6 +73,8 @@ public sealed class RebuildProjectionsTests(ApiFactory api) : IClassFixture<ApiF
         Assert.Contains(first, problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Contains((await Steps.GetJsonAsync(first)).GetProperty("state").GetString(), new[] { "Queued", "Running" });
         Assert.Equal(first.Split('/').Last(), (await Steps.GetJsonAsync("/admin/projections")).GetProperty("rebuildRunning").GetString());
+        var verify = await (await _client.PostAsync("/admin/projections/verify", null)).AssertProblemAsync(409);
+        Assert.Contains(first, verify.GetProperty("detail").GetString(), StringComparison.Ordinal);
 
         await transaction.RollbackAsync();
         var status = await Steps.WaitForRebuildAsync(first);

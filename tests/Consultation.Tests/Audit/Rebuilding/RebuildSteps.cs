@@ -23,12 +23,40 @@ public sealed class RebuildSteps(HttpClient client, string schema)
         return await command.ExecuteNonQueryAsync();
     }
 
+    public async Task<object?> SqlScalarAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(await TestDatabase.ConnectionStringAsync());
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql.Replace("{schema}", schema, StringComparison.Ordinal), connection);
+        return await command.ExecuteScalarAsync();
+    }
+
+    /// <summary>Scratch schemas of verifications left in the database (there should never be any once a verification answered).</summary>
+    public async Task<long> ScratchSchemasLeftAsync() =>
+        (long)(await SqlScalarAsync("select count(*) from pg_namespace where starts_with(nspname, '{schema}_verify_')"))!;
+
+    public async Task<JsonElement> VerifyAsync()
+    {
+        var response = await client.PostAsync("/admin/projections/verify", null);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"verify: {(int)response.StatusCode} {body}");
+        return JsonDocument.Parse(body).RootElement;
+    }
+
     public async Task<JsonElement> GetJsonAsync(string url)
     {
         var response = await client.GetAsync(url);
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"{url}: {(int)response.StatusCode} {body}");
         return JsonDocument.Parse(body).RootElement;
+    }
+
+    /// <summary>The JSON document a command printed, after any lines the host prints before it starts the command.</summary>
+    public static JsonElement JsonFrom(string output)
+    {
+        var start = output.StartsWith('{') ? 0 : output.IndexOf("\n{", StringComparison.Ordinal);
+        Assert.True(start >= 0, $"No JSON in: {output}");
+        return JsonDocument.Parse(output[start..]).RootElement;
     }
 
     /// <summary>Asks for a rebuild and answers the status resource's address.</summary>
