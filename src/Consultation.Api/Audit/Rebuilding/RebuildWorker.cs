@@ -7,7 +7,7 @@ public sealed class RebuildWorker(RebuildQueue queue, IServiceProvider services,
     {
         await foreach (var run in queue.Reader.ReadAllAsync(stoppingToken))
         {
-            logger.LogInformation("Rebuild {RebuildId} of {Projections} requested by {User} starts", run.Id, run.Projections.Select(p => p.Name), run.Requester.UserName);
+            logger.LogInformation("Rebuild {RebuildId} of {Projections} requested by {User} starts", run.Id, string.Join(", ", run.Projections.Select(p => p.Name)), run.Requester.UserName);
             try
             {
                 var status = await RebuildExecution.RunAsync(services, run, ProjectionsRebuilt.ViaApi, pauseDaemon: true, onProgress: null, stoppingToken);

@@ -1,4 +1,5 @@
 using Consultation.Infrastructure.EventStore;
+using JasperFx.Events.Daemon;
 using Marten;
 using Npgsql;
 
@@ -25,6 +26,8 @@ public static class ScratchStore
         EventStoreSetup.ConfigureStore(options, connectionString, schema);
         // Nothing ever appends to the copy, so a gap in its sequence (a transaction rolled back in the live store) is final: skip it at once.
         options.Projections.StaleSequenceThreshold = TimeSpan.FromMilliseconds(100);
+        // Only our own daemon rebuilds in it; saying so also keeps Marten from printing "the async daemon is disabled" on standard output.
+        options.Projections.AsyncMode = DaemonMode.Solo;
         return new DocumentStore(options);
     }
 
