@@ -37,7 +37,8 @@ public static class RebuildExecution
             }
             finally
             {
-                if (coordinator is not null)
+                // Not when the service is stopping: resuming would start the daemon again behind the host's back.
+                if (coordinator is not null && !cancellationToken.IsCancellationRequested)
                 {
                     await coordinator.ResumeAsync();
                 }
