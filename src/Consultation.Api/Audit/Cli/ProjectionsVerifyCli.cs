@@ -1,13 +1,45 @@
+using System.Text.Json;
+using Consultation.Audit.Rebuilding;
 using Consultation.Infrastructure.Commands;
+using Consultation.Infrastructure.Database;
+using Marten;
 
 namespace Consultation.Audit.Cli;
 
-/// <summary>Placeholder: compare projections with a rebuild (being built).</summary>
+/// <summary>
+/// <c>audit verify --projections-only</c>: every live projection against a rebuild from the events in a scratch schema.
+/// Progress on standard error, the report on standard output (text, or <c>--json</c>). Exit 0 when they match, 1 when a
+/// document differs or a projection cannot be rebuilt.
+/// </summary>
 public static class ProjectionsVerifyCli
 {
     public static async Task<int> RunAsync(AuditCliContext context)
     {
-        await context.Error.WriteLineAsync("Not available yet: compare projections with a rebuild.");
-        return CommandExitCodes.Usage;
+        var store = context.Services.GetRequiredService<IDocumentStore>();
+        var database = context.Services.GetRequiredService<ConsultationDatabase>();
+        var order = ProjectionCatalog.All(store).Select(p => p.Name).ToList();
+        var printer = new ProgressPrinter(context.Error, order, "verify");
+        var report = await ProjectionVerifier.VerifyAsync(
+            store,
+            database.ConnectionString,
+            TimeProvider.System,
+            message =>
+            {
+                context.Error.WriteLine(message);
+                context.Error.Flush();
+            },
+            printer.OnProgress,
+            CancellationToken.None);
+
+        if (context.Input.JsonFlag)
+        {
+            await context.Out.WriteLineAsync(JsonSerializer.Serialize(report, RebuildingJson.Options));
+        }
+        else
+        {
+            await VerificationReportText.WriteAsync(context.Out, report);
+        }
+
+        return report.Identical ? CommandExitCodes.Ok : CommandExitCodes.Mismatch;
     }
 }

@@ -5,13 +5,20 @@ namespace Consultation.Audit.Rebuilding;
 /// <summary>Registration for rebuilding every projection from the events and verifying the live projections against a rebuild.</summary>
 public static class RebuildingModule
 {
-    public static void AddRebuilding(this StoreOptions options)
-    {
-    }
+    public static void AddRebuilding(this StoreOptions options) => options.Events.AddEventType<ProjectionsRebuilt>();
 
-    public static IServiceCollection AddRebuildingServices(this IServiceCollection services) => services;
+    public static IServiceCollection AddRebuildingServices(this IServiceCollection services)
+    {
+        services.AddSingleton<RebuildQueue>();
+        services.AddHostedService<RebuildWorker>();
+        return services;
+    }
 
     public static void MapRebuilding(this IEndpointRouteBuilder app)
     {
+        ListProjections.Map(app);
+        RebuildProjections.Map(app);
+        GetRebuild.Map(app);
+        VerifyProjections.Map(app);
     }
 }

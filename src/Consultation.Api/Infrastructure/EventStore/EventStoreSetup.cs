@@ -31,35 +31,44 @@ public static class EventStoreSetup
             {
                 var database = sp.GetRequiredService<ConsultationDatabase>();
                 var options = new StoreOptions();
-                options.Connection(database.ConnectionString);
-                options.DatabaseSchemaName = database.SchemaName;
-                options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
-                options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
-
-                options.Events.StreamIdentity = StreamIdentity.AsString;
-                options.Events.MetadataConfig.CorrelationIdEnabled = true;
-                options.Events.MetadataConfig.CausationIdEnabled = true;
-                options.Events.MetadataConfig.UserNameEnabled = true;
-                options.Events.MetadataConfig.HeadersEnabled = true;
-
-                options.Projections.Errors.SkipApplyErrors = false;
-                options.Projections.Errors.SkipSerializationErrors = false;
-                options.Projections.Errors.SkipUnknownEvents = false;
-
-                options.OpenTelemetry.TrackConnections = TrackLevel.Normal;
-                options.OpenTelemetry.TrackEventCounters();
-
-                options.AddStakeholders();
-                options.AddProcesses();
-                options.AddMeetings();
-                options.AddPositions();
-                options.AddConvergence();
-                options.AddAudit();
+                ConfigureStore(options, database.ConnectionString, database.SchemaName);
                 return options;
             })
             .UseLightweightSessions()
             .ApplyAllDatabaseChangesOnStartup()
             .AddAsyncDaemon(DaemonMode.Solo);
         return services;
+    }
+
+    /// <summary>
+    /// Everything the store knows (connection, schema, serialization, event metadata, error handling, every module's
+    /// events and projections), reusable to build a second store on another schema, e.g. a scratch copy to rebuild into.
+    /// </summary>
+    public static void ConfigureStore(StoreOptions options, string connectionString, string schemaName)
+    {
+        options.Connection(connectionString);
+        options.DatabaseSchemaName = schemaName;
+        options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
+        options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
+
+        options.Events.StreamIdentity = StreamIdentity.AsString;
+        options.Events.MetadataConfig.CorrelationIdEnabled = true;
+        options.Events.MetadataConfig.CausationIdEnabled = true;
+        options.Events.MetadataConfig.UserNameEnabled = true;
+        options.Events.MetadataConfig.HeadersEnabled = true;
+
+        options.Projections.Errors.SkipApplyErrors = false;
+        options.Projections.Errors.SkipSerializationErrors = false;
+        options.Projections.Errors.SkipUnknownEvents = false;
+
+        options.OpenTelemetry.TrackConnections = TrackLevel.Normal;
+        options.OpenTelemetry.TrackEventCounters();
+
+        options.AddStakeholders();
+        options.AddProcesses();
+        options.AddMeetings();
+        options.AddPositions();
+        options.AddConvergence();
+        options.AddAudit();
     }
 }
