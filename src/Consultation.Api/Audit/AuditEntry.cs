@@ -2,8 +2,8 @@ using System.Text.Json;
 
 namespace Consultation.Audit;
 
-/// <summary>Who recorded an event: the user name and the <c>role</c> header stamped by the pipeline.</summary>
-public sealed record RecordedBy(string? User, string? Role);
+/// <summary>Who recorded an event: the user id, the role it acted in and its display name (headers stamped by the pipeline).</summary>
+public sealed record RecordedBy(string? User, string? Role, string? DisplayName);
 
 /// <summary>One event as an auditor sees it: where it sits, when and by whom it was recorded, why, and what it said.</summary>
 public sealed record AuditEntry(

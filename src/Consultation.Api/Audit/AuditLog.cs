@@ -16,7 +16,7 @@ public static class AuditLog
 {
     private const string Columns =
         "e.seq_id, e.stream_id, e.version, e.type, e.timestamp, e.user_name, e.headers ->> 'role', e.correlation_id, e.causation_id, "
-        + "e.headers ->> 'command', e.data ->> 'reason', e.data::text";
+        + "e.headers ->> 'command', e.data ->> 'reason', e.data::text, e.headers ->> 'displayName'";
 
     public static async Task<bool> StreamExistsAsync(IDocumentStore store, string key, CancellationToken cancellationToken)
     {
@@ -140,7 +140,7 @@ public static class AuditLog
                 reader.GetInt64(2),
                 reader.GetString(3),
                 new DateTimeOffset(reader.GetDateTime(4), TimeSpan.Zero),
-                new RecordedBy(NullableString(reader, 5), NullableString(reader, 6)),
+                new RecordedBy(NullableString(reader, 5), NullableString(reader, 6), NullableString(reader, 12)),
                 NullableString(reader, 7),
                 NullableString(reader, 8),
                 NullableString(reader, 9),

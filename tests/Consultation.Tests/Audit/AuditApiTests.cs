@@ -230,18 +230,19 @@ public sealed class AuditApiTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.EndsWith(".csv", response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
         var records = ParseCsv(await response.Content.ReadAsStringAsync());
         Assert.Equal(
-            ["sequence", "streamKey", "version", "type", "recordedAt", "user", "role", "correlationId", "causationId", "command", "reason", "payload"],
+            ["sequence", "streamKey", "version", "type", "recordedAt", "user", "role", "displayName", "correlationId", "causationId", "command", "reason", "payload"],
             records[0]);
         var rows = records.Skip(1).ToArray();
         Assert.Equal(2, rows.Length);
-        Assert.All(rows, r => Assert.Equal(12, r.Length));
+        Assert.All(rows, r => Assert.Equal(13, r.Length));
+        Assert.All(rows, r => Assert.Equal(TestIdentity.DefaultDisplayName, r[7]));
         Assert.All(rows, r => Assert.Equal(key, r[1]));
         Assert.Equal(["1", "2"], rows.Select(r => r[2]));
         Assert.Equal("position_revised", rows[1][3]);
-        Assert.Equal("New instructions from the capital", rows[1][10]);
+        Assert.Equal("New instructions from the capital", rows[1][11]);
         var revised = log.EnumerateArray().Single(e => e.GetProperty("type").GetString() == "position_revised");
         Assert.Equal(revised.GetProperty("sequence").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture), rows[1][0]);
-        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(revised.GetProperty("payload").GetRawText()), JsonNode.Parse(rows[1][11])));
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(revised.GetProperty("payload").GetRawText()), JsonNode.Parse(rows[1][12])));
 
         var recorded = await ExportRecordedAsync(process, "csv");
         Assert.Equal(2, recorded.GetProperty("payload").GetProperty("rows").GetInt64());

@@ -13,7 +13,7 @@ public sealed record EndpointRoute(string Method, string Pattern)
     /// <summary>The route with every parameter filled: <c>{process}</c> and a process's <c>{key}</c> with <paramref name="process"/>, others with fixed names.</summary>
     public string Url(string process)
     {
-        var url = Regex.Replace(Pattern, @"\{(\*\*)?([A-Za-z]+)\??\}", m => m.Groups[2].Value switch
+        var url = Regex.Replace(Pattern, @"\{(\*\*)?([A-Za-z]+)(:[a-z]+)?\??\}", m => m.Groups[2].Value switch
         {
             "process" => process,
             "key" when Pattern.StartsWith("/processes/", StringComparison.Ordinal) => process,
@@ -28,9 +28,10 @@ public sealed record EndpointRoute(string Method, string Pattern)
             "phase" => "negotiation",
             "statement" => "s1",
             "facilitator" => "someone",
+            "id" => "3f2c1f9e-0000-4000-8000-000000000001",
             _ => m.Groups[2].Value.ToLowerInvariant(),
         });
-        return url.StartsWith("/audit/", StringComparison.Ordinal) || url.StartsWith("/stakeholders/", StringComparison.Ordinal) && url.EndsWith("/statements", StringComparison.Ordinal)
+        return (url.StartsWith("/audit/", StringComparison.Ordinal) && !url.StartsWith("/audit/verify", StringComparison.Ordinal) && !url.StartsWith("/audit/attestation", StringComparison.Ordinal)) || url.StartsWith("/stakeholders/", StringComparison.Ordinal) && url.EndsWith("/statements", StringComparison.Ordinal)
             ? url + (url.Contains('?', StringComparison.Ordinal) ? "&" : "?") + $"process={process}&from=2017-01-01&to=2030-01-01"
             : url;
     }

@@ -24,6 +24,7 @@ public sealed class EventAttributionTests(ApiFactory api) : IClassFixture<ApiFac
         var entry = Assert.Single(history.RootElement.GetProperty("items").EnumerateArray());
         Assert.Equal("ZAF", entry.GetProperty("streamKey").GetString());
         Assert.Equal("secretariat", entry.GetProperty("recordedBy").GetProperty("role").GetString());
+        Assert.Equal("Alice Martín", entry.GetProperty("recordedBy").GetProperty("displayName").GetString());
     }
 
     private async Task<(string? User, string? Role, string? DisplayName)> StoredAsync(string stream)

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Consultation.Tests.Meetings;
 using Consultation.Tests.Support;
@@ -71,6 +72,22 @@ public sealed class ProcessScopeTests(ApiFactory api) : IClassFixture<ApiFactory
         using var own = JsonDocument.Parse(await client.GetStringAsync($"/audit/events?process={Mine}"));
         Assert.NotEmpty(own.RootElement.GetProperty("items").EnumerateArray());
         Assert.All(own.RootElement.GetProperty("items").EnumerateArray(), e => Assert.StartsWith(Mine, e.GetProperty("streamKey").GetString(), StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("GET", "/audit/verify")]
+    [InlineData("GET", "/audit/attestation")]
+    [InlineData("GET", "/admin/projections")]
+    [InlineData("POST", "/admin/projections/rebuild")]
+    [InlineData("POST", "/admin/projections/verify")]
+    public async Task Operations_on_the_whole_record_are_for_users_of_every_process(string method, string url)
+    {
+        var client = api.CreateClient().Authorize(ScopedToken);
+        using var request = new HttpRequestMessage(new HttpMethod(method), url) { Content = method == "POST" ? JsonContent.Create(new { }) : null };
+
+        var problem = await (await client.SendAsync(request)).AssertProblemAsync(403);
+
+        Assert.Contains("every process", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
     private async Task LaunchBothAsync()

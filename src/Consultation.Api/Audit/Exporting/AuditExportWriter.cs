@@ -23,7 +23,7 @@ public sealed class AuditExportWriter(string format)
     };
 
     private static readonly string[] CsvHeader =
-        ["sequence", "streamKey", "version", "type", "recordedAt", "user", "role", "correlationId", "causationId", "command", "reason", "payload"];
+        ["sequence", "streamKey", "version", "type", "recordedAt", "user", "role", "displayName", "correlationId", "causationId", "command", "reason", "payload"];
 
     public string Format { get; } = format;
 
@@ -91,6 +91,7 @@ public sealed class AuditExportWriter(string format)
         e.RecordedAt.ToString("O", CultureInfo.InvariantCulture),
         CsvField(e.RecordedBy.User),
         CsvField(e.RecordedBy.Role),
+        CsvField(e.RecordedBy.DisplayName),
         CsvField(e.CorrelationId),
         CsvField(e.CausationId),
         CsvField(e.Command),

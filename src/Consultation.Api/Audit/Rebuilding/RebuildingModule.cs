@@ -1,3 +1,4 @@
+using Consultation.Infrastructure.Security;
 using Marten;
 
 namespace Consultation.Audit.Rebuilding;
@@ -16,9 +17,11 @@ public static class RebuildingModule
 
     public static void MapRebuilding(this IEndpointRouteBuilder app)
     {
+        // Rebuilding is administration; auditors (already allowed by the Audit group) may list and verify.
+        var administer = app.For(Access.Administer);
         ListProjections.Map(app);
-        RebuildProjections.Map(app);
-        GetRebuild.Map(app);
+        RebuildProjections.Map(administer);
+        GetRebuild.Map(administer);
         VerifyProjections.Map(app);
     }
 }

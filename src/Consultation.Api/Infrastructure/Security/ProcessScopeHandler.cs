@@ -14,6 +14,9 @@ public sealed class ProcessScopeHandler : AuthorizationHandler<ProcessScopeRequi
 {
     private static readonly string[] WholeLogRoutes = ["/audit/events", "/audit/export"];
 
+    /// <summary>Operations on the whole record (every process's events or projections).</summary>
+    private static readonly string[] WholeRecordRoutes = ["/audit/verify", "/audit/attestation", "/admin/"];
+
     protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, ProcessScopeRequirement requirement)
     {
         if (context.Resource is not HttpContext http)
@@ -33,6 +36,10 @@ public sealed class ProcessScopeHandler : AuthorizationHandler<ProcessScopeRequi
         if (outside is not null)
         {
             context.Fail(new AuthorizationFailureReason(this, $"You are not assigned to process '{outside}' (your processes: {Describe(scope)})."));
+        }
+        else if (IsWholeRecord(http))
+        {
+            context.Fail(new AuthorizationFailureReason(this, $"This covers the whole record, every process: it is for users of every process (yours: {Describe(scope)})."));
         }
         else if (named.Count == 0 && IsWholeLog(http))
         {
@@ -83,6 +90,12 @@ public sealed class ProcessScopeHandler : AuthorizationHandler<ProcessScopeRequi
     {
         var pattern = (http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? string.Empty;
         return WholeLogRoutes.Contains(pattern, StringComparer.Ordinal);
+    }
+
+    private static bool IsWholeRecord(HttpContext http)
+    {
+        var pattern = (http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? string.Empty;
+        return WholeRecordRoutes.Any(r => pattern.StartsWith(r, StringComparison.Ordinal));
     }
 
     private static string Describe(ProcessScope scope) => scope.Processes is { Count: 0 } ? "none" : scope.ToString();

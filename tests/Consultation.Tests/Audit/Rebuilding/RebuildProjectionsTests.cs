@@ -26,7 +26,7 @@ public sealed class RebuildProjectionsTests(ApiFactory api) : IClassFixture<ApiF
         var status = await Steps.WaitForRebuildAsync(location);
 
         Assert.True(status.GetProperty("state").GetString() == "Succeeded", status.ToString());
-        Assert.Equal("dev-secretariat", status.GetProperty("requestedBy").GetString());
+        Assert.Equal(TestIdentity.DefaultUser, status.GetProperty("requestedBy").GetString());
         var head = status.GetProperty("headSequence").GetInt64();
         Assert.True(head > 0, status.ToString());
         var projections = status.GetProperty("projections").EnumerateArray().ToList();
@@ -44,7 +44,7 @@ public sealed class RebuildProjectionsTests(ApiFactory api) : IClassFixture<ApiF
         Assert.Equal("Ecuador", (await Steps.GetJsonAsync("/stakeholders/ECU")).GetProperty("name").GetString());
 
         var recorded = (await Steps.GetJsonAsync("/audit/streams/audit:rebuilds")).EnumerateArray().Last();
-        Assert.Equal("dev-secretariat", recorded.GetProperty("recordedBy").GetProperty("user").GetString());
+        Assert.Equal(TestIdentity.DefaultUser, recorded.GetProperty("recordedBy").GetProperty("user").GetString());
         var payload = recorded.GetProperty("payload");
         Assert.Equal(location.Split('/').Last(), payload.GetProperty("rebuildId").GetString());
         Assert.Equal("succeeded", payload.GetProperty("outcome").GetString());
