@@ -24,7 +24,7 @@ public static class AuditAttestCli
         }
 
         await context.Out.WriteLineAsync($"  {attestation.Pending} events recorded after it, not chained yet");
-        await context.Out.WriteLineAsync($"Record the sequence and hash outside the system; later: audit Verify --head-sequence {attestation.Sequence} --head-hash {attestation.Hash}");
+        await context.Out.WriteLineAsync($"Record the sequence and hash outside the system; later: audit verify --head-sequence {attestation.Sequence} --head-hash {attestation.Hash}");
         return CommandExitCodes.Ok;
     }
 

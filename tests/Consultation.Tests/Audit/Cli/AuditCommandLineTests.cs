@@ -17,10 +17,19 @@ public sealed class AuditCommandLineTests(ApiFactory api) : IClassFixture<ApiFac
     }
 
     [Fact]
+    public async Task The_action_is_read_in_any_case()
+    {
+        var result = await CliRunner.RunAsync(api.Schema, "audit", "ATTEST", "--json");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.StartsWith("{", result.Output.TrimStart(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_unknown_action_is_a_usage_error()
     {
         var result = await CliRunner.RunAsync(api.Schema, "audit", "shred");
-        Assert.True(result.ExitCode != 0, result.ToString());
-        Assert.Contains("shred", result.Output + result.Error, StringComparison.Ordinal);
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains("Unknown action 'shred'", result.Error, StringComparison.Ordinal);
     }
 }

@@ -42,7 +42,7 @@ public sealed class AuditExportCliTests(ApiFactory api) : IClassFixture<ApiFacto
         var file = Path.Combine(Path.GetTempPath(), $"audit-{Guid.NewGuid():N}.ndjson");
         try
         {
-            var result = await CliRunner.RunAsync(api.Schema, "audit", "Export", "--format", "ndjson", "--process", process, "--output", file);
+            var result = await CliRunner.RunAsync(api.Schema, "audit", "export", "--format", "ndjson", "--process", process, "--output", file);
 
             Assert.True(result.ExitCode == 0, result.ToString());
             var expected = await HttpExportAsync($"format=ndjson&process={process}");
@@ -72,7 +72,7 @@ public sealed class AuditExportCliTests(ApiFactory api) : IClassFixture<ApiFacto
     {
         var process = await RecordAsync();
 
-        var result = await CliRunner.RunAsync(api.Schema, "audit", "Export", "--format", "csv", "--process", process, "--type", "PositionRevised");
+        var result = await CliRunner.RunAsync(api.Schema, "audit", "export", "--format", "csv", "--process", process, "--type", "PositionRevised");
 
         Assert.True(result.ExitCode == 0, result.ToString());
         var expected = Encoding.UTF8.GetString(await HttpExportAsync($"format=csv&process={process}&type=PositionRevised"));
@@ -91,7 +91,7 @@ public sealed class AuditExportCliTests(ApiFactory api) : IClassFixture<ApiFacto
     {
         var before = (await ExportsRecordedAsync()).Length;
 
-        var result = await CliRunner.RunAsync(api.Schema, "audit", "Export", flag, value);
+        var result = await CliRunner.RunAsync(api.Schema, "audit", "export", flag, value);
 
         Assert.True(result.ExitCode == 2, result.ToString());
         Assert.Contains(message, result.Error, StringComparison.Ordinal);

@@ -9,7 +9,7 @@ public sealed class AuditReplayCliTests(StoryApi fixture) : IClassFixture<StoryA
 {
     private string Process => fixture.Story.Process;
 
-    private Task<CliResult> ReplayAsync(params string[] args) => CliRunner.RunAsync(fixture.Api.Schema, ["audit", "Replay", "--process", Process, .. args]);
+    private Task<CliResult> ReplayAsync(params string[] args) => CliRunner.RunAsync(fixture.Api.Schema, ["audit", "replay", "--process", Process, .. args]);
 
     /// <summary>What replay printed after its title line (JasperFx's discovery banner precedes it on standard output).</summary>
     private static string[] Table(CliResult result) =>
@@ -79,7 +79,7 @@ public sealed class AuditReplayCliTests(StoryApi fixture) : IClassFixture<StoryA
     [InlineData(null, "--json", "", "Give one of --as-of")]
     public async Task Bad_arguments_exit_2_with_the_reason(string? process, string flag, string value, string message)
     {
-        string[] args = ["audit", "Replay", "--process", process ?? Process, flag, .. value.Length > 0 ? new[] { value } : []];
+        string[] args = ["audit", "replay", "--process", process ?? Process, flag, .. value.Length > 0 ? new[] { value } : []];
 
         var result = await CliRunner.RunAsync(fixture.Api.Schema, args);
 

@@ -80,20 +80,20 @@ public sealed class ChainIntactTests(ApiFactory api) : IClassFixture<ApiFactory>
         var sequence = attestation.GetProperty("sequence").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture);
         var hash = attestation.GetProperty("hash").GetString()!;
 
-        var attest = await CliRunner.RunAsync(api.Schema, "audit", "Attest", "--json");
+        var attest = await CliRunner.RunAsync(api.Schema, "audit", "attest", "--json");
         Assert.True(attest.ExitCode == 0, attest.ToString());
         var printed = PrintedJson(attest.Output);
         Assert.True(printed.GetProperty("sequence").GetInt64() >= attestation.GetProperty("sequence").GetInt64(), attest.ToString());
 
-        var verified = await CliRunner.RunAsync(api.Schema, "audit", "Verify", "--chain-only", "--head-sequence", sequence, "--head-hash", hash);
+        var verified = await CliRunner.RunAsync(api.Schema, "audit", "verify", "--chain-only", "--head-sequence", sequence, "--head-hash", hash);
         Assert.True(verified.ExitCode == 0, verified.ToString());
         Assert.Contains("intact", verified.Output, StringComparison.Ordinal);
 
-        var wrong = await CliRunner.RunAsync(api.Schema, "audit", "Verify", "--chain-only", "--json", "--head-sequence", sequence, "--head-hash", new string('a', 64));
+        var wrong = await CliRunner.RunAsync(api.Schema, "audit", "verify", "--chain-only", "--json", "--head-sequence", sequence, "--head-hash", new string('a', 64));
         Assert.True(wrong.ExitCode == 1, wrong.ToString());
         Assert.False(PrintedJson(wrong.Output).GetProperty("attested").GetProperty("matches").GetBoolean());
 
-        var malformed = await CliRunner.RunAsync(api.Schema, "audit", "Verify", "--chain-only", "--head-sequence", sequence);
+        var malformed = await CliRunner.RunAsync(api.Schema, "audit", "verify", "--chain-only", "--head-sequence", sequence);
         Assert.True(malformed.ExitCode == 2, malformed.ToString());
         Assert.Contains("--head-hash", malformed.Error, StringComparison.Ordinal);
     }

@@ -17,7 +17,7 @@ public sealed class TamperingTests
         await using var api = await StartAsync();
         var record = await RecordAsync(api);
         var target = (await record.EventsAsync())[3];
-        var intact = await CliRunner.RunAsync(api.Schema, "audit", "Verify", "--chain-only");
+        var intact = await CliRunner.RunAsync(api.Schema, "audit", "verify", "--chain-only");
         Assert.True(intact.ExitCode == 0, intact.ToString());
 
         await record.TamperAsync($"update {api.Schema}.mt_events set data = data || '{{\"forged\": true}}'::jsonb where seq_id = {target.Sequence}");
@@ -25,7 +25,7 @@ public sealed class TamperingTests
         var broken = await FirstBrokenAsync(record);
         AssertBroken(broken, target, "EventChanged");
         Assert.NotEqual(broken.GetProperty("expectedHash").GetString(), broken.GetProperty("foundHash").GetString());
-        var cli = await CliRunner.RunAsync(api.Schema, "audit", "Verify", "--chain-only");
+        var cli = await CliRunner.RunAsync(api.Schema, "audit", "verify", "--chain-only");
         Assert.True(cli.ExitCode == 1, cli.ToString());
         Assert.Contains(target.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture), cli.Output, StringComparison.Ordinal);
     }

@@ -50,7 +50,7 @@ public sealed class VerifyProjectionsTests(ApiFactory api) : IClassFixture<ApiFa
     [Fact]
     public async Task The_command_line_rebuilds_with_progress_and_records_it_then_verifies_clean()
     {
-        var rebuild = await CliRunner.RunAsync(api.Schema, "audit", "Rebuild");
+        var rebuild = await CliRunner.RunAsync(api.Schema, "audit", "rebuild");
         Assert.True(rebuild.ExitCode == 0, rebuild.ToString());
         var projections = (await Steps.GetJsonAsync("/admin/projections")).GetProperty("projections").GetArrayLength();
         Assert.Contains($"[rebuild 1/{projections}] StakeholderDetails: running", rebuild.Error, StringComparison.Ordinal);
@@ -63,13 +63,13 @@ public sealed class VerifyProjectionsTests(ApiFactory api) : IClassFixture<ApiFa
         Assert.Equal("cli", recorded.GetProperty("payload").GetProperty("via").GetString());
         Assert.Equal("succeeded", recorded.GetProperty("payload").GetProperty("outcome").GetString());
 
-        var verify = await CliRunner.RunAsync(api.Schema, "audit", "Verify", "--projections-only");
+        var verify = await CliRunner.RunAsync(api.Schema, "audit", "verify", "--projections-only");
         Assert.True(verify.ExitCode == 0, verify.ToString());
         Assert.Contains("StakeholderDetails (inline): identical", verify.Output, StringComparison.Ordinal);
         Assert.Contains("Result: the live projections match the events.", verify.Output, StringComparison.Ordinal);
         Assert.Contains("Copying the events and the live projections at one snapshot", verify.Error, StringComparison.Ordinal);
 
-        var json = await CliRunner.RunAsync(api.Schema, "audit", "Verify", "--projections-only", "--json");
+        var json = await CliRunner.RunAsync(api.Schema, "audit", "verify", "--projections-only", "--json");
         Assert.True(json.ExitCode == 0, json.ToString());
         Assert.True(RebuildSteps.JsonFrom(json.Output).GetProperty("identical").GetBoolean());
         Assert.Equal(0, await Steps.ScratchSchemasLeftAsync());

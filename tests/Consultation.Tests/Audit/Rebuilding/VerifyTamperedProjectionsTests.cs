@@ -79,7 +79,7 @@ public sealed class VerifyTamperedProjectionsTests(ApiFactory api) : IClassFixtu
     [Fact]
     public async Task The_command_line_reports_the_tampering_and_exits_1()
     {
-        var text = await CliRunner.RunAsync(api.Schema, "audit", "Verify", "--projections-only");
+        var text = await CliRunner.RunAsync(api.Schema, "audit", "verify", "--projections-only");
         Assert.True(text.ExitCode == 1, text.ToString());
         Assert.Contains("different: StakeholderDetails 'ECU' (StakeholderDetails)", text.Output, StringComparison.Ordinal);
         Assert.Contains("$.name: live \"Tampered\", rebuilt \"ECU\"", text.Output, StringComparison.Ordinal);
@@ -88,7 +88,7 @@ public sealed class VerifyTamperedProjectionsTests(ApiFactory api) : IClassFixtu
         Assert.Contains("Differences: 3.", text.Output, StringComparison.Ordinal);
         Assert.Contains("MISMATCH", text.Output, StringComparison.Ordinal);
 
-        var json = await CliRunner.RunAsync(api.Schema, "audit", "Verify", "--projections-only", "--json");
+        var json = await CliRunner.RunAsync(api.Schema, "audit", "verify", "--projections-only", "--json");
         Assert.True(json.ExitCode == 1, json.ToString());
         Assert.Equal(3, RebuildSteps.JsonFrom(json.Output).GetProperty("totalDifferences").GetInt64());
         Assert.Equal(0, await Steps.ScratchSchemasLeftAsync());
