@@ -13,7 +13,7 @@ public static class AuditAttestCli
         var attestation = await GetAttestation.ReadAsync(context.Services.GetRequiredService<IDocumentStore>(), CancellationToken.None);
         if (context.Input.JsonFlag)
         {
-            await context.Out.WriteLineAsync(JsonSerializer.Serialize(attestation, IntegrityJson.Options));
+            await context.Out.WriteLineAsync(JsonSerializer.Serialize(attestation, CliJson.Options));
             return CommandExitCodes.Ok;
         }
 

@@ -28,7 +28,7 @@ public static class AuditRebuildCli
 
         if (context.Input.JsonFlag)
         {
-            await context.Out.WriteLineAsync(JsonSerializer.Serialize(status, RebuildingJson.Options));
+            await context.Out.WriteLineAsync(JsonSerializer.Serialize(status, CliJson.Options));
         }
         else
         {

@@ -39,7 +39,7 @@ public static class ChainVerifyCli
 
         if (context.Input.JsonFlag)
         {
-            await context.Out.WriteLineAsync(JsonSerializer.Serialize(result, IntegrityJson.Options));
+            await context.Out.WriteLineAsync(JsonSerializer.Serialize(result, CliJson.Options));
         }
         else
         {

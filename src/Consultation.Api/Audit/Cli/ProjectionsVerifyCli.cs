@@ -33,7 +33,7 @@ public static class ProjectionsVerifyCli
 
         if (context.Input.JsonFlag)
         {
-            await context.Out.WriteLineAsync(JsonSerializer.Serialize(report, RebuildingJson.Options));
+            await context.Out.WriteLineAsync(JsonSerializer.Serialize(report, CliJson.Options));
         }
         else
         {
