@@ -4,9 +4,20 @@ namespace Consultation.Infrastructure.Errors;
 public sealed class DomainRuleViolation(string message) : Exception(message);
 
 /// <summary>The addressed stream does not exist (HTTP 404).</summary>
-public sealed class StreamNotFound(string what, string key)
-    : Exception($"{what} '{key}' does not exist.")
+public sealed class StreamNotFound(string what, string key, string message)
+    : Exception(message)
 {
+    public StreamNotFound(string what, string key)
+        : this(what, key, $"{what} '{key}' does not exist.")
+    {
+    }
+
+    /// <summary>Asked as of a recorded moment before the stream began.</summary>
+    public StreamNotFound(string what, string key, DateTimeOffset asOf)
+        : this(what, key, $"{what} '{key}' did not exist as of {asOf.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'}.")
+    {
+    }
+
     public string What { get; } = what;
     public string Key { get; } = key;
 }

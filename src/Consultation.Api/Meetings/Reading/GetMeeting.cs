@@ -1,5 +1,6 @@
-using Consultation.Infrastructure.Errors;
 using Consultation.Infrastructure.EventStore;
+using Consultation.Positions.Views;
+using FluentValidation;
 using Marten;
 using Mediator;
 
@@ -9,22 +10,29 @@ namespace Consultation.Meetings.Reading;
 public static class GetMeeting
 {
     /// <summary><see cref="Key"/> is the stream key, <c>{process}/{meeting}</c>.</summary>
-    public sealed record Query(string Key) : IQuery<MeetingDetails>;
+    public sealed record Query(string Key, string? AsOf = null) : IQuery<MeetingDetails>;
+
+    public sealed class Validator : AbstractValidator<Query>
+    {
+        public Validator() => RuleFor(x => x.AsOf).AsOfTimestamp();
+    }
 
     public sealed class Handler(IQuerySession session) : IQueryHandler<Query, MeetingDetails>
     {
         public async ValueTask<MeetingDetails> Handle(Query query, CancellationToken cancellationToken) =>
-            await session.LoadAsync<MeetingDetails>(query.Key, cancellationToken) ?? throw new StreamNotFound("Meeting", query.Key);
+            await DetailsAsOf.LoadAsync<MeetingDetails>(session, "Meeting", query.Key, query.AsOf, cancellationToken);
     }
 
     public static void Map(IEndpointRouteBuilder app) =>
-        app.MapGet("/processes/{key}/meetings/{meeting}", async (string key, string meeting, IMediator mediator, HttpContext http, CancellationToken ct) =>
+        app.MapGet("/processes/{key}/meetings/{meeting}", async (string key, string meeting, string? asOf, IMediator mediator, HttpContext http, CancellationToken ct) =>
             {
-                var details = await mediator.Send(new Query(Meeting.KeyOf(key, meeting)), ct);
-                http.Response.Headers.ETag = ETags.For(details.Version);
+                var details = await mediator.Send(new Query(Meeting.KeyOf(key, meeting), asOf), ct);
+                DetailsAsOf.SetETag(http, details.Version, asOf);
                 return TypedResults.Ok(details);
             })
             .WithName("GetMeeting")
             .WithSummary("Fetch the record of a meeting")
+            .WithDescription(DetailsAsOf.AsOfDescription)
+            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
 }

@@ -1,5 +1,6 @@
-using Consultation.Infrastructure.Errors;
 using Consultation.Infrastructure.EventStore;
+using Consultation.Positions.Views;
+using FluentValidation;
 using Marten;
 using Mediator;
 
@@ -8,7 +9,12 @@ namespace Consultation.Positions.Reading;
 /// <summary>A stakeholder's own position on an issue as the record stands, with its version as ETag.</summary>
 public static class GetPosition
 {
-    public sealed record Query(string Key) : IQuery<PositionDetails>;
+    public sealed record Query(string Key, string? AsOf = null) : IQuery<PositionDetails>;
+
+    public sealed class Validator : AbstractValidator<Query>
+    {
+        public Validator() => RuleFor(x => x.AsOf).AsOfTimestamp();
+    }
 
     public static string Route(PositionDetails position) =>
         $"/processes/{position.Process}/issues/{position.Issue}/positions/{position.Stakeholder}";
@@ -16,19 +22,21 @@ public static class GetPosition
     public sealed class Handler(IQuerySession session) : IQueryHandler<Query, PositionDetails>
     {
         public async ValueTask<PositionDetails> Handle(Query query, CancellationToken cancellationToken) =>
-            await session.LoadAsync<PositionDetails>(query.Key, cancellationToken) ?? throw new StreamNotFound("Position", query.Key);
+            await DetailsAsOf.LoadAsync<PositionDetails>(session, "Position", query.Key, query.AsOf, cancellationToken);
     }
 
     public static void Map(IEndpointRouteBuilder app) =>
         app.MapGet(
                 "/processes/{process}/issues/{issue}/positions/{stakeholder}",
-                async (string process, string issue, string stakeholder, IMediator mediator, HttpContext http, CancellationToken ct) =>
+                async (string process, string issue, string stakeholder, string? asOf, IMediator mediator, HttpContext http, CancellationToken ct) =>
                 {
-                    var details = await mediator.Send(new Query(Position.KeyFor(process, issue, stakeholder)), ct);
-                    http.Response.Headers.ETag = ETags.For(details.Version);
+                    var details = await mediator.Send(new Query(Position.KeyFor(process, issue, stakeholder), asOf), ct);
+                    DetailsAsOf.SetETag(http, details.Version, asOf);
                     return TypedResults.Ok(details);
                 })
             .WithName("GetPosition")
             .WithSummary("Fetch a stakeholder's position on an issue")
+            .WithDescription(DetailsAsOf.AsOfDescription)
+            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
 }

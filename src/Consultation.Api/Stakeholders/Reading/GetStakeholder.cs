@@ -1,5 +1,6 @@
-using Consultation.Infrastructure.Errors;
 using Consultation.Infrastructure.EventStore;
+using Consultation.Positions.Views;
+using FluentValidation;
 using Marten;
 using Mediator;
 
@@ -8,23 +9,29 @@ namespace Consultation.Stakeholders.Reading;
 /// <summary>One stakeholder as the record stands, with its version as ETag.</summary>
 public static class GetStakeholder
 {
-    public sealed record Query(string Key) : IQuery<StakeholderDetails>;
+    public sealed record Query(string Key, string? AsOf = null) : IQuery<StakeholderDetails>;
+
+    public sealed class Validator : AbstractValidator<Query>
+    {
+        public Validator() => RuleFor(x => x.AsOf).AsOfTimestamp();
+    }
 
     public sealed class Handler(IQuerySession session) : IQueryHandler<Query, StakeholderDetails>
     {
         public async ValueTask<StakeholderDetails> Handle(Query query, CancellationToken cancellationToken) =>
-            await session.LoadAsync<StakeholderDetails>(query.Key, cancellationToken)
-            ?? throw new StreamNotFound("Stakeholder", query.Key);
+            await DetailsAsOf.LoadAsync<StakeholderDetails>(session, "Stakeholder", query.Key, query.AsOf, cancellationToken);
     }
 
     public static void Map(IEndpointRouteBuilder app) =>
-        app.MapGet("/stakeholders/{key}", async (string key, IMediator mediator, HttpContext http, CancellationToken ct) =>
+        app.MapGet("/stakeholders/{key}", async (string key, string? asOf, IMediator mediator, HttpContext http, CancellationToken ct) =>
             {
-                var details = await mediator.Send(new Query(key), ct);
-                http.Response.Headers.ETag = ETags.For(details.Version);
+                var details = await mediator.Send(new Query(key, asOf), ct);
+                DetailsAsOf.SetETag(http, details.Version, asOf);
                 return TypedResults.Ok(details);
             })
             .WithName("GetStakeholder")
             .WithSummary("Fetch one stakeholder")
+            .WithDescription(DetailsAsOf.AsOfDescription)
+            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
 }

@@ -132,10 +132,9 @@ public sealed class AsOfSequenceTests(StoryApi fixture) : IClassFixture<StoryApi
     }
 
     [Theory]
-    [InlineData("/processes/{0}")]
     [InlineData("/processes/{0}/overview")]
     [InlineData("/audit/events")]
-    [InlineData("/stakeholders/MEX")]
+    [InlineData("/stakeholders/MEX/profile")]
     public async Task An_endpoint_that_does_not_answer_as_of_refuses_a_sequence_instead_of_answering_now(string route)
     {
         var url = string.Format(CultureInfo.InvariantCulture, route, Process);
@@ -155,6 +154,9 @@ public sealed class AsOfSequenceTests(StoryApi fixture) : IClassFixture<StoryApi
 
         Assert.Equal(
             [
+                "/processes/{key}",
+                "/processes/{key}/areas/{area}",
+                "/processes/{key}/meetings/{meeting}",
                 "/processes/{process}/areas/{area}/convergence",
                 "/processes/{process}/areas/{area}/convergence/timeline",
                 "/processes/{process}/convergence",
@@ -162,9 +164,11 @@ public sealed class AsOfSequenceTests(StoryApi fixture) : IClassFixture<StoryApi
                 "/processes/{process}/issues/{issue}/convergence",
                 "/processes/{process}/issues/{issue}/convergence/timeline",
                 "/processes/{process}/issues/{issue}/positions",
+                "/processes/{process}/issues/{issue}/positions/{stakeholder}",
                 "/processes/{process}/issues/{issue}/positions/{stakeholder}/effective",
                 "/processes/{process}/shifts",
                 "/processes/{process}/stakeholders/{stakeholder}/positions",
+                "/stakeholders/{key}",
             ],
             answering);
     }
@@ -179,6 +183,7 @@ public sealed class AsOfSequenceTests(StoryApi fixture) : IClassFixture<StoryApi
 
         Assert.Contains("asOfSequence", Parameters(paths["/processes/{process}/convergence"]!));
         Assert.Contains("asOfSequence", Parameters(paths["/processes/{process}/issues/{issue}/positions"]!));
-        Assert.DoesNotContain("asOfSequence", Parameters(paths["/processes/{key}"]!));
+        Assert.Contains("asOfSequence", Parameters(paths["/processes/{key}"]!));
+        Assert.DoesNotContain("asOfSequence", Parameters(paths["/processes/{key}/overview"]!));
     }
 }
