@@ -42,6 +42,7 @@ public static class DashboardStylesheet
         table { border-collapse: collapse; margin: 8px 0 12px; width: 100%; }
         th, td { border-bottom: 1px solid var(--line); padding: 5px 8px; text-align: left; vertical-align: top; }
         th { background: var(--panel); font-weight: 600; }
+        tbody th { background: transparent; }
         td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
         caption { text-align: left; font-weight: 600; padding: 4px 0; }
         .level { display: inline-block; padding: 1px 8px; border-radius: 10px; font-size: 13px; font-weight: 600; color: #fff; white-space: nowrap; }

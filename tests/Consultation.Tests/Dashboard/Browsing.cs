@@ -11,7 +11,7 @@ public static class Browsing
             ? configured
             : Path.Combine(Path.GetTempPath(), "consultation-dashboard-screenshots");
 
-    public static async Task SignInAsync(this IPage page, string user, string[] roles, string processes = "gcm", string? returnUrl = null)
+    public static async Task SignInAsync(this IPage page, string user, string[] roles, string processes = "gcm", string? returnUrl = null, string? screenshot = null)
     {
         await page.GotoAsync("/ui/sign-in" + (returnUrl is null ? string.Empty : "?returnUrl=" + Uri.EscapeDataString(returnUrl)));
         await page.GetByLabel("User id").FillAsync(user);
@@ -22,6 +22,11 @@ public static class Browsing
         }
 
         await page.GetByLabel("Processes").FillAsync(processes);
+        if (screenshot is not null)
+        {
+            await page.ScreenshotAsync(screenshot);
+        }
+
         await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Sign in" }).ClickAsync();
     }
 
@@ -31,9 +36,17 @@ public static class Browsing
 
     public static async Task<string> TextAsync(this IPage page, string selector) => (await page.Locator(selector).First.InnerTextAsync()).Trim();
 
+    /// <summary>The window scrolled so that <paramref name="selector"/> is at the top.</summary>
+    public static async Task ScreenshotAtAsync(this IPage page, string name, string selector)
+    {
+        await page.Locator(selector).First.EvaluateAsync("e => e.scrollIntoView()");
+        await page.ScreenshotAsync(name);
+    }
+
+    /// <summary>What the browser window shows (1280 × 900), as a person sees it on opening the page.</summary>
     public static async Task ScreenshotAsync(this IPage page, string name)
     {
         Directory.CreateDirectory(ScreenshotDirectory);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, name + ".png"), FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, name + ".png") });
     }
 }

@@ -29,6 +29,7 @@ public sealed class IssuePageTests(DashboardFactory dashboard)
         }
 
         await page.ScreenshotAsync("issue");
+        await page.ScreenshotAtAsync("issue-groups-and-timeline", "#groups");
     }
 
     [Fact]

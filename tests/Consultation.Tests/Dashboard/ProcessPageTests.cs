@@ -8,7 +8,7 @@ public sealed class ProcessPageTests(DashboardFactory dashboard)
     public async Task A_facilitator_sees_the_five_areas_of_convergence_with_the_evidence_the_api_measures()
     {
         var page = await dashboard.NewPageAsync();
-        await page.SignInAsync("fatima", ["facilitator"], returnUrl: "/ui/processes/gcm");
+        await page.SignInAsync("fatima", ["facilitator"], returnUrl: "/ui/processes/gcm", screenshot: "sign-in");
         var api = await dashboard.Api().GetJsonAsync("/processes/gcm/convergence");
 
         var areas = api.GetProperty("areas").EnumerateArray().ToList();
@@ -36,6 +36,7 @@ public sealed class ProcessPageTests(DashboardFactory dashboard)
 
         Assert.Equal(api.GetProperty("totals").GetProperty("positions").Text(), await page.TextAsync("[data-total='positions']"));
         await page.ScreenshotAsync("process-overview");
+        await page.ScreenshotAtAsync("process-issues", "#issues");
     }
 
     [Fact]

@@ -19,7 +19,6 @@ public sealed class SigningInTests(DashboardFactory dashboard)
 
         Assert.EndsWith("/ui/processes/gcm", page.Url, StringComparison.Ordinal);
         Assert.Contains("Fatima (test)", await page.TextAsync("header.top"), StringComparison.Ordinal);
-        await page.ScreenshotAsync("sign-in-result");
     }
 
     [Fact]
@@ -72,5 +71,23 @@ public sealed class SigningInTests(DashboardFactory dashboard)
         Assert.Contains("default-src 'none'", policy, StringComparison.Ordinal);
         Assert.DoesNotContain("script-src", policy, StringComparison.Ordinal);
         Assert.DoesNotContain("<script", await response.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task A_sign_in_form_posted_without_its_antiforgery_token_signs_nobody_in()
+    {
+        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = dashboard.BaseAddress };
+        var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "development-sign-in",
+            ["Form.UserId"] = "mallory",
+            ["Form.Administrator"] = "true",
+            ["Form.Processes"] = "*",
+        });
+
+        var response = await client.PostAsync("/ui/sign-in", form);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.False(response.Headers.TryGetValues("Set-Cookie", out var cookies) && cookies.Any(c => c.StartsWith("consultation-pages=", StringComparison.Ordinal)));
     }
 }
