@@ -64,4 +64,23 @@ public sealed class OtherPagesTests(DashboardFactory dashboard)
         Assert.Equal(404, response!.Status);
         Assert.Contains("no-such-issue", await page.TextAsync("[role='alert']"), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_start_page_lists_only_the_processes_the_user_works_on()
+    {
+        using var api = dashboard.Api();
+        if (!(await api.GetAsync("/processes/dashboard-other")).IsSuccessStatusCode)
+        {
+            await new Consultation.Tests.Meetings.Secretariat(api).LaunchProcessAsync("dashboard-other");
+        }
+
+        var page = await dashboard.NewPageAsync();
+        await page.SignInAsync("fatima", ["facilitator"]);
+
+        Assert.EndsWith("/ui", page.Url, StringComparison.Ordinal);
+        Assert.Equal(1, await page.Locator("tr[data-process='gcm']").CountAsync());
+        Assert.Equal(0, await page.Locator("tr[data-process='dashboard-other']").CountAsync());
+        await page.Locator("tr[data-process='gcm'] a").ClickAsync();
+        Assert.EndsWith("/ui/processes/gcm", page.Url, StringComparison.Ordinal);
+    }
 }
