@@ -3,6 +3,7 @@ namespace Consultation.Tests.Security;
 /// <summary>
 /// Who may call each endpoint: the function-level authorization table (OWASP API5), written out here independently of
 /// the service's own policy definitions. A new endpoint fails <see cref="RoleMatrixTests"/> until it is added.
+/// The dashboard pages (<c>/ui/…</c>) are Razor components, mapped for GET and POST (a POST without a form token gets 400).
 /// </summary>
 public static class AccessMatrix
 {
@@ -25,6 +26,26 @@ public static class AccessMatrix
     /// <summary>"METHOD /route/pattern" → the roles allowed (null: anonymous allowed).</summary>
     public static readonly IReadOnlyDictionary<string, string[]?> Endpoints = new Dictionary<string, string[]?>(StringComparer.Ordinal)
     {
+        ["GET /_framework/opaque-redirect"] = Readers,
+        ["GET /ui"] = Readers,
+        ["POST /ui"] = Readers,
+        ["GET /ui/dashboard.css"] = Anyone,
+        ["GET /ui/processes/{process}"] = Readers,
+        ["POST /ui/processes/{process}"] = Readers,
+        ["GET /ui/processes/{process}/areas/{area}"] = Readers,
+        ["POST /ui/processes/{process}/areas/{area}"] = Readers,
+        ["GET /ui/processes/{process}/areas/{area}/history"] = Readers,
+        ["POST /ui/processes/{process}/areas/{area}/history"] = Readers,
+        ["GET /ui/processes/{process}/issues/{issue}"] = Readers,
+        ["POST /ui/processes/{process}/issues/{issue}"] = Readers,
+        ["GET /ui/processes/{process}/issues/{issue}/positions/{stakeholder}/history"] = Readers,
+        ["POST /ui/processes/{process}/issues/{issue}/positions/{stakeholder}/history"] = Readers,
+        ["GET /ui/processes/{process}/stakeholders/{stakeholder}"] = Readers,
+        ["POST /ui/processes/{process}/stakeholders/{stakeholder}"] = Readers,
+        ["GET /ui/sign-in"] = Anyone,
+        ["POST /ui/sign-in"] = Anyone,
+        ["GET /ui/sign-in/provider"] = Anyone,
+        ["POST /ui/sign-out"] = Readers,
         ["GET /audit/diff"] = Auditors,
         ["GET /audit/events"] = Auditors,
         ["GET /audit/export"] = Auditors,

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Consultation.Audit;
 using Consultation.Audit.Replaying;
 using Consultation.Convergence;
+using Consultation.Dashboard;
 using Consultation.Infrastructure.Health;
 using Consultation.Infrastructure.Pipeline;
 using Consultation.Meetings;
@@ -40,6 +41,7 @@ public static class HttpSetup
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         services.AddConsultationOpenApi();
         services.AddConsultationHealthChecks();
+        services.AddConsultationDashboard();
         return services;
     }
 
@@ -86,6 +88,7 @@ public static class HttpSetup
         app.MapPositions();
         app.MapConvergence();
         app.MapAudit();
+        app.MapConsultationDashboard();
         return app;
     }
 }

@@ -6,7 +6,7 @@ namespace Consultation.Infrastructure.Security;
 
 /// <summary>
 /// Answers refused requests with problem details that say why: 401 (with the bearer challenge) when there is no valid
-/// token, 403 naming the roles the endpoint needs or the process the user is not assigned to.
+/// token, 403 naming the roles the endpoint needs or the process the user is not assigned to (on the web pages, as a page).
 /// </summary>
 public sealed class AccessDeniedProblems(IProblemDetailsService problems) : IAuthorizationMiddlewareResultHandler
 {
@@ -21,6 +21,12 @@ public sealed class AccessDeniedProblems(IProblemDetailsService problems) : IAut
         }
 
         http.Response.StatusCode = StatusCodes.Status403Forbidden;
+        if (PageAuthentication.IsPage(http.Request.Path))
+        {
+            await Consultation.Dashboard.RefusalPage.WriteAsync(http, "You cannot see this page", Explain(http, failure));
+            return;
+        }
+
         await problems.WriteAsync(new ProblemDetailsContext
         {
             HttpContext = http,

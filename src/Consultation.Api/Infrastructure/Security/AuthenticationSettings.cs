@@ -24,7 +24,25 @@ public sealed class AuthenticationSettings
     /// <summary>Lifetime of the tokens the <c>token</c> command issues, when not given.</summary>
     public int DevelopmentTokenHours { get; set; } = 8;
 
+    /// <summary>The pages' client at the OpenID Connect provider (sign-in with the authorization code flow and PKCE).</summary>
+    public string? ClientId { get; set; }
+
+    public string? ClientSecret { get; set; }
+
+    /// <summary>How long a page sign-in lasts without use (sliding).</summary>
+    public int PageSessionHours { get; set; } = 8;
+
     public bool UsesProvider => !string.IsNullOrWhiteSpace(Authority);
+
+    /// <summary>Pages sign in through the provider: an authority and a client id are configured.</summary>
+    public bool UsesProviderSignIn => UsesProvider && !string.IsNullOrWhiteSpace(ClientId);
+
+    /// <summary>
+    /// The development sign-in page (pick a name, roles and processes) is offered exactly where the development key is
+    /// accepted: no provider, a key, and the Development environment or <see cref="AllowDevelopmentKey"/>.
+    /// </summary>
+    public bool AllowsDevelopmentSignIn(IHostEnvironment environment) =>
+        !UsesProvider && !string.IsNullOrEmpty(DevelopmentKey) && (environment.IsDevelopment() || AllowDevelopmentKey);
 
     public static AuthenticationSettings From(IConfiguration configuration) =>
         configuration.GetSection(Section).Get<AuthenticationSettings>() ?? new AuthenticationSettings();

@@ -5,8 +5,8 @@ using Microsoft.IdentityModel.Tokens;
 namespace Consultation.Infrastructure.Security;
 
 /// <summary>
-/// JWT bearer authentication (an OpenID Connect provider in production, the development key locally),
-/// role policies with process scoping (<see cref="Access"/>), and the hardening around them.
+/// JWT bearer authentication (an OpenID Connect provider in production, the development key locally), the web pages'
+/// cookie sign-in beside it (<see cref="PageAuthentication"/>), role policies with process scoping (<see cref="Access"/>), and the hardening around them.
 /// Every endpoint requires an authenticated user unless it says otherwise (health, OpenAPI, API reference).
 /// </summary>
 public static class SecuritySetup
@@ -14,7 +14,7 @@ public static class SecuritySetup
     public static IServiceCollection AddConsultationSecurity(this IServiceCollection services, IConfiguration configuration)
     {
         var settings = AuthenticationSettings.From(configuration);
-        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
+        services.AddAuthentication(PageAuthentication.Selector)
             .AddJwtBearer(o =>
             {
                 o.MapInboundClaims = false;
@@ -37,7 +37,8 @@ public static class SecuritySetup
                     o.TokenValidationParameters.ValidIssuer = AuthenticationSettings.DevelopmentIssuer;
                     o.TokenValidationParameters.IssuerSigningKey = DevelopmentTokens.SigningKey(settings.DevelopmentKey);
                 }
-            });
+            })
+            .AddPageAuthentication(settings);
         services.AddAuthorization(o =>
         {
             o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
@@ -58,6 +59,7 @@ public static class SecuritySetup
         app.UseConsultationHardeningBeforeAuthentication();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseAntiforgery();
         app.UseMiddleware<RequestIdentityMiddleware>();
         app.UseConsultationHardeningAfterAuthentication();
         return app;

@@ -1,0 +1,111 @@
+using System.Text.Json;
+using Microsoft.Playwright;
+
+namespace Consultation.Tests.Dashboard;
+
+/// <summary>An issue page shows what the API measures for the issue, replays it at an earlier meeting, and lists its positions.</summary>
+[Collection(DashboardCollection.Name)]
+public sealed class IssuePageTests(DashboardFactory dashboard)
+{
+    private const string Issue = "human-rights";
+
+    [Fact]
+    public async Task Drilling_into_an_issue_shows_the_measure_the_api_gives()
+    {
+        var page = await dashboard.NewPageAsync();
+        await page.SignInAsync("fatima", ["facilitator"], returnUrl: "/ui/processes/gcm");
+
+        await page.Locator($"tr[data-issue='{Issue}'] th a").ClickAsync();
+
+        Assert.EndsWith($"/ui/processes/gcm/issues/{Issue}", page.Url, StringComparison.Ordinal);
+        var api = await dashboard.Api().GetJsonAsync($"/processes/gcm/issues/{Issue}/convergence");
+        await AssertShowsAsync(page, api.GetProperty("measure"));
+        var timeline = await dashboard.Api().GetJsonAsync($"/processes/gcm/issues/{Issue}/convergence/timeline");
+        foreach (var point in timeline.GetProperty("points").EnumerateArray())
+        {
+            var meeting = point.GetProperty("meeting").GetString()!;
+            Assert.Equal(point.GetProperty("gicn").Gicn(), await page.CellAsync("meeting", meeting, "gicn"));
+            Assert.Equal(point.GetProperty("positions").Text(), await page.CellAsync("meeting", meeting, "positions"));
+        }
+
+        await page.ScreenshotAsync("issue");
+        await page.ScreenshotAtAsync("issue-groups-and-timeline", "#groups");
+    }
+
+    [Fact]
+    public async Task Replaying_the_issue_at_the_close_of_an_earlier_meeting_shows_the_numbers_of_then_and_says_so()
+    {
+        var page = await dashboard.NewPageAsync();
+        await page.SignInAsync("fatima", ["facilitator"], returnUrl: $"/ui/processes/gcm/issues/{Issue}");
+        var now = (await dashboard.Api().GetJsonAsync($"/processes/gcm/issues/{Issue}/convergence")).GetProperty("measure");
+
+        await page.GetByLabel("Replay at the close of").SelectOptionAsync(DashboardStory.SecondMeeting);
+        await page.Locator("form:has(#atClose) button").ClickAsync();
+
+        var then = (await dashboard.Api().GetJsonAsync($"/processes/gcm/issues/{Issue}/convergence?asOf={ApiNumbers.AsOf(dashboard.Story.SecondClose)}")).GetProperty("measure");
+        Assert.Contains($"As the record stood at the close of {DashboardStory.SecondMeetingTitle}", await page.TextAsync("[data-moment]"), StringComparison.Ordinal);
+        Assert.NotEqual(now.GetProperty("gicn").Gicn(), then.GetProperty("gicn").Gicn());
+        await AssertShowsAsync(page, then);
+        await page.ScreenshotAsync("issue-at-first-round");
+
+        await page.GetByLabel("or at the end of the day (UTC)").FillAsync("2017-12-31");
+        await page.Locator("form:has(#on) button").ClickAsync();
+        Assert.Contains("As the record stood at the end of 2017-12-31", await page.TextAsync("[data-moment]"), StringComparison.Ordinal);
+        Assert.Equal("0", await page.TextAsync("[data-field='positions']"));
+    }
+
+    [Fact]
+    public async Task The_positions_table_filters_by_regional_group_and_links_each_position_to_its_history()
+    {
+        var page = await dashboard.NewPageAsync();
+        await page.SignInAsync("ana", ["auditor"], returnUrl: $"/ui/processes/gcm/issues/{Issue}");
+
+        await page.GetByLabel("Regional group").SelectOptionAsync("African");
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Filter" }).ClickAsync();
+
+        var api = await dashboard.Api().GetJsonAsync($"/processes/gcm/issues/{Issue}/positions?regionalGroup=African");
+        Assert.Equal(api.GetProperty("totalItems").Text(), await page.TextAsync("[data-field='matching']"));
+        Assert.Equal(api.GetProperty("items").GetArrayLength(), await page.Locator("tr[data-stakeholder]").CountAsync());
+        Assert.Equal(0, await page.Locator("tr[data-stakeholder='MEX']").CountAsync());
+
+        await page.Locator("tr[data-stakeholder='SLE'] a", new PageLocatorOptions { HasText = "history" }).ClickAsync();
+        Assert.EndsWith($"/issues/{Issue}/positions/SLE/history", page.Url, StringComparison.Ordinal);
+        Assert.Equal("Stated", await page.TextAsync("tr[data-version='1'] [data-field='kind']"));
+        Assert.Equal("tester", await page.TextAsync("tr[data-version='1'] [data-field='by']"));
+    }
+
+    [Fact]
+    public async Task Recording_a_position_is_offered_to_the_secretariat_and_not_to_an_auditor()
+    {
+        var secretariat = await dashboard.NewPageAsync();
+        await secretariat.SignInAsync("sam", ["secretariat"], returnUrl: $"/ui/processes/gcm/issues/{Issue}");
+        var auditor = await dashboard.NewPageAsync();
+        await auditor.SignInAsync("ana", ["auditor"], returnUrl: $"/ui/processes/gcm/issues/{Issue}");
+
+        Assert.Equal(1, await secretariat.Locator("[data-action='record-position']").CountAsync());
+        Assert.Contains("Record a position", await secretariat.TextAsync("[data-action='record-position']"), StringComparison.Ordinal);
+        Assert.Equal(0, await auditor.Locator("[data-action='record-position']").CountAsync());
+        Assert.Equal(await secretariat.TextAsync("[data-field='gicn']"), await auditor.TextAsync("[data-field='gicn']"));
+    }
+
+    private static async Task AssertShowsAsync(IPage page, JsonElement measure)
+    {
+        Assert.Equal(measure.GetProperty("level").GetString(), await page.Locator("[data-field='level'] .level").First.GetAttributeAsync("data-level"));
+        Assert.Equal(measure.GetProperty("gicn").Gicn(), await page.TextAsync("[data-field='gicn']"));
+        Assert.Equal(measure.GetProperty("gic").Gicn(), await page.TextAsync("[data-field='gic']"));
+        Assert.Equal(measure.GetProperty("positions").Text(), await page.TextAsync("[data-field='positions']"));
+        Assert.Equal(measure.GetProperty("supportShare").Share(), await page.TextAsync("[data-field='support']"));
+        Assert.Equal(measure.GetProperty("oppositionShare").Share(), await page.TextAsync("[data-field='opposition']"));
+        Assert.Equal(measure.GetProperty("weakestGroup").GetProperty("group").GetString(), await page.TextAsync("[data-field='weakest']"));
+        var counts = measure.GetProperty("counts");
+        foreach (var (stance, field) in new[] { (2, "stronglySupports"), (1, "supports"), (0, "neutral"), (-1, "hasReservations"), (-2, "opposes") })
+        {
+            Assert.Equal(counts.GetProperty(field).Text(), await page.CellAsync("stance", stance.ToString(System.Globalization.CultureInfo.InvariantCulture), "count"));
+        }
+
+        foreach (var group in measure.GetProperty("groups").EnumerateArray().Where(g => g.GetProperty("positions").GetInt32() > 0))
+        {
+            Assert.Equal(group.GetProperty("p").Gicn(), await page.CellAsync("group", group.GetProperty("group").GetString()!, "p"));
+        }
+    }
+}
