@@ -57,20 +57,22 @@ public sealed class MeetingsOfProcess(IQuerySession session)
         meetings.OrderBy(x => x.StartsOn).ThenBy(x => x.EndsOn).ThenBy(x => x.Id);
 
     /// <summary>Only the summary fields travel from the database.</summary>
-    public static IQueryable<MeetingSummary> Summaries(IQueryable<MeetingDetails> meetings) =>
-        meetings.Select(x => new MeetingSummary
-        {
-            Id = x.Id,
-            Process = x.Process,
-            Meeting = x.Meeting,
-            Kind = x.Kind,
-            Title = x.Title,
-            Venue = x.Venue,
-            StartsOn = x.StartsOn,
-            EndsOn = x.EndsOn,
-            Status = x.Status,
-            ParticipantCount = x.ParticipantCount,
-            StatementCount = x.StatementCount,
-            Version = x.Version,
-        });
+    public static IQueryable<MeetingSummary> Summaries(IQueryable<MeetingDetails> meetings) => meetings.Select(Summary);
+
+    /// <summary>A meeting as a list shows it.</summary>
+    public static readonly System.Linq.Expressions.Expression<Func<MeetingDetails, MeetingSummary>> Summary = x => new MeetingSummary
+    {
+        Id = x.Id,
+        Process = x.Process,
+        Meeting = x.Meeting,
+        Kind = x.Kind,
+        Title = x.Title,
+        Venue = x.Venue,
+        StartsOn = x.StartsOn,
+        EndsOn = x.EndsOn,
+        Status = x.Status,
+        ParticipantCount = x.ParticipantCount,
+        StatementCount = x.StatementCount,
+        Version = x.Version,
+    };
 }

@@ -1,3 +1,5 @@
+using Consultation.Positions.Views;
+using FluentValidation;
 using Consultation.Infrastructure.EventStore;
 using Consultation.Meetings;
 using Consultation.Positions;
@@ -13,7 +15,12 @@ namespace Consultation.Processes.Reading;
 /// </summary>
 public static class GetProcessOverview
 {
-    public sealed record Query(string Key) : IQuery<ProcessOverview>;
+    public sealed record Query(string Key, string? AsOf = null) : IQuery<ProcessOverview>;
+
+    public sealed class Validator : AbstractValidator<Query>
+    {
+        public Validator() => RuleFor(x => x.AsOf).AsOfTimestamp();
+    }
 
     public sealed record ProcessOverview(
         ProcessDetails Process,
@@ -30,12 +37,21 @@ public static class GetProcessOverview
     {
         public async ValueTask<ProcessOverview> Handle(Query query, CancellationToken cancellationToken)
         {
-            var process = await mediator.Send(new GetProcess.Query(query.Key), cancellationToken);
-            var meetings = await new MeetingsOfProcess(session).ByDateAsync(query.Key, cancellationToken);
-            var positionIssues = await session.Query<PositionDetails>()
-                .Where(p => p.Process == query.Key && p.Status == PositionStatus.Standing)
-                .Select(p => p.Issue)
-                .ToListAsync(cancellationToken);
+            var process = await mediator.Send(new GetProcess.Query(query.Key, query.AsOf), cancellationToken);
+            var asOf = TimeAxes.ParseTimestamp(query.AsOf);
+            var meetings = asOf is { } at
+                ? await MeetingsAsOfAsync(query.Key, at, cancellationToken)
+                : await new MeetingsOfProcess(session).ByDateAsync(query.Key, cancellationToken);
+            var positionIssues = asOf is null
+                ? await session.Query<PositionDetails>()
+                    .Where(p => p.Process == query.Key && p.Status == PositionStatus.Standing)
+                    .Select(p => p.Issue)
+                    .ToListAsync(cancellationToken)
+                : await session.Query<PositionVersion>()
+                    .Where(p => p.Process == query.Key)
+                    .StandingAt(new TimeAxes(asOf, null))
+                    .Select(p => p.Issue)
+                    .ToListAsync(cancellationToken);
             var counts = positionIssues.CountBy(issue => issue).ToDictionary(x => x.Key, x => x.Value);
             return new ProcessOverview(
                 process,
@@ -47,18 +63,36 @@ public static class GetProcessOverview
                 process.Issues.ToDictionary(i => i.Key, i => counts.GetValueOrDefault(i.Key)));
         }
 
+        /// <summary>The meetings as they stood at <paramref name="at"/>: each meeting stream replayed up to then (a process holds tens, not thousands).</summary>
+        private async Task<IReadOnlyList<MeetingSummary>> MeetingsAsOfAsync(string process, DateTimeOffset at, CancellationToken cancellationToken)
+        {
+            var keys = await new MeetingsOfProcess(session).Of(process).Select(m => m.Id).ToListAsync(cancellationToken);
+            var then = new List<MeetingDetails>(keys.Count);
+            foreach (var key in keys)
+            {
+                if (await session.Events.AggregateStreamAsync<MeetingDetails>(key, timestamp: at, token: cancellationToken) is { } meeting)
+                {
+                    then.Add(meeting);
+                }
+            }
+
+            return [.. MeetingsOfProcess.InCalendarOrder(then.AsQueryable()).Select(MeetingsOfProcess.Summary)];
+        }
+
         private static string? PhaseOf(ProcessDetails process, DateOnly day) =>
             process.Phases.LastOrDefault(p => p.StartedOn <= day && (p.EndedOn is null || day <= p.EndedOn))?.Key;
     }
 
     public static void Map(IEndpointRouteBuilder app) =>
-        app.MapGet("/processes/{key}/overview", async (string key, IMediator mediator, HttpContext http, CancellationToken ct) =>
+        app.MapGet("/processes/{key}/overview", async (string key, string? asOf, IMediator mediator, HttpContext http, CancellationToken ct) =>
             {
-                var overview = await mediator.Send(new Query(key), ct);
-                http.Response.Headers.ETag = ETags.For(overview.Process.Version);
+                var overview = await mediator.Send(new Query(key, asOf), ct);
+                DetailsAsOf.SetETag(http, overview.Process.Version, asOf);
                 return TypedResults.Ok(overview);
             })
             .WithName("GetProcessOverview")
             .WithSummary("Process overview: phases, co-facilitators, issues and meetings by date")
+            .WithDescription(DetailsAsOf.AsOfDescription)
+            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
 }

@@ -132,7 +132,7 @@ public sealed class AsOfSequenceTests(StoryApi fixture) : IClassFixture<StoryApi
     }
 
     [Theory]
-    [InlineData("/processes/{0}/overview")]
+    [InlineData("/processes/{0}/issues")]
     [InlineData("/audit/events")]
     [InlineData("/stakeholders/MEX/profile")]
     public async Task An_endpoint_that_does_not_answer_as_of_refuses_a_sequence_instead_of_answering_now(string route)
@@ -157,6 +157,7 @@ public sealed class AsOfSequenceTests(StoryApi fixture) : IClassFixture<StoryApi
                 "/processes/{key}",
                 "/processes/{key}/areas/{area}",
                 "/processes/{key}/meetings/{meeting}",
+                "/processes/{key}/overview",
                 "/processes/{process}/areas/{area}/convergence",
                 "/processes/{process}/areas/{area}/convergence/timeline",
                 "/processes/{process}/convergence",
@@ -184,6 +185,6 @@ public sealed class AsOfSequenceTests(StoryApi fixture) : IClassFixture<StoryApi
         Assert.Contains("asOfSequence", Parameters(paths["/processes/{process}/convergence"]!));
         Assert.Contains("asOfSequence", Parameters(paths["/processes/{process}/issues/{issue}/positions"]!));
         Assert.Contains("asOfSequence", Parameters(paths["/processes/{key}"]!));
-        Assert.DoesNotContain("asOfSequence", Parameters(paths["/processes/{key}/overview"]!));
+        Assert.DoesNotContain("asOfSequence", Parameters(paths["/processes/{key}/issues"]!));
     }
 }

@@ -54,6 +54,24 @@ public sealed class DetailsAsOfTests(ApiFactory api) : IClassFixture<ApiFactory>
     }
 
     [Fact]
+    public async Task The_process_overview_as_of_its_launch_has_no_meetings_or_positions_yet_and_as_of_now_equals_the_overview()
+    {
+        var story = await new ConvergenceStory(_client).BuildAsync();
+        var launchedAt = (await GetJsonAsync($"/audit/streams/{story.Process}"))[0].GetProperty("recordedAt").GetString()!;
+        var url = $"/processes/{story.Process}/overview";
+
+        var then = await GetJsonAsync($"{url}?asOf={Uri.EscapeDataString(launchedAt)}");
+        var now = await GetJsonAsync(url);
+
+        Assert.Empty(then.GetProperty("meetings").EnumerateArray());
+        Assert.All(then.GetProperty("standingPositionsByIssue").EnumerateObject(), p => Assert.Equal(0, p.Value.GetInt32()));
+        Assert.Equal(ConvergenceStory.Meetings.Length, now.GetProperty("meetings").GetArrayLength());
+        Assert.Contains(now.GetProperty("standingPositionsByIssue").EnumerateObject(), p => p.Value.GetInt32() > 0);
+        var replayedNow = await _client.GetStringAsync($"{url}?asOf=2100-01-01T00:00:00Z");
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(now.GetRawText()), JsonNode.Parse(replayedNow)), replayedNow);
+    }
+
+    [Fact]
     public async Task A_stakeholder_renamed_later_shows_its_old_name_as_of_before_the_rename()
     {
         Assert.Equal(HttpStatusCode.Created, (await _client.PostJsonAsync("/stakeholders", new { key = "FIN", kind = "MemberState", name = "Finland", regionalGroup = "WesternEuropeanAndOthers" })).StatusCode);
