@@ -25,13 +25,15 @@ public sealed class IdempotentRetryTests(ReliabilityApiFactory api, ITestOutputH
         var client = new RetryingClient(api.CreateDefaultClient(network).Authorize(TestIdentity.Everyone()));
         var writes = (from issue in Issues from stakeholder in Stakeholders select (Issue: issue, Stakeholder: stakeholder, Key: IdempotentRequests.NewKey())).ToList();
         var before = await api.CountEventsAsync();
+        var head = await EventsSince.HeadAsync(api.Schema);
 
         var answers = await Task.WhenAll(writes.Select(w => client.PostAsync($"/processes/{process}/issues/{w.Issue}/positions", Body(w.Stakeholder, $"Stated once by {w.Key}"), w.Key)));
 
         output.WriteLine($"{writes.Count} statings, {answers.Sum(a => a.Attempts)} sends; injected: dropped {network.Injected(NetworkFault.DroppedResponse)}, timeouts {network.Injected(NetworkFault.Timeout)}.");
         Assert.All(answers, a => Assert.True(a.Answer.StatusCode == HttpStatusCode.Created, $"{(int)a.Answer.StatusCode} {a.Answer.Content.ReadAsStringAsync().Result}"));
         Assert.True(network.Injected(NetworkFault.DroppedResponse) > 0 && network.Injected(NetworkFault.Timeout) > 0, "The network injected no fault of some kind.");
-        Assert.Equal(before + writes.Count, await api.CountEventsAsync());
+        var after = await api.CountEventsAsync();
+        Assert.True(after == before + writes.Count, $"{after - before} events written:\n" + string.Join("\n", await EventsSince.ListAsync(api.Schema, head)));
         foreach (var w in writes)
         {
             var history = await steps.GetOkAsync<List<GetPositionHistory.Change>>(PositionSteps.PositionUrl(process, w.Issue, w.Stakeholder) + "/history");
@@ -49,12 +51,14 @@ public sealed class IdempotentRetryTests(ReliabilityApiFactory api, ITestOutputH
         var client = new RetryingClient(api.CreateDefaultClient(network).Authorize(TestIdentity.Everyone()));
         var batches = Stakeholders.Select(s => (Stakeholder: s, Key: IdempotentRequests.NewKey())).ToList();
         var before = await api.CountEventsAsync();
+        var head = await EventsSince.HeadAsync(api.Schema);
 
         var answers = await Task.WhenAll(batches.Select(b => client.PostAsync($"/processes/{process}/positions/batch", Batch(b.Stakeholder, $"Batch {b.Key}"), b.Key)));
 
         output.WriteLine($"{batches.Count} batches of {Issues.Length}, {answers.Sum(a => a.Attempts)} sends; injected: dropped {network.Injected(NetworkFault.DroppedResponse)}, timeouts {network.Injected(NetworkFault.Timeout)}.");
         Assert.All(answers, a => Assert.True(a.Answer.StatusCode == HttpStatusCode.Created, $"{(int)a.Answer.StatusCode} {a.Answer.Content.ReadAsStringAsync().Result}"));
-        Assert.Equal(before + (batches.Count * Issues.Length), await api.CountEventsAsync());
+        var after = await api.CountEventsAsync();
+        Assert.True(after == before + (batches.Count * Issues.Length), $"{after - before} events written:\n" + string.Join("\n", await EventsSince.ListAsync(api.Schema, head)));
         foreach (var b in batches)
         {
             foreach (var issue in Issues)
