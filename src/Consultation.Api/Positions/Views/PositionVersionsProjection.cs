@@ -1,4 +1,5 @@
 using Consultation.Infrastructure.EventStore;
+using JasperFx;
 using JasperFx.Events;
 using Marten;
 using Marten.Events.Projections;
@@ -31,7 +32,9 @@ public sealed class PositionVersionsProjection : IProjection
 
         foreach (var stream in positionEvents.GroupBy(x => x.Key, StringComparer.Ordinal))
         {
-            var timeline = new PositionTimeline(current.Where(r => r.PositionKey == stream.Key));
+            var rows = current.Where(r => r.PositionKey == stream.Key).ToList();
+            RefuseIfWrittenConcurrently(stream.Key, rows, stream.Min(x => x.Event.Version));
+            var timeline = new PositionTimeline(rows);
             foreach (var (_, e) in stream.OrderBy(x => x.Event.Version))
             {
                 timeline.Apply(e.Data, e.Version, e.RecordedAt());
@@ -41,6 +44,21 @@ public sealed class PositionVersionsProjection : IProjection
             {
                 operations.Store(row);
             }
+        }
+    }
+
+    /// <summary>
+    /// Rows already at this save's first version or later were written by a concurrent save that committed after this
+    /// one read the stream: its append will be refused, so refuse now as that refusal would (412/409, nothing written)
+    /// instead of folding the events onto rows they do not follow.
+    /// </summary>
+    private static void RefuseIfWrittenConcurrently(string key, IReadOnlyList<PositionVersion> rows, long firstVersion)
+    {
+        if (rows.Count > 0 && rows.Max(r => r.Version) >= firstVersion)
+        {
+            throw new ConcurrencyException(
+                $"Position {key} was changed by a concurrent write (its versions table is at {rows.Max(r => r.Version)}, this write starts at {firstVersion}).",
+                new InvalidOperationException("Concurrent write to a position stream."));
         }
     }
 
