@@ -27,7 +27,9 @@ public static class TestDatabase
     {
         await using var connection = new NpgsqlConnection(await ConnectionStringAsync());
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand($"select count(*) from {schema}.mt_events", connection);
+        // Marten writes 'tombstone' events on its 'mt_tombstone' stream for sequence numbers a failed append had reserved
+        // (so the async daemon never waits on the gap): they are not the application's events.
+        await using var command = new NpgsqlCommand($"select count(*) from {schema}.mt_events where stream_id <> 'mt_tombstone'", connection);
         return (long)(await command.ExecuteScalarAsync())!;
     }
 

@@ -44,7 +44,8 @@ public sealed class IdempotentRetryTests(ReliabilityApiFactory api, ITestOutputH
     }
 
     [Fact(Skip = "Flaky: once in four full-suite runs it counted 86 events instead of 80 and never reproduced alone; "
-        + "it now lists the events written when the count is off. Under investigation (session 2 note, issue 11).")]
+        + "it now lists the events written when the count is off. Likely Marten's 'mt_tombstone' events for sequences a failed append "
+        + "reserved (now left out of the count); un-skip once confirmed (session 2 note, issue 11).")]
     public async Task Batches_resent_after_dropped_answers_and_timeouts_are_each_recorded_once()
     {
         var (steps, process) = await OpenAsync();
