@@ -37,11 +37,11 @@ public sealed class ProcessScopeHandler : AuthorizationHandler<ProcessScopeRequi
         {
             context.Fail(new AuthorizationFailureReason(this, $"You are not assigned to process '{outside}' (your processes: {Describe(scope)})."));
         }
-        else if (IsWholeRecord(http))
+        else if (IsWholeRecord(PatternOf(http)))
         {
             context.Fail(new AuthorizationFailureReason(this, $"This covers the whole record, every process: it is for users of every process (yours: {Describe(scope)})."));
         }
-        else if (named.Count == 0 && IsWholeLog(http))
+        else if (named.Count == 0 && WholeLogRoutes.Contains(PatternOf(http), StringComparer.Ordinal))
         {
             context.Fail(new AuthorizationFailureReason(this, $"The whole log is for users of every process: add 'process=' with one of yours ({Describe(scope)})."));
         }
@@ -56,7 +56,7 @@ public sealed class ProcessScopeHandler : AuthorizationHandler<ProcessScopeRequi
     public static IReadOnlyList<string> ProcessesNamedBy(HttpContext http)
     {
         var named = new List<string>(2);
-        var pattern = (http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? string.Empty;
+        var pattern = PatternOf(http);
         var route = http.Request.RouteValues;
         if (route.TryGetValue("process", out var process) && process is string p)
         {
@@ -86,17 +86,9 @@ public sealed class ProcessScopeHandler : AuthorizationHandler<ProcessScopeRequi
         return named;
     }
 
-    private static bool IsWholeLog(HttpContext http)
-    {
-        var pattern = (http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? string.Empty;
-        return WholeLogRoutes.Contains(pattern, StringComparer.Ordinal);
-    }
+    private static string PatternOf(HttpContext http) => (http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? string.Empty;
 
-    private static bool IsWholeRecord(HttpContext http)
-    {
-        var pattern = (http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? string.Empty;
-        return WholeRecordRoutes.Any(r => pattern.StartsWith(r, StringComparison.Ordinal));
-    }
+    private static bool IsWholeRecord(string pattern) => WholeRecordRoutes.Any(r => pattern.StartsWith(r, StringComparison.Ordinal));
 
     private static string Describe(ProcessScope scope) => scope.Processes is { Count: 0 } ? "none" : scope.ToString();
 }
