@@ -122,6 +122,7 @@ public static class AuditLog
         StreamKind.Area => "e.stream_id ~ '^[^/:]+/area:[^/:]+$'",
         StreamKind.Settings => "e.stream_id ~ '^[^/:]+:convergence-settings$'",
         StreamKind.Audit => "e.stream_id like 'audit:%'",
+        StreamKind.Reserved => $"e.stream_id = '{ReservedSequences.StreamKey}'",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
