@@ -41,6 +41,29 @@ public sealed class OtherPagesTests(DashboardFactory dashboard)
     }
 
     [Fact]
+    public async Task A_stakeholder_page_lists_the_meetings_attended_as_of_the_moment_shown()
+    {
+        const string Meeting = $"{DashboardStory.Process}/{DashboardStory.SecondMeeting}";
+        var page = await dashboard.NewPageAsync();
+        await page.SignInAsync("fatima", ["facilitator"], returnUrl: "/ui/processes/gcm/stakeholders/THA");
+        using var api = dashboard.Api();
+
+        var now = await api.GetJsonAsync("/stakeholders/THA/meetings?process=gcm");
+        Assert.Contains(Meeting, now.GetProperty("items").EnumerateArray().Select(m => m.GetProperty("meeting").GetString()));
+        Assert.Equal(now.GetProperty("items").GetArrayLength(), await page.Locator("tr[data-meeting]").CountAsync());
+        Assert.Equal("Closed", await page.CellAsync("meeting", Meeting, "status"));
+
+        await page.GetByLabel("Replay at the close of").SelectOptionAsync(DashboardStory.FirstMeeting);
+        await page.Locator("form:has(#atClose) button").ClickAsync();
+
+        var then = await api.GetJsonAsync($"/stakeholders/THA/meetings?process=gcm&asOf={ApiNumbers.AsOf(dashboard.Story.FirstClose)}");
+        Assert.DoesNotContain(Meeting, then.GetProperty("items").EnumerateArray().Select(m => m.GetProperty("meeting").GetString()));
+        Assert.Contains("As the record stood at the close of", await page.TextAsync("[data-moment]"), StringComparison.Ordinal);
+        Assert.Equal(0, await page.Locator($"tr[data-meeting='{Meeting}']").CountAsync());
+        Assert.Equal(then.GetProperty("items").GetArrayLength(), await page.Locator("tr[data-meeting]").CountAsync());
+    }
+
+    [Fact]
     public async Task An_auditor_reads_who_changed_an_area_and_when()
     {
         var page = await dashboard.NewPageAsync();
