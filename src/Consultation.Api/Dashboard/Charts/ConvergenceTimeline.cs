@@ -18,7 +18,10 @@ public static class ConvergenceTimeline
 
     public static string Text(ConvergenceLevel level, double? gicn) => $"{Show.Level(level)}, GICn {Show.Gicn(gicn)}";
 
-    /// <summary>The point for the moment the page shows, after the closes — none when that moment is a close already drawn.</summary>
+    /// <summary>
+    /// The point for the moment the page shows, after the closes — none when that moment is a close already drawn, or on
+    /// the stated timeline (the closes are recorded time; one chart does not mix the two).
+    /// </summary>
     public static IEnumerable<TimelinePoint> MomentPoint(Moment moment, ConvergenceLevel level, double? gicn) =>
-        moment.Kind == MomentKind.MeetingClose ? [] : [new TimelinePoint(moment.IsPast ? "The moment shown" : "Now", gicn, Text(level, gicn))];
+        moment.Kind is MomentKind.MeetingClose or MomentKind.StatedBy ? [] : [new TimelinePoint(moment.IsPast ? "The moment shown" : "Now", gicn, Text(level, gicn))];
 }
