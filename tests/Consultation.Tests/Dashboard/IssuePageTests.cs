@@ -65,6 +65,7 @@ public sealed class IssuePageTests(DashboardFactory dashboard)
         await page.GetByLabel("or at the end of the day (UTC)").FillAsync("2018-02-20");
         await page.GetByLabel("on the timeline").SelectOptionAsync("stated");
         await page.Locator("form:has(#on) button").ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("timeline=stated", StringComparison.Ordinal));
 
         var stated = (await dashboard.Api().GetJsonAsync($"/processes/gcm/issues/{Issue}/convergence?statedBy=2018-02-20")).GetProperty("measure");
         Assert.Equal("StatedBy", await page.Locator("[data-moment]").GetAttributeAsync("data-moment"));
@@ -77,12 +78,14 @@ public sealed class IssuePageTests(DashboardFactory dashboard)
 
         await page.GetByLabel("Regional group").SelectOptionAsync("AsiaPacific");
         await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Filter" }).ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("regionalGroup=AsiaPacific", StringComparison.Ordinal));
         Assert.Contains("timeline=stated", page.Url, StringComparison.Ordinal);
         Assert.Equal("+1 Supports", await page.CellAsync("stakeholder", "THA", "stance"));
 
         await page.GetByLabel("or at the end of the day (UTC)").FillAsync("2018-02-20");
         await page.GetByLabel("on the timeline").SelectOptionAsync("recorded");
         await page.Locator("form:has(#on) button").ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("timeline=recorded", StringComparison.Ordinal));
         Assert.Equal("EndOfDay", await page.Locator("[data-moment]").GetAttributeAsync("data-moment"));
     }
 

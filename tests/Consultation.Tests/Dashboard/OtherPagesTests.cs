@@ -65,6 +65,7 @@ public sealed class OtherPagesTests(DashboardFactory dashboard)
 
         await page.GetByLabel("Replay at the close of").SelectOptionAsync(DashboardStory.SecondMeeting);
         await page.Locator("form:has(#atClose) button").ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains($"atClose={DashboardStory.SecondMeeting}", StringComparison.Ordinal));
 
         var asOf = ApiNumbers.AsOf(dashboard.Story.SecondClose);
         var now = (await dashboard.Api().GetJsonAsync("/processes/gcm/areas/people-rights-and-dignity/convergence")).GetProperty("evidence");
@@ -104,6 +105,7 @@ public sealed class OtherPagesTests(DashboardFactory dashboard)
 
         await page.GetByLabel("Replay at the close of").SelectOptionAsync(DashboardStory.FirstMeeting);
         await page.Locator("form:has(#atClose) button").ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains($"atClose={DashboardStory.FirstMeeting}", StringComparison.Ordinal));
 
         var then = await api.GetJsonAsync($"/stakeholders/THA/meetings?process=gcm&asOf={ApiNumbers.AsOf(dashboard.Story.FirstClose)}");
         Assert.DoesNotContain(Meeting, then.GetProperty("items").EnumerateArray().Select(m => m.GetProperty("meeting").GetString()));
