@@ -34,7 +34,13 @@ public abstract class DashboardPage : ComponentBase
     [SupplyParameterFromQuery(Name = "atClose")]
     public string? AtCloseParameter { get; set; }
 
+    [SupplyParameterFromQuery(Name = "timeline")]
+    public string? TimelineParameter { get; set; }
+
     protected Moment Moment { get; private set; } = Moment.Now;
+
+    /// <summary>Whether the page's API reads take <c>statedBy</c>, so it may be shown on the stated timeline.</summary>
+    protected virtual bool OffersStatedTimeline => false;
 
     protected IReadOnlyList<MeetingClose> Closes { get; private set; } = [];
 
@@ -52,7 +58,7 @@ public abstract class DashboardPage : ComponentBase
             return false;
         }
 
-        var (moment, problem) = Moment.Resolve(AsOfParameter, OnParameter, AtCloseParameter, Closes);
+        var (moment, problem) = Moment.Resolve(AsOfParameter, OnParameter, AtCloseParameter, TimelineParameter, Closes, OffersStatedTimeline);
         if (moment is null)
         {
             Refuse(StatusCodes.Status400BadRequest, problem!);

@@ -23,10 +23,13 @@ public sealed record AttendedMeeting(
 public sealed class MeetingsAttended(IQuerySession session, ProcessScope scope)
 {
     /// <summary>The meetings <paramref name="stakeholder"/> registered for, optionally only in <paramref name="process"/>.</summary>
-    public IQueryable<MeetingDetails> By(string stakeholder, string? process = null)
+    public IQueryable<MeetingDetails> By(string stakeholder, string? process = null) =>
+        Registered(stakeholder, process).Where(x => x.Status != MeetingStatus.Cancelled);
+
+    /// <summary>The meetings <paramref name="stakeholder"/> is registered for, cancelled ones included.</summary>
+    private IQueryable<MeetingDetails> Registered(string stakeholder, string? process)
     {
-        var meetings = session.Query<MeetingDetails>()
-            .Where(x => x.Status != MeetingStatus.Cancelled && x.Participants.Any(p => p.Stakeholder == stakeholder));
+        var meetings = session.Query<MeetingDetails>().Where(x => x.Participants.Any(p => p.Stakeholder == stakeholder));
         if (!scope.IsEverything)
         {
             var mine = scope.Keys;
@@ -48,8 +51,33 @@ public sealed class MeetingsAttended(IQuerySession session, ProcessScope scope)
         return new Page<AttendedMeeting>(ToAttended(stakeholder, rows), page, pageSize, total);
     }
 
-    private static IQueryable<AttendanceRow> Rows(IQueryable<MeetingDetails> meetings) =>
-        meetings.Select(x => new AttendanceRow
+    /// <summary>
+    /// The meetings as they stood at <paramref name="at"/>: each meeting the stakeholder is registered for now, replayed up
+    /// to then, kept when it was registered by then and not yet cancelled. Registrations are never withdrawn, so no meeting
+    /// attended then is missing from those registered now; a stakeholder attends tens of meetings, not thousands.
+    /// </summary>
+    public async Task<Page<AttendedMeeting>> PageAsOfAsync(
+        string stakeholder, string? process, DateTimeOffset at, int page, int pageSize, CancellationToken cancellationToken)
+    {
+        var keys = await Registered(stakeholder, process).Select(x => x.Id).ToListAsync(cancellationToken);
+        var then = new List<MeetingDetails>(keys.Count);
+        foreach (var key in keys)
+        {
+            if (await session.Events.AggregateStreamAsync<MeetingDetails>(key, timestamp: at, token: cancellationToken) is { } meeting
+                && meeting.Status != MeetingStatus.Cancelled
+                && meeting.Participants.Any(p => p.Stakeholder == stakeholder))
+            {
+                then.Add(meeting);
+            }
+        }
+
+        var rows = MeetingsOfProcess.InCalendarOrder(then.AsQueryable()).Skip((page - 1) * pageSize).Take(pageSize).Select(ToRow);
+        return new Page<AttendedMeeting>(ToAttended(stakeholder, rows), page, pageSize, then.Count);
+    }
+
+    private static IQueryable<AttendanceRow> Rows(IQueryable<MeetingDetails> meetings) => meetings.Select(ToRow);
+
+    private static readonly System.Linq.Expressions.Expression<Func<MeetingDetails, AttendanceRow>> ToRow = x => new AttendanceRow
         {
             Id = x.Id,
             Process = x.Process,
@@ -59,7 +87,7 @@ public sealed class MeetingsAttended(IQuerySession session, ProcessScope scope)
             EndsOn = x.EndsOn,
             Status = x.Status,
             Participants = x.Participants,
-        });
+        };
 
     private static List<AttendedMeeting> ToAttended(string stakeholder, IEnumerable<AttendanceRow> rows) =>
     [

@@ -17,6 +17,7 @@ namespace Consultation.Tests.Dashboard;
 /// state-sovereignty         InsufficientData            Divergent                   Divergent
 /// areas                     none yet                    five; people-rights-and-dignity and state-sovereignty affirmed
 ///                                                       (state-sovereignty flagged: affirmed, evidence Divergent)
+/// meetings THA attended     stocktaking-2017            and first-round (registered while it was open)
 /// </code>
 /// </summary>
 public sealed class DashboardStory(HttpClient client)
@@ -56,6 +57,7 @@ public sealed class DashboardStory(HttpClient client)
         Assert.True(scheduled.StatusCode == HttpStatusCode.Created, await scheduled.Content.ReadAsStringAsync());
         var meeting = Secretariat.MeetingUrl(Process, SecondMeeting);
         await Secretariat.UpdateOkAsync(meeting, "open", new { });
+        await Secretariat.UpdateOkAsync(meeting, "participants", new { stakeholder = "THA", delegationHead = "Head of the delegation of Thailand", role = "Speaker" });
         foreach (var area in new[] { "people-rights-and-dignity", "state-sovereignty" })
         {
             await Secretariat.UpdateOkAsync($"/processes/{Process}/areas/{area}", "affirm", new { meeting = SecondMeeting, affirmedOn = new DateOnly(2018, 2, 21), note = "Reaffirmed in the first round" });

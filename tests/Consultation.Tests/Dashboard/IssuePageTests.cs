@@ -55,6 +55,53 @@ public sealed class IssuePageTests(DashboardFactory dashboard)
     }
 
     [Fact]
+    public async Task The_issue_can_be_shown_as_stated_by_a_day_and_the_banner_says_which_timeline()
+    {
+        var page = await dashboard.NewPageAsync();
+        await page.SignInAsync("fatima", ["facilitator"], returnUrl: $"/ui/processes/gcm/issues/{Issue}");
+        var now = (await dashboard.Api().GetJsonAsync($"/processes/gcm/issues/{Issue}/convergence")).GetProperty("measure");
+
+        // THA revised its stance to −2 stating it on 2018-02-21: by the 20th it had stated +1.
+        await page.GetByLabel("or at the end of the day (UTC)").FillAsync("2018-02-20");
+        await page.GetByLabel("on the timeline").SelectOptionAsync("stated");
+        await page.Locator("form:has(#on) button").ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("timeline=stated", StringComparison.Ordinal));
+
+        var stated = (await dashboard.Api().GetJsonAsync($"/processes/gcm/issues/{Issue}/convergence?statedBy=2018-02-20")).GetProperty("measure");
+        Assert.Equal("StatedBy", await page.Locator("[data-moment]").GetAttributeAsync("data-moment"));
+        Assert.Contains("As stakeholders had stated it by the end of 2018-02-20", await page.TextAsync("[data-moment]"), StringComparison.Ordinal);
+        Assert.NotEqual(now.GetProperty("gicn").Gicn(), stated.GetProperty("gicn").Gicn());
+        await AssertShowsAsync(page, stated);
+        Assert.Equal("+1 Supports", await page.CellAsync("stakeholder", "THA", "stance"));
+        Assert.Equal(1, await page.Locator("[data-field='timeline-axis']").CountAsync());
+        await page.ScreenshotAsync("issue-as-stated");
+
+        await page.GetByLabel("Regional group").SelectOptionAsync("AsiaPacific");
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Filter" }).ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("regionalGroup=AsiaPacific", StringComparison.Ordinal));
+        Assert.Contains("timeline=stated", page.Url, StringComparison.Ordinal);
+        Assert.Equal("+1 Supports", await page.CellAsync("stakeholder", "THA", "stance"));
+
+        await page.GetByLabel("or at the end of the day (UTC)").FillAsync("2018-02-20");
+        await page.GetByLabel("on the timeline").SelectOptionAsync("recorded");
+        await page.Locator("form:has(#on) button").ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("timeline=recorded", StringComparison.Ordinal));
+        Assert.Equal("EndOfDay", await page.Locator("[data-moment]").GetAttributeAsync("data-moment"));
+    }
+
+    [Fact]
+    public async Task A_page_that_answers_only_on_recorded_time_refuses_the_stated_timeline_with_the_reason()
+    {
+        var page = await dashboard.NewPageAsync();
+        await page.SignInAsync("fatima", ["facilitator"]);
+
+        var response = await page.GotoAsync("/ui/processes/gcm?on=2018-02-20&timeline=stated");
+
+        Assert.Equal(400, response!.Status);
+        Assert.Contains("recorded time only", await page.TextAsync("[role='alert']"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_positions_table_filters_by_regional_group_and_links_each_position_to_its_history()
     {
         var page = await dashboard.NewPageAsync();

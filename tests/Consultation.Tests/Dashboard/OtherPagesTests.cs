@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace Consultation.Tests.Dashboard;
 
 /// <summary>The area, stakeholder and history pages show what the API answers.</summary>
@@ -28,6 +30,54 @@ public sealed class OtherPagesTests(DashboardFactory dashboard)
     }
 
     [Fact]
+    public async Task An_area_page_charts_its_evidence_at_each_meeting_close_as_the_api_measures_it()
+    {
+        var page = await dashboard.NewPageAsync();
+        await page.SignInAsync("fatima", ["facilitator"], returnUrl: "/ui/processes/gcm/areas/people-rights-and-dignity");
+
+        var timeline = await dashboard.Api().GetJsonAsync("/processes/gcm/areas/people-rights-and-dignity/convergence/timeline");
+        var points = timeline.GetProperty("points").EnumerateArray().ToList();
+        Assert.Equal([DashboardStory.FirstMeeting, DashboardStory.SecondMeeting], points.Select(p => p.GetProperty("meeting").GetString()!.Split('/').Last()));
+        Assert.Equal(points.Count, await page.Locator("#timeline ~ table tr[data-meeting]").CountAsync());
+        var description = await page.Locator("#area-timeline-chart-desc").TextContentAsync() ?? string.Empty;
+        foreach (var point in points)
+        {
+            var meeting = point.GetProperty("meeting").GetString()!;
+            if (point.GetProperty("status").ValueKind == JsonValueKind.Null)
+            {
+                Assert.Equal("not yet identified", await page.CellAsync("meeting", meeting, "status"));
+                continue;
+            }
+
+            Assert.Equal(point.GetProperty("status").GetString(), await page.CellAsync("meeting", meeting, "status"));
+            Assert.Equal(point.GetProperty("level").GetString(), await page.Locator($"tr[data-meeting='{meeting}'] [data-field='level'] .level").GetAttributeAsync("data-level"));
+            Assert.Equal(point.GetProperty("gicn").Gicn(), await page.CellAsync("meeting", meeting, "gicn"));
+            Assert.Equal(point.GetProperty("positions").Text(), await page.CellAsync("meeting", meeting, "positions"));
+            Assert.Equal(point.GetProperty("supportingCount").Text(), await page.CellAsync("meeting", meeting, "supporting"));
+            Assert.Equal(point.GetProperty("contradictingCount").Text(), await page.CellAsync("meeting", meeting, "contradicting"));
+            Assert.Contains($"GICn {point.GetProperty("gicn").Gicn()}", description, StringComparison.Ordinal);
+        }
+
+        Assert.Equal("img", await page.Locator("svg#area-timeline-chart, #timeline ~ svg").First.GetAttributeAsync("role"));
+        await page.ScreenshotAtAsync("area-timeline", "#timeline");
+
+        Assert.Contains("Now: ", description, StringComparison.Ordinal);
+
+        await page.GetByLabel("Replay at the close of").SelectOptionAsync(DashboardStory.SecondMeeting);
+        await page.Locator("form:has(#atClose) button").ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains($"atClose={DashboardStory.SecondMeeting}", StringComparison.Ordinal));
+
+        var asOf = ApiNumbers.AsOf(dashboard.Story.SecondClose);
+        var now = (await dashboard.Api().GetJsonAsync("/processes/gcm/areas/people-rights-and-dignity/convergence")).GetProperty("evidence");
+        var then = (await dashboard.Api().GetJsonAsync($"/processes/gcm/areas/people-rights-and-dignity/convergence?asOf={asOf}")).GetProperty("evidence");
+        Assert.NotEqual(now.GetProperty("contradictingCount").Text(), then.GetProperty("contradictingCount").Text());
+        Assert.Equal(then.GetProperty("contradictingCount").Text(), await page.TextAsync("ul.facts [data-field='contradicting']"));
+        var closes = (await dashboard.Api().GetJsonAsync($"/processes/gcm/areas/people-rights-and-dignity/convergence/timeline?asOf={asOf}")).GetProperty("points");
+        Assert.Equal(closes.GetArrayLength(), await page.Locator("#timeline ~ table tr[data-meeting]").CountAsync());
+        Assert.DoesNotContain("Now: ", await page.Locator("#area-timeline-chart-desc").TextContentAsync() ?? string.Empty, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_stakeholder_page_shows_its_positions_and_its_shift_with_the_reason()
     {
         var page = await dashboard.NewPageAsync();
@@ -38,6 +88,30 @@ public sealed class OtherPagesTests(DashboardFactory dashboard)
         Assert.Equal("-2 Opposes", await page.CellAsync("issue", "human-rights", "stance"));
         Assert.Contains("New instructions from the capital", await page.TextAsync("tr[data-shift='human-rights']"), StringComparison.Ordinal);
         await page.ScreenshotAsync("stakeholder");
+    }
+
+    [Fact]
+    public async Task A_stakeholder_page_lists_the_meetings_attended_as_of_the_moment_shown()
+    {
+        const string Meeting = $"{DashboardStory.Process}/{DashboardStory.SecondMeeting}";
+        var page = await dashboard.NewPageAsync();
+        await page.SignInAsync("fatima", ["facilitator"], returnUrl: "/ui/processes/gcm/stakeholders/THA");
+        using var api = dashboard.Api();
+
+        var now = await api.GetJsonAsync("/stakeholders/THA/meetings?process=gcm");
+        Assert.Contains(Meeting, now.GetProperty("items").EnumerateArray().Select(m => m.GetProperty("meeting").GetString()));
+        Assert.Equal(now.GetProperty("items").GetArrayLength(), await page.Locator("tr[data-meeting]").CountAsync());
+        Assert.Equal("Closed", await page.CellAsync("meeting", Meeting, "status"));
+
+        await page.GetByLabel("Replay at the close of").SelectOptionAsync(DashboardStory.FirstMeeting);
+        await page.Locator("form:has(#atClose) button").ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains($"atClose={DashboardStory.FirstMeeting}", StringComparison.Ordinal));
+
+        var then = await api.GetJsonAsync($"/stakeholders/THA/meetings?process=gcm&asOf={ApiNumbers.AsOf(dashboard.Story.FirstClose)}");
+        Assert.DoesNotContain(Meeting, then.GetProperty("items").EnumerateArray().Select(m => m.GetProperty("meeting").GetString()));
+        Assert.Contains("As the record stood at the close of", await page.TextAsync("[data-moment]"), StringComparison.Ordinal);
+        Assert.Equal(0, await page.Locator($"tr[data-meeting='{Meeting}']").CountAsync());
+        Assert.Equal(then.GetProperty("items").GetArrayLength(), await page.Locator("tr[data-meeting]").CountAsync());
     }
 
     [Fact]

@@ -40,6 +40,20 @@ public sealed class SignInAvailabilityTests
     }
 
     [Theory]
+    [InlineData("http://127.0.0.1:5099", true)]
+    [InlineData("http://localhost:5099/realms/test", true)]
+    [InlineData("http://[::1]:5099", true)]
+    [InlineData("http://login.example.org/realm", false)]
+    [InlineData("https://login.example.org/realm", false)]
+    public void Metadata_over_plain_http_is_allowed_only_from_a_loopback_provider(string authority, bool allowed)
+    {
+        var settings = new AuthenticationSettings { Authority = authority, ClientId = "consultation-pages", RequireHttpsMetadata = false };
+
+        Assert.Equal(allowed, settings.Problem(new HostingEnvironment { EnvironmentName = Environments.Production }) is null);
+        Assert.Null(new AuthenticationSettings { Authority = authority }.Problem(new HostingEnvironment { EnvironmentName = Environments.Production }));
+    }
+
+    [Theory]
     [InlineData("/ui/processes/gcm", "/ui/processes/gcm")]
     [InlineData("/ui/processes/gcm?atClose=stocktaking-2017", "/ui/processes/gcm?atClose=stocktaking-2017")]
     [InlineData("https://elsewhere.example/ui", "/ui")]

@@ -14,6 +14,7 @@ namespace Consultation.Tests.Platform;
 /// </summary>
 public sealed class RunningTheServiceTests : IDisposable
 {
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _output = new();
     private readonly string _dataRoot = Path.Combine(Path.GetTempPath(), "consultation-run-" + Guid.NewGuid().ToString("N")[..8]);
 
     [SkippableFact]
@@ -28,6 +29,8 @@ public sealed class RunningTheServiceTests : IDisposable
         using (var service = Start(repository, pgPort, httpPort))
         {
             await WaitUntilReadyAsync(http, service);
+            await AssertPrintedAsync($"Consultation Tracker is serving http://127.0.0.1:{httpPort}  (API reference http://127.0.0.1:{httpPort}/scalar");
+            await AssertPrintedAsync($"Dashboard pages: http://127.0.0.1:{httpPort}/ui  (development sign-in: http://127.0.0.1:{httpPort}/ui/sign-in)");
             var seeded = await http.GetAsync("/stakeholders/MEX");
             Assert.Equal(HttpStatusCode.OK, seeded.StatusCode);
             var registered = await http.PostAsJsonAsync("/stakeholders", new { key = "iom", kind = "IntergovernmentalOrganization", name = "International Organization for Migration" });
@@ -64,8 +67,8 @@ public sealed class RunningTheServiceTests : IDisposable
         info.Environment["Seeds__Directory"] = Path.Combine(repository, "seeds");
         info.Environment["Authentication__DevelopmentKey"] = TestIdentity.Key;
         var process = Process.Start(info)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        process.OutputDataReceived += (_, line) => _output.Enqueue(line.Data ?? string.Empty);
+        process.ErrorDataReceived += (_, line) => _output.Enqueue(line.Data ?? string.Empty);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return process;
@@ -93,6 +96,18 @@ public sealed class RunningTheServiceTests : IDisposable
         }
 
         Assert.Fail("The service did not become ready within 90 s.");
+    }
+
+    /// <summary>The start-up banner is printed once the service has started (logged, so it may trail readiness a little).</summary>
+    private async Task AssertPrintedAsync(string text)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!_output.Any(line => line.Contains(text, StringComparison.Ordinal)) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.True(_output.Any(line => line.Contains(text, StringComparison.Ordinal)), $"Not printed: {text}\n{string.Join('\n', _output)}");
     }
 
     /// <summary>Ctrl+C: a graceful stop that also stops the private cluster.</summary>

@@ -14,7 +14,7 @@ public static class SignOut
     public static void Map(IEndpointRouteBuilder app) =>
         app.MapPost(PageAuthentication.SignOutPath, async (HttpContext http, IAntiforgery antiforgery) =>
             {
-                if (!await antiforgery.IsRequestValidAsync(http))
+                if (!await HasValidTokenAsync(http, antiforgery))
                 {
                     return Results.BadRequest("The sign-out form has expired; reload the page and try again.");
                 }
@@ -24,4 +24,22 @@ public static class SignOut
             })
             .RequireAccess(Access.Read)
             .ExcludeFromDescription();
+
+    /// <summary>A body that is not a readable form (malformed multipart, bad encoding) has no valid token either: 400, not 500.</summary>
+    private static async Task<bool> HasValidTokenAsync(HttpContext http, IAntiforgery antiforgery)
+    {
+        if (!http.Request.HasFormContentType)
+        {
+            return false;
+        }
+
+        try
+        {
+            return await antiforgery.IsRequestValidAsync(http);
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or BadHttpRequestException or AntiforgeryValidationException)
+        {
+            return false;
+        }
+    }
 }

@@ -29,6 +29,12 @@ public sealed class AuthenticationSettings
 
     public string? ClientSecret { get; set; }
 
+    /// <summary>
+    /// Whether the provider's metadata and keys must be fetched over HTTPS (the default). May be turned off only for a
+    /// provider on this machine's loopback address (a test provider): see <see cref="Problem"/>.
+    /// </summary>
+    public bool RequireHttpsMetadata { get; set; } = true;
+
     /// <summary>How long a page sign-in lasts without use (sliding).</summary>
     public int PageSessionHours { get; set; } = 8;
 
@@ -52,7 +58,14 @@ public sealed class AuthenticationSettings
     {
         if (UsesProvider)
         {
-            return Uri.TryCreate(Authority, UriKind.Absolute, out _) ? null : $"'{Section}:Authority' must be an absolute URL; it is '{Authority}'.";
+            if (!Uri.TryCreate(Authority, UriKind.Absolute, out var authority))
+            {
+                return $"'{Section}:Authority' must be an absolute URL; it is '{Authority}'.";
+            }
+
+            return RequireHttpsMetadata || authority.IsLoopback
+                ? null
+                : $"'{Section}:RequireHttpsMetadata' may be false only for a provider on the loopback address (a test provider); '{Authority}' is not.";
         }
 
         if (string.IsNullOrEmpty(DevelopmentKey))

@@ -51,7 +51,7 @@ public static class PageAuthentication
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.ExpireTimeSpan = TimeSpan.FromHours(Math.Max(1, settings.PageSessionHours));
             o.SlidingExpiration = true;
-            o.LoginPath = SignInPath;
+            o.LoginPath = settings.UsesProviderSignIn ? ProviderSignInPath : SignInPath;
             o.ReturnUrlParameter = ReturnUrlParameter;
             o.Events.OnRedirectToLogin = context =>
             {
@@ -77,6 +77,7 @@ public static class PageAuthentication
             builder.AddOpenIdConnect(Provider, "Your organisation's sign-in", o =>
             {
                 o.Authority = settings.Authority;
+                o.RequireHttpsMetadata = settings.RequireHttpsMetadata;
                 o.ClientId = settings.ClientId;
                 o.ClientSecret = string.IsNullOrEmpty(settings.ClientSecret) ? null : settings.ClientSecret;
                 o.ResponseType = OpenIdConnectResponseType.Code;

@@ -31,6 +31,7 @@ public static class SecuritySetup
                 {
                     o.Authority = settings.Authority;
                     o.Audience = settings.Audience;
+                    o.RequireHttpsMetadata = settings.RequireHttpsMetadata;
                 }
                 else if (!string.IsNullOrEmpty(settings.DevelopmentKey))
                 {

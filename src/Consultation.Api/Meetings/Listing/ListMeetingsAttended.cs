@@ -1,7 +1,8 @@
 using Consultation.Infrastructure.Pipeline;
-using Consultation.Infrastructure.Errors;
+using Consultation.Infrastructure.EventStore;
 using Consultation.Infrastructure.Http;
 using Consultation.Infrastructure.Validation;
+using Consultation.Positions.Views;
 using Consultation.Stakeholders;
 using FluentValidation;
 using Marten;
@@ -12,7 +13,7 @@ namespace Consultation.Meetings.Listing;
 /// <summary>The meetings a stakeholder was registered for, by date, optionally in one process.</summary>
 public static class ListMeetingsAttended
 {
-    public sealed record Query(string Stakeholder, string? Process, int Page, int PageSize) : IQuery<Page<AttendedMeeting>>;
+    public sealed record Query(string Stakeholder, string? Process, int Page, int PageSize, string? AsOf = null) : IQuery<Page<AttendedMeeting>>;
 
     public sealed class Validator : AbstractValidator<Query>
     {
@@ -21,6 +22,7 @@ public static class ListMeetingsAttended
             RuleFor(x => x.Process!).Slug().When(x => x.Process is not null);
             RuleFor(x => x.Page).GreaterThanOrEqualTo(1);
             RuleFor(x => x.PageSize).InclusiveBetween(1, Page<AttendedMeeting>.MaxSize);
+            RuleFor(x => x.AsOf).AsOfTimestamp();
         }
     }
 
@@ -28,19 +30,23 @@ public static class ListMeetingsAttended
     {
         public async ValueTask<Page<AttendedMeeting>> Handle(Query query, CancellationToken cancellationToken)
         {
-            _ = await session.LoadAsync<StakeholderDetails>(query.Stakeholder, cancellationToken) ?? throw new StreamNotFound("Stakeholder", query.Stakeholder);
-            return await new MeetingsAttended(session, context.Processes).PageAsync(query.Stakeholder, query.Process, query.Page, query.PageSize, cancellationToken);
+            _ = await DetailsAsOf.LoadAsync<StakeholderDetails>(session, "Stakeholder", query.Stakeholder, query.AsOf, cancellationToken);
+            var meetings = new MeetingsAttended(session, context.Processes);
+            return TimeAxes.ParseTimestamp(query.AsOf) is { } at
+                ? await meetings.PageAsOfAsync(query.Stakeholder, query.Process, at, query.Page, query.PageSize, cancellationToken)
+                : await meetings.PageAsync(query.Stakeholder, query.Process, query.Page, query.PageSize, cancellationToken);
         }
     }
 
     public static void Map(IEndpointRouteBuilder app) =>
         app.MapGet(
                 "/stakeholders/{key}/meetings",
-                async (string key, string? process, int? page, int? pageSize, IMediator mediator, CancellationToken ct) =>
-                    TypedResults.Ok(await mediator.Send(new Query(key, process, page ?? 1, pageSize ?? Page<AttendedMeeting>.DefaultSize), ct)))
+                async (string key, string? process, int? page, int? pageSize, string? asOf, IMediator mediator, CancellationToken ct) =>
+                    TypedResults.Ok(await mediator.Send(new Query(key, process, page ?? 1, pageSize ?? Page<AttendedMeeting>.DefaultSize, asOf), ct)))
             .WithName("ListMeetingsAttended")
             .WithSummary("List the meetings a stakeholder took part in")
-            .WithDescription("Meetings it was registered for as a participant (cancelled ones left out), by date. Filter: process. Paged.")
+            .WithDescription("Meetings it was registered for as a participant (cancelled ones left out), by date. Filter: process. Paged. "
+                + DetailsAsOf.AsOfDescription)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
 }

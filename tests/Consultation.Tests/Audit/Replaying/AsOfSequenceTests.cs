@@ -170,6 +170,7 @@ public sealed class AsOfSequenceTests(StoryApi fixture) : IClassFixture<StoryApi
                 "/processes/{process}/shifts",
                 "/processes/{process}/stakeholders/{stakeholder}/positions",
                 "/stakeholders/{key}",
+                "/stakeholders/{key}/meetings",
             ],
             answering);
     }

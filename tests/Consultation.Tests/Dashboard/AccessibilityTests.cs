@@ -1,0 +1,73 @@
+using Microsoft.Playwright;
+
+namespace Consultation.Tests.Dashboard;
+
+/// <summary>Accessible basics on every page: a language, one heading 1, labelled controls, charts with text alternatives, keyboard use.</summary>
+[Collection(DashboardCollection.Name)]
+public sealed class AccessibilityTests(DashboardFactory dashboard)
+{
+    public static TheoryData<string> Pages =>
+    [
+        "/ui",
+        "/ui/processes/gcm",
+        "/ui/processes/gcm/issues/human-rights",
+        "/ui/processes/gcm/areas/people-rights-and-dignity",
+        "/ui/processes/gcm/stakeholders/THA",
+        "/ui/processes/gcm/issues/human-rights/positions/THA/history",
+        "/ui/processes/gcm/areas/state-sovereignty/history",
+    ];
+
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public async Task Every_control_is_labelled_and_every_chart_has_a_title_and_a_description(string path)
+    {
+        var page = await dashboard.NewPageAsync();
+        await page.SignInAsync("ana", ["auditor"], returnUrl: path);
+
+        await page.WaitForURLAsync(url => url.EndsWith(path, StringComparison.Ordinal));
+        Assert.Equal("en", await page.Locator("html").GetAttributeAsync("lang"));
+        Assert.Equal(1, await page.Locator("h1").CountAsync());
+        var unlabelled = await page.EvaluateAsync<string[]>("""
+            () => [...document.querySelectorAll('input:not([type=hidden]), select, textarea')]
+                .filter(c => !(c.labels && c.labels.length) && !c.getAttribute('aria-label'))
+                .map(c => c.outerHTML)
+            """);
+        Assert.Empty(unlabelled);
+        var charts = await page.EvaluateAsync<string[]>("""
+            () => [...document.querySelectorAll('svg')].map(svg => {
+                const ids = (svg.getAttribute('aria-labelledby') || '').split(' ').filter(Boolean);
+                const texts = ids.map(id => document.getElementById(id)).map(e => e ? e.textContent.trim() : '');
+                return svg.getAttribute('role') === 'img' && ids.length === 2 && texts.every(t => t.length > 0) ? 'ok' : svg.outerHTML.slice(0, 200);
+            })
+            """);
+        Assert.All(charts, c => Assert.Equal("ok", c));
+    }
+
+    [Fact]
+    public async Task The_moment_can_be_changed_with_the_keyboard_alone()
+    {
+        var page = await dashboard.NewPageAsync();
+        await page.SignInAsync("fatima", ["facilitator"], returnUrl: "/ui/processes/gcm/issues/human-rights");
+
+        await page.WaitForURLAsync(url => url.EndsWith("/issues/human-rights", StringComparison.Ordinal));
+        await page.Keyboard.PressAsync("Tab");
+        Assert.Equal("A:Skip to the content", await page.EvaluateAsync<string>("() => document.activeElement.tagName + ':' + document.activeElement.textContent.trim().slice(0, 40)"));
+        for (var i = 0; i < 30 && await page.EvaluateAsync<string>("() => document.activeElement.id") != "atClose"; i++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+        }
+
+        Assert.Equal("atClose", await page.EvaluateAsync<string>("() => document.activeElement.id"));
+        await page.Keyboard.PressAsync("ArrowDown");
+        Assert.Equal(DashboardStory.SecondMeeting, await page.Locator("#atClose").InputValueAsync());
+        await page.Keyboard.PressAsync("Tab");
+        Assert.Equal("Show", await FocusedTextAsync(page));
+        await page.Keyboard.PressAsync("Enter");
+
+        await page.WaitForURLAsync(url => url.Contains($"atClose={DashboardStory.SecondMeeting}", StringComparison.Ordinal));
+        Assert.Contains($"As the record stood at the close of {DashboardStory.SecondMeetingTitle}", await page.TextAsync("[data-moment]"), StringComparison.Ordinal);
+    }
+
+    private static async Task<string> FocusedTextAsync(IPage page) => (await page.EvaluateAsync<string>("() => document.activeElement.textContent")).Trim();
+
+}
