@@ -7,7 +7,7 @@ using JasperFx;
 using JasperFx.Events;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
-using Npgsql;
+using Consultation.Infrastructure.Resilience;
 
 namespace Consultation.Infrastructure.Http;
 
@@ -23,7 +23,11 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken cancellationToken)
     {
         var problem = Map(exception);
-        if (problem.Status >= 500)
+        if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            logger.LogWarning("Database unavailable answering {Method} {Path}: {Error}", http.Request.Method, http.Request.Path, exception.Message);
+        }
+        else if (problem.Status >= 500)
         {
             logger.LogError(exception, "Unhandled error answering {Method} {Path}", http.Request.Method, http.Request.Path);
         }
@@ -40,7 +44,7 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
 
         if (problem.Status == StatusCodes.Status503ServiceUnavailable || exception is IdempotentRequestInProgress)
         {
-            http.Response.Headers.RetryAfter = "5";
+            http.Response.Headers.RetryAfter = DatabaseUnavailable.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
         http.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;
@@ -91,10 +95,11 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
             StatusCodes.Status412PreconditionFailed,
             "The record changed since you read it.",
             "Someone else changed this record at the same moment. Fetch it again and retry."),
-        NpgsqlException { IsTransient: true } or TimeoutException => Problem(
+        _ when DatabaseUnavailable.Is(exception) => Problem(
             StatusCodes.Status503ServiceUnavailable,
             "The database is not available.",
-            "The record could not be reached; nothing was written. Retry shortly."),
+            "The record could not be reached. Retry shortly; resend a write with the same Idempotency-Key, or read the record first: "
+            + "if the connection failed while committing, the write may have been recorded."),
         _ => Problem(StatusCodes.Status500InternalServerError, "Something went wrong on our side.", "The error was logged with this request's correlation id."),
     };
 
