@@ -44,6 +44,11 @@ public sealed class OutageClient(HttpClient client, IReadOnlyList<KeyedWrite> wr
         tally.Answered(answer.StatusCode, retryAfter, clock.Elapsed, body);
         if (answer.IsSuccessStatusCode)
         {
+            if (answer.Headers.Contains("Idempotency-Replayed"))
+            {
+                tally.Replayed();
+            }
+
             tally.Acknowledge(write);
             return true;
         }

@@ -15,7 +15,14 @@ public sealed class OutageTally
 
     public void NoAnswer(TimeSpan took, string error) => _noAnswers.Enqueue((DateTime.UtcNow, took, error));
 
+    private int _replayed;
+
     public void Acknowledge(KeyedWrite write) => _acknowledged[write] = DateTime.UtcNow;
+
+    /// <summary>A resent write answered from its Idempotency-Key's record: it had been committed before, unacknowledged.</summary>
+    public void Replayed() => Interlocked.Increment(ref _replayed);
+
+    public int ReplayedCount => _replayed;
 
     public int AcknowledgedCount => _acknowledged.Count;
 
