@@ -17,15 +17,18 @@ namespace Consultation.Infrastructure.Http;
 /// batch items breaking rules 422 (per item index), malformed Idempotency-Key 400, key reused for another request 422, keyed request still in progress 409
 /// (with Retry-After), database unreachable 503, anything else 500 without internals.
 /// </summary>
-public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService problemDetails, ILogger<ProblemDetailsExceptionHandler> logger)
+public sealed class ProblemDetailsExceptionHandler(
+    IProblemDetailsService problemDetails, IHostApplicationLifetime lifetime, ILogger<ProblemDetailsExceptionHandler> logger)
     : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken cancellationToken)
     {
-        var problem = Map(exception);
+        var problem = exception is OperationCanceledException && lifetime.ApplicationStopping.IsCancellationRequested
+            ? ShuttingDown()
+            : Map(exception);
         if (problem.Status == StatusCodes.Status503ServiceUnavailable)
         {
-            logger.LogWarning("Database unavailable answering {Method} {Path}: {Error}", http.Request.Method, http.Request.Path, exception.Message);
+            logger.LogWarning("Unavailable answering {Method} {Path}: {Error}", http.Request.Method, http.Request.Path, exception.Message);
         }
         else if (problem.Status >= 500)
         {
@@ -102,6 +105,14 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
             + "if the connection failed while committing, the write may have been recorded."),
         _ => Problem(StatusCodes.Status500InternalServerError, "Something went wrong on our side.", "The error was logged with this request's correlation id."),
     };
+
+    /// <summary>
+    /// The server cancels what it cannot finish while stopping, such as reading a body still arriving: the handler never ran.
+    /// </summary>
+    private static ProblemDetails ShuttingDown() => Problem(
+        StatusCodes.Status503ServiceUnavailable,
+        "The service is restarting.",
+        "The request was not completed before the service stopped; nothing was written. Retry shortly.");
 
     private static ProblemDetails Problem(int status, string title, string detail) =>
         new() { Status = status, Title = title, Detail = detail };
