@@ -6,13 +6,13 @@ namespace Consultation.Infrastructure.Resilience;
 
 /// <summary>
 /// How long the service waits on PostgreSQL before giving up, so a request fails fast (503) instead of hanging when
-/// the server is down or unreachable. Settings <c>Database:ConnectTimeoutSeconds</c> (default 5),
+/// the server is down or unreachable. Settings <c>Database:ConnectTimeoutSeconds</c> (default 15, as Npgsql),
 /// <c>Database:CommandTimeoutSeconds</c> (30) and <c>Database:KeepAliveSeconds</c> (10, TCP keepalive probes that
 /// find a dead server on idle pooled connections). A value written in the connection string itself wins.
 /// </summary>
 public static class DatabaseTimeouts
 {
-    public const int DefaultConnectSeconds = 5;
+    public const int DefaultConnectSeconds = 15;
     public const int DefaultCommandSeconds = 30;
     public const int DefaultKeepAliveSeconds = 10;
 

@@ -3,8 +3,14 @@ namespace Consultation.Tests.Reliability.Outage;
 /// <summary>The service on a PostgreSQL of its own that a test can stop and start, with short database timeouts.</summary>
 public sealed class OutageApiFactory : IAsyncLifetime
 {
-    public const int CommandTimeoutSeconds = 5;
-    public const int ConnectTimeoutSeconds = 3;
+    public const int CommandTimeoutSeconds = 10;
+    public const int ConnectTimeoutSeconds = 10;
+
+    /// <summary>
+    /// Set when the tests run against an existing server (<c>CONSULTATION_TEST_DB</c>): there may be no container engine,
+    /// and that server is not the test's to stop.
+    /// </summary>
+    public static readonly bool NoContainers = !string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(Support.TestDatabase.ConnectionStringVariable));
 
     public MovablePostgres Database { get; } = new();
 
@@ -12,6 +18,11 @@ public sealed class OutageApiFactory : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        if (NoContainers)
+        {
+            return;
+        }
+
         await Database.StartAsync();
         Api = new ServiceOnOwnDatabase(Database.ConnectionString);
         await Api.InitializeAsync();
@@ -19,6 +30,11 @@ public sealed class OutageApiFactory : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        if (NoContainers)
+        {
+            return;
+        }
+
         await Api.DisposeAsync();
         await Database.DisposeAsync();
     }
