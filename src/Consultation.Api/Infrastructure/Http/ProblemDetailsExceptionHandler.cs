@@ -1,13 +1,13 @@
 using System.Text.Json;
 using Consultation.Infrastructure.Errors;
 using Consultation.Infrastructure.Idempotency;
+using Consultation.Infrastructure.Resilience;
 using Consultation.Positions.Batching;
 using FluentValidation;
 using JasperFx;
 using JasperFx.Events;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
-using Consultation.Infrastructure.Resilience;
 
 namespace Consultation.Infrastructure.Http;
 
@@ -15,7 +15,8 @@ namespace Consultation.Infrastructure.Http;
 /// The one place exceptions become RFC 9457 problem details: validation 400 (per field),
 /// unknown stream 404, broken rule 409, stale If-Match 412, missing If-Match 428,
 /// batch items breaking rules 422 (per item index), malformed Idempotency-Key 400, key reused for another request 422, keyed request still in progress 409
-/// (with Retry-After), database unreachable 503, anything else 500 without internals.
+/// (with Retry-After), database unreachable or refusing 503 (with Retry-After), request cut short because the service is
+/// stopping 503 (with Retry-After), anything else 500 without internals.
 /// </summary>
 public sealed class ProblemDetailsExceptionHandler(
     IProblemDetailsService problemDetails, IHostApplicationLifetime lifetime, ILogger<ProblemDetailsExceptionHandler> logger)
@@ -107,12 +108,13 @@ public sealed class ProblemDetailsExceptionHandler(
     };
 
     /// <summary>
-    /// The server cancels what it cannot finish while stopping, such as reading a body still arriving: the handler never ran.
+    /// The server cancels what it cannot finish while stopping: reading a body still arriving (the handler never ran), or,
+    /// after the shutdown timeout, a request still running (its commit may or may not have happened).
     /// </summary>
     private static ProblemDetails ShuttingDown() => Problem(
         StatusCodes.Status503ServiceUnavailable,
         "The service is restarting.",
-        "The request was not completed before the service stopped; nothing was written. Retry shortly.");
+        "The request was not completed before the service stopped. Retry shortly; resend a write with the same Idempotency-Key, or read the record first.");
 
     private static ProblemDetails Problem(int status, string title, string detail) =>
         new() { Status = status, Title = title, Detail = detail };
