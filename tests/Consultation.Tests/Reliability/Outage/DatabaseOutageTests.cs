@@ -55,6 +55,9 @@ public sealed class DatabaseOutageTests(OutageApiFactory outage, ITestOutputHelp
         await outage.Database.StopAsync();
         var stoppedAt = DateTime.UtcNow;
         var readiness = await ReadinessAsync(api);
+        var readClock = Stopwatch.StartNew();
+        using var read = await steps.Client.GetAsync($"/stakeholders/{single[0]}");
+        var readTook = readClock.Elapsed;
         await Task.Delay(OutageLength - (DateTime.UtcNow - stoppedAt) is { Ticks: > 0 } rest ? rest : TimeSpan.Zero);
         var answersDuringOutage = tally.Answers.Count(a => a.At > stoppedAt);
         await outage.Database.StartAsync();
@@ -64,10 +67,12 @@ public sealed class DatabaseOutageTests(OutageApiFactory outage, ITestOutputHelp
         var recovered = tally.FirstAcknowledgedAfter(startedAt);
         output.WriteLine($"{writes.Count} writes ({single.Count * KeyedWrite.Issues.Length} statings, {batched.Count} batches of {KeyedWrite.Issues.Length}) by {Clients} clients; "
             + $"{acknowledgedBeforeOutage} acknowledged before the stop, {answersDuringOutage} answers while stopped ({(startedAt - stoppedAt).TotalSeconds:0.0} s); "
-            + $"readiness while stopped: {readiness.Status} in {readiness.Took.TotalSeconds:0.0} s; first write acknowledged {(recovered - startedAt)?.TotalSeconds:0.0} s after the start; "
+            + $"readiness while stopped: {readiness.Status} in {readiness.Took.TotalSeconds:0.0} s; a read: {(int)read.StatusCode} in {readTook.TotalSeconds:0.0} s; first write acknowledged {(recovered - startedAt)?.TotalSeconds:0.0} s after the start; "
             + $"answers: {tally.Summary()}; acknowledged {tally.AcknowledgedCount}.");
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, readiness.Status);
+        Assert.True(read.StatusCode == HttpStatusCode.ServiceUnavailable && read.Headers.RetryAfter is not null, $"A read while stopped: {(int)read.StatusCode}");
+        Assert.True(readTook < SlowestAllowed, $"A read while stopped took {readTook.TotalSeconds:0.0} s.");
         Assert.Contains("\"database\":{\"status\":\"Unhealthy\"", readiness.Body, StringComparison.Ordinal);
         Assert.True(answersDuringOutage > 0, "No request was answered during the outage.");
         Assert.All(tally.Answers, a => Assert.True(
