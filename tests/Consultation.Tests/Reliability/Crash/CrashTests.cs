@@ -53,6 +53,7 @@ public sealed class CrashTests(ITestOutputHelper output)
 
             // A burst of registrations for the async daemon to process, then the kill, batches and statings in flight.
             await Task.WhenAll(Enumerable.Range(0, 20).Select(i => secretariat.EnsureStakeholderAsync(Stakeholder("K", i), regionalGroup: "African")));
+            var inFlight = tally.InFlight;
             await first.KillAsync();
             var acknowledgedAtKill = tally.Acknowledged.ToList();
             var lag = await StatisticsLagAsync(schema);
@@ -70,9 +71,10 @@ public sealed class CrashTests(ITestOutputHelper output)
             await second.WaitUntilReadyAsync(TimeSpan.FromSeconds(90));
             await load;
             output.WriteLine($"{writes.Count} writes ({single.Count * KeyedWrite.Issues.Length} statings, {batched.Count} batches of {KeyedWrite.Issues.Length}) by {Clients} clients; "
-                + $"killed with {acknowledgedAtKill.Count} acknowledged and {present} recorded; stakeholder statistics {lag} events behind at the kill; "
+                + $"killed with {acknowledgedAtKill.Count} acknowledged and {present} recorded, {inFlight.Count} in flight ({inFlight.Count(w => w.Streams.Count > 1)} batches); stakeholder statistics {lag} events behind at the kill; "
                 + $"after the restart {tally.ReplayedCount} resent writes were answered from their key's record; answers: {tally.Summary()}; acknowledged {tally.AcknowledgedCount}.");
 
+            Assert.True(inFlight.Count > 0, "No write was in flight at the kill.");
             Assert.Equal(writes.Count, tally.AcknowledgedCount);
             Assert.All(tally.Answers, a => Assert.True(a.Status is >= 200 and < 300 || (a.Status is 503 or 409 && a.RetryAfter), $"{a.Status} {a.Body}"));
             var counts = await StreamCounts.OfProcessAsync(await TestDatabase.ConnectionStringAsync(), schema, process);

@@ -29,6 +29,7 @@ public sealed class OutageClient(HttpClient client, IReadOnlyList<KeyedWrite> wr
     {
         var clock = Stopwatch.StartNew();
         HttpResponseMessage answer;
+        tally.Sending(write);
         try
         {
             answer = await client.PostWithKeyAsync(write.Url, write.Body, write.Key);
@@ -37,6 +38,10 @@ public sealed class OutageClient(HttpClient client, IReadOnlyList<KeyedWrite> wr
         {
             tally.NoAnswer(clock.Elapsed, e.Message);
             return false;
+        }
+        finally
+        {
+            tally.Settled(write);
         }
 
         var body = await answer.Content.ReadAsStringAsync();

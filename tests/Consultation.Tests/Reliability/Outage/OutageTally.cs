@@ -15,7 +15,15 @@ public sealed class OutageTally
 
     public void NoAnswer(TimeSpan took, string error) => _noAnswers.Enqueue((DateTime.UtcNow, took, error));
 
+    private readonly ConcurrentDictionary<KeyedWrite, byte> _inFlight = new();
     private int _replayed;
+
+    public void Sending(KeyedWrite write) => _inFlight[write] = 0;
+
+    public void Settled(KeyedWrite write) => _inFlight.TryRemove(write, out _);
+
+    /// <summary>The writes sent and not yet answered, at this moment.</summary>
+    public IReadOnlyCollection<KeyedWrite> InFlight => [.. _inFlight.Keys];
 
     public void Acknowledge(KeyedWrite write) => _acknowledged[write] = DateTime.UtcNow;
 
