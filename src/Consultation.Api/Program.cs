@@ -3,6 +3,7 @@ using Consultation.Infrastructure.EventStore;
 using Consultation.Infrastructure.Http;
 using Consultation.Infrastructure.Observability;
 using Consultation.Infrastructure.Pipeline;
+using Consultation.Infrastructure.Resilience;
 using Consultation.Infrastructure.Security;
 using Consultation.Infrastructure.Seeding;
 using JasperFx;
@@ -16,7 +17,8 @@ builder.Services
     .AddConsultationPipeline()
     .AddConsultationHttp()
     .AddConsultationSecurity(builder.Configuration)
-    .AddConsultationSeeding();
+    .AddConsultationSeeding()
+    .AddConsultationResilience(builder.Configuration);
 
 var app = builder.Build();
 app.UseConsultationHttp();

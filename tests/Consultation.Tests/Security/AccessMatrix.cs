@@ -55,6 +55,7 @@ public static class AccessMatrix
         ["GET /admin/projections"] = Auditors,
         ["POST /admin/projections/rebuild"] = Administrators,
         ["GET /admin/projections/rebuilds/{id:guid}"] = Administrators,
+        ["GET /admin/projections/failures"] = Administrators,
         ["POST /admin/projections/verify"] = Auditors,
         ["GET /health/live"] = Anyone,
         ["GET /health/ready"] = Anyone,

@@ -80,6 +80,7 @@ public sealed class ProcessScopeTests(ApiFactory api) : IClassFixture<ApiFactory
     [InlineData("GET", "/admin/projections")]
     [InlineData("POST", "/admin/projections/rebuild")]
     [InlineData("POST", "/admin/projections/verify")]
+    [InlineData("GET", "/admin/projections/failures")]
     public async Task Operations_on_the_whole_record_are_for_users_of_every_process(string method, string url)
     {
         var client = api.CreateClient().Authorize(ScopedToken);

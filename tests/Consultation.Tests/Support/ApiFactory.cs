@@ -19,11 +19,14 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _connectionString = await TestDatabase.ConnectionStringAsync();
+        _connectionString = await DatabaseAsync();
         _ = Server; // start the host now, so schema creation is not timed into the first test
     }
 
     public Task<long> CountEventsAsync() => TestDatabase.CountEventsAsync(Schema);
+
+    /// <summary>The PostgreSQL the service uses: the shared test server unless a derived factory brings its own.</summary>
+    protected virtual Task<string> DatabaseAsync() => TestDatabase.ConnectionStringAsync();
 
     /// <summary>Settings a derived factory adds for its tests.</summary>
     protected virtual IEnumerable<(string Name, string Value)> ExtraSettings => [];

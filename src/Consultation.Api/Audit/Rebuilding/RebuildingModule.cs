@@ -22,6 +22,7 @@ public static class RebuildingModule
         ListProjections.Map(app);
         RebuildProjections.Map(administer);
         GetRebuild.Map(administer);
+        ListProjectionFailures.Map(administer);
         VerifyProjections.Map(app);
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Consultation.Infrastructure.Resilience;
 using Npgsql;
 
 namespace Consultation.Infrastructure.Database;
@@ -23,7 +24,7 @@ public sealed partial class ConsultationDatabase(IConfiguration configuration, I
         {
             lock (_gate)
             {
-                return _connectionString ??= Resolve();
+                return _connectionString ??= DatabaseTimeouts.Apply(Resolve(), configuration);
             }
         }
     }

@@ -8,12 +8,15 @@ public static class HealthEndpoints
 {
     private const string ReadyTag = "ready";
 
+    /// <summary>A check that has not answered by then counts as unhealthy, so readiness answers promptly while the database hangs.</summary>
+    private static readonly TimeSpan CheckTimeout = TimeSpan.FromSeconds(5);
+
     public static IServiceCollection AddConsultationHealthChecks(this IServiceCollection services)
     {
         services.AddSingleton<DatabaseHealthCheck>();
         services.AddHealthChecks()
-            .AddCheck<DatabaseHealthCheck>("database", tags: [ReadyTag])
-            .AddCheck<ProjectionDaemonHealthCheck>("projection-daemon", tags: [ReadyTag]);
+            .AddCheck<DatabaseHealthCheck>("database", tags: [ReadyTag], timeout: CheckTimeout)
+            .AddCheck<ProjectionDaemonHealthCheck>("projection-daemon", tags: [ReadyTag], timeout: CheckTimeout);
         return services;
     }
 

@@ -1,9 +1,14 @@
+using Consultation.Infrastructure.Resilience;
 using Marten.Events.Daemon.Coordination;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Consultation.Infrastructure.Health;
 
-/// <summary>Ready when the async projection daemon runs and no projection shard is paused by an error.</summary>
+/// <summary>
+/// Ready when the async projection daemon runs and no projection shard is paused or stopped by an error. A paused shard is
+/// named with the sequence it stopped at and the event it could not apply, so the operator knows where to look
+/// (details: <c>GET /admin/projections/failures</c>).
+/// </summary>
 public sealed class ProjectionDaemonHealthCheck(IProjectionCoordinator coordinator) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
@@ -11,12 +16,20 @@ public sealed class ProjectionDaemonHealthCheck(IProjectionCoordinator coordinat
         try
         {
             var daemon = coordinator.DaemonForMainDatabase();
-            var result = !daemon.IsRunning
-                ? HealthCheckResult.Unhealthy("The async projection daemon is not running.")
-                : daemon.HasAnyPaused()
-                    ? HealthCheckResult.Unhealthy("An async projection is paused after an error; summaries are not being updated.")
-                    : HealthCheckResult.Healthy("The async projection daemon is running.");
-            return Task.FromResult(result);
+            if (!daemon.IsRunning)
+            {
+                return Task.FromResult(HealthCheckResult.Unhealthy("The async projection daemon is not running."));
+            }
+
+            var paused = ProjectionFailures.Paused(daemon);
+            if (paused.Count > 0 || daemon.HasAnyPaused())
+            {
+                var which = paused.Count == 0 ? "An async projection is paused." : string.Join(" ", paused.Select(p => p.Describe()));
+                return Task.FromResult(HealthCheckResult.Unhealthy(
+                    $"Async projections are not being updated. {which} See GET /admin/projections/failures."));
+            }
+
+            return Task.FromResult(HealthCheckResult.Healthy("The async projection daemon is running."));
         }
         catch (Exception e)
         {

@@ -1,13 +1,13 @@
 using System.Text.Json;
 using Consultation.Infrastructure.Errors;
 using Consultation.Infrastructure.Idempotency;
+using Consultation.Infrastructure.Resilience;
 using Consultation.Positions.Batching;
 using FluentValidation;
 using JasperFx;
 using JasperFx.Events;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
-using Npgsql;
 
 namespace Consultation.Infrastructure.Http;
 
@@ -15,15 +15,23 @@ namespace Consultation.Infrastructure.Http;
 /// The one place exceptions become RFC 9457 problem details: validation 400 (per field),
 /// unknown stream 404, broken rule 409, stale If-Match 412, missing If-Match 428,
 /// batch items breaking rules 422 (per item index), malformed Idempotency-Key 400, key reused for another request 422, keyed request still in progress 409
-/// (with Retry-After), database unreachable 503, anything else 500 without internals.
+/// (with Retry-After), database unreachable or refusing 503 (with Retry-After), request cut short because the service is
+/// stopping 503 (with Retry-After), anything else 500 without internals.
 /// </summary>
-public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService problemDetails, ILogger<ProblemDetailsExceptionHandler> logger)
+public sealed class ProblemDetailsExceptionHandler(
+    IProblemDetailsService problemDetails, IHostApplicationLifetime lifetime, ILogger<ProblemDetailsExceptionHandler> logger)
     : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken cancellationToken)
     {
-        var problem = Map(exception);
-        if (problem.Status >= 500)
+        var problem = exception is OperationCanceledException && lifetime.ApplicationStopping.IsCancellationRequested
+            ? ShuttingDown()
+            : Map(exception);
+        if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            logger.LogWarning("Unavailable answering {Method} {Path}: {Error}", http.Request.Method, http.Request.Path, exception.Message);
+        }
+        else if (problem.Status >= 500)
         {
             logger.LogError(exception, "Unhandled error answering {Method} {Path}", http.Request.Method, http.Request.Path);
         }
@@ -40,7 +48,7 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
 
         if (problem.Status == StatusCodes.Status503ServiceUnavailable || exception is IdempotentRequestInProgress)
         {
-            http.Response.Headers.RetryAfter = "5";
+            http.Response.Headers.RetryAfter = DatabaseUnavailable.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
         http.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;
@@ -91,12 +99,22 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
             StatusCodes.Status412PreconditionFailed,
             "The record changed since you read it.",
             "Someone else changed this record at the same moment. Fetch it again and retry."),
-        NpgsqlException { IsTransient: true } or TimeoutException => Problem(
+        _ when DatabaseUnavailable.Is(exception) => Problem(
             StatusCodes.Status503ServiceUnavailable,
             "The database is not available.",
-            "The record could not be reached; nothing was written. Retry shortly."),
+            "The record could not be reached. Retry shortly; resend a write with the same Idempotency-Key, or read the record first: "
+            + "if the connection failed while committing, the write may have been recorded."),
         _ => Problem(StatusCodes.Status500InternalServerError, "Something went wrong on our side.", "The error was logged with this request's correlation id."),
     };
+
+    /// <summary>
+    /// The server cancels what it cannot finish while stopping: reading a body still arriving (the handler never ran), or,
+    /// after the shutdown timeout, a request still running (its commit may or may not have happened).
+    /// </summary>
+    private static ProblemDetails ShuttingDown() => Problem(
+        StatusCodes.Status503ServiceUnavailable,
+        "The service is restarting.",
+        "The request was not completed before the service stopped. Retry shortly; resend a write with the same Idempotency-Key, or read the record first.");
 
     private static ProblemDetails Problem(int status, string title, string detail) =>
         new() { Status = status, Title = title, Detail = detail };

@@ -13,19 +13,35 @@ public static class TextRules
     public const int DescriptionMaxLength = 4000;
     public const int SummaryMaxLength = 8000;
 
+    private const string InvisibleRule =
+        "bidirectional embedding, override or isolate characters (U+202A–U+202E, U+2066–U+2069) or Unicode noncharacters (such as U+FFFE, U+FFFF)";
+
     /// <summary>Required single-line text: no control characters, bounded length.</summary>
     public static IRuleBuilderOptions<T, string?> SingleLine<T>(this IRuleBuilder<T, string?> rule, int maxLength) =>
         rule.NotEmpty()
             .MaximumLength(maxLength)
             .Must(value => value is null || !value.Any(char.IsControl))
-            .WithMessage("'{PropertyName}' must be a single line without control characters.");
+            .WithMessage("'{PropertyName}' must be a single line without control characters.")
+            .Must(value => value is null || !HasInvisibleTrickery(value))
+            .WithMessage($"'{{PropertyName}}' must not contain {InvisibleRule}.");
 
     /// <summary>Required free text (may span lines): no other control characters, bounded length.</summary>
     public static IRuleBuilderOptions<T, string?> FreeText<T>(this IRuleBuilder<T, string?> rule, int maxLength) =>
         rule.NotEmpty()
             .MaximumLength(maxLength)
             .Must(value => value is null || !value.Any(c => char.IsControl(c) && c is not '\n' and not '\r' and not '\t'))
-            .WithMessage("'{PropertyName}' must not contain control characters other than line breaks and tabs.");
+            .WithMessage("'{PropertyName}' must not contain control characters other than line breaks and tabs.")
+            .Must(value => value is null || !HasInvisibleTrickery(value))
+            .WithMessage($"'{{PropertyName}}' must not contain {InvisibleRule}.");
+
+    /// <summary>
+    /// Characters that change how the record reads without being seen (bidirectional overrides can make an exported or
+    /// displayed statement read differently from what is stored), and noncharacters, which have no place in interchanged text.
+    /// Left-to-right and right-to-left marks (U+200E, U+200F), which mixed Arabic and Latin text needs, stay allowed.
+    /// </summary>
+    public static bool HasInvisibleTrickery(string value) =>
+        value.Any(c => c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069')
+        || value.EnumerateRunes().Any(r => (r.Value & 0xFFFE) == 0xFFFE || r.Value is >= 0xFDD0 and <= 0xFDEF);
 
     public static IRuleBuilderOptions<T, string?> Slug<T>(this IRuleBuilder<T, string?> rule) =>
         rule.Must(StreamKeys.IsSlug).WithMessage($"'{{PropertyName}}' must be {StreamKeys.SlugRule}, at most {StreamKeys.MaxSlugLength} characters.");

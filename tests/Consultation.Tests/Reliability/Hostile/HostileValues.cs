@@ -16,10 +16,14 @@ public static class HostileValues
     public static string[] WrongRoots(bool bodyIsOptional) =>
         [.. new[] { "[]", "[{}]", "\"MEX\"", "42", "-1", "1e400", "true", "false", "\"\"" }.Concat(bodyIsOptional ? [] : ["null"])];
 
-    /// <summary>Strings no text field may take: control characters (other than line breaks and tabs), lone surrogates, far too long.</summary>
+    /// <summary>
+    /// Strings no text field may take: control characters (other than line breaks and tabs), lone surrogates, far too long,
+    /// bidirectional overrides and isolates (text that displays other than it is stored), noncharacters.
+    /// </summary>
     public static readonly string[] RefusedEverywhere =
     [
         "\u0000", "a\u0000b", "\u0007bell", "\u001b[31mred", "\u0085next", "\u009b", "\uD800", "\uDC00x", new string('y', 100_000), new string('\u0001', 300),
+        "\uFFFF", "a\uFFFEb", "\uFDD0", "supports \u202Esesoppo", "\u202Aembedded\u202C", "x\u2066isolated\u2069", "\u2067rtl\u2069", "\uDBFF\uDFFF",
     ];
 
     /// <summary>Strings that are fine as free text but are no key, code or name of a thing: refused in key fields.</summary>

@@ -43,9 +43,7 @@ public sealed class IdempotentRetryTests(ReliabilityApiFactory api, ITestOutputH
         await AssertReusedKeysAreRefusedAsync(writes.Select(w => ($"/processes/{process}/issues/{w.Issue}/positions", (object)Body(w.Stakeholder, "Another body"), w.Key)));
     }
 
-    [Fact(Skip = "Flaky: once in four full-suite runs it counted 86 events instead of 80 and never reproduced alone; "
-        + "it now lists the events written when the count is off. Likely Marten's 'mt_tombstone' events for sequences a failed append "
-        + "reserved (now left out of the count); un-skip once confirmed (session 2 note, issue 11).")]
+    [Fact]
     public async Task Batches_resent_after_dropped_answers_and_timeouts_are_each_recorded_once()
     {
         var (steps, process) = await OpenAsync();
