@@ -2,6 +2,7 @@ using System.Text.Json;
 using Consultation.Infrastructure.Errors;
 using Consultation.Infrastructure.Idempotency;
 using Consultation.Infrastructure.Resilience;
+using Consultation.Infrastructure.Security;
 using Consultation.Positions.Batching;
 using FluentValidation;
 using JasperFx;
@@ -15,7 +16,7 @@ namespace Consultation.Infrastructure.Http;
 /// The one place exceptions become RFC 9457 problem details: validation 400 (per field),
 /// unknown stream 404, broken rule 409, stale If-Match 412, missing If-Match 428,
 /// batch items breaking rules 422 (per item index), malformed Idempotency-Key 400, key reused for another request 422, keyed request still in progress 409
-/// (with Retry-After), database unreachable or refusing 503 (with Retry-After), request cut short because the service is
+/// (with Retry-After), identity provider or database unreachable 503 (with Retry-After), request cut short because the service is
 /// stopping 503 (with Retry-After), anything else 500 without internals.
 /// </summary>
 public sealed class ProblemDetailsExceptionHandler(
@@ -52,6 +53,13 @@ public sealed class ProblemDetailsExceptionHandler(
         }
 
         http.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;
+        if (PageAuthentication.IsPage(http.Request.Path) && PageAuthentication.WantsHtml(http.Request))
+        {
+            // A browser asked for a page: problem details would be an empty body to it.
+            await Consultation.Dashboard.RefusalPage.WriteAsync(http, problem.Title ?? "Something went wrong", problem.Detail ?? string.Empty);
+            return true;
+        }
+
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = http,
@@ -99,6 +107,7 @@ public sealed class ProblemDetailsExceptionHandler(
             StatusCodes.Status412PreconditionFailed,
             "The record changed since you read it.",
             "Someone else changed this record at the same moment. Fetch it again and retry."),
+        _ when ProviderUnavailable.Is(exception) => Problem(StatusCodes.Status503ServiceUnavailable, ProviderUnavailable.Title, ProviderUnavailable.Detail),
         _ when DatabaseUnavailable.Is(exception) => Problem(
             StatusCodes.Status503ServiceUnavailable,
             "The database is not available.",

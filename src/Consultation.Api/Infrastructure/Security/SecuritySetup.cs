@@ -32,6 +32,7 @@ public static class SecuritySetup
                     o.Authority = settings.Authority;
                     o.Audience = settings.Audience;
                     o.RequireHttpsMetadata = settings.RequireHttpsMetadata;
+                    ProviderUnavailable.AnswerUnavailable(o.Events = new JwtBearerEvents());
                 }
                 else if (!string.IsNullOrEmpty(settings.DevelopmentKey))
                 {
