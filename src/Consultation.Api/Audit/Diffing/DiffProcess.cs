@@ -53,9 +53,11 @@ public static class DiffProcess
             var positions = await ChangesAsync(process.Id, from, to, StreamKind.Position, cancellationToken);
             var areas = await ChangesAsync(process.Id, from, to, StreamKind.Area, cancellationToken);
 
-            var settings = await IssueConvergence.SettingsAsync(session, process.Id, cancellationToken);
-            var before = await ConvergenceSnapshot.TakeAsync(session, process, from, settings.Thresholds, null, cancellationToken);
-            var after = await ConvergenceSnapshot.TakeAsync(session, process, to, settings.Thresholds, null, cancellationToken);
+            // Each side as it stood then, thresholds included.
+            var before = await ConvergenceSnapshot.TakeAsync(
+                session, process, from, (await IssueConvergence.SettingsAsync(session, process.Id, from, cancellationToken)).Thresholds, null, cancellationToken);
+            var after = await ConvergenceSnapshot.TakeAsync(
+                session, process, to, (await IssueConvergence.SettingsAsync(session, process.Id, to, cancellationToken)).Thresholds, null, cancellationToken);
             var levels = before.Issues.Keys.Union(after.Issues.Keys).Order(StringComparer.Ordinal)
                 .Select(issue => (Before: before.Issues.GetValueOrDefault(issue)?.Measure, After: after.Issues.GetValueOrDefault(issue)?.Measure, Issue: issue))
                 .Where(x => x.Before?.Level != x.After?.Level)

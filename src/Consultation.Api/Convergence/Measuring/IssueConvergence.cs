@@ -47,7 +47,7 @@ public static class IssueConvergence
             var process = await session.RequireProcessAsync(query.Process, query.Issue, cancellationToken);
             var axes = TimeAxes.Parse(query.AsOf, query.StatedBy);
             var freshness = await Freshness.ReadAsync(session, axes.AsOf, cancellationToken);
-            var settings = await SettingsAsync(session, process.Id, cancellationToken);
+            var settings = await SettingsAsync(session, process.Id, axes.AsOf, cancellationToken);
             var accredited = await AccreditedAsync(session, process.Id, axes, cancellationToken);
             var measure = await MeasureAsync(session, process.Id, query.Issue, axes, accredited, settings.Thresholds, cancellationToken);
             return new Answer(process.Id, query.Issue, process.Issue(query.Issue)!.Title, axes.AsOf, axes.StatedBy, settings.IsDefault, measure, freshness);
@@ -74,8 +74,18 @@ public static class IssueConvergence
         return ConvergenceMeasure.Measure(positions, accredited, thresholds);
     }
 
-    public static async Task<ConvergenceSettings> SettingsAsync(IQuerySession session, string process, CancellationToken cancellationToken) =>
-        await session.LoadAsync<ConvergenceSettings>(ConvergenceSettings.KeyFor(process), cancellationToken) ?? ConvergenceSettings.Defaults(process);
+    /// <summary>
+    /// The thresholds in force at <paramref name="asOf"/> (recorded time; now when null): a view replayed as of a moment
+    /// judges levels as it did then, before any later change of thresholds.
+    /// </summary>
+    public static async Task<ConvergenceSettings> SettingsAsync(IQuerySession session, string process, DateTimeOffset? asOf, CancellationToken cancellationToken)
+    {
+        var key = ConvergenceSettings.KeyFor(process);
+        var settings = asOf is { } at
+            ? await session.Events.AggregateStreamAsync<ConvergenceSettings>(key, timestamp: at, token: cancellationToken)
+            : await session.LoadAsync<ConvergenceSettings>(key, cancellationToken);
+        return settings ?? ConvergenceSettings.Defaults(process);
+    }
 
     /// <summary>
     /// The stakeholders accredited to the process on both axes: accreditations recorded by <c>asOf</c> (from the events

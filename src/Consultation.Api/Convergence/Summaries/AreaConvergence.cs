@@ -49,7 +49,7 @@ public static class AreaConvergence
             var process = await session.RequireProcessAsync(query.Process, null, cancellationToken);
             var freshness = await Freshness.ReadAsync(session, asOf, cancellationToken);
             var area = await ConvergenceSnapshot.RequireAreaAsync(session, process.Id, query.Area, asOf, cancellationToken);
-            var settings = await IssueConvergence.SettingsAsync(session, process.Id, cancellationToken);
+            var settings = await IssueConvergence.SettingsAsync(session, process.Id, asOf, cancellationToken);
             var snapshot = await ConvergenceSnapshot.TakeAsync(session, process, asOf, settings.Thresholds, area.Issues, cancellationToken);
             return Of(area, snapshot, settings.IsDefault, freshness);
         }

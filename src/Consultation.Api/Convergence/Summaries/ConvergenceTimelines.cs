@@ -85,7 +85,7 @@ public static class ConvergenceTimelines
             var asOf = TimeAxes.ParseTimestamp(query.AsOf);
             var process = await session.RequireProcessAsync(query.Process, query.Issue, cancellationToken);
             var freshness = await Freshness.ReadAsync(session, asOf, cancellationToken);
-            var thresholds = (await IssueConvergence.SettingsAsync(session, process.Id, cancellationToken)).Thresholds;
+            var thresholds = (await IssueConvergence.SettingsAsync(session, process.Id, asOf, cancellationToken)).Thresholds;
             var points = new List<IssuePoint>();
             foreach (var close in await ClosedMeetings.OfAsync(session, process.Id, asOf, cancellationToken))
             {
@@ -106,7 +106,7 @@ public static class ConvergenceTimelines
             var process = await session.RequireProcessAsync(query.Process, null, cancellationToken);
             var freshness = await Freshness.ReadAsync(session, asOf, cancellationToken);
             await ConvergenceSnapshot.RequireAreaAsync(session, process.Id, query.Area, asOf, cancellationToken);
-            var thresholds = (await IssueConvergence.SettingsAsync(session, process.Id, cancellationToken)).Thresholds;
+            var thresholds = (await IssueConvergence.SettingsAsync(session, process.Id, asOf, cancellationToken)).Thresholds;
             var points = new List<AreaPoint>();
             foreach (var close in await ClosedMeetings.OfAsync(session, process.Id, asOf, cancellationToken))
             {
@@ -148,7 +148,7 @@ public static class ConvergenceTimelines
             var asOf = TimeAxes.ParseTimestamp(query.AsOf);
             var process = await session.RequireProcessAsync(query.Process, null, cancellationToken);
             var freshness = await Freshness.ReadAsync(session, asOf, cancellationToken);
-            var thresholds = (await IssueConvergence.SettingsAsync(session, process.Id, cancellationToken)).Thresholds;
+            var thresholds = (await IssueConvergence.SettingsAsync(session, process.Id, asOf, cancellationToken)).Thresholds;
             var points = new List<ProcessPoint>();
             foreach (var close in await ClosedMeetings.OfAsync(session, process.Id, asOf, cancellationToken))
             {

@@ -85,7 +85,7 @@ public static class ProcessConvergence
             var asOf = TimeAxes.ParseTimestamp(query.AsOf);
             var process = await session.RequireProcessAsync(query.Process, null, cancellationToken);
             var freshness = await Freshness.ReadAsync(session, asOf, cancellationToken);
-            var settings = await IssueConvergence.SettingsAsync(session, process.Id, cancellationToken);
+            var settings = await IssueConvergence.SettingsAsync(session, process.Id, asOf, cancellationToken);
             var snapshot = await ConvergenceSnapshot.TakeAsync(session, process, asOf, settings.Thresholds, null, cancellationToken);
             var areas = await ConvergenceSnapshot.AreasAsync(session, process.Id, asOf, null, cancellationToken);
 

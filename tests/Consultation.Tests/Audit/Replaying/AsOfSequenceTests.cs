@@ -161,6 +161,7 @@ public sealed class AsOfSequenceTests(StoryApi fixture) : IClassFixture<StoryApi
                 "/processes/{process}/areas/{area}/convergence",
                 "/processes/{process}/areas/{area}/convergence/timeline",
                 "/processes/{process}/convergence",
+                "/processes/{process}/convergence-settings",
                 "/processes/{process}/convergence/timeline",
                 "/processes/{process}/issues/{issue}/convergence",
                 "/processes/{process}/issues/{issue}/convergence/timeline",

@@ -64,6 +64,40 @@ public sealed class ConvergenceThresholdsTests(ApiFactory api) : IClassFixture<A
     }
 
     [Fact]
+    public async Task A_replay_judges_levels_by_the_thresholds_in_force_at_that_moment()
+    {
+        var (process, _) = await _secretariat.OpenStocktakingAsync("sovereignty");
+        var first = await (await PutAsync(Client, process, Body(minPositions: 3), "\"0\"")).ReadAsync<ConvergenceSettings>();
+        var second = await (await PutAsync(Client, process, Body(minPositions: 7), "\"1\"")).ReadAsync<ConvergenceSettings>();
+        var setFirst = first.LastChangedAt!.Value;
+        var setSecond = second.LastChangedAt!.Value;
+
+        async Task<ConvergenceSettings> SettingsAsOf(DateTimeOffset at)
+        {
+            var response = await Client.GetAsync($"/processes/{process}/convergence-settings?asOf={Uri.EscapeDataString(at.ToString("O"))}");
+            Assert.Null(response.Headers.ETag); // a past state is not a version to update from
+            return await response.ReadAsync<ConvergenceSettings>();
+        }
+
+        Assert.True((await SettingsAsOf(setFirst.AddTicks(-10))).IsDefault);
+        Assert.Equal(3, (await SettingsAsOf(setFirst)).Thresholds.MinPositions);
+        Assert.Equal(3, (await SettingsAsOf(setSecond.AddTicks(-10))).Thresholds.MinPositions);
+        Assert.Equal(7, (await SettingsAsOf(setSecond)).Thresholds.MinPositions);
+
+        async Task<int> MinPositionsJudgedAsOf(DateTimeOffset? at)
+        {
+            var query = at is { } moment ? $"?asOf={Uri.EscapeDataString(moment.ToString("O"))}" : string.Empty;
+            var answer = await (await Client.GetAsync($"/processes/{process}/issues/sovereignty/convergence{query}")).ReadAsync<IssueConvergence.Answer>();
+            return answer.Measure.Thresholds.MinPositions;
+        }
+
+        Assert.Equal(ConvergenceThresholds.Default.MinPositions, await MinPositionsJudgedAsOf(setFirst.AddTicks(-10)));
+        Assert.Equal(3, await MinPositionsJudgedAsOf(setSecond.AddTicks(-10)));
+        Assert.Equal(7, await MinPositionsJudgedAsOf(null));
+        await (await Client.GetAsync($"/processes/{process}/convergence-settings?asOf=yesterday")).AssertProblemAsync(400);
+    }
+
+    [Fact]
     public async Task Updates_need_the_current_etag()
     {
         var process = await _secretariat.LaunchProcessAsync();

@@ -3,6 +3,7 @@ using Consultation.Infrastructure.Errors;
 using Consultation.Infrastructure.EventStore;
 using Consultation.Infrastructure.Http;
 using Consultation.Positions.Views;
+using FluentValidation;
 using Marten;
 using Mediator;
 
@@ -11,15 +12,20 @@ namespace Consultation.Convergence.Measuring.Thresholds;
 /// <summary>Reading a process's convergence settings (the defaults, version 0, until some are set).</summary>
 public static class GetConvergenceSettings
 {
-    public sealed record Query(string Process) : IQuery<ConvergenceSettings>;
+    public sealed record Query(string Process, string? AsOf = null) : IQuery<ConvergenceSettings>;
+
+    public sealed class Validator : AbstractValidator<Query>
+    {
+        public Validator() => RuleFor(x => x.AsOf).AsOfTimestamp();
+    }
 
     public sealed class Handler(IQuerySession session) : IQueryHandler<Query, ConvergenceSettings>
     {
         public async ValueTask<ConvergenceSettings> Handle(Query query, CancellationToken cancellationToken)
         {
+            var asOf = TimeAxes.ParseTimestamp(query.AsOf);
             await session.RequireProcessAsync(query.Process, null, cancellationToken);
-            return await session.LoadAsync<ConvergenceSettings>(ConvergenceSettings.KeyFor(query.Process), cancellationToken)
-                ?? ConvergenceSettings.Defaults(query.Process);
+            return await IssueConvergence.SettingsAsync(session, query.Process, asOf, cancellationToken);
         }
     }
 
@@ -33,14 +39,16 @@ public static class GetConvergenceSettings
     public static void Map(IEndpointRouteBuilder app)
     {
         const string route = "/processes/{process}/convergence-settings";
-        app.MapGet(route, async (string process, IMediator mediator, HttpContext http, CancellationToken ct) =>
+        app.MapGet(route, async (string process, string? asOf, IMediator mediator, HttpContext http, CancellationToken ct) =>
             {
-                var settings = await mediator.Send(new Query(process), ct);
-                http.Response.Headers.ETag = ETags.For(settings.Version);
+                var settings = await mediator.Send(new Query(process, asOf), ct);
+                DetailsAsOf.SetETag(http, settings.Version, asOf);
                 return TypedResults.Ok(settings);
             })
             .WithName("GetConvergenceSettings")
             .WithSummary("The thresholds a process's convergence levels are judged by (the defaults, ETag \"0\", until set)")
+            .WithDescription(DetailsAsOf.AsOfDescription)
+            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         app.MapPut(route, async (string process, SetConvergenceThresholds.Request request, IMediator mediator, HttpContext http, CancellationToken ct) =>
