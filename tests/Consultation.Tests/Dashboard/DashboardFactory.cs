@@ -2,10 +2,7 @@ using Consultation.Tests.Seeding;
 using Consultation.Tests.Support;
 using JasperFx.CommandLine;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Consultation.Tests.Dashboard;
@@ -16,11 +13,8 @@ namespace Consultation.Tests.Dashboard;
 /// </summary>
 public sealed class DashboardFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
-    /// <summary>The machine's Chromium (Debian package <c>chromium</c>); Playwright's own browser download is not used.</summary>
-    public const string ChromiumPath = "/usr/bin/chromium";
-
     private string _connectionString = string.Empty;
-    private IPlaywright? _playwright;
+    private HeadlessChromium? _chromium;
 
     static DashboardFactory() => JasperFxEnvironment.AutoStartHost = true;
 
@@ -28,9 +22,9 @@ public sealed class DashboardFactory : WebApplicationFactory<Program>, IAsyncLif
 
     public string Schema { get; } = TestDatabase.NewSchemaName("pages");
 
-    public Uri BaseAddress { get; private set; } = default!;
+    public Uri BaseAddress => _chromium!.BaseAddress;
 
-    public IBrowser Browser { get; private set; } = default!;
+    public IBrowser Browser => _chromium!.Browser;
 
     public DashboardStory Story { get; private set; } = default!;
 
@@ -39,28 +33,14 @@ public sealed class DashboardFactory : WebApplicationFactory<Program>, IAsyncLif
 
     public async Task InitializeAsync()
     {
-        Assert.True(File.Exists(ChromiumPath), $"The browser tests need Chromium at {ChromiumPath}: apt-get install -y chromium (bash .ci/run installs it).");
         _connectionString = await TestDatabase.ConnectionStringAsync();
         StartServer();
-        var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        BaseAddress = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal));
+        _chromium = await HeadlessChromium.LaunchAsync(Services);
         Story = await new DashboardStory(Api()).BuildAsync();
-
-        _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu"],
-        });
     }
 
     /// <summary>A fresh browser context (its own cookies) with a page on this server.</summary>
-    public async Task<IPage> NewPageAsync()
-    {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseAddress.ToString(), ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
-        return await context.NewPageAsync();
-    }
+    public Task<IPage> NewPageAsync() => _chromium!.NewPageAsync();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -74,12 +54,11 @@ public sealed class DashboardFactory : WebApplicationFactory<Program>, IAsyncLif
 
     async Task IAsyncLifetime.DisposeAsync()
     {
-        if (Browser is not null)
+        if (_chromium is not null)
         {
-            await Browser.DisposeAsync();
+            await _chromium.DisposeAsync();
         }
 
-        _playwright?.Dispose();
         await DisposeAsync();
     }
 }

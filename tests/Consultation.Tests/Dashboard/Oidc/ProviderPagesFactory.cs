@@ -2,10 +2,7 @@ using Consultation.Tests.Seeding;
 using Consultation.Tests.Support;
 using JasperFx.CommandLine;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Consultation.Tests.Dashboard.Oidc;
@@ -21,7 +18,7 @@ public sealed class ProviderPagesFactory : WebApplicationFactory<Program>, IAsyn
     public static readonly ProviderUser Facilitator = new("fatima.h", "Fatima Haddad", ["facilitator"], ["gcm"]);
 
     private string _connectionString = string.Empty;
-    private IPlaywright? _playwright;
+    private HeadlessChromium? _chromium;
 
     static ProviderPagesFactory() => JasperFxEnvironment.AutoStartHost = true;
 
@@ -29,33 +26,18 @@ public sealed class ProviderPagesFactory : WebApplicationFactory<Program>, IAsyn
 
     public TestOidcProvider Provider { get; private set; } = default!;
 
-    public Uri BaseAddress { get; private set; } = default!;
-
-    public IBrowser Browser { get; private set; } = default!;
+    public Uri BaseAddress => _chromium!.BaseAddress;
 
     public async Task InitializeAsync()
     {
         Provider = await TestOidcProvider.StartAsync(Facilitator);
         _connectionString = await TestDatabase.ConnectionStringAsync();
         StartServer();
-        var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        BaseAddress = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal));
+        _chromium = await HeadlessChromium.LaunchAsync(Services);
         Provider.RedirectUri = new Uri(BaseAddress, "/ui/signin-oidc").ToString();
-
-        _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = DashboardFactory.ChromiumPath,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu"],
-        });
     }
 
-    public async Task<IPage> NewPageAsync()
-    {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseAddress.ToString(), ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
-        return await context.NewPageAsync();
-    }
+    public Task<IPage> NewPageAsync() => _chromium!.NewPageAsync();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -75,12 +57,11 @@ public sealed class ProviderPagesFactory : WebApplicationFactory<Program>, IAsyn
 
     async Task IAsyncLifetime.DisposeAsync()
     {
-        if (Browser is not null)
+        if (_chromium is not null)
         {
-            await Browser.DisposeAsync();
+            await _chromium.DisposeAsync();
         }
 
-        _playwright?.Dispose();
         await DisposeAsync();
         await Provider.DisposeAsync();
     }

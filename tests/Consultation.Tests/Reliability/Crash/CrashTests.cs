@@ -48,7 +48,7 @@ public sealed class CrashTests(ITestOutputHelper output)
             var load = Task.WhenAll(clients.Select((client, c) =>
                 new OutageClient(client, [.. writes.Where((_, i) => i % Clients == c)], tally).RunAsync(deadline)));
 
-            await WaitUntilAsync(() => tally.AcknowledgedCount >= 30 || load.IsCompleted, TimeSpan.FromSeconds(90));
+            await Eventually.HoldsAsync(() => tally.AcknowledgedCount >= 30 || load.IsCompleted, TimeSpan.FromSeconds(90));
             Assert.False(load.IsCompleted, "The load finished before the kill; give it more writes.");
 
             // A burst of registrations for the async daemon to process, then the kill, batches and statings in flight.
@@ -81,7 +81,7 @@ public sealed class CrashTests(ITestOutputHelper output)
             Assert.All(writes.SelectMany(w => w.Streams), s => Assert.True(counts.GetValueOrDefault(s) == 1, $"{s} holds {counts.GetValueOrDefault(s)} events."));
 
             using var admin = second.NewClient();
-            await WaitUntilAsync(async () => (await StatisticsLagAsync(schema)) == 0, TimeSpan.FromSeconds(60));
+            await Eventually.HoldsAsync(async () => (await StatisticsLagAsync(schema)) == 0, TimeSpan.FromSeconds(60));
             var report = await (await admin.PostAsync("/admin/projections/verify", null)).ReadAsync<JsonElement>();
             Assert.True(report.GetProperty("identical").GetBoolean(), report.ToString());
             Assert.All(report.GetProperty("projections").EnumerateArray(), p => Assert.Equal("Identical", p.GetProperty("outcome").GetString()));
@@ -108,17 +108,5 @@ public sealed class CrashTests(ITestOutputHelper output)
             $"select (select coalesce(max(seq_id), 0) from {schema}.mt_events) - coalesce((select max(last_seq_id) from {schema}.mt_event_progression where name like 'StakeholderStatistics%'), 0)",
             connection);
         return (long)(await command.ExecuteScalarAsync())!;
-    }
-
-    private static Task WaitUntilAsync(Func<bool> condition, TimeSpan timeout) => WaitUntilAsync(() => Task.FromResult(condition()), timeout);
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout)
-    {
-        var until = DateTime.UtcNow + timeout;
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < until, $"Condition not met within {timeout.TotalSeconds} s.");
-            await Task.Delay(100);
-        }
     }
 }

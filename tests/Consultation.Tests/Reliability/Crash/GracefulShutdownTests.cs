@@ -30,7 +30,10 @@ public sealed class GracefulShutdownTests(ITestOutputHelper output)
         await Sql(database, $"lock table {schema}.mt_events in share mode").ExecuteNonQueryAsync();
 
         var answer = client.PostAsync(batch.Url, JsonContent(batch));
-        await WaitUntilAsync(async () => (long)(await Sql(database, $"select count(*) from pg_locks where not granted and relation = '{schema}.mt_events'::regclass").ExecuteScalarAsync())! > 0);
+        await Eventually.HoldsAsync(
+            async () => (long)(await Sql(database, $"select count(*) from pg_locks where not granted and relation = '{schema}.mt_events'::regclass").ExecuteScalarAsync())! > 0,
+            TimeSpan.FromSeconds(30),
+            "The batch never reached the database.");
         var asked = DateTime.UtcNow;
         service.Terminate();
         await Task.Delay(1000);
@@ -100,14 +103,4 @@ public sealed class GracefulShutdownTests(ITestOutputHelper output)
         new(JsonSerializer.Serialize(write.Body, HttpExtensions.Json), System.Text.Encoding.UTF8, "application/json");
 
     private static NpgsqlCommand Sql(NpgsqlConnection connection, string sql) => new(sql, connection);
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
-    {
-        var until = DateTime.UtcNow.AddSeconds(30);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < until, "The batch never reached the database.");
-            await Task.Delay(50);
-        }
-    }
 }

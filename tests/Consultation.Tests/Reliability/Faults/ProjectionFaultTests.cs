@@ -23,7 +23,7 @@ public sealed class ProjectionFaultTests(FaultyProjectionApiFactory api, ITestOu
     {
         var secretariat = new Secretariat(api.CreateClient());
         await secretariat.EnsureStakeholderAsync("FOK", name: "Before the fault", regionalGroup: "African");
-        await WaitUntilAsync(async () => await SeenAsync("FOK"));
+        await Eventually.HoldsAsync(async () => await SeenAsync("FOK"), Patience);
         Assert.Equal(HttpStatusCode.OK, (await api.CreateClient().GetAsync("/health/ready")).StatusCode);
 
         await secretariat.EnsureStakeholderAsync("FPX", name: $"{RefusingProjection.PoisonMarker} registration", regionalGroup: "African");
@@ -32,13 +32,13 @@ public sealed class ProjectionFaultTests(FaultyProjectionApiFactory api, ITestOu
         var after = await SequenceOfAsync("FAF");
 
         string readiness = string.Empty;
-        await WaitUntilAsync(async () =>
+        await Eventually.HoldsAsync(async () =>
         {
             var response = await api.CreateClient().GetAsync("/health/ready");
             readiness = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement
                 .GetProperty("checks").GetProperty("projection-daemon").GetProperty("description").GetString()!;
             return response.StatusCode == HttpStatusCode.ServiceUnavailable;
-        });
+        }, Patience);
         output.WriteLine($"Readiness: {readiness}");
         Assert.Contains($"'{RefusingProjection.Name}' is paused", readiness, StringComparison.Ordinal);
         Assert.Contains($"could not apply event {poison}", readiness, StringComparison.Ordinal);
@@ -57,7 +57,7 @@ public sealed class ProjectionFaultTests(FaultyProjectionApiFactory api, ITestOu
 
         // Nothing skipped silently: the broken projection stopped before the event; the others applied what came after it.
         Assert.False(await SeenAsync("FAF"), "The paused projection applied an event after the one it could not apply.");
-        await WaitUntilAsync(async () => await StatisticsSequenceAsync() >= after);
+        await Eventually.HoldsAsync(async () => await StatisticsSequenceAsync() >= after, Patience);
         await (await admin.GetAsync("/admin/projections/failures?page=0")).AssertProblemAsync(400);
     }
 
@@ -84,15 +84,5 @@ public sealed class ProjectionFaultTests(FaultyProjectionApiFactory api, ITestOu
         }
 
         return (T)(await command.ExecuteScalarAsync())!;
-    }
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
-    {
-        var until = DateTime.UtcNow + Patience;
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < until, $"Condition not met within {Patience.TotalSeconds} s.");
-            await Task.Delay(200);
-        }
     }
 }

@@ -49,7 +49,7 @@ public sealed class DatabaseOutageTests(OutageApiFactory outage, ITestOutputHelp
         var load = Task.WhenAll(Enumerable.Range(0, Clients).Select(c =>
             new OutageClient(api.CreateClient(), [.. writes.Where((_, i) => i % Clients == c)], tally).RunAsync(deadline)));
 
-        await WaitUntilAsync(() => tally.AcknowledgedCount >= 20 || load.IsCompleted, TimeSpan.FromSeconds(60));
+        await Eventually.HoldsAsync(() => tally.AcknowledgedCount >= 20 || load.IsCompleted, TimeSpan.FromSeconds(60));
         Assert.False(load.IsCompleted, "The load finished before the outage began; give it more writes.");
         var acknowledgedBeforeOutage = tally.AcknowledgedCount;
         await outage.Database.StopAsync();
@@ -92,7 +92,7 @@ public sealed class DatabaseOutageTests(OutageApiFactory outage, ITestOutputHelp
 
         // The service recovered without a restart: ready again, the daemon caught up (also with events written after the outage).
         await steps.Secretariat.EnsureStakeholderAsync(Stakeholder("N", 0), regionalGroup: "African");
-        await WaitUntilAsync(async () => (await ReadinessAsync(api)).Status == HttpStatusCode.OK, TimeSpan.FromSeconds(60));
+        await Eventually.HoldsAsync(async () => (await ReadinessAsync(api)).Status == HttpStatusCode.OK, TimeSpan.FromSeconds(60));
         await api.Store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(60));
         var report = await (await steps.Client.PostAsync("/admin/projections/verify", null)).ReadAsync<JsonElement>();
         Assert.True(report.GetProperty("identical").GetBoolean(), report.ToString());
@@ -106,17 +106,5 @@ public sealed class DatabaseOutageTests(OutageApiFactory outage, ITestOutputHelp
         var clock = Stopwatch.StartNew();
         var response = await api.CreateClient().GetAsync("/health/ready");
         return (response.StatusCode, await response.Content.ReadAsStringAsync(), clock.Elapsed);
-    }
-
-    private static Task WaitUntilAsync(Func<bool> condition, TimeSpan timeout) => WaitUntilAsync(() => Task.FromResult(condition()), timeout);
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout)
-    {
-        var until = DateTime.UtcNow + timeout;
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < until, $"Condition not met within {timeout.TotalSeconds} s.");
-            await Task.Delay(100);
-        }
     }
 }

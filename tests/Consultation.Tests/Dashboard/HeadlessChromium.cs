@@ -1,0 +1,62 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Consultation.Tests.Dashboard;
+
+/// <summary>
+/// The machine's Chromium (Debian package <c>chromium</c>) driven headless by Playwright — its own browser download
+/// does not work here — opening pages of one server on a real loopback port.
+/// </summary>
+public sealed class HeadlessChromium : IAsyncDisposable
+{
+    public const string ExecutablePath = "/usr/bin/chromium";
+
+    private readonly IPlaywright _playwright;
+
+    private HeadlessChromium(IPlaywright playwright, IBrowser browser, Uri baseAddress)
+    {
+        _playwright = playwright;
+        Browser = browser;
+        BaseAddress = baseAddress;
+    }
+
+    public IBrowser Browser { get; }
+
+    public Uri BaseAddress { get; }
+
+    /// <summary>Starts the browser for the server whose Kestrel runs in <paramref name="services"/>.</summary>
+    public static async Task<HeadlessChromium> LaunchAsync(IServiceProvider services)
+    {
+        Assert.True(File.Exists(ExecutablePath), $"The browser tests need Chromium at {ExecutablePath}: apt-get install -y chromium (bash .ci/run installs it).");
+        var playwright = await Playwright.CreateAsync();
+        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ExecutablePath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu"],
+        });
+        return new HeadlessChromium(playwright, browser, LoopbackAddress(services));
+    }
+
+    /// <summary>The address Kestrel listens on, as a browser on this machine reaches it.</summary>
+    public static Uri LoopbackAddress(IServiceProvider services)
+    {
+        var address = services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal));
+    }
+
+    /// <summary>A fresh browser context (its own cookies) with a page on the server.</summary>
+    public async Task<IPage> NewPageAsync()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseAddress.ToString(), ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        return await context.NewPageAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        _playwright.Dispose();
+    }
+}
