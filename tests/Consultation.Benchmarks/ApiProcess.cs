@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using System.Reflection;
 using Consultation.Infrastructure.Security;
 
 namespace Consultation.Benchmarks;
@@ -36,10 +37,12 @@ public sealed class ApiProcess : IAsyncDisposable
 
     public static async Task<ApiProcess> StartAsync(string repository, string connectionString, string schema)
     {
-        var dll = Path.Combine(repository, "src", "Consultation.Api", "bin", "Release", "net10.0", "Consultation.Api.dll");
+        // The API as built with the benchmark (the project reference builds it in the same configuration).
+        var configuration = typeof(ApiProcess).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Release";
+        var dll = Path.Combine(repository, "src", "Consultation.Api", "bin", configuration, "net10.0", "Consultation.Api.dll");
         if (!File.Exists(dll))
         {
-            throw new FileNotFoundException("Build the API in Release first (dotnet build -c Release).", dll);
+            throw new FileNotFoundException($"Build the API first (dotnet build -c {configuration}).", dll);
         }
 
         var port = FreePort();

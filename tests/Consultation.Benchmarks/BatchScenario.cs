@@ -15,7 +15,7 @@ public static class BatchScenario
         var count = context.Options.BatchPositions;
         var (stakeholders, issues) = context.Options.Quick ? (60, 30) : (250, 150);
         Log.Line($"Batch import of {count:N0} positions");
-        var fixture = await WriteFixture.CreateAsync(context.DataStore, $"bi-{context.RunId}", stakeholders, issues);
+        var fixture = await WriteFixture.CreateAsync(context.DataStore, $"bi-{context.RunId}", stakeholders, issues, writesPerPair: 1);
         count = Math.Min(count, fixture.Pairs);
         using var http = api.Client();
         var writes = Enumerable.Range(0, count).Select(i => fixture.Next(0, 1, i)).ToList();

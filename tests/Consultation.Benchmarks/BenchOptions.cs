@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Consultation.Benchmarks;
 
 /// <summary>
-/// <c>[--quick] [--sizes 10k,100k,1m] [--out results.json] [--seconds 10] [--skip writes,batch,reads,replay]</c>.
+/// <c>[--quick] [--sizes 10k,100k,1m] [--out results.json] [--seconds 10] [--skip writes,load,batch,reads,export,replay]</c> (load: the concurrent write runs, keeping the breakdown).
 /// Sizes name the store's size after each stage; each maps to a synthetic scale (10k: small, 100k: test, 1m: large; quick: 2k: tiny, 10k: small).
 /// </summary>
 public sealed record BenchOptions(bool Quick, IReadOnlyList<string> Sizes, string Out, double Seconds, IReadOnlySet<string> Skip)
@@ -22,6 +22,9 @@ public sealed record BenchOptions(bool Quick, IReadOnlyList<string> Sizes, strin
     public TimeSpan Duration => TimeSpan.FromSeconds(Seconds);
 
     public int ReadSamples => Quick ? 30 : 300;
+
+    /// <summary>The most time one read's measured calls may take (at least ten calls are made whatever it costs).</summary>
+    public TimeSpan ReadBudget => TimeSpan.FromSeconds(Quick ? 3 : 20);
 
     public int BatchPositions => Quick ? 1_000 : 20_000;
 

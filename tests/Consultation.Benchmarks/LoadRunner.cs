@@ -72,16 +72,21 @@ public static class LoadRunner
         return new LoadResult(writers, done.Sum(), clock.Elapsed.TotalSeconds, all.Summary(), errors);
     }
 
-    /// <summary>Sequential timing of a read: warm-up calls, then <c>samples</c> measured calls.</summary>
-    public static async Task<LatencySummary> SampleAsync(int warmUp, int samples, Func<Task> call)
+    /// <summary>
+    /// Sequential timing of a read: warm-up calls, then up to <c>samples</c> measured calls, stopping early (after at least
+    /// ten) when <c>budget</c> is spent, so a read that takes seconds on a big store does not hold the run for an hour.
+    /// </summary>
+    public static async Task<LatencySummary> SampleAsync(int warmUp, int samples, TimeSpan budget, Func<Task> call)
     {
-        for (var i = 0; i < warmUp; i++)
+        var clock = Stopwatch.StartNew();
+        for (var i = 0; i < warmUp && (i < 2 || clock.Elapsed < budget / 4); i++)
         {
             await call();
         }
 
+        clock.Restart();
         var histogram = new Histogram();
-        for (var i = 0; i < samples; i++)
+        for (var i = 0; i < samples && (i < 10 || clock.Elapsed < budget); i++)
         {
             var started = Stopwatch.GetTimestamp();
             await call();

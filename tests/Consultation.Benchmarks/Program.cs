@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Consultation.Benchmarks;
 using Consultation.Infrastructure.Database;
 
-// dotnet run -c Release --project tests/Consultation.Benchmarks -- [--quick] [--sizes 10k,100k,1m] [--out results.json] [--seconds 10] [--skip writes,batch,reads,replay]
+// dotnet run -c Release --project tests/Consultation.Benchmarks -- [--quick] [--sizes 10k,100k,1m] [--out results.json] [--seconds 10] [--skip writes,load,batch,reads,export,replay]
 // Progress on standard error; the table on standard output; everything, with the machine's facts, in the JSON file.
 var options = BenchOptions.Parse(args);
 // Libraries write to standard output too (Testcontainers, Marten's warnings): only the table goes there.

@@ -26,7 +26,7 @@ public static class ReadsScenario
         foreach (var (name, path, html) in reads)
         {
             var samples = name.StartsWith("as-of", StringComparison.Ordinal) || html ? Math.Max(10, context.Options.ReadSamples / 5) : context.Options.ReadSamples;
-            var latency = await LoadRunner.SampleAsync(Math.Min(20, samples), samples, async () =>
+            var latency = await LoadRunner.SampleAsync(Math.Min(20, samples), samples, context.Options.ReadBudget, async () =>
             {
                 using var request = new HttpRequestMessage(HttpMethod.Get, path);
                 if (html)

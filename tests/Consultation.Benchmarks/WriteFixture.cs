@@ -8,16 +8,18 @@ namespace Consultation.Benchmarks;
 
 /// <summary>
 /// A process ready for position writes: a synthetic consultation's registry, process and meetings without its positions,
-/// so every (issue, member state) pair is free to be stated. Writers take disjoint pairs; each pair is stated once,
-/// then revised (the stance flips) every time its writer comes back to it.
+/// so every (issue, member state) pair is free to be stated. Writers take disjoint pairs; each pair is stated, then
+/// revised (the stance flips) <see cref="WritesPerPair"/> − 1 times before the writer moves on, so the load is one
+/// stating to three revisions of short streams, as a secretariat records them.
 /// </summary>
 public sealed class WriteFixture
 {
     private readonly (string Issue, string Stakeholder)[] _pairs;
     private readonly long[] _versions;
 
-    private WriteFixture(string process, string meeting, DateOnly statedOn, (string, string)[] pairs)
+    private WriteFixture(string process, string meeting, DateOnly statedOn, (string, string)[] pairs, int writesPerPair)
     {
+        WritesPerPair = writesPerPair;
         Process = process;
         Meeting = meeting;
         StatedOn = statedOn;
@@ -33,7 +35,9 @@ public sealed class WriteFixture
 
     public int Pairs => _pairs.Length;
 
-    public static async Task<WriteFixture> CreateAsync(IDocumentStore store, string process, int stakeholders, int issues)
+    public int WritesPerPair { get; }
+
+    public static async Task<WriteFixture> CreateAsync(IDocumentStore store, string process, int stakeholders, int issues, int? maxPairs = null, int writesPerPair = 4)
     {
         var scenario = ScenarioBuilder.Build(new SyntheticOptions(7, stakeholders, issues, 3, process));
         var streams = scenario.Streams.Where(s => s.Kind is SyntheticStreamKind.Process or SyntheticStreamKind.Meeting).ToList();
@@ -47,15 +51,16 @@ public sealed class WriteFixture
             .ToList();
         var pairs = scenario.Issues.Where(i => !i.Retired)
             .SelectMany(i => states.Select(s => (i.Issue, s)))
+            .Take(maxPairs ?? int.MaxValue)
             .ToArray();
-        return new WriteFixture(process, meeting.Id[(process.Length + 1)..], meeting.StartsOn, pairs);
+        return new WriteFixture(process, meeting.Id[(process.Length + 1)..], meeting.StartsOn, pairs, writesPerPair);
     }
 
     /// <summary>The next write of a worker: its pair, and the version the pair is at (0: not stated yet).</summary>
     public PositionWrite Next(int worker, int workers, long sequence)
     {
         var mine = (_pairs.Length - worker + workers - 1) / workers;
-        var index = worker + (int)(sequence % mine) * workers;
+        var index = worker + (int)(sequence / WritesPerPair % mine) * workers;
         var (issue, stakeholder) = _pairs[index];
         var version = Volatile.Read(ref _versions[index]);
         return new PositionWrite(this, index, issue, stakeholder, version);

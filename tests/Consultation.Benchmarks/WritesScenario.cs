@@ -14,6 +14,18 @@ public static class WritesScenario
         using var http = api.Client();
         var (stakeholders, issues) = options.Quick ? (60, 20) : (120, 60);
         var peak = 0L;
+        var breakdowns = options.Quick ? 30 : 200;
+        WriteTargets.Workers = 1;
+        var pairs = options.Quick ? 30 : 60;
+        var marten = await WriteFixture.CreateAsync(context.InProcessStore, $"bm-{context.RunId}", stakeholders, issues, pairs, writesPerPair: 1);
+        await WriteBreakdown.RunAsync(context, "marten", WriteTargets.Marten(context.InProcessStore, marten), pairs, breakdowns);
+        var pipeline = await WriteFixture.CreateAsync(context.InProcessStore, $"bp-{context.RunId}", stakeholders, issues, pairs, writesPerPair: 1);
+        await WriteBreakdown.RunAsync(context, "pipeline", WriteTargets.Pipeline(context.Host.Services, pipeline), pairs, breakdowns);
+        if (options.Skip.Contains("load"))
+        {
+            return;
+        }
+
         foreach (var writers in Writers)
         {
             Log.Line($"Writes with {writers} writer(s)");
