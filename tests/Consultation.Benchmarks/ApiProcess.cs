@@ -66,7 +66,7 @@ public sealed class ApiProcess : IAsyncDisposable
         var process = Process.Start(info)!;
         var api = new ApiProcess(process, new Uri($"http://127.0.0.1:{port}"));
         // Whatever ends the benchmark, the service goes with it.
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => KillQuietly(process);
+        Cleanup.Register(() => KillQuietly(process));
         process.OutputDataReceived += (_, e) => api.Keep(e.Data);
         process.ErrorDataReceived += (_, e) => api.Keep(e.Data);
         process.BeginOutputReadLine();

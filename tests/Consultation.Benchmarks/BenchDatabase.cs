@@ -38,7 +38,7 @@ public sealed class BenchDatabase : IAsyncDisposable
             .Build();
         Log.Line($"Starting PostgreSQL ({image}) with fsync and synchronous commit on");
         await container.StartAsync();
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => container.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        Cleanup.Register(() => container.DisposeAsync().AsTask().GetAwaiter().GetResult());
         // Straight to the container's address on the bridge network, not through the published port: Docker's userland
         // proxy would add a hop to every round trip, which a real server does not have (and Marten makes more of them).
         var direct = new NpgsqlConnectionStringBuilder(container.GetConnectionString()) { Host = container.IpAddress, Port = 5432 };
