@@ -176,7 +176,7 @@ public static class ScenarioBuilder
 
     public static string StateName(int index) => $"Republic of {NameStarts[(index / 26) % 26]}{NameEnds[index % 26]}";
 
-    /// <summary>The fictional stakeholders for a count: ~70% Member States (at most 650), 8 blocs, the rest civil society, academia, private sector and UN entities.</summary>
+    /// <summary>The fictional stakeholders for a count: ~70% Member States (at most 624), 8 blocs, the rest civil society, academia, private sector and UN entities.</summary>
     internal static FictionalRegistry Registry(int count)
     {
         var rng = new SyntheticRandom(RegistrySeed);

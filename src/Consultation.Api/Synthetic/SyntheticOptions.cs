@@ -8,7 +8,8 @@ namespace Consultation.Synthetic;
 /// </summary>
 public sealed record SyntheticOptions(int Seed, int Stakeholders, int Issues, int Meetings, string? Process = null)
 {
-    public const int MaxMemberStates = 650;
+    /// <summary>As many as there are codes X + 24 letters (no K, no X) + 26 letters; 650 overran them and the 'large' scale threw.</summary>
+    public const int MaxMemberStates = 624;
 
     /// <summary>The process key: as given, or <c>synth-{seed}</c>.</summary>
     public string ProcessKey => Process ?? $"synth-{Seed}";

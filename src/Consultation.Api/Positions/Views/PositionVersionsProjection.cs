@@ -25,10 +25,18 @@ public sealed class PositionVersionsProjection : IProjection
             return;
         }
 
-        var keys = positionEvents.Select(x => x.Key).Distinct(StringComparer.Ordinal).ToArray();
-        var current = await operations.Query<PositionVersion>()
-            .Where(x => x.PositionKey.IsOneOf(keys) && x.SupersededAt == null)
-            .ToListAsync(cancellation);
+        // Streams this save starts (first event at version 1) have no rows yet: only the others are read, and when there
+        // are none (every stating, a batch of statings) the round trip is saved. A concurrent save that started the same
+        // stream first makes this save's append fail, which rolls back the rows stored here.
+        var keys = positionEvents.GroupBy(x => x.Key, StringComparer.Ordinal)
+            .Where(g => g.Min(x => x.Event.Version) > 1)
+            .Select(g => g.Key)
+            .ToArray();
+        var current = keys.Length == 0
+            ? []
+            : await operations.Query<PositionVersion>()
+                .Where(x => x.PositionKey.IsOneOf(keys) && x.SupersededAt == null)
+                .ToListAsync(cancellation);
 
         foreach (var stream in positionEvents.GroupBy(x => x.Key, StringComparer.Ordinal))
         {

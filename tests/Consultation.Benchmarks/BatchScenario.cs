@@ -1,0 +1,53 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using Consultation.Positions;
+using Consultation.Positions.Batching;
+using JasperFx.Events;
+using Marten;
+
+namespace Consultation.Benchmarks;
+
+/// <summary>Scenario 2: positions/s through the batch endpoint (500 per request, one client) against Marten's bulk event insert.</summary>
+public static class BatchScenario
+{
+    public static async Task RunAsync(BenchContext context, ApiProcess api)
+    {
+        var count = context.Options.BatchPositions;
+        var (stakeholders, issues) = context.Options.Quick ? (60, 30) : (250, 150);
+        Log.Line($"Batch import of {count:N0} positions");
+        var fixture = await WriteFixture.CreateAsync(context.DataStore, $"bi-{context.RunId}", stakeholders, issues, writesPerPair: 1);
+        count = Math.Min(count, fixture.Pairs);
+        using var http = api.Client();
+        var writes = Enumerable.Range(0, count).Select(i => fixture.Next(0, 1, i)).ToList();
+        var latencies = new Histogram();
+        var clock = Stopwatch.StartNew();
+        foreach (var chunk in writes.Chunk(StatePositionsInBatch.MaxItems))
+        {
+            var items = chunk.Select(w => new StatePositionsInBatch.Item(
+                w.Issue, w.Stakeholder, null, w.Content.Stance, null, w.Content.Summary, null, null, fixture.Meeting, null, null, fixture.StatedOn)).ToList();
+            var started = Stopwatch.GetTimestamp();
+            using var response = await http.PostAsJsonAsync($"/processes/{fixture.Process}/positions/batch", new StatePositionsInBatch.Request(items), WriteTargets.Json);
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new InvalidOperationException($"Batch refused, {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+            }
+
+            latencies.Add(Stopwatch.GetTimestamp() - started);
+        }
+
+        var endpoint = count / clock.Elapsed.TotalSeconds;
+        var perBatch = latencies.Summary();
+        context.Report.Add("2 batch import", $"HTTP batch endpoint, {count:N0} positions", $"{Report.N(endpoint)} positions/s; p50 {Report.Ms(perBatch.P50Ms)} ms per 500",
+            new { positions = count, positionsPerSecond = endpoint, p50BatchMs = perBatch.P50Ms, p99BatchMs = perBatch.P99Ms });
+
+        var store = (DocumentStore)context.InProcessStore;
+        var process = $"bb-{context.RunId}";
+        var actions = writes.Select(w => StreamAction.Start(store.Events, Position.KeyFor(process, w.Issue, w.Stakeholder), [
+            new PositionStated(Position.KeyFor(process, w.Issue, w.Stakeholder), process, w.Issue, w.Stakeholder, null, w.Content)])).ToList();
+        clock.Restart();
+        await store.BulkInsertEventsAsync(actions, 5_000);
+        var bulk = count / clock.Elapsed.TotalSeconds;
+        context.Report.Add("2 batch import", $"Marten bulk event insert, {count:N0} positions", $"{Report.N(bulk)} positions/s (no inline projections); endpoint/bulk {Report.Ratio(endpoint / bulk)}",
+            new { positions = count, positionsPerSecond = bulk, endpointOverBulk = endpoint / bulk });
+    }
+}

@@ -1,0 +1,52 @@
+using Consultation.Infrastructure.EventStore;
+using Consultation.Infrastructure.Pipeline;
+using Marten;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Consultation.Benchmarks;
+
+/// <summary>
+/// The service's event store and command pipeline, hosted in the benchmark process (no HTTP) and started like the service
+/// (schema applied, async daemon running), for the Marten and pipeline write targets.
+/// </summary>
+public static class InProcessHost
+{
+    public static async Task<IHost> StartAsync(string connectionString, string schema)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Production", DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Consultation"] = connectionString,
+            ["Marten:Schema"] = schema,
+            ["Seeds:Enabled"] = "false",
+        });
+        builder.Logging.ClearProviders();
+        builder.Services.AddConsultationEventStore().AddConsultationPipeline();
+        // No console lifetime: it would hold Ctrl+C and SIGTERM until the host stops, and this host is never run.
+        builder.Services.AddSingleton<IHostLifetime, NoLifetime>();
+        var host = builder.Build();
+        await host.StartAsync();
+        return host;
+    }
+
+    /// <summary>A store on a schema with the service's configuration and no daemon: for generating data and rebuilding.</summary>
+    public static DocumentStore Store(string connectionString, string schema) =>
+        new(ConfiguredOptions(connectionString, schema));
+
+    private sealed class NoLifetime : IHostLifetime
+    {
+        public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+
+    private static StoreOptions ConfiguredOptions(string connectionString, string schema)
+    {
+        var options = new StoreOptions();
+        EventStoreSetup.ConfigureStore(options, connectionString, schema);
+        return options;
+    }
+}

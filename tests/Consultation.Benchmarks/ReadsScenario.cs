@@ -1,0 +1,61 @@
+using System.Net.Http.Headers;
+
+namespace Consultation.Benchmarks;
+
+/// <summary>
+/// Scenarios 3 and 4: reads over HTTP, one client, sequential calls after a warm-up — the convergence of an issue, the
+/// process dashboard (its convergence summary and the dashboard's HTML page), a page of the issue's position matrix,
+/// a current position, and the process convergence as of a past moment.
+/// </summary>
+public static class ReadsScenario
+{
+    public static async Task<Dictionary<string, double>> RunAsync(BenchContext context, ApiProcess api, string size, ReadTarget target, string label)
+    {
+        using var http = api.Client();
+        var p99 = new Dictionary<string, double>();
+        var asOf = await AsOfAsync(context);
+        var reads = new (string Name, string Path, bool Html)[]
+        {
+            ("issue convergence", $"/processes/{target.Process}/issues/{target.Issue}/convergence", false),
+            ("process dashboard", $"/processes/{target.Process}/convergence", false),
+            ("position matrix page", $"/processes/{target.Process}/issues/{target.Issue}/positions", false),
+            ("current position", $"/processes/{target.Process}/issues/{target.Issue}/positions/{target.Stakeholder}", false),
+            ("dashboard page /ui/processes", $"/ui/processes/{target.Process}", true),
+            ("as-of process convergence", $"/processes/{target.Process}/convergence?asOf={Uri.EscapeDataString(asOf)}", false),
+        };
+        foreach (var (name, path, html) in reads)
+        {
+            var samples = name.StartsWith("as-of", StringComparison.Ordinal) || html ? Math.Max(10, context.Options.ReadSamples / 5) : context.Options.ReadSamples;
+            var latency = await LoadRunner.SampleAsync(Math.Min(20, samples), samples, context.Options.ReadBudget, async () =>
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Get, path);
+                if (html)
+                {
+                    request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/html"));
+                }
+
+                using var response = await http.SendAsync(request);
+                var body = await response.Content.ReadAsByteArrayAsync();
+                if (!response.IsSuccessStatusCode)
+                {
+                    throw new InvalidOperationException($"{(int)response.StatusCode} from {path}: {System.Text.Encoding.UTF8.GetString(body)}");
+                }
+            });
+            p99[name] = latency.P99Ms;
+            var scenario = name.StartsWith("as-of", StringComparison.Ordinal) ? "4 as-of" : "3 reads";
+            context.Report.Add(scenario, $"{name}, {label}, store {size}", $"p50 {Report.Ms(latency.P50Ms)} ms, p99 {Report.Ms(latency.P99Ms)} ms",
+                new { read = name, size, process = target.Process, path, samples = latency.Samples, p50Ms = latency.P50Ms, p99Ms = latency.P99Ms, maxMs = latency.MaxMs });
+        }
+
+        return p99;
+    }
+
+    /// <summary>A past moment halfway through the record: the recorded time of the event in the middle of the log.</summary>
+    private static async Task<string> AsOfAsync(BenchContext context)
+    {
+        var schema = BenchContext.DataSchema;
+        var at = await context.Database.ScalarAsync<DateTime>(
+            $"select timestamp from {schema}.mt_events where seq_id >= (select (min(seq_id) + max(seq_id)) / 2 from {schema}.mt_events) order by seq_id limit 1");
+        return new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc)).ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture);
+    }
+}
