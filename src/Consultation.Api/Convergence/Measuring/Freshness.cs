@@ -28,9 +28,7 @@ public sealed record Freshness(
         var store = session.DocumentStore;
         var schema = store.Options.Events.DatabaseSchemaName;
         var highest = (await session.QueryAsync<long>($"select coalesce(max(seq_id), 0) from {schema}.mt_events", cancellationToken)).Single();
-        var reflects = asOf is { } at
-            ? (await session.QueryAsync<long>($"select coalesce(max(seq_id), 0) from {schema}.mt_events where timestamp <= ?", cancellationToken, at)).Single()
-            : highest;
+        var reflects = asOf is { } at ? await ReflectedAsOfAsync(session, schema, at, cancellationToken) : highest;
 
         var asyncShards = ((StoreOptions)store.Options).Projections.AllShards()
             .Select(s => s.Name.Identity)
@@ -46,4 +44,19 @@ public sealed record Freshness(
 
         return new Freshness(reflects, highest, Inline, lagging.Count > 0, lagging);
     }
+
+    /// <summary>
+    /// The highest sequence recorded at or before <paramref name="at"/>. A plain <c>max(seq_id) where timestamp &lt;= at</c>
+    /// walks the primary key backwards over every event recorded after the moment (it grew with the store); instead the
+    /// timestamp index finds the last event recorded by then, and the sequences just after it are checked for concurrent
+    /// writes stamped earlier — the window <c>asOfSequence</c> relies on (<see cref="Audit.Replaying.SequenceMoments.Window"/>).
+    /// </summary>
+    private static async Task<long> ReflectedAsOfAsync(IQuerySession session, string schema, DateTimeOffset at, CancellationToken cancellationToken) =>
+        (await session.QueryAsync<long>(
+            $"with anchor as (select seq_id from {schema}.mt_events where timestamp <= ? order by timestamp desc, seq_id desc limit 1) "
+            + $"select coalesce(max(e.seq_id), 0) from {schema}.mt_events e, anchor a "
+            + $"where e.seq_id between a.seq_id and a.seq_id + {Audit.Replaying.SequenceMoments.Window} and e.timestamp <= ?",
+            cancellationToken,
+            at,
+            at)).Single();
 }

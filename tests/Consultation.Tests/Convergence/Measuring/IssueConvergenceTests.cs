@@ -7,6 +7,7 @@ using Consultation.Stakeholders;
 using Consultation.Tests.Positions.Views;
 using Consultation.Tests.Support;
 using Marten;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Consultation.Tests.Convergence.Measuring;
 
@@ -150,6 +151,9 @@ public sealed class IssueConvergenceTests(ApiFactory api) : IClassFixture<ApiFac
         Assert.Equal(["THA"], then.Measure.Holdouts.Select(h => h.Stakeholder));
         Assert.Equal(earlier, then.AsOf);
         Assert.True(then.Freshness.ReflectsSequence < now.Freshness.ReflectsSequence);
+        await using var query = api.Services.GetRequiredService<IDocumentStore>().QuerySession();
+        var recordedByThen = (await query.QueryAsync<long>($"select coalesce(max(seq_id), 0) from {api.Schema}.mt_events where timestamp <= ?", earlier)).Single();
+        Assert.Equal(recordedByThen, then.Freshness.ReflectsSequence);
     }
 
     [Fact]
