@@ -51,14 +51,7 @@ public sealed class RunningTheServiceTests : IDisposable
 
     private Process Start(string repository, int pgPort, int httpPort)
     {
-        var apiDirectory = AppContext.BaseDirectory.Replace(
-            Path.Combine("tests", "Consultation.Tests"), Path.Combine("src", "Consultation.Api"), StringComparison.Ordinal);
-        var info = new ProcessStartInfo("dotnet", [Path.Combine(apiDirectory, "Consultation.Api.dll")])
-        {
-            WorkingDirectory = apiDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
+        var info = BuiltService.StartInfo();
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         info.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{httpPort}";
         info.Environment["ConnectionStrings__Consultation"] = string.Empty;

@@ -21,14 +21,7 @@ public static class CliRunner
     /// <summary>Runs with extra environment variables (settings such as <c>Authentication__DevelopmentKey</c>).</summary>
     public static async Task<CliResult> RunAsync(string schema, TimeSpan timeout, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
-        var apiDirectory = AppContext.BaseDirectory.Replace(
-            Path.Combine("tests", "Consultation.Tests"), Path.Combine("src", "Consultation.Api"), StringComparison.Ordinal);
-        var info = new ProcessStartInfo("dotnet", [Path.Combine(apiDirectory, "Consultation.Api.dll"), .. args])
-        {
-            WorkingDirectory = apiDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
+        var info = BuiltService.StartInfo(args);
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
         info.Environment["DOTNET_ENVIRONMENT"] = "Testing";
         info.Environment["ConnectionStrings__Consultation"] = await TestDatabase.ConnectionStringAsync();

@@ -42,14 +42,7 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     public static async Task<ServiceProcess> StartAsync(string schema, int port, IReadOnlyDictionary<string, string>? settings = null)
     {
-        var apiDirectory = AppContext.BaseDirectory.Replace(
-            Path.Combine("tests", "Consultation.Tests"), Path.Combine("src", "Consultation.Api"), StringComparison.Ordinal);
-        var info = new ProcessStartInfo("dotnet", [Path.Combine(apiDirectory, "Consultation.Api.dll")])
-        {
-            WorkingDirectory = apiDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
+        var info = BuiltService.StartInfo();
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
         info.Environment["DOTNET_ENVIRONMENT"] = "Testing";
         info.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}";
