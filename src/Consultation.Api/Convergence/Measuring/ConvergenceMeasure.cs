@@ -196,6 +196,13 @@ public static class ConvergenceMeasure
     public static IssueMeasure Measure(
         IEnumerable<MeasuredPosition> effective,
         IEnumerable<AccreditedStakeholder> accredited,
+        ConvergenceThresholds? thresholds = null) =>
+        Measure(effective, AccreditedVoices.Of(accredited), thresholds);
+
+    /// <summary>The same measure, with the accredited stakeholders already counted (a snapshot measures many issues against them).</summary>
+    public static IssueMeasure Measure(
+        IEnumerable<MeasuredPosition> effective,
+        AccreditedVoices accredited,
         ConvergenceThresholds? thresholds = null)
     {
         thresholds ??= ConvergenceThresholds.Default;
@@ -205,21 +212,18 @@ public static class ConvergenceMeasure
         var counts = StanceTally.Of(positions);
         var n = positions.Count;
 
-        var accreditedVoices = accredited
-            .Where(a => a.Kind != StakeholderKind.GroupOrBloc)
-            .DistinctBy(a => a.Stakeholder, StringComparer.Ordinal)
-            .ToList();
         var withPosition = positions.Select(p => p.Stakeholder).ToHashSet(StringComparer.Ordinal);
-        var memberStates = accreditedVoices.Where(a => a.Kind == StakeholderKind.MemberState).ToList();
+        var accreditedWithPosition = withPosition.Count(accredited.Voices.Contains);
+        var memberStatesWithPosition = withPosition.Count(accredited.MemberStates.Contains);
         var coverage = new Coverage(
-            accreditedVoices.Count,
-            accreditedVoices.Count(a => withPosition.Contains(a.Stakeholder)),
-            Ratio(accreditedVoices.Count(a => withPosition.Contains(a.Stakeholder)), accreditedVoices.Count),
-            memberStates.Count,
-            memberStates.Count(a => withPosition.Contains(a.Stakeholder)),
-            Ratio(memberStates.Count(a => withPosition.Contains(a.Stakeholder)), memberStates.Count));
+            accredited.Voices.Count,
+            accreditedWithPosition,
+            Ratio(accreditedWithPosition, accredited.Voices.Count),
+            accredited.MemberStates.Count,
+            memberStatesWithPosition,
+            Ratio(memberStatesWithPosition, accredited.MemberStates.Count));
 
-        var groups = Groups(positions, accreditedVoices);
+        var groups = Groups(positions, accredited.ByGroup);
         var counted = groups.Where(g => g.Counted).ToList();
         double? gic = counted.Count == 0 ? null : counted.Aggregate(1.0, (product, g) => product * g.P);
         double? gicn = gic is { } value ? Math.Pow(value, 1.0 / counted.Count) : null;
@@ -263,10 +267,9 @@ public static class ConvergenceMeasure
     public static bool IsSwing(MeasuredPosition p) =>
         p.Stance == Stances.HasReservations || (p.Stance == Stances.Supports && p.IsConditional);
 
-    private static IReadOnlyList<GroupSupport> Groups(IReadOnlyList<MeasuredPosition> positions, IReadOnlyList<AccreditedStakeholder> accredited)
+    private static IReadOnlyList<GroupSupport> Groups(IReadOnlyList<MeasuredPosition> positions, IReadOnlyDictionary<(string Group, GroupBasis Basis), int> accreditedByGroup)
     {
         var byGroup = positions.GroupBy(p => GroupOf(p.Kind, p.RegionalGroup)).ToDictionary(g => g.Key, g => g.ToList());
-        var accreditedByGroup = accredited.GroupBy(a => GroupOf(a.Kind, a.RegionalGroup)).ToDictionary(g => g.Key, g => g.Count());
         return byGroup.Keys.Union(accreditedByGroup.Keys)
             .Select(key =>
             {

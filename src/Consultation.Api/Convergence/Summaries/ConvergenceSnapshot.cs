@@ -58,11 +58,12 @@ public sealed class ConvergenceSnapshot
         var standing = await session.Query<PositionVersion>()
             .Where(x => x.Process == process.Id && wanted.Contains(x.Issue))
             .StandingAt(axes)
+            .AsStances()
             .ToListAsync(cancellationToken);
         var owners = standing.Select(r => r.Stakeholder).Distinct(StringComparer.Ordinal).ToArray();
         var members = await session.EverMembersAsync(owners, cancellationToken);
         var byIssue = standing.GroupBy(r => r.Issue, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => Inheritance.Resolve(g, members), StringComparer.Ordinal);
+            .ToDictionary(g => g.Key, g => Inheritance.Resolve<StandingStance>(g, members), StringComparer.Ordinal);
 
         var known = members.ById();
         var missing = byIssue.Values.SelectMany(e => e.Keys).Distinct(StringComparer.Ordinal).Where(k => !known.ContainsKey(k)).ToArray();
@@ -70,20 +71,20 @@ public sealed class ConvergenceSnapshot
             ? known
             : members.Concat(await session.LoadManyAsync<StakeholderDetails>(cancellationToken, missing)).ById();
 
-        var accredited = await IssueConvergence.AccreditedAsync(session, process.Id, axes, cancellationToken);
+        var accredited = AccreditedVoices.Of(await IssueConvergence.AccreditedAsync(session, process.Id, axes, cancellationToken));
         var measured = new Dictionary<string, MeasuredIssue>(StringComparer.Ordinal);
         foreach (var key in wanted)
         {
-            var effective = byIssue.GetValueOrDefault(key)?.Values ?? [];
+            var effective = byIssue.GetValueOrDefault(key) ?? [];
             var positions = effective
-                .Where(e => stakeholders.ContainsKey(e.Stakeholder))
+                .Where(e => stakeholders.ContainsKey(e.Key))
                 .Select(e => new MeasuredPosition(
-                    e.Stakeholder,
-                    stakeholders[e.Stakeholder].Kind,
-                    stakeholders[e.Stakeholder].RegionalGroup,
-                    e.Row.Stance,
-                    e.Row.Conditions,
-                    e.InheritedFrom))
+                    e.Key,
+                    stakeholders[e.Key].Kind,
+                    stakeholders[e.Key].RegionalGroup,
+                    e.Value.Row.Stance,
+                    e.Value.Row.Conditions,
+                    e.Value.InheritedFrom))
                 .OrderBy(p => p.Stakeholder, StringComparer.Ordinal)
                 .ToList();
             var measure = ConvergenceMeasure.Measure(positions, accredited, thresholds);

@@ -23,15 +23,20 @@ public static class Inheritance
     /// Resolves own and inherited positions on one issue. <paramref name="rows"/> are the standing rows of that issue
     /// (at most one per stakeholder); <paramref name="members"/> are the stakeholders whose memberships to consider.
     /// </summary>
-    public static IReadOnlyDictionary<string, EffectiveRow> Resolve(IEnumerable<PositionVersion> rows, IEnumerable<StakeholderDetails> members)
+    public static IReadOnlyDictionary<string, EffectiveRow> Resolve(IEnumerable<PositionVersion> rows, IEnumerable<StakeholderDetails> members) =>
+        Resolve<PositionVersion>(rows, members).ToDictionary(x => x.Key, x => new EffectiveRow(x.Key, x.Value.Row, x.Value.InheritedFrom), StringComparer.Ordinal);
+
+    /// <summary>The same resolution over any row shape that says whose position it is and when it was stated.</summary>
+    public static Dictionary<string, (TRow Row, string? InheritedFrom)> Resolve<TRow>(IEnumerable<TRow> rows, IEnumerable<StakeholderDetails> members)
+        where TRow : IStandingRow
     {
-        var own = new Dictionary<string, PositionVersion>(StringComparer.Ordinal);
+        var own = new Dictionary<string, TRow>(StringComparer.Ordinal);
         foreach (var row in rows)
         {
             own[row.Stakeholder] = row;
         }
 
-        var result = own.ToDictionary(x => x.Key, x => new EffectiveRow(x.Key, x.Value, null), StringComparer.Ordinal);
+        var result = own.ToDictionary(x => x.Key, x => (x.Value, (string?)null), StringComparer.Ordinal);
         foreach (var member in members)
         {
             if (own.ContainsKey(member.Id))
@@ -46,9 +51,9 @@ public static class Inheritance
                     continue;
                 }
 
-                if (!result.TryGetValue(member.Id, out var best) || Beats(groupRow, best.Row))
+                if (!result.TryGetValue(member.Id, out var best) || Beats(groupRow, best.Item1))
                 {
-                    result[member.Id] = new EffectiveRow(member.Id, groupRow, period.Group);
+                    result[member.Id] = (groupRow, period.Group);
                 }
             }
         }
@@ -56,7 +61,7 @@ public static class Inheritance
         return result;
     }
 
-    private static bool Beats(PositionVersion candidate, PositionVersion current) =>
+    private static bool Beats(IStandingRow candidate, IStandingRow current) =>
         candidate.StatedOn > current.StatedOn
         || (candidate.StatedOn == current.StatedOn && string.CompareOrdinal(candidate.Stakeholder, current.Stakeholder) < 0);
 

@@ -34,7 +34,7 @@ public enum PositionVersionEnd
 /// stakeholder had said by date <c>d</c>. Both filters are plain comparisons on indexed columns.
 /// </para>
 /// </summary>
-public sealed record PositionVersion
+public sealed record PositionVersion : IStandingRow
 {
     /// <summary><c>{position key}@{event version that wrote the row}/{segment}</c>.</summary>
     public required string Id { get; init; }

@@ -24,7 +24,8 @@ public static class PositionViewsModule
             .Duplicate(x => x.RecordedAt)
             .Duplicate(x => x.SupersededAt)
             .Duplicate(x => x.StatedOn)
-            .Duplicate(x => x.ValidTo);
+            .Duplicate(x => x.ValidTo)
+            .Index([x => x.Process, x => x.Issue], index => index.Name = "mt_doc_positionversion_idx_process_issue");
     }
 
     public static void MapPositionViews(this IEndpointRouteBuilder app)
