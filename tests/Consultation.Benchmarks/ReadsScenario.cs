@@ -5,7 +5,8 @@ namespace Consultation.Benchmarks;
 /// <summary>
 /// Scenarios 3 and 4: reads over HTTP, one client, sequential calls after a warm-up — the convergence of an issue, the
 /// process dashboard (its convergence summary and the dashboard's HTML page), a page of the issue's position matrix,
-/// a current position, and the process convergence as of a past moment.
+/// a current position, and the process convergence as of a past moment: the same moment again and again (an auditor
+/// replaying it; the service keeps snapshots of settled moments) and a new moment at every call (each computed afresh).
 /// </summary>
 public static class ReadsScenario
 {
@@ -14,20 +15,24 @@ public static class ReadsScenario
         using var http = api.Client();
         var p99 = new Dictionary<string, double>();
         var asOf = await AsOfAsync(context);
-        var reads = new (string Name, string Path, bool Html)[]
+        var reads = new (string Name, Func<long, string> Path, bool Html)[]
         {
-            ("issue convergence", $"/processes/{target.Process}/issues/{target.Issue}/convergence", false),
-            ("process dashboard", $"/processes/{target.Process}/convergence", false),
-            ("position matrix page", $"/processes/{target.Process}/issues/{target.Issue}/positions", false),
-            ("current position", $"/processes/{target.Process}/issues/{target.Issue}/positions/{target.Stakeholder}", false),
-            ("dashboard page /ui/processes", $"/ui/processes/{target.Process}", true),
-            ("as-of process convergence", $"/processes/{target.Process}/convergence?asOf={Uri.EscapeDataString(asOf)}", false),
+            ("issue convergence", _ => $"/processes/{target.Process}/issues/{target.Issue}/convergence", false),
+            ("process dashboard", _ => $"/processes/{target.Process}/convergence", false),
+            ("position matrix page", _ => $"/processes/{target.Process}/issues/{target.Issue}/positions", false),
+            ("current position", _ => $"/processes/{target.Process}/issues/{target.Issue}/positions/{target.Stakeholder}", false),
+            ("dashboard page /ui/processes", _ => $"/ui/processes/{target.Process}", true),
+            ("as-of process convergence, same moment", _ => $"/processes/{target.Process}/convergence?asOf={Stamp(asOf)}", false),
+            ("as-of process convergence, new moment each call", call => $"/processes/{target.Process}/convergence?asOf={Stamp(asOf.AddMilliseconds(call))}", false),
         };
-        foreach (var (name, path, html) in reads)
+        foreach (var (name, pathOf, html) in reads)
         {
             var samples = name.StartsWith("as-of", StringComparison.Ordinal) || html ? Math.Max(10, context.Options.ReadSamples / 5) : context.Options.ReadSamples;
+            var calls = 0L;
+            var path = pathOf(0);
             var latency = await LoadRunner.SampleAsync(Math.Min(20, samples), samples, context.Options.ReadBudget, async () =>
             {
+                path = pathOf(++calls);
                 using var request = new HttpRequestMessage(HttpMethod.Get, path);
                 if (html)
                 {
@@ -51,11 +56,14 @@ public static class ReadsScenario
     }
 
     /// <summary>A past moment halfway through the record: the recorded time of the event in the middle of the log.</summary>
-    private static async Task<string> AsOfAsync(BenchContext context)
+    private static string Stamp(DateTimeOffset at) =>
+        Uri.EscapeDataString(at.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture));
+
+    private static async Task<DateTimeOffset> AsOfAsync(BenchContext context)
     {
         var schema = BenchContext.DataSchema;
         var at = await context.Database.ScalarAsync<DateTime>(
             $"select timestamp from {schema}.mt_events where seq_id >= (select (min(seq_id) + max(seq_id)) / 2 from {schema}.mt_events) order by seq_id limit 1");
-        return new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc)).ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture);
+        return new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc));
     }
 }

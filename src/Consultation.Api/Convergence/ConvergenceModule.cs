@@ -1,6 +1,7 @@
 using Consultation.Infrastructure.Security;
 using Consultation.Convergence.Areas;
 using Consultation.Convergence.Measuring;
+using Consultation.Convergence.Summaries;
 using Marten;
 
 namespace Consultation.Convergence;
@@ -13,6 +14,9 @@ public static class ConvergenceModule
         options.AddAreas();
         options.AddMeasures();
     }
+
+    public static IServiceCollection AddConvergenceServices(this IServiceCollection services) =>
+        services.AddSingleton<SettledSnapshots>();
 
     public static void MapConvergence(this IEndpointRouteBuilder app)
     {

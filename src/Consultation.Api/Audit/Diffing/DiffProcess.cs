@@ -43,7 +43,7 @@ public static class DiffProcess
         }
     }
 
-    public sealed class Handler(IQuerySession session, IDocumentStore store, TimeProvider clock) : IQueryHandler<Query, ProcessDiff>
+    public sealed class Handler(IQuerySession session, IDocumentStore store, TimeProvider clock, SettledSnapshots snapshots) : IQueryHandler<Query, ProcessDiff>
     {
         public async ValueTask<ProcessDiff> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -54,9 +54,9 @@ public static class DiffProcess
             var areas = await ChangesAsync(process.Id, from, to, StreamKind.Area, cancellationToken);
 
             // Each side as it stood then, thresholds included.
-            var before = await ConvergenceSnapshot.TakeAsync(
+            var before = await snapshots.TakeAsync(
                 session, process, from, (await IssueConvergence.SettingsAsync(session, process.Id, from, cancellationToken)).Thresholds, null, cancellationToken);
-            var after = await ConvergenceSnapshot.TakeAsync(
+            var after = await snapshots.TakeAsync(
                 session, process, to, (await IssueConvergence.SettingsAsync(session, process.Id, to, cancellationToken)).Thresholds, null, cancellationToken);
             var levels = before.Issues.Keys.Union(after.Issues.Keys).Order(StringComparer.Ordinal)
                 .Select(issue => (Before: before.Issues.GetValueOrDefault(issue)?.Measure, After: after.Issues.GetValueOrDefault(issue)?.Measure, Issue: issue))

@@ -41,7 +41,7 @@ public static class AreaConvergence
         }
     }
 
-    public sealed class Handler(IQuerySession session) : IQueryHandler<Query, Answer>
+    public sealed class Handler(IQuerySession session, SettledSnapshots snapshots) : IQueryHandler<Query, Answer>
     {
         public async ValueTask<Answer> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -50,7 +50,7 @@ public static class AreaConvergence
             var freshness = await Freshness.ReadAsync(session, asOf, cancellationToken);
             var area = await ConvergenceSnapshot.RequireAreaAsync(session, process.Id, query.Area, asOf, cancellationToken);
             var settings = await IssueConvergence.SettingsAsync(session, process.Id, asOf, cancellationToken);
-            var snapshot = await ConvergenceSnapshot.TakeAsync(session, process, asOf, settings.Thresholds, area.Issues, cancellationToken);
+            var snapshot = await snapshots.TakeAsync(session, process, asOf, settings.Thresholds, area.Issues, cancellationToken);
             return Of(area, snapshot, settings.IsDefault, freshness);
         }
     }

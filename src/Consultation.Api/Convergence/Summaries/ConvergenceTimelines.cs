@@ -78,7 +78,7 @@ public static class ConvergenceTimelines
         }
     }
 
-    public sealed class IssueHandler(IQuerySession session) : IQueryHandler<IssueQuery, Timeline<IssuePoint>>
+    public sealed class IssueHandler(IQuerySession session, SettledSnapshots snapshots) : IQueryHandler<IssueQuery, Timeline<IssuePoint>>
     {
         public async ValueTask<Timeline<IssuePoint>> Handle(IssueQuery query, CancellationToken cancellationToken)
         {
@@ -89,7 +89,7 @@ public static class ConvergenceTimelines
             var points = new List<IssuePoint>();
             foreach (var close in await ClosedMeetings.OfAsync(session, process.Id, asOf, cancellationToken))
             {
-                var snapshot = await ConvergenceSnapshot.TakeAsync(session, process, close.ClosedAt, thresholds, [query.Issue], cancellationToken);
+                var snapshot = await snapshots.TakeAsync(session, process, close.ClosedAt, thresholds, [query.Issue], cancellationToken);
                 var m = snapshot.Issues[query.Issue].Measure;
                 points.Add(new IssuePoint(close.Meeting, close.Title, close.ClosedAt, m.Level, m.Gicn, m.SupportShare, m.OppositionShare, m.Positions));
             }
@@ -98,7 +98,7 @@ public static class ConvergenceTimelines
         }
     }
 
-    public sealed class AreaHandler(IQuerySession session) : IQueryHandler<AreaQuery, Timeline<AreaPoint>>
+    public sealed class AreaHandler(IQuerySession session, SettledSnapshots snapshots) : IQueryHandler<AreaQuery, Timeline<AreaPoint>>
     {
         public async ValueTask<Timeline<AreaPoint>> Handle(AreaQuery query, CancellationToken cancellationToken)
         {
@@ -117,7 +117,7 @@ public static class ConvergenceTimelines
                     continue;
                 }
 
-                var snapshot = await ConvergenceSnapshot.TakeAsync(session, process, close.ClosedAt, thresholds, area.Issues, cancellationToken);
+                var snapshot = await snapshots.TakeAsync(session, process, close.ClosedAt, thresholds, area.Issues, cancellationToken);
                 var evidence = AreaConvergence.Evidence(area, snapshot);
                 var pooled = area.Issues.Where(snapshot.Issues.ContainsKey).SelectMany(i => snapshot.Issues[i].Positions).ToList();
                 double? Share(int count) => pooled.Count == 0 ? null : (double)count / pooled.Count;
@@ -141,7 +141,7 @@ public static class ConvergenceTimelines
         }
     }
 
-    public sealed class ProcessHandler(IQuerySession session) : IQueryHandler<ProcessQuery, Timeline<ProcessPoint>>
+    public sealed class ProcessHandler(IQuerySession session, SettledSnapshots snapshots) : IQueryHandler<ProcessQuery, Timeline<ProcessPoint>>
     {
         public async ValueTask<Timeline<ProcessPoint>> Handle(ProcessQuery query, CancellationToken cancellationToken)
         {
@@ -152,7 +152,7 @@ public static class ConvergenceTimelines
             var points = new List<ProcessPoint>();
             foreach (var close in await ClosedMeetings.OfAsync(session, process.Id, asOf, cancellationToken))
             {
-                var snapshot = await ConvergenceSnapshot.TakeAsync(session, process, close.ClosedAt, thresholds, null, cancellationToken);
+                var snapshot = await snapshots.TakeAsync(session, process, close.ClosedAt, thresholds, null, cancellationToken);
                 var totals = ProcessConvergence.TotalsOf(snapshot);
                 points.Add(new ProcessPoint(close.Meeting, close.Title, close.ClosedAt, totals.Issues, totals.IssuesByLevel, totals.Positions, totals.StakeholdersWithPositions));
             }

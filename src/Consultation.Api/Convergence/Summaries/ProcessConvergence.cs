@@ -78,7 +78,7 @@ public static class ProcessConvergence
         }
     }
 
-    public sealed class Handler(IQuerySession session) : IQueryHandler<Query, Answer>
+    public sealed class Handler(IQuerySession session, SettledSnapshots snapshots) : IQueryHandler<Query, Answer>
     {
         public async ValueTask<Answer> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -86,15 +86,15 @@ public static class ProcessConvergence
             var process = await session.RequireProcessAsync(query.Process, null, cancellationToken);
             var freshness = await Freshness.ReadAsync(session, asOf, cancellationToken);
             var settings = await IssueConvergence.SettingsAsync(session, process.Id, asOf, cancellationToken);
-            var snapshot = await ConvergenceSnapshot.TakeAsync(session, process, asOf, settings.Thresholds, null, cancellationToken);
+            var snapshot = await snapshots.TakeAsync(session, process, asOf, settings.Thresholds, null, cancellationToken);
             var areas = await ConvergenceSnapshot.AreasAsync(session, process.Id, asOf, null, cancellationToken);
 
             var closes = await ClosedMeetings.OfAsync(session, process.Id, asOf, cancellationToken);
             var byClose = closes.OrderBy(c => c.ClosedAt).ToList();
             var last = byClose.LastOrDefault();
             var previous = byClose.Count >= 2 ? byClose[^2] : null;
-            var atLast = last is null ? null : await ConvergenceSnapshot.TakeAsync(session, process, last.ClosedAt, settings.Thresholds, null, cancellationToken);
-            var atPrevious = previous is null ? null : await ConvergenceSnapshot.TakeAsync(session, process, previous.ClosedAt, settings.Thresholds, null, cancellationToken);
+            var atLast = last is null ? null : await snapshots.TakeAsync(session, process, last.ClosedAt, settings.Thresholds, null, cancellationToken);
+            var atPrevious = previous is null ? null : await snapshots.TakeAsync(session, process, previous.ClosedAt, settings.Thresholds, null, cancellationToken);
 
             return new Answer(
                 process.Id,

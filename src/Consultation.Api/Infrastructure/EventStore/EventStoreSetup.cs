@@ -27,6 +27,7 @@ public static class EventStoreSetup
         services.AddHostedService<Configuration.SettingsCheck>();
         services.AddSingleton<ConsultationDatabase>();
         services.AddAuditServices();
+        services.AddConvergenceServices();
         services.AddMarten(sp =>
             {
                 var database = sp.GetRequiredService<ConsultationDatabase>();
