@@ -22,20 +22,30 @@ public sealed record Freshness(
 {
     public const string Inline = "inline read models, on read";
 
+    private const string HighestKey = " highest";
+
     /// <summary>Read before the measure is computed, so the measure reflects at least these events.</summary>
     public static async Task<Freshness> ReadAsync(IQuerySession session, DateTimeOffset? asOf, CancellationToken cancellationToken)
     {
         var store = session.DocumentStore;
         var schema = store.Options.Events.DatabaseSchemaName;
-        var highest = (await session.QueryAsync<long>($"select coalesce(max(seq_id), 0) from {schema}.mt_events", cancellationToken)).Single();
+
+        // One round trip: the store's highest sequence (named by a key no shard has) and every shard's progress.
+        var rows = (await session.QueryAsync<string>(
+                $"select '{HighestKey}|' || coalesce(max(seq_id), 0) from {schema}.mt_events "
+                + $"union all select name || '|' || last_seq_id from {schema}.mt_event_progression",
+                cancellationToken))
+            .Select(r => (Name: r[..r.LastIndexOf('|')], Sequence: long.Parse(r[(r.LastIndexOf('|') + 1)..], System.Globalization.CultureInfo.InvariantCulture)))
+            .ToList();
+        var highest = rows.First(r => r.Name == HighestKey).Sequence;
         var reflects = asOf is { } at ? await ReflectedAsOfAsync(session, schema, at, cancellationToken) : highest;
 
         var asyncShards = ((StoreOptions)store.Options).Projections.AllShards()
             .Select(s => s.Name.Identity)
             .ToHashSet(StringComparer.Ordinal);
-        var progress = (await store.Advanced.AllProjectionProgress(token: cancellationToken))
-            .Where(p => asyncShards.Contains(p.ShardName))
-            .ToDictionary(p => p.ShardName, p => p.Sequence, StringComparer.Ordinal);
+        var progress = rows
+            .Where(r => r.Name != HighestKey && asyncShards.Contains(r.Name))
+            .ToDictionary(r => r.Name, r => r.Sequence, StringComparer.Ordinal);
         var lagging = asyncShards
             .Select(shard => new LaggingProjection(shard, progress.GetValueOrDefault(shard)))
             .Where(p => p.Sequence < highest)

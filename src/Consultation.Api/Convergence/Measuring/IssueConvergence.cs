@@ -90,7 +90,8 @@ public static class IssueConvergence
     /// <summary>
     /// The stakeholders accredited to the process on both axes: accreditations recorded by <c>asOf</c> (from the events
     /// themselves, so the answer is exact) and, with <c>statedBy</c>, accredited on or before that date. Kind and regional
-    /// group come from the stakeholder record (they never change after registration).
+    /// group come from the stakeholder record (they never change after registration). One query: the stakeholder
+    /// records whose accreditation events match.
     /// </summary>
     public static async Task<IReadOnlyList<AccreditedStakeholder>> AccreditedAsync(
         IQuerySession session, string process, TimeAxes axes, CancellationToken cancellationToken)
@@ -98,24 +99,11 @@ public static class IssueConvergence
         var schema = session.DocumentStore.Options.Events.DatabaseSchemaName;
         var type = ((Marten.Events.EventGraph)session.DocumentStore.Options.Events).EventMappingFor(typeof(StakeholderAccredited)).EventTypeName;
         var at = axes.AsOf ?? DateTimeOffset.MaxValue;
-        var rows = await session.QueryAsync<string>(
-            $"select stream_id || '|' || (data ->> 'accreditedOn') from {schema}.mt_events where type = ? and data ->> 'processKey' = ? and timestamp <= ?",
-            cancellationToken,
-            type,
-            process,
-            at);
-        var keys = rows
-            .Select(r => r.Split('|'))
-            .Where(r => axes.StatedBy is not { } by || DateOnly.Parse(r[1], System.Globalization.CultureInfo.InvariantCulture) <= by)
-            .Select(r => r[0])
-            .Distinct(StringComparer.Ordinal)
-            .ToArray();
-        if (keys.Length == 0)
-        {
-            return [];
-        }
-
-        var details = await session.LoadManyAsync<StakeholderDetails>(cancellationToken, keys);
+        var accreditations = $"select e.stream_id from {schema}.mt_events e where e.type = ? and e.data ->> 'processKey' = ? and e.timestamp <= ?";
+        var details = axes.StatedBy is { } by
+            ? await session.QueryAsync<StakeholderDetails>(
+                $"where d.id in ({accreditations} and (e.data ->> 'accreditedOn')::date <= ?)", cancellationToken, type, process, at, by)
+            : await session.QueryAsync<StakeholderDetails>($"where d.id in ({accreditations})", cancellationToken, type, process, at);
         return [.. details.Select(d => new AccreditedStakeholder(d.Id, d.Kind, d.RegionalGroup))];
     }
 

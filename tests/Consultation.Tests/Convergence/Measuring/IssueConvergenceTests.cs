@@ -157,6 +157,21 @@ public sealed class IssueConvergenceTests(ApiFactory api) : IClassFixture<ApiFac
     }
 
     [Fact]
+    public async Task On_the_stated_timeline_only_stakeholders_accredited_by_that_date_are_counted()
+    {
+        var (process, _, _) = await ConsultationAsync();
+        await _steps.Secretariat.EnsureStakeholderAsync("BRA", "MemberState", regionalGroup: "LatinAmericanAndCaribbean");
+        await _steps.Secretariat.UpdateOkAsync("/stakeholders/BRA", "accreditations", new { process, accreditedOn = "2017-12-20", reason = "Joined late" });
+
+        var now = await ConvergenceAsync(process);
+        Assert.Equal((9, 7), (now.Measure.Coverage.Accredited, now.Measure.Coverage.AccreditedMemberStates));
+        var before = await _steps.GetOkAsync<IssueConvergence.Answer>($"/processes/{process}/issues/{Issue}/convergence{PositionSteps.Axes(statedBy: "2017-12-10")}");
+        Assert.Equal((8, 6), (before.Measure.Coverage.Accredited, before.Measure.Coverage.AccreditedMemberStates));
+        var onTheDay = await _steps.GetOkAsync<IssueConvergence.Answer>($"/processes/{process}/issues/{Issue}/convergence{PositionSteps.Axes(statedBy: "2017-12-20")}");
+        Assert.Equal(9, onTheDay.Measure.Coverage.Accredited);
+    }
+
+    [Fact]
     public async Task The_process_thresholds_judge_the_level()
     {
         var (process, _, _) = await ConsultationAsync();
