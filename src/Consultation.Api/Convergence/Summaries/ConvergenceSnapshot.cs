@@ -15,8 +15,8 @@ public sealed record MeasuredIssue(string Issue, string Title, IssueMeasure Meas
 /// <summary>
 /// The convergence of a process as the record stood at one recorded moment (<c>asOf</c>; now when null): the measure of
 /// each issue tabled by then, and the areas as they stood then. Shape, whatever the number of issues or areas: one
-/// indexed query for the standing position versions of all the issues, one for the members of the groups that hold
-/// positions, one for the remaining stakeholders' details, one (plus a load) for the accreditations, one for the
+/// indexed query for the standing position versions of all the issues (only the fields the measure reads), one for the
+/// stakeholders holding them and the members of those that are groups, one for the accredited stakeholders, one for the
 /// thresholds and, as of a past moment, one for the area events — not one round of queries per issue.
 /// </summary>
 public sealed class ConvergenceSnapshot
@@ -61,15 +61,10 @@ public sealed class ConvergenceSnapshot
             .AsStances()
             .ToListAsync(cancellationToken);
         var owners = standing.Select(r => r.Stakeholder).Distinct(StringComparer.Ordinal).ToArray();
-        var members = await session.EverMembersAsync(owners, cancellationToken);
+        var people = await session.OwnersAndMembersAsync(owners, cancellationToken);
         var byIssue = standing.GroupBy(r => r.Issue, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => Inheritance.Resolve<StandingStance>(g, members), StringComparer.Ordinal);
-
-        var known = members.ById();
-        var missing = byIssue.Values.SelectMany(e => e.Keys).Distinct(StringComparer.Ordinal).Where(k => !known.ContainsKey(k)).ToArray();
-        var stakeholders = missing.Length == 0
-            ? known
-            : members.Concat(await session.LoadManyAsync<StakeholderDetails>(cancellationToken, missing)).ById();
+            .ToDictionary(g => g.Key, g => Inheritance.Resolve<StandingStance>(g, people), StringComparer.Ordinal);
+        var stakeholders = people.ById();
 
         var accredited = AccreditedVoices.Of(await IssueConvergence.AccreditedAsync(session, process.Id, axes, cancellationToken));
         var measured = new Dictionary<string, MeasuredIssue>(StringComparer.Ordinal);

@@ -65,19 +65,24 @@ public static class Inheritance
         candidate.StatedOn > current.StatedOn
         || (candidate.StatedOn == current.StatedOn && string.CompareOrdinal(candidate.Stakeholder, current.Stakeholder) < 0);
 
-    /// <summary>Every stakeholder that ever belonged to any of <paramref name="groups"/>, in one query.</summary>
-    public static async Task<IReadOnlyList<StakeholderDetails>> EverMembersAsync(
-        this IQuerySession session, IReadOnlyCollection<string> groups, CancellationToken cancellationToken)
+    /// <summary>
+    /// The records of <paramref name="owners"/> (whose standing positions were read) and of every stakeholder that ever
+    /// belonged to any of them (who may inherit), in one query: all the stakeholders a set of standing rows resolves to.
+    /// </summary>
+    public static async Task<IReadOnlyList<StakeholderDetails>> OwnersAndMembersAsync(
+        this IQuerySession session, IReadOnlyCollection<string> owners, CancellationToken cancellationToken)
     {
-        if (groups.Count == 0)
+        if (owners.Count == 0)
         {
             return [];
         }
 
+        var keys = owners.ToArray();
         return await session.QueryAsync<StakeholderDetails>(
-            "where exists (select 1 from jsonb_array_elements(data -> 'groups') g where g ->> 'group' = any(?))",
+            "where d.id = any(?) or exists (select 1 from jsonb_array_elements(data -> 'groups') g where g ->> 'group' = any(?))",
             cancellationToken,
-            [groups.ToArray()]);
+            keys,
+            keys);
     }
 
     /// <summary>The process, or 404; and when <paramref name="issue"/> is given, the issue too.</summary>

@@ -11,8 +11,8 @@ namespace Consultation.Positions.Views;
 /// Positions on an issue as a matrix of stakeholders × stance: every stakeholder with a standing position, own or
 /// inherited from a group (<see cref="Inheritance"/>), filtered by kind, regional group and membership of a group,
 /// ordered by stakeholder key and paged, with counts per stance over the whole filtered set. Both as-of axes apply
-/// (<see cref="TimeAxes"/>). Shape: one indexed query for the issue's standing rows, one for the members of the
-/// groups that hold positions, one for the remaining stakeholders' details — whatever the number of rows.
+/// (<see cref="TimeAxes"/>). Shape: one indexed query for the issue's standing rows, one for the stakeholders holding them and the members
+/// of those that are groups — whatever the number of rows.
 /// </summary>
 public static class IssuePositions
 {
@@ -132,14 +132,9 @@ public static class IssuePositions
             .StandingAt(axes)
             .ToListAsync(cancellationToken);
         var owners = standing.Select(r => r.Stakeholder).Distinct(StringComparer.Ordinal).ToArray();
-        var members = await session.EverMembersAsync(owners, cancellationToken);
-        var effective = Inheritance.Resolve(standing, members);
-
-        var known = members.ById();
-        var missing = effective.Keys.Where(k => !known.ContainsKey(k)).ToArray();
-        var stakeholders = missing.Length == 0
-            ? known
-            : members.Concat(await session.LoadManyAsync<StakeholderDetails>(cancellationToken, missing)).ById();
+        var people = await session.OwnersAndMembersAsync(owners, cancellationToken);
+        var effective = Inheritance.Resolve(standing, people);
+        var stakeholders = people.ById();
 
         return
         [
