@@ -40,6 +40,7 @@ public static class ProjectionRebuilder
                 }
                 else
                 {
+                    RebuildPages.Widen(store, projection.Name);
                     await daemon.RebuildProjectionAsync(projection.Name, ProjectionTimeout, cancellationToken);
                 }
 
