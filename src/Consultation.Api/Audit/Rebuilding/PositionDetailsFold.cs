@@ -22,7 +22,7 @@ public sealed class PositionDetailsFold : IStreamFold
                 IEvent<PositionCorrected> corrected when details is not null => Projection.Apply(corrected, details),
                 IEvent<PositionWithdrawn> withdrawn when details is not null => Projection.Apply(withdrawn, details),
                 _ => throw new InvalidOperationException(
-                    $"Position {e.StreamKey}: {e.EventTypeName} at version {e.Version} does not follow a statement."),
+                    $"Position {e.StreamKey}: {e.Data.GetType().Name} at version {e.Version} does not follow a statement."),
             };
         }
 

@@ -1,7 +1,6 @@
 using JasperFx.Events;
 using JasperFx.Events.Daemon;
 using Marten;
-using Marten.Events;
 
 namespace Consultation.Audit.Rebuilding;
 
@@ -11,7 +10,8 @@ namespace Consultation.Audit.Rebuilding;
 /// water mark in one streamed query ordered by stream and version, folds each stream in memory with the projection's own
 /// fold, and writes the documents with Marten's bulk insert (COPY). The daemon instead reads every event of the store in
 /// pages of 500 and, for the versions projection, queries the open rows of every stream of every page.
-/// As after Marten's rebuild of an inline projection, no progression row is left behind.
+/// As after Marten's rebuild of an inline projection, no progression row is left behind. Documents are inserted, not upserted:
+/// a position written while its projection is being rebuilt may make the rebuild fail (duplicate id) rather than leave a mix.
 /// </summary>
 public static class StreamFoldRebuild
 {
@@ -56,35 +56,44 @@ public static class StreamFoldRebuild
         var revisioned = new RevisionedTypes(store);
         var batch = new FoldedBatch(store, revisioned);
         var stream = new List<IEvent>();
-        Task writing = Task.CompletedTask;
+        var writing = Task.CompletedTask;
         long read = 0;
-        await foreach (var e in StreamOrderedEvents.ReadAsync(store, fold.EventTypes, ceiling, cancellationToken))
+        try
         {
-            if (stream.Count > 0 && stream[0].StreamKey != e.StreamKey)
+            await foreach (var e in StreamOrderedEvents.ReadAsync(store, fold.EventTypes, ceiling, cancellationToken))
+            {
+                if (stream.Count > 0 && stream[0].StreamKey != e.StreamKey)
+                {
+                    batch.Add(fold.Fold(stream), stream[^1].Version);
+                    stream.Clear();
+                }
+
+                stream.Add(e);
+                read++;
+                if (batch.Count >= WriteBatch)
+                {
+                    // One batch is written while the next is read and folded.
+                    await writing;
+                    writing = batch.WriteAsync(cancellationToken);
+                    batch = new FoldedBatch(store, revisioned);
+
+                    // Read in stream order, the events' sequences do not grow: progress is the share of the events read,
+                    // shown on the sequence scale the daemon's progress uses.
+                    progress.Advance(ceiling * read / Math.Max(total, 1));
+                    onProgress?.Invoke(progress);
+                }
+            }
+
+            if (stream.Count > 0)
             {
                 batch.Add(fold.Fold(stream), stream[^1].Version);
-                stream.Clear();
-            }
-
-            stream.Add(e);
-            read++;
-            if (batch.Count >= WriteBatch)
-            {
-                // One batch is written while the next is read and folded.
-                await writing;
-                writing = batch.WriteAsync(cancellationToken);
-                batch = new FoldedBatch(store, revisioned);
-                progress.Advance(ceiling * read / Math.Max(total, 1));
-                onProgress?.Invoke(progress);
             }
         }
-
-        if (stream.Count > 0)
+        finally
         {
-            batch.Add(fold.Fold(stream), stream[^1].Version);
+            await writing;
         }
 
-        await writing;
         await batch.WriteAsync(cancellationToken);
     }
 }
