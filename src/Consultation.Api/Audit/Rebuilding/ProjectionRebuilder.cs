@@ -6,7 +6,8 @@ namespace Consultation.Audit.Rebuilding;
 
 /// <summary>
 /// Rebuilds projections one after the other with a daemon of its own (Marten tears each projection's documents
-/// down, then replays every event up to the head). Progress comes from the daemon's shard-state tracker, which
+/// down, then replays every event up to the head); the projections <see cref="StreamFolds"/> knows are rebuilt stream by
+/// stream by <see cref="StreamFoldRebuild"/> instead. Progress comes from the daemon's shard-state tracker, which
 /// publishes the sequence each shard reached per batch. A failing projection is reported and the others still run.
 /// </summary>
 public static class ProjectionRebuilder
@@ -33,7 +34,16 @@ public static class ProjectionRebuilder
             onProgress?.Invoke(projection);
             try
             {
-                await daemon.RebuildProjectionAsync(projection.Name, ProjectionTimeout, cancellationToken);
+                if (StreamFolds.For(store, projection.Name) is { } fold)
+                {
+                    await StreamFoldRebuild.RunAsync(store, daemon, projection.Name, fold, projection, onProgress, cancellationToken);
+                }
+                else
+                {
+                    RebuildPages.Widen(store, projection.Name);
+                    await daemon.RebuildProjectionAsync(projection.Name, ProjectionTimeout, cancellationToken);
+                }
+
                 projection.RaiseHead(daemon.Tracker.HighWaterMark);
                 projection.Succeed();
             }
