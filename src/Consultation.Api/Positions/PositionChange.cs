@@ -35,12 +35,12 @@ public sealed class PositionChangeValidator : AbstractValidator<PositionChange>
 
 /// <summary>Loads the facts a position change is checked against, then lets the slice decide.</summary>
 public abstract class PositionChangeHandler<TCommand>(IDocumentSession session, Func<Position, TCommand, PositionFacts, object> decide)
-    : StreamUpdateHandler<Position, TCommand>(session, "Position")
+    : StreamUpdateHandler<PositionDetails, TCommand>(session, "Position")
     where TCommand : IPositionChangeCommand
 {
-    protected override async ValueTask<IReadOnlyList<object>> DecideAsync(Position current, TCommand command, CancellationToken cancellationToken)
+    protected override async ValueTask<IReadOnlyList<object>> DecideAsync(PositionDetails current, TCommand command, CancellationToken cancellationToken)
     {
         var facts = await PositionFactsLoader.LoadAsync(Session, current.Process, current.Stakeholder, null, command.Change.Meeting!, cancellationToken);
-        return [decide(current, command, facts)];
+        return [decide(Position.From(current), command, facts)];
     }
 }

@@ -61,6 +61,11 @@ public static class EventStoreSetup
         options.Projections.Errors.SkipSerializationErrors = false;
         options.Projections.Errors.SkipUnknownEvents = false;
 
+        // Writes that fetch an inline projection's document for writing (PositionDetails: document and version in one read) let
+        // the projection apply the new events to that fetched document instead of loading it again. Safe because every
+        // aggregate here is an immutable record that handlers never change.
+        options.Projections.UseIdentityMapForAggregates = true;
+
         options.OpenTelemetry.TrackConnections = TrackLevel.Normal;
         options.OpenTelemetry.TrackEventCounters();
 

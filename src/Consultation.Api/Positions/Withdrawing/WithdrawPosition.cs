@@ -46,12 +46,12 @@ public static class WithdrawPosition
 
     public sealed record Request(string? Meeting, string? Statement, string? DocumentReference, DateOnly? WithdrawnOn, string? Reason);
 
-    public sealed class Handler(IDocumentSession session) : StreamUpdateHandler<Position, Command>(session, "Position")
+    public sealed class Handler(IDocumentSession session) : StreamUpdateHandler<PositionDetails, Command>(session, "Position")
     {
-        protected override async ValueTask<IReadOnlyList<object>> DecideAsync(Position current, Command command, CancellationToken cancellationToken)
+        protected override async ValueTask<IReadOnlyList<object>> DecideAsync(PositionDetails current, Command command, CancellationToken cancellationToken)
         {
             var facts = await PositionFactsLoader.LoadAsync(Session, current.Process, current.Stakeholder, null, command.Meeting!, cancellationToken);
-            return [Decide(current, command, facts)];
+            return [Decide(Position.From(current), command, facts)];
         }
     }
 
