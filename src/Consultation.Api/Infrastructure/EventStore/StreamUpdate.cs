@@ -1,4 +1,5 @@
 using Consultation.Infrastructure.Errors;
+using JasperFx.Events;
 using Marten;
 using Mediator;
 
@@ -29,7 +30,7 @@ public abstract class StreamUpdateHandler<TAggregate, TCommand>(
 
     public async ValueTask<StreamWritten> Handle(TCommand command, CancellationToken cancellationToken)
     {
-        var stream = await Session.Events.FetchForWriting<TAggregate>(command.StreamKey, cancellationToken);
+        var stream = await FetchAsync(command, cancellationToken);
         if (stream.Aggregate is null)
         {
             throw new StreamNotFound(what, command.StreamKey);
@@ -46,6 +47,10 @@ public abstract class StreamUpdateHandler<TAggregate, TCommand>(
         await Session.SaveChangesAsync(cancellationToken);
         return new StreamWritten(command.StreamKey, version + events.Count);
     }
+
+    /// <summary>Fetches the stream for writing; slices may override to read what they decide on in the same round trip.</summary>
+    protected virtual Task<IEventStream<TAggregate>> FetchAsync(TCommand command, CancellationToken cancellationToken) =>
+        Session.Events.FetchForWriting<TAggregate>(command.StreamKey, cancellationToken);
 
     /// <summary>
     /// The slice's pure Decide, given to the constructor; slices whose rules need other streams'

@@ -102,9 +102,8 @@ public static class StatePosition
     {
         public async ValueTask<StreamWritten> Handle(Command command, CancellationToken cancellationToken)
         {
-            var stream = await session.Events.FetchForWriting<PositionDetails>(command.PositionKey, cancellationToken);
-            var facts = await PositionFactsLoader.LoadAsync(
-                session, command.Process!, command.Owner, command.OnBehalfOf is null ? null : command.Stakeholder, command.Meeting!, cancellationToken);
+            var (stream, facts) = await PositionFactsLoader.FetchForWritingAsync(
+                session, command.PositionKey, command.Process!, command.Owner, command.OnBehalfOf is null ? null : command.Stakeholder, command.Meeting!, cancellationToken);
             stream.AppendOne(Decide(stream.Aggregate is null ? null : Position.From(stream.Aggregate), command, facts));
             await session.SaveOrRefuseAsync(() => AlreadyStated(command.PositionKey), cancellationToken);
 
