@@ -10,6 +10,7 @@ namespace Consultation.Positions;
 /// </summary>
 public abstract class PositionUpdateHandler<TCommand>(
     IDocumentSession session,
+    WrittenViews written,
     Func<Position, TCommand, PositionFacts, object> decide,
     Func<TCommand, string> meeting)
     : StreamUpdateHandler<PositionDetails, TCommand>(session, "Position")
@@ -31,6 +32,9 @@ public abstract class PositionUpdateHandler<TCommand>(
 
         return stream;
     }
+
+    protected override async ValueTask SavedAsync(IEventStream<PositionDetails> stream, CancellationToken cancellationToken) =>
+        await WrittenPosition.KeepAsync(Session, written, stream.Key!, cancellationToken);
 
     protected override ValueTask<IReadOnlyList<object>> DecideAsync(PositionDetails current, TCommand command, CancellationToken cancellationToken) =>
         ValueTask.FromResult<IReadOnlyList<object>>([decide(Position.From(current), command, _facts!)]);

@@ -26,6 +26,7 @@ public static class EventStoreSetup
     {
         services.AddHostedService<Configuration.SettingsCheck>();
         services.AddSingleton<ConsultationDatabase>();
+        services.AddScoped<WrittenViews>();
         services.AddAuditServices();
         services.AddMarten(sp =>
             {
