@@ -1,4 +1,5 @@
 using Consultation.Meetings;
+using Consultation.Positions.Views;
 using Consultation.Processes;
 using Consultation.Stakeholders;
 using JasperFx.Events;
@@ -19,15 +20,25 @@ public static class PositionFactsLoader
         return await facts();
     }
 
-    /// <summary>The position stream fetched for writing (its inline document and version) and the facts, in one round trip.</summary>
+    /// <summary>
+    /// The position stream fetched for writing (its inline document and version) and the facts, in one round trip; for an
+    /// update (<paramref name="withVersionRows"/>) also the open rows of its versions table, read after the stream and kept for the save.
+    /// </summary>
     public static async Task<(IEventStream<PositionDetails> Stream, PositionFacts Facts)> FetchForWritingAsync(
-        IDocumentSession session, string key, string process, string owner, string? speaker, string meeting, CancellationToken cancellationToken)
+        IDocumentSession session, string key, string process, string owner, string? speaker, string meeting, bool withVersionRows, CancellationToken cancellationToken)
     {
         var batch = session.CreateBatchQuery();
         var stream = batch.Events.FetchForWriting<PositionDetails>(key);
+        var rows = withVersionRows ? batch.Query<PositionVersion>().Where(x => x.PositionKey == key && x.SupersededAt == null).ToList() : null;
         var facts = Enlist(batch, process, owner, speaker, meeting);
         await batch.Execute(cancellationToken);
-        return (await stream, await facts());
+        var fetched = await stream;
+        if (rows is not null && fetched.Aggregate is not null)
+        {
+            OpenVersionRows.Keep(session, key, fetched.CurrentVersion ?? 0, await rows);
+        }
+
+        return (fetched, await facts());
     }
 
     private static Func<Task<PositionFacts>> Enlist(IBatchedQuery batch, string process, string owner, string? speaker, string meeting)

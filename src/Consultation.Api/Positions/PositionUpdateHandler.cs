@@ -24,7 +24,7 @@ public abstract class PositionUpdateHandler<TCommand>(
         // say otherwise, the facts are those of the stream's own process and owner, read again.
         var named = command.StreamKey.Split('/') is [var process, _, var owner] ? (process, owner) : (command.StreamKey, command.StreamKey);
         (var stream, _facts) = await PositionFactsLoader.FetchForWritingAsync(
-            Session, command.StreamKey, named.Item1, named.Item2, null, meeting(command), cancellationToken);
+            Session, command.StreamKey, named.Item1, named.Item2, null, meeting(command), withVersionRows: true, cancellationToken);
         if (stream.Aggregate is { } current && (current.Process != named.Item1 || current.Stakeholder != named.Item2))
         {
             _facts = await PositionFactsLoader.LoadAsync(Session, current.Process, current.Stakeholder, null, meeting(command), cancellationToken);
