@@ -27,8 +27,8 @@ public sealed class PositionVersionsProjection : IProjection
 
         // Streams this save starts (first event at version 1) have no rows yet: only the others are read, and when there
         // are none (every stating, a batch of statings) the round trip is saved. A concurrent save that started the same
-        // stream first makes this save's append fail, which rolls back the rows stored here.
-        // Rows an update already read with its stream (OpenVersionRows) are not read again.
+        // stream first makes this save's append fail, which rolls back the rows stored here. Rows an update already read with
+        // its stream (OpenVersionRows) are not read again.
         var current = new List<PositionVersion>();
         var keys = positionEvents.GroupBy(x => x.Key, StringComparer.Ordinal)
             .Where(g => g.Min(x => x.Event.Version) > 1)
