@@ -4,6 +4,8 @@ using Consultation.Positions;
 using Consultation.Positions.Batching;
 using JasperFx.Events;
 using Marten;
+using Mediator;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Consultation.Benchmarks;
 
@@ -40,6 +42,8 @@ public static class BatchScenario
         context.Report.Add("2 batch import", $"HTTP batch endpoint, {count:N0} positions", $"{Report.N(endpoint)} positions/s; p50 {Report.Ms(perBatch.P50Ms)} ms per 500",
             new { positions = count, positionsPerSecond = endpoint, p50BatchMs = perBatch.P50Ms, p99BatchMs = perBatch.P99Ms });
 
+        await BreakdownAsync(context);
+
         var store = (DocumentStore)context.InProcessStore;
         var process = $"bb-{context.RunId}";
         var actions = writes.Select(w => StreamAction.Start(store.Events, Position.KeyFor(process, w.Issue, w.Stakeholder), [
@@ -49,5 +53,28 @@ public static class BatchScenario
         var bulk = count / clock.Elapsed.TotalSeconds;
         context.Report.Add("2 batch import", $"Marten bulk event insert, {count:N0} positions", $"{Report.N(bulk)} positions/s (no inline projections); endpoint/bulk {Report.Ratio(endpoint / bulk)}",
             new { positions = count, positionsPerSecond = bulk, endpointOverBulk = endpoint / bulk });
+    }
+
+    /// <summary>Where a batch's time goes: batches of 500 through the in-process pipeline, each database command traced.</summary>
+    private static async Task BreakdownAsync(BenchContext context)
+    {
+        const int batches = 2;
+        var fixture = await WriteFixture.CreateAsync(context.InProcessStore, $"bq-{context.RunId}", 150, 30, writesPerPair: 1);
+        if (fixture.Pairs < (batches + 1) * StatePositionsInBatch.MaxItems)
+        {
+            return;
+        }
+
+        Operation batch = async (_, sequence, ct) =>
+        {
+            var items = Enumerable.Range((int)sequence * StatePositionsInBatch.MaxItems, StatePositionsInBatch.MaxItems)
+                .Select(i => fixture.Next(0, 1, i))
+                .Select(w => new StatePositionsInBatch.Item(w.Issue, w.Stakeholder, null, w.Content.Stance, null, w.Content.Summary, null, null, fixture.Meeting, null, null, fixture.StatedOn))
+                .ToList();
+            await using var scope = context.Host.Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new StatePositionsInBatch.Command(fixture.Process, items), ct);
+        };
+        await batch(0, 0, CancellationToken.None);
+        await WriteBreakdown.MeasureAsync(context, "pipeline, batch of 500", batch, 1, batches, "2 batch import", "batch");
     }
 }

@@ -43,7 +43,7 @@ public static class WriteTargets
     {
         var write = fixture.Next(worker, Workers, sequence);
         await using var session = store.LightweightSession();
-        var stream = await session.Events.FetchForWriting<Position>(write.Key, ct);
+        var stream = await session.Events.FetchForWriting<PositionDetails>(write.Key, ct);
         stream.AppendOne(write.Event);
         await session.SaveChangesAsync(ct);
         fixture.Written(write);

@@ -33,14 +33,7 @@ public sealed class PositionChangeValidator : AbstractValidator<PositionChange>
     }
 }
 
-/// <summary>Loads the facts a position change is checked against, then lets the slice decide.</summary>
-public abstract class PositionChangeHandler<TCommand>(IDocumentSession session, Func<Position, TCommand, PositionFacts, object> decide)
-    : StreamUpdateHandler<Position, TCommand>(session, "Position")
-    where TCommand : IPositionChangeCommand
-{
-    protected override async ValueTask<IReadOnlyList<object>> DecideAsync(Position current, TCommand command, CancellationToken cancellationToken)
-    {
-        var facts = await PositionFactsLoader.LoadAsync(Session, current.Process, current.Stakeholder, null, command.Change.Meeting!, cancellationToken);
-        return [decide(current, command, facts)];
-    }
-}
+/// <summary>Fetches the position and the facts a change is checked against in one round trip, then lets the slice decide.</summary>
+public abstract class PositionChangeHandler<TCommand>(IDocumentSession session, WrittenViews written, Func<Position, TCommand, PositionFacts, object> decide)
+    : PositionUpdateHandler<TCommand>(session, written, decide, command => command.Change.Meeting!)
+    where TCommand : IPositionChangeCommand;

@@ -26,6 +26,7 @@ public static class EventStoreSetup
     {
         services.AddHostedService<Configuration.SettingsCheck>();
         services.AddSingleton<ConsultationDatabase>();
+        services.AddScoped<WrittenViews>();
         services.AddAuditServices();
         services.AddConvergenceServices();
         services.AddMarten(sp =>
@@ -61,6 +62,11 @@ public static class EventStoreSetup
         options.Projections.Errors.SkipApplyErrors = false;
         options.Projections.Errors.SkipSerializationErrors = false;
         options.Projections.Errors.SkipUnknownEvents = false;
+
+        // Writes that fetch an inline projection's document for writing (PositionDetails: document and version in one read) let
+        // the projection apply the new events to that fetched document instead of loading it again. Safe because every
+        // aggregate here is an immutable record that handlers never change.
+        options.Projections.UseIdentityMapForAggregates = true;
 
         options.OpenTelemetry.TrackConnections = TrackLevel.Normal;
         options.OpenTelemetry.TrackEventCounters();

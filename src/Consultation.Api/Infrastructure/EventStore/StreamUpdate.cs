@@ -1,4 +1,5 @@
 using Consultation.Infrastructure.Errors;
+using JasperFx.Events;
 using Marten;
 using Mediator;
 
@@ -29,7 +30,7 @@ public abstract class StreamUpdateHandler<TAggregate, TCommand>(
 
     public async ValueTask<StreamWritten> Handle(TCommand command, CancellationToken cancellationToken)
     {
-        var stream = await Session.Events.FetchForWriting<TAggregate>(command.StreamKey, cancellationToken);
+        var stream = await FetchAsync(command, cancellationToken);
         if (stream.Aggregate is null)
         {
             throw new StreamNotFound(what, command.StreamKey);
@@ -44,8 +45,16 @@ public abstract class StreamUpdateHandler<TAggregate, TCommand>(
         var events = await DecideAsync(stream.Aggregate, command, cancellationToken);
         stream.AppendMany([.. events]);
         await Session.SaveChangesAsync(cancellationToken);
+        await SavedAsync(stream, cancellationToken);
         return new StreamWritten(command.StreamKey, version + events.Count);
     }
+
+    /// <summary>Fetches the stream for writing; slices may override to read what they decide on in the same round trip.</summary>
+    protected virtual Task<IEventStream<TAggregate>> FetchAsync(TCommand command, CancellationToken cancellationToken) =>
+        Session.Events.FetchForWriting<TAggregate>(command.StreamKey, cancellationToken);
+
+    /// <summary>Runs after a successful save, e.g. to keep the state written for the answer.</summary>
+    protected virtual ValueTask SavedAsync(IEventStream<TAggregate> stream, CancellationToken cancellationToken) => ValueTask.CompletedTask;
 
     /// <summary>
     /// The slice's pure Decide, given to the constructor; slices whose rules need other streams'

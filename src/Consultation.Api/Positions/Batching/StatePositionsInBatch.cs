@@ -141,13 +141,16 @@ public static class StatePositionsInBatch
             new PositionFacts(facts.Process, null, null, null).RequireProcess(process);
 
             // Streams that exist (withdrawn positions may be stated again) are fetched for writing, so a concurrent change fails the save.
-            var streams = new Dictionary<string, IEventStream<Position>>();
-            foreach (var key in facts.ExistingPositions)
+            var streams = new Dictionary<string, IEventStream<PositionDetails>>();
+            if (facts.ExistingPositions.Count > 0)
             {
-                streams[key] = await session.Events.FetchForWriting<Position>(key, cancellationToken);
+                foreach (var stream in await session.Events.FetchManyForWriting<PositionDetails>(facts.ExistingPositions, cancellationToken))
+                {
+                    streams[stream.Key!] = stream;
+                }
             }
 
-            var current = streams.Where(s => s.Value.Aggregate is not null).ToDictionary(s => s.Key, s => s.Value.Aggregate!);
+            var current = streams.Where(s => s.Value.Aggregate is not null).ToDictionary(s => s.Key, s => Position.From(s.Value.Aggregate!));
             var stated = Decide(items, current, facts.For);
 
             var written = new List<WrittenPosition>(stated.Count);

@@ -19,10 +19,12 @@ public static class GetPosition
     public static string Route(PositionDetails position) =>
         $"/processes/{position.Process}/issues/{position.Issue}/positions/{position.Stakeholder}";
 
-    public sealed class Handler(IQuerySession session) : IQueryHandler<Query, PositionDetails>
+    /// <summary>After a write in the same request (its answer), the position as that write left it.</summary>
+    public sealed class Handler(IQuerySession session, WrittenViews written) : IQueryHandler<Query, PositionDetails>
     {
         public async ValueTask<PositionDetails> Handle(Query query, CancellationToken cancellationToken) =>
-            await DetailsAsOf.LoadAsync<PositionDetails>(session, "Position", query.Key, query.AsOf, cancellationToken);
+            (query.AsOf is null ? written.Find<PositionDetails>(query.Key) : null)
+            ?? await DetailsAsOf.LoadAsync<PositionDetails>(session, "Position", query.Key, query.AsOf, cancellationToken);
     }
 
     public static void Map(IEndpointRouteBuilder app) =>

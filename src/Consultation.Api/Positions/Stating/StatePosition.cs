@@ -98,15 +98,15 @@ public static class StatePosition
     private static DomainRuleViolation AlreadyStated(string key) =>
         new($"A position '{key}' was stated at the same moment; revise or correct it instead.");
 
-    public sealed class Handler(IDocumentSession session) : ICommandHandler<Command, StreamWritten>
+    public sealed class Handler(IDocumentSession session, WrittenViews written) : ICommandHandler<Command, StreamWritten>
     {
         public async ValueTask<StreamWritten> Handle(Command command, CancellationToken cancellationToken)
         {
-            var stream = await session.Events.FetchForWriting<Position>(command.PositionKey, cancellationToken);
-            var facts = await PositionFactsLoader.LoadAsync(
-                session, command.Process!, command.Owner, command.OnBehalfOf is null ? null : command.Stakeholder, command.Meeting!, cancellationToken);
-            stream.AppendOne(Decide(stream.Aggregate, command, facts));
+            var (stream, facts) = await PositionFactsLoader.FetchForWritingAsync(
+                session, command.PositionKey, command.Process!, command.Owner, command.OnBehalfOf is null ? null : command.Stakeholder, command.Meeting!, withVersionRows: false, cancellationToken);
+            stream.AppendOne(Decide(stream.Aggregate is null ? null : Position.From(stream.Aggregate), command, facts));
             await session.SaveOrRefuseAsync(() => AlreadyStated(command.PositionKey), cancellationToken);
+            await WrittenPosition.KeepAsync(session, written, command.PositionKey, cancellationToken);
 
             return new StreamWritten(command.PositionKey, (stream.StartingVersion ?? 0) + 1);
         }

@@ -27,16 +27,27 @@ public sealed class PositionVersionsProjection : IProjection
 
         // Streams this save starts (first event at version 1) have no rows yet: only the others are read, and when there
         // are none (every stating, a batch of statings) the round trip is saved. A concurrent save that started the same
-        // stream first makes this save's append fail, which rolls back the rows stored here.
+        // stream first makes this save's append fail, which rolls back the rows stored here. Rows an update already read with
+        // its stream (OpenVersionRows) are not read again.
+        var current = new List<PositionVersion>();
         var keys = positionEvents.GroupBy(x => x.Key, StringComparer.Ordinal)
             .Where(g => g.Min(x => x.Event.Version) > 1)
+            .Where(g => !Kept(g.Key, g.Min(x => x.Event.Version)))
             .Select(g => g.Key)
             .ToArray();
-        var current = keys.Length == 0
-            ? []
-            : await operations.Query<PositionVersion>()
+        if (keys.Length > 0)
+        {
+            current.AddRange(await operations.Query<PositionVersion>()
                 .Where(x => x.PositionKey.IsOneOf(keys) && x.SupersededAt == null)
-                .ToListAsync(cancellation);
+                .ToListAsync(cancellation));
+        }
+
+        bool Kept(string key, long firstVersion)
+        {
+            var kept = OpenVersionRows.TryTake(operations, key, firstVersion, out var rows);
+            current.AddRange(rows);
+            return kept;
+        }
 
         foreach (var stream in positionEvents.GroupBy(x => x.Key, StringComparer.Ordinal))
         {

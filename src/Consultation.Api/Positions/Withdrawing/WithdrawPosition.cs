@@ -46,14 +46,7 @@ public static class WithdrawPosition
 
     public sealed record Request(string? Meeting, string? Statement, string? DocumentReference, DateOnly? WithdrawnOn, string? Reason);
 
-    public sealed class Handler(IDocumentSession session) : StreamUpdateHandler<Position, Command>(session, "Position")
-    {
-        protected override async ValueTask<IReadOnlyList<object>> DecideAsync(Position current, Command command, CancellationToken cancellationToken)
-        {
-            var facts = await PositionFactsLoader.LoadAsync(Session, current.Process, current.Stakeholder, null, command.Meeting!, cancellationToken);
-            return [Decide(current, command, facts)];
-        }
-    }
+    public sealed class Handler(IDocumentSession session, WrittenViews written) : PositionUpdateHandler<Command>(session, written, Decide, command => command.Meeting!);
 
     public static void Map(IEndpointRouteBuilder app) =>
         app.MapUpdate<Request, PositionDetails>(

@@ -1,0 +1,41 @@
+using Consultation.Infrastructure.EventStore;
+using JasperFx.Events;
+using Marten;
+
+namespace Consultation.Positions;
+
+/// <summary>
+/// The update shell for a position stream: the position (its inline document, with the version) and the facts its rules
+/// need are read in one round trip, then the slice's pure Decide runs on the write model.
+/// </summary>
+public abstract class PositionUpdateHandler<TCommand>(
+    IDocumentSession session,
+    WrittenViews written,
+    Func<Position, TCommand, PositionFacts, object> decide,
+    Func<TCommand, string> meeting)
+    : StreamUpdateHandler<PositionDetails, TCommand>(session, "Position")
+    where TCommand : IStreamUpdate
+{
+    private PositionFacts? _facts;
+
+    protected override async Task<IEventStream<PositionDetails>> FetchAsync(TCommand command, CancellationToken cancellationToken)
+    {
+        // The key names the process and the owner (Position.KeyFor), so their facts are read with the stream; should the stream
+        // say otherwise, the facts are those of the stream's own process and owner, read again.
+        var named = command.StreamKey.Split('/') is [var process, _, var owner] ? (process, owner) : (command.StreamKey, command.StreamKey);
+        (var stream, _facts) = await PositionFactsLoader.FetchForWritingAsync(
+            Session, command.StreamKey, named.Item1, named.Item2, null, meeting(command), withVersionRows: true, cancellationToken);
+        if (stream.Aggregate is { } current && (current.Process != named.Item1 || current.Stakeholder != named.Item2))
+        {
+            _facts = await PositionFactsLoader.LoadAsync(Session, current.Process, current.Stakeholder, null, meeting(command), cancellationToken);
+        }
+
+        return stream;
+    }
+
+    protected override async ValueTask SavedAsync(IEventStream<PositionDetails> stream, CancellationToken cancellationToken) =>
+        await WrittenPosition.KeepAsync(Session, written, stream.Key!, cancellationToken);
+
+    protected override ValueTask<IReadOnlyList<object>> DecideAsync(PositionDetails current, TCommand command, CancellationToken cancellationToken) =>
+        ValueTask.FromResult<IReadOnlyList<object>>([decide(Position.From(current), command, _facts!)]);
+}
