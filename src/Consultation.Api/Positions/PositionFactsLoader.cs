@@ -12,10 +12,10 @@ namespace Consultation.Positions;
 public static class PositionFactsLoader
 {
     public static async Task<PositionFacts> LoadAsync(
-        IQuerySession session, string process, string owner, string? speaker, string meeting, CancellationToken cancellationToken)
+        IQuerySession session, string process, string owner, string? speaker, string meeting, string? statement, CancellationToken cancellationToken)
     {
         var batch = session.CreateBatchQuery();
-        var facts = Enlist(batch, process, owner, speaker, meeting);
+        var facts = Enlist(batch, process, owner, speaker, meeting, statement);
         await batch.Execute(cancellationToken);
         return await facts();
     }
@@ -25,12 +25,12 @@ public static class PositionFactsLoader
     /// update (<paramref name="withVersionRows"/>) also the open rows of its versions table, read after the stream and kept for the save.
     /// </summary>
     public static async Task<(IEventStream<PositionDetails> Stream, PositionFacts Facts)> FetchForWritingAsync(
-        IDocumentSession session, string key, string process, string owner, string? speaker, string meeting, bool withVersionRows, CancellationToken cancellationToken)
+        IDocumentSession session, string key, string process, string owner, string? speaker, string meeting, string? statement, bool withVersionRows, CancellationToken cancellationToken)
     {
         var batch = session.CreateBatchQuery();
         var stream = batch.Events.FetchForWriting<PositionDetails>(key);
         var rows = withVersionRows ? batch.Query<PositionVersion>().Where(x => x.PositionKey == key && x.SupersededAt == null).ToList() : null;
-        var facts = Enlist(batch, process, owner, speaker, meeting);
+        var facts = Enlist(batch, process, owner, speaker, meeting, statement);
         await batch.Execute(cancellationToken);
         var fetched = await stream;
         if (rows is not null && fetched.Aggregate is not null)
@@ -41,16 +41,43 @@ public static class PositionFactsLoader
         return (fetched, await facts());
     }
 
-    private static Func<Task<PositionFacts>> Enlist(IBatchedQuery batch, string process, string owner, string? speaker, string meeting)
+    /// <summary>
+    /// The facts, enlisted in <paramref name="batch"/>. Of the meeting only its dates, status and process travel (its
+    /// document carries every statement said there); the cited statement is looked up as its own record (statements are
+    /// only ever added, so the record exists exactly when the meeting lists it).
+    /// </summary>
+    private static Func<Task<PositionFacts>> Enlist(IBatchedQuery batch, string process, string owner, string? speaker, string meeting, string? statement)
     {
+        var meetingKey = $"{process}/{meeting}";
         var processDetails = batch.Load<ProcessDetails>(process);
         var ownerDetails = batch.Load<StakeholderDetails>(owner);
         var speakerDetails = speaker is null ? Task.FromResult<StakeholderDetails?>(null) : batch.Load<StakeholderDetails>(speaker);
-        var meetingDetails = batch.Load<MeetingDetails>($"{process}/{meeting}");
-        return async () => new PositionFacts(await processDetails, await ownerDetails, await speakerDetails, ToSourceOrNull(await meetingDetails));
+        var meetingFacts = batch.Query<MeetingDetails>()
+            .Where(x => x.Id == meetingKey)
+            .Select(x => new MeetingFacts { Id = x.Id, Process = x.Process, StartsOn = x.StartsOn, EndsOn = x.EndsOn, Status = x.Status })
+            .ToList();
+        var cited = statement is null ? Task.FromResult<StatementRecord?>(null) : batch.Load<StatementRecord>(StatementRecord.IdOf(meetingKey, statement));
+        return async () => new PositionFacts(
+            await processDetails,
+            await ownerDetails,
+            await speakerDetails,
+            (await meetingFacts).SingleOrDefault() is { } m
+                ? new SourceMeeting(m.Id, m.Process, m.StartsOn, m.EndsOn, m.Status == MeetingStatus.Cancelled, await cited is { } s ? new HashSet<string> { s.Statement } : [])
+                : null);
     }
 
-    private static SourceMeeting? ToSourceOrNull(MeetingDetails? meeting) => meeting is null ? null : ToSource(meeting);
+    private sealed class MeetingFacts
+    {
+        public string Id { get; init; } = string.Empty;
+
+        public string Process { get; init; } = string.Empty;
+
+        public DateOnly StartsOn { get; init; }
+
+        public DateOnly EndsOn { get; init; }
+
+        public MeetingStatus Status { get; init; }
+    }
 
     /// <summary>What the position rules need of a meeting.</summary>
     public static SourceMeeting ToSource(MeetingDetails meeting) => new(

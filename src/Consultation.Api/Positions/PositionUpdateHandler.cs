@@ -12,7 +12,7 @@ public abstract class PositionUpdateHandler<TCommand>(
     IDocumentSession session,
     WrittenViews written,
     Func<Position, TCommand, PositionFacts, object> decide,
-    Func<TCommand, string> meeting)
+    Func<TCommand, (string Meeting, string? Statement)> source)
     : StreamUpdateHandler<PositionDetails, TCommand>(session, "Position")
     where TCommand : IStreamUpdate
 {
@@ -24,10 +24,10 @@ public abstract class PositionUpdateHandler<TCommand>(
         // say otherwise, the facts are those of the stream's own process and owner, read again.
         var named = command.StreamKey.Split('/') is [var process, _, var owner] ? (process, owner) : (command.StreamKey, command.StreamKey);
         (var stream, _facts) = await PositionFactsLoader.FetchForWritingAsync(
-            Session, command.StreamKey, named.Item1, named.Item2, null, meeting(command), withVersionRows: true, cancellationToken);
+            Session, command.StreamKey, named.Item1, named.Item2, null, source(command).Meeting, source(command).Statement, withVersionRows: true, cancellationToken);
         if (stream.Aggregate is { } current && (current.Process != named.Item1 || current.Stakeholder != named.Item2))
         {
-            _facts = await PositionFactsLoader.LoadAsync(Session, current.Process, current.Stakeholder, null, meeting(command), cancellationToken);
+            _facts = await PositionFactsLoader.LoadAsync(Session, current.Process, current.Stakeholder, null, source(command).Meeting, source(command).Statement, cancellationToken);
         }
 
         return stream;

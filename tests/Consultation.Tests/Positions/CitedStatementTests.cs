@@ -1,0 +1,52 @@
+using System.Net;
+using System.Net.Http.Json;
+using Consultation.Tests.Meetings;
+using Consultation.Tests.Positions.Views;
+using Consultation.Tests.Support;
+
+namespace Consultation.Tests.Positions;
+
+/// <summary>A position may cite the statement it was expressed in: only a statement recorded at that meeting is accepted.</summary>
+public sealed class CitedStatementTests(ApiFactory api) : IClassFixture<ApiFactory>
+{
+    private readonly Secretariat _secretariat = new(api.CreateClient());
+
+    private static object Position(string stakeholder, int stance, string? statement) => new
+    {
+        stakeholder,
+        stance,
+        summary = $"Stance {stance}",
+        meeting = "stocktaking-2017",
+        statement,
+        statedOn = "2017-12-04",
+    };
+
+    [Fact]
+    public async Task A_statement_recorded_at_the_meeting_can_be_cited_and_any_other_is_refused_with_404()
+    {
+        var (process, meeting) = await _secretariat.OpenStocktakingAsync("sovereignty");
+        await _secretariat.UpdateOkAsync(meeting, "statements", new
+        {
+            speaker = "MEX",
+            issues = new[] { "sovereignty" },
+            summary = "Stressed national sovereignty.",
+            language = "es",
+            saidOn = new DateOnly(2017, 12, 4),
+        });
+        var positions = $"/processes/{process}/issues/sovereignty/positions";
+
+        var unknown = await (await _secretariat.Client.PostJsonAsync(positions, Position("MEX", 1, "s2"))).AssertProblemAsync(404);
+        Assert.Contains("s2", unknown.GetProperty("detail").GetString());
+        var cited = await _secretariat.Client.PostJsonAsync(positions, Position("MEX", 1, "s1"));
+        Assert.True(cited.StatusCode == HttpStatusCode.Created, await cited.Content.ReadAsStringAsync());
+
+        var url = PositionSteps.PositionUrl(process, "sovereignty", "MEX");
+        var revise = new { stance = 2, summary = "Now 2", meeting = "stocktaking-2017", statement = "s7", statedOn = "2017-12-05", reason = "New instructions" };
+        var refused = await (await _secretariat.UpdateAsync(url, "revise", revise)).AssertProblemAsync(404);
+        Assert.Contains("s7", refused.GetProperty("detail").GetString());
+        await _secretariat.UpdateOkAsync(url, "revise", revise with { statement = "s1" });
+        await (await _secretariat.UpdateAsync(url, "withdraw", new { meeting = "stocktaking-2017", statement = "s3", withdrawnOn = "2017-12-06", reason = "Awaiting instructions" }))
+            .AssertProblemAsync(404);
+        Assert.Equal(2, (await _secretariat.Client.GetFromJsonAsync<System.Text.Json.JsonElement>(url)).GetProperty("stance").GetInt32());
+    }
+}
