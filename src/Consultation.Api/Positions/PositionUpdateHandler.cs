@@ -23,11 +23,12 @@ public abstract class PositionUpdateHandler<TCommand>(
         // The key names the process and the owner (Position.KeyFor), so their facts are read with the stream; should the stream
         // say otherwise, the facts are those of the stream's own process and owner, read again.
         var named = command.StreamKey.Split('/') is [var process, _, var owner] ? (process, owner) : (command.StreamKey, command.StreamKey);
+        var (meeting, statement) = source(command);
         (var stream, _facts) = await PositionFactsLoader.FetchForWritingAsync(
-            Session, command.StreamKey, named.Item1, named.Item2, null, source(command).Meeting, source(command).Statement, withVersionRows: true, cancellationToken);
+            Session, command.StreamKey, named.Item1, named.Item2, null, meeting, statement, withVersionRows: true, cancellationToken);
         if (stream.Aggregate is { } current && (current.Process != named.Item1 || current.Stakeholder != named.Item2))
         {
-            _facts = await PositionFactsLoader.LoadAsync(Session, current.Process, current.Stakeholder, null, source(command).Meeting, source(command).Statement, cancellationToken);
+            _facts = await PositionFactsLoader.LoadAsync(Session, current.Process, current.Stakeholder, null, meeting, statement, cancellationToken);
         }
 
         return stream;
