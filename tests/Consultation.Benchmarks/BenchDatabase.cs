@@ -23,6 +23,9 @@ public sealed class BenchDatabase : IAsyncDisposable
 
     public string ConnectionString { get; }
 
+    /// <summary>The container's id when the benchmark started the server (its cgroup tells the server's CPU time).</summary>
+    public string? ContainerId => _container?.Id;
+
     public string Origin => _container is null ? $"existing server ({ConnectionStringVariable})" : "Testcontainers, durable settings";
 
     public static async Task<BenchDatabase> StartAsync()
@@ -34,7 +37,10 @@ public sealed class BenchDatabase : IAsyncDisposable
 
         var image = Environment.GetEnvironmentVariable("CONSULTATION_TEST_PG_IMAGE") is { Length: > 0 } configured ? configured : "postgres:15-bookworm";
         var container = new PostgreSqlBuilder(image)
-            .WithCommand("-c", "fsync=on", "-c", "synchronous_commit=on", "-c", "full_page_writes=on", "-c", "max_connections=300")
+            .WithCommand(
+                "-c", "fsync=on", "-c", "synchronous_commit=on", "-c", "full_page_writes=on", "-c", "max_connections=300",
+                // Statement statistics, to say where the server's time goes in a write (ServerStatements).
+                "-c", "shared_preload_libraries=pg_stat_statements", "-c", "pg_stat_statements.track=all")
             .Build();
         Log.Line($"Starting PostgreSQL ({image}) with fsync and synchronous commit on");
         await container.StartAsync();

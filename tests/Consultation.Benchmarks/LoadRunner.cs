@@ -5,7 +5,7 @@ namespace Consultation.Benchmarks;
 /// <summary>One operation of a load run: the worker's number and its running count of operations.</summary>
 public delegate Task Operation(int worker, long sequence, CancellationToken cancellationToken);
 
-public sealed record LoadResult(int Writers, long Operations, double Seconds, LatencySummary Latency, long Errors)
+public sealed record LoadResult(int Writers, long Operations, double Seconds, LatencySummary Latency, long Errors, CpuSample? Cpu = null, long WarmUpOperations = 0)
 {
     public double OpsPerSecond => Seconds <= 0 ? 0 : Operations / Seconds;
 }
@@ -16,7 +16,7 @@ public sealed record LoadResult(int Writers, long Operations, double Seconds, La
 /// </summary>
 public static class LoadRunner
 {
-    public static async Task<LoadResult> RunAsync(int writers, TimeSpan warmUp, TimeSpan duration, Operation operation, int maxErrors = 50)
+    public static async Task<LoadResult> RunAsync(int writers, TimeSpan warmUp, TimeSpan duration, Operation operation, CpuMeter? cpu = null, int maxErrors = 50)
     {
         var sequences = new long[writers];
         var errors = 0L;
@@ -52,12 +52,15 @@ public static class LoadRunner
             await Task.WhenAll(workers);
         }
 
-        await Phase(warmUp, null, new long[writers]);
+        var warmedUp = new long[writers];
+        await Phase(warmUp, null, warmedUp);
         var measured = Enumerable.Range(0, writers).Select(_ => new Histogram()).ToArray();
         var done = new long[writers];
+        var cpuBefore = cpu?.Read();
         var clock = Stopwatch.StartNew();
         await Phase(duration, measured, done);
         clock.Stop();
+        var cpuUsed = cpu?.Read().Minus(cpuBefore!);
         var all = new Histogram();
         foreach (var h in measured)
         {
@@ -69,7 +72,7 @@ public static class LoadRunner
             Log.Line($"    {errors} failed operations; last: {lastError.GetType().Name}: {lastError.Message}");
         }
 
-        return new LoadResult(writers, done.Sum(), clock.Elapsed.TotalSeconds, all.Summary(), errors);
+        return new LoadResult(writers, done.Sum(), clock.Elapsed.TotalSeconds, all.Summary(), errors, cpuUsed, warmedUp.Sum());
     }
 
     /// <summary>
