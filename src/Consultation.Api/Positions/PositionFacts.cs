@@ -12,12 +12,12 @@ public sealed record SourceMeeting(string Key, string Process, DateOnly StartsOn
 /// (null = does not exist), so that the decisions stay pure.
 /// </summary>
 public sealed record PositionFacts(
-    ProcessDetails? Process,
+    ProcessFacts? Process,
     StakeholderDetails? Stakeholder,
     StakeholderDetails? SpokenBy,
     SourceMeeting? Meeting)
 {
-    public ProcessDetails RequireProcess(string key)
+    public ProcessFacts RequireProcess(string key)
     {
         var process = Process ?? throw new StreamNotFound("Process", key);
         return process.Status == ProcessStatus.Concluded
@@ -28,8 +28,12 @@ public sealed record PositionFacts(
     /// <summary>Positions are taken only on open issues of an active process.</summary>
     public void RequireOpenIssue(string process, string issue)
     {
-        var details = RequireProcess(process).Issue(issue) ?? throw new StreamNotFound("Issue", $"{process}/{issue}");
-        if (details.Status == IssueStatus.Retired)
+        if (!RequireProcess(process).Issues.TryGetValue(issue, out var status))
+        {
+            throw new StreamNotFound("Issue", $"{process}/{issue}");
+        }
+
+        if (status == IssueStatus.Retired)
         {
             throw new DomainRuleViolation($"Issue '{process}/{issue}' is retired; it keeps its positions but accepts no new ones.");
         }

@@ -12,10 +12,10 @@ namespace Consultation.Positions;
 public static class PositionFactsLoader
 {
     public static async Task<PositionFacts> LoadAsync(
-        IQuerySession session, string process, string owner, string? speaker, string meeting, string? statement, CancellationToken cancellationToken)
+        IQuerySession session, string process, string issue, string owner, string? speaker, string meeting, string? statement, CancellationToken cancellationToken)
     {
         var batch = session.CreateBatchQuery();
-        var facts = Enlist(batch, process, owner, speaker, meeting, statement);
+        var facts = Enlist(batch, session.DocumentStore, process, issue, owner, speaker, meeting, statement);
         await batch.Execute(cancellationToken);
         return await facts();
     }
@@ -25,12 +25,12 @@ public static class PositionFactsLoader
     /// update (<paramref name="withVersionRows"/>) also the open rows of its versions table, read after the stream and kept for the save.
     /// </summary>
     public static async Task<(IEventStream<PositionDetails> Stream, PositionFacts Facts)> FetchForWritingAsync(
-        IDocumentSession session, string key, string process, string owner, string? speaker, string meeting, string? statement, bool withVersionRows, CancellationToken cancellationToken)
+        IDocumentSession session, string key, string process, string issue, string owner, string? speaker, string meeting, string? statement, bool withVersionRows, CancellationToken cancellationToken)
     {
         var batch = session.CreateBatchQuery();
         var stream = batch.Events.FetchForWriting<PositionDetails>(key);
         var rows = withVersionRows ? batch.Query<PositionVersion>().Where(x => x.PositionKey == key && x.SupersededAt == null).ToList() : null;
-        var facts = Enlist(batch, process, owner, speaker, meeting, statement);
+        var facts = Enlist(batch, session.DocumentStore, process, issue, owner, speaker, meeting, statement);
         await batch.Execute(cancellationToken);
         var fetched = await stream;
         if (rows is not null && fetched.Aggregate is not null)
@@ -42,14 +42,15 @@ public static class PositionFactsLoader
     }
 
     /// <summary>
-    /// The facts, enlisted in <paramref name="batch"/>. Of the meeting only its dates, status and process travel (its
+    /// The facts, enlisted in <paramref name="batch"/>. Of the process only its status and the issue's (<see cref="ProcessFacts.Enlist"/>); of the meeting only its dates, status and process travel (its
     /// document carries every statement said there); the cited statement is looked up as its own record (statements are
     /// only ever added, so the record exists exactly when the meeting lists it).
     /// </summary>
-    private static Func<Task<PositionFacts>> Enlist(IBatchedQuery batch, string process, string owner, string? speaker, string meeting, string? statement)
+    private static Func<Task<PositionFacts>> Enlist(
+        IBatchedQuery batch, IDocumentStore store, string process, string issue, string owner, string? speaker, string meeting, string? statement)
     {
         var meetingKey = $"{process}/{meeting}";
-        var processDetails = batch.Load<ProcessDetails>(process);
+        var processFacts = ProcessFacts.Enlist(batch, store, process, issue);
         var ownerDetails = batch.Load<StakeholderDetails>(owner);
         var speakerDetails = speaker is null ? Task.FromResult<StakeholderDetails?>(null) : batch.Load<StakeholderDetails>(speaker);
         var meetingFacts = batch.Query<MeetingDetails>()
@@ -58,7 +59,7 @@ public static class PositionFactsLoader
             .ToList();
         var cited = statement is null ? Task.FromResult<StatementRecord?>(null) : batch.Load<StatementRecord>(StatementRecord.IdOf(meetingKey, statement));
         return async () => new PositionFacts(
-            await processDetails,
+            await processFacts(),
             await ownerDetails,
             await speakerDetails,
             (await meetingFacts).SingleOrDefault() is { } m

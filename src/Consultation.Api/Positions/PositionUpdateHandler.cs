@@ -20,15 +20,15 @@ public abstract class PositionUpdateHandler<TCommand>(
 
     protected override async Task<IEventStream<PositionDetails>> FetchAsync(TCommand command, CancellationToken cancellationToken)
     {
-        // The key names the process and the owner (Position.KeyFor), so their facts are read with the stream; should the stream
+        // The key names the process, the issue and the owner (Position.KeyFor), so their facts are read with the stream; should the stream
         // say otherwise, the facts are those of the stream's own process and owner, read again.
-        var named = command.StreamKey.Split('/') is [var process, _, var owner] ? (process, owner) : (command.StreamKey, command.StreamKey);
+        var named = command.StreamKey.Split('/') is [var process, var issue, var owner] ? (process, issue, owner) : (command.StreamKey, command.StreamKey, command.StreamKey);
         var (meeting, statement) = source(command);
         (var stream, _facts) = await PositionFactsLoader.FetchForWritingAsync(
-            Session, command.StreamKey, named.Item1, named.Item2, null, meeting, statement, withVersionRows: true, cancellationToken);
-        if (stream.Aggregate is { } current && (current.Process != named.Item1 || current.Stakeholder != named.Item2))
+            Session, command.StreamKey, named.Item1, named.Item2, named.Item3, null, meeting, statement, withVersionRows: true, cancellationToken);
+        if (stream.Aggregate is { } current && (current.Process != named.Item1 || current.Issue != named.Item2 || current.Stakeholder != named.Item3))
         {
-            _facts = await PositionFactsLoader.LoadAsync(Session, current.Process, current.Stakeholder, null, meeting, statement, cancellationToken);
+            _facts = await PositionFactsLoader.LoadAsync(Session, current.Process, current.Issue, current.Stakeholder, null, meeting, statement, cancellationToken);
         }
 
         return stream;

@@ -35,7 +35,7 @@ public sealed class PositionDecisionTests
         StakeholderDetails? owner = null,
         StakeholderDetails? speaker = null,
         SourceMeeting? meeting = null) =>
-        new(process ?? Gcm(), owner ?? Stakeholder("MEX", StakeholderKind.MemberState), speaker, meeting ?? Stocktaking);
+        new(ProcessFacts.From(process ?? Gcm()), owner ?? Stakeholder("MEX", StakeholderKind.MemberState), speaker, meeting ?? Stocktaking);
 
     private static StatePosition.Command State(int stance = 1, DateOnly? on = null, string? onBehalfOf = null, string? statement = null) =>
         new("gcm", "sovereignty", "MEX", onBehalfOf, stance, null, " Supports, stressing sovereignty ", null, null, "stocktaking-2017", statement, null, on ?? Dec5);
@@ -108,8 +108,8 @@ public sealed class PositionDecisionTests
     [Fact]
     public void The_stakeholder_and_meeting_must_exist()
     {
-        Assert.Throws<StreamNotFound>(() => StatePosition.Decide(null, State(), new PositionFacts(Gcm(), null, null, Stocktaking)));
-        Assert.Throws<StreamNotFound>(() => StatePosition.Decide(null, State(), new PositionFacts(Gcm(), Stakeholder("MEX", StakeholderKind.MemberState), null, null)));
+        Assert.Throws<StreamNotFound>(() => StatePosition.Decide(null, State(), new PositionFacts(ProcessFacts.From(Gcm()), null, null, Stocktaking)));
+        Assert.Throws<StreamNotFound>(() => StatePosition.Decide(null, State(), new PositionFacts(ProcessFacts.From(Gcm()), Stakeholder("MEX", StakeholderKind.MemberState), null, null)));
         Assert.Throws<StreamNotFound>(() => StatePosition.Decide(null, State(statement: "s99"), Facts()));
         Assert.Equal("s1", StatePosition.Decide(null, State(statement: "s1"), Facts()).Content.Source.Statement);
     }

@@ -138,7 +138,7 @@ public static class StatePositionsInBatch
             var process = command.Process!;
             var items = command.Items!.Select(item => item!.For(process)).ToList();
             var facts = await BatchFacts.LoadAsync(session, process, items, cancellationToken);
-            new PositionFacts(facts.Process, null, null, null).RequireProcess(process);
+            new PositionFacts(facts.ProcessFacts, null, null, null).RequireProcess(process);
 
             // Streams that exist (withdrawn positions may be stated again) are fetched for writing, so a concurrent change fails the save.
             var streams = new Dictionary<string, IEventStream<PositionDetails>>();
@@ -192,8 +192,11 @@ public static class StatePositionsInBatch
         IReadOnlyDictionary<string, SourceMeeting> Meetings,
         IReadOnlyList<string> ExistingPositions)
     {
+        /// <summary>The process as the rules take it, built once for the whole batch.</summary>
+        public ProcessFacts? ProcessFacts { get; } = Process is null ? null : ProcessFacts.From(Process);
+
         public PositionFacts For(StatePosition.Command item) => new(
-            Process,
+            ProcessFacts,
             Stakeholders.GetValueOrDefault(item.Owner),
             item.OnBehalfOf is null ? null : Stakeholders.GetValueOrDefault(item.Stakeholder!),
             Meetings.GetValueOrDefault($"{Process?.Id}/{item.Meeting}"));

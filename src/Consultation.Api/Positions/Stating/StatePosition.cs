@@ -103,7 +103,7 @@ public static class StatePosition
         public async ValueTask<StreamWritten> Handle(Command command, CancellationToken cancellationToken)
         {
             var (stream, facts) = await PositionFactsLoader.FetchForWritingAsync(
-                session, command.PositionKey, command.Process!, command.Owner, command.OnBehalfOf is null ? null : command.Stakeholder, command.Meeting!, command.Statement, withVersionRows: false, cancellationToken);
+                session, command.PositionKey, command.Process!, command.Issue!, command.Owner, command.OnBehalfOf is null ? null : command.Stakeholder, command.Meeting!, command.Statement, withVersionRows: false, cancellationToken);
             stream.AppendOne(Decide(stream.Aggregate is null ? null : Position.From(stream.Aggregate), command, facts));
             await session.SaveOrRefuseAsync(() => AlreadyStated(command.PositionKey), cancellationToken);
             await WrittenPosition.KeepAsync(session, written, command.PositionKey, cancellationToken);

@@ -14,14 +14,14 @@ public sealed class BatchDecisionTests
         new("gcm", issue, stakeholder, null, 1, null, "Supports", null, null, "stocktaking-2017", null, null, DateOnly.Parse(statedOn, System.Globalization.CultureInfo.InvariantCulture));
 
     private static PositionFacts Facts(StatePosition.Command item) => new(
-        new ProcessDetails
+        ProcessFacts.From(new ProcessDetails
         {
             Id = "gcm",
             Title = "Global Compact",
             MandateReference = "A/RES/71/280",
             StartsOn = new DateOnly(2017, 4, 6),
             Issues = [new IssueDetails("sovereignty", "Sovereignty", "d", null, null, IssueStatus.Open, null, default, default)],
-        },
+        }),
         item.Stakeholder == "XYZ" ? null : new StakeholderDetails { Id = item.Stakeholder!, Kind = StakeholderKind.MemberState, Name = item.Stakeholder! },
         null,
         new SourceMeeting("gcm/stocktaking-2017", "gcm", new DateOnly(2017, 12, 4), new DateOnly(2017, 12, 6), false, new HashSet<string>()));

@@ -1,0 +1,38 @@
+using Consultation.Processes;
+using Marten;
+using Marten.Services.BatchQuerying;
+
+namespace Consultation.Positions;
+
+/// <summary>What the position rules need of a process: whether it still takes positions, and the status of the issues a write touches.</summary>
+public sealed record ProcessFacts(string Key, ProcessStatus Status, IReadOnlyDictionary<string, IssueStatus> Issues)
+{
+    public static ProcessFacts From(ProcessDetails details) => new(details.Id, details.Status, details.Issues.ToDictionary(i => i.Key, i => i.Status));
+
+    /// <summary>
+    /// The process's status and one issue's, selected in the database and enlisted in <paramref name="batch"/>: a large
+    /// process's document lists hundreds of issues, which a write of one position would otherwise read and deserialize.
+    /// </summary>
+    public static Func<Task<ProcessFacts?>> Enlist(IBatchedQuery batch, IDocumentStore store, string process, string issue)
+    {
+        var table = store.Options.FindOrResolveDocumentType(typeof(ProcessDetails)).TableName.QualifiedName;
+        var rows = batch.Query<Row>(
+            "select jsonb_build_object('key', d.id, 'status', d.data -> 'status', 'issueStatus', "
+            + "(select i -> 'status' from jsonb_array_elements(d.data -> 'issues') i where i ->> 'key' = ? limit 1)) "
+            + $"from {table} as d where d.id = ?",
+            issue,
+            process);
+        return async () => (await rows).SingleOrDefault() is { } row
+            ? new ProcessFacts(row.Key, row.Status, row.IssueStatus is { } status ? new Dictionary<string, IssueStatus> { [issue] = status } : [])
+            : null;
+    }
+
+    private sealed class Row
+    {
+        public string Key { get; init; } = string.Empty;
+
+        public ProcessStatus Status { get; init; }
+
+        public IssueStatus? IssueStatus { get; init; }
+    }
+}
