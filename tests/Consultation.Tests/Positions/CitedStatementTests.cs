@@ -49,4 +49,32 @@ public sealed class CitedStatementTests(ApiFactory api) : IClassFixture<ApiFacto
             .AssertProblemAsync(404);
         Assert.Equal(2, (await _secretariat.Client.GetFromJsonAsync<System.Text.Json.JsonElement>(url)).GetProperty("stance").GetInt32());
     }
+
+    [Fact]
+    public async Task A_batch_s_items_may_cite_recorded_statements_and_an_item_citing_any_other_is_refused_by_index()
+    {
+        var (process, meeting) = await _secretariat.OpenStocktakingAsync("sovereignty", "labour");
+        await _secretariat.EnsureStakeholderAsync("ECU");
+        await _secretariat.UpdateOkAsync(meeting, "statements", new
+        {
+            speaker = "MEX",
+            issues = new[] { "sovereignty" },
+            summary = "Stressed national sovereignty.",
+            language = "es",
+            saidOn = new DateOnly(2017, 12, 4),
+        });
+        var batch = $"/processes/{process}/positions/batch";
+        object Item(string issue, string stakeholder, string? statement) =>
+            new { issue, stakeholder, stance = 1, summary = "Stance 1", meeting = "stocktaking-2017", statement, statedOn = "2017-12-04" };
+
+        var refused = await (await _secretariat.Client.PostJsonAsync(batch, new { items = new[] { Item("sovereignty", "MEX", "s1"), Item("labour", "ECU", "s9") } }))
+            .AssertProblemAsync(422);
+        Assert.Contains("s9", Assert.Single(refused.ErrorsFor("items[1]")));
+        Assert.Empty(refused.ErrorsFor("items[0]"));
+
+        var written = await _secretariat.Client.PostJsonAsync(batch, new { items = new[] { Item("sovereignty", "MEX", "s1"), Item("labour", "MEX", "s1"), Item("labour", "ECU", null) } });
+        Assert.True(written.StatusCode == HttpStatusCode.Created, await written.Content.ReadAsStringAsync());
+        Assert.Equal("s1", (await _secretariat.Client.GetFromJsonAsync<System.Text.Json.JsonElement>(PositionSteps.PositionUrl(process, "labour", "MEX")))
+            .GetProperty("source").GetProperty("statement").GetString());
+    }
 }

@@ -185,7 +185,11 @@ public static class StatePositionsInBatch
         }
     }
 
-    /// <summary>What the batch's rules need, loaded in one round trip.</summary>
+    /// <summary>
+    /// What the batch's rules need, loaded in one round trip. Of the meetings only their dates, status and process travel
+    /// (a meeting's document carries every statement said there); the cited statements are looked up as their own records,
+    /// and of the positions only the keys of those that exist.
+    /// </summary>
     private sealed record BatchFacts(
         ProcessDetails? Process,
         IReadOnlyDictionary<string, StakeholderDetails> Stakeholders,
@@ -203,19 +207,43 @@ public static class StatePositionsInBatch
 
         public static async Task<BatchFacts> LoadAsync(IQuerySession session, string process, IReadOnlyList<StatePosition.Command> items, CancellationToken cancellationToken)
         {
+            var meetingKeys = items.Select(i => $"{process}/{i.Meeting}").Distinct().ToArray();
+            var positionKeys = items.Select(i => i.PositionKey).Distinct().ToArray();
             var batch = session.CreateBatchQuery();
             var processDetails = batch.Load<ProcessDetails>(process);
             var stakeholders = batch.LoadMany<StakeholderDetails>().ByIdList(
                 items.SelectMany(i => new[] { i.Stakeholder!, i.OnBehalfOf }).OfType<string>().Distinct().ToList());
-            var meetings = batch.LoadMany<MeetingDetails>().ByIdList(items.Select(i => $"{process}/{i.Meeting}").Distinct().ToList());
-            var positions = batch.LoadMany<PositionDetails>().ByIdList(items.Select(i => i.PositionKey).Distinct().ToList());
+            var meetings = batch.Query<MeetingDetails>()
+                .Where(x => x.Id.IsOneOf(meetingKeys))
+                .Select(x => new MeetingFacts { Id = x.Id, Process = x.Process, StartsOn = x.StartsOn, EndsOn = x.EndsOn, Status = x.Status })
+                .ToList();
+            var cited = batch.LoadMany<StatementRecord>().ByIdList(
+                items.Where(i => i.Statement is not null).Select(i => StatementRecord.IdOf($"{process}/{i.Meeting}", i.Statement!)).Distinct().ToList());
+            var positions = batch.Query<PositionDetails>().Where(x => x.Id.IsOneOf(positionKeys)).Select(x => x.Id).ToList();
             await batch.Execute(cancellationToken);
+
+            var statements = (await cited).ToLookup(s => s.Meeting, s => s.Statement);
             return new BatchFacts(
                 await processDetails,
                 (await stakeholders).ToDictionary(s => s.Id),
-                (await meetings).ToDictionary(m => m.Id, PositionFactsLoader.ToSource),
-                [.. (await positions).Select(p => p.Id)]);
+                (await meetings).ToDictionary(
+                    m => m.Id,
+                    m => new SourceMeeting(m.Id, m.Process, m.StartsOn, m.EndsOn, m.Status == MeetingStatus.Cancelled, statements[m.Id].ToHashSet())),
+                [.. await positions]);
         }
+    }
+
+    private sealed class MeetingFacts
+    {
+        public string Id { get; init; } = string.Empty;
+
+        public string Process { get; init; } = string.Empty;
+
+        public DateOnly StartsOn { get; init; }
+
+        public DateOnly EndsOn { get; init; }
+
+        public MeetingStatus Status { get; init; }
     }
 
     public static void Map(IEndpointRouteBuilder app) =>

@@ -49,14 +49,24 @@ public sealed class PositionVersionsProjection : IProjection
             return kept;
         }
 
+        // Rows of the streams this save starts (a batch of statings) go out as one statement; the others row by row.
+        var started = new List<PositionVersion>();
+        var currentByKey = current.ToLookup(r => r.PositionKey, StringComparer.Ordinal);
         foreach (var stream in positionEvents.GroupBy(x => x.Key, StringComparer.Ordinal))
         {
-            var rows = current.Where(r => r.PositionKey == stream.Key).ToList();
-            RefuseIfWrittenConcurrently(stream.Key, rows, stream.Min(x => x.Event.Version));
+            var rows = currentByKey[stream.Key].ToList();
+            var firstVersion = stream.Min(x => x.Event.Version);
+            RefuseIfWrittenConcurrently(stream.Key, rows, firstVersion);
             var timeline = new PositionTimeline(rows);
             foreach (var (_, e) in stream.OrderBy(x => x.Event.Version))
             {
                 timeline.Apply(e.Data, e.Version, e.RecordedAt());
+            }
+
+            if (firstVersion == 1)
+            {
+                started.AddRange(timeline.Written);
+                continue;
             }
 
             foreach (var row in timeline.Written)
@@ -64,6 +74,8 @@ public sealed class PositionVersionsProjection : IProjection
                 operations.Store(row);
             }
         }
+
+        NewVersionRows.Queue(operations, started);
     }
 
     /// <summary>
