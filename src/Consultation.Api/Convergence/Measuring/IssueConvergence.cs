@@ -42,7 +42,7 @@ public static class IssueConvergence
 
     /// <summary>
     /// Two round trips: one batch of the independent reads (freshness first, so the measure reflects at least those events;
-    /// the process; the thresholds; the accredited stakeholders; the issue's standing rows), then the stakeholders holding
+    /// the issue's title (<see cref="IssueHeading"/>); the thresholds; the accredited stakeholders; the issue's standing rows), then the stakeholders holding
     /// those rows and the members of groups among them.
     /// </summary>
     public sealed class Handler(IQuerySession session) : IQueryHandler<Query, Answer>
@@ -52,18 +52,18 @@ public static class IssueConvergence
             var axes = TimeAxes.Parse(query.AsOf, query.StatedBy);
             var batch = session.CreateBatchQuery();
             var freshness = Freshness.Enlist(batch, session.DocumentStore, axes.AsOf);
-            var process = batch.Load<ProcessDetails>(query.Process);
+            var heading = IssueHeading.Enlist(batch, session.DocumentStore, query.Process, query.Issue);
             var settings = MeasureInputs.Settings(batch, query.Process, axes.AsOf);
             var accredited = MeasureInputs.Accredited(batch, session.DocumentStore, query.Process, axes);
             var standing = MeasureInputs.Standing(batch, query.Process, [query.Issue], axes);
             await batch.Execute(cancellationToken);
 
-            var details = MeasureInputs.Require(await process, query.Process, query.Issue);
+            var title = (await heading()).Title!;
             var thresholds = await settings();
             var measured = await MeasureInputs.MeasureAsync(
                 session, [query.Issue], await standing, AccreditedVoices.Of(await accredited()), thresholds.Thresholds, cancellationToken);
             return new Answer(
-                details.Id, query.Issue, details.Issue(query.Issue)!.Title, axes.AsOf, axes.StatedBy, thresholds.IsDefault, measured[query.Issue].Measure, await freshness());
+                query.Process, query.Issue, title, axes.AsOf, axes.StatedBy, thresholds.IsDefault, measured[query.Issue].Measure, await freshness());
         }
     }
 
