@@ -26,8 +26,8 @@ public static class ReadBreakdown
         };
 
         await issue(0, 0, CancellationToken.None);
-        await WriteBreakdown.MeasureAsync(context, $"issue convergence, {label}", issue, 0, 50, "3 reads", "read");
+        await WriteBreakdown.MeasureAsync(context, $"issue convergence, {label}", issue, 0, 50, "3 reads", "read", "in-process, one client");
         await dashboard(0, 0, CancellationToken.None);
-        await WriteBreakdown.MeasureAsync(context, $"process dashboard, {label}", dashboard, 0, 3, "3 reads", "read");
+        await WriteBreakdown.MeasureAsync(context, $"process dashboard, {label}", dashboard, 0, 3, "3 reads", "read", "in-process, one client");
     }
 }
