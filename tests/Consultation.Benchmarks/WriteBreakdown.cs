@@ -29,7 +29,7 @@ public static partial class WriteBreakdown
     }
 
     /// <summary>Round trips and time of <paramref name="operations"/> calls of <paramref name="operation"/> (sequences from <paramref name="first"/>).</summary>
-    public static async Task MeasureAsync(BenchContext context, string target, Operation operation, int first, int operations, string scenario = "1 writes", string unit = "write")
+    public static async Task MeasureAsync(BenchContext context, string target, Operation operation, int first, int operations, string scenario = "1 writes", string unit = "write", string clients = "1 writer")
     {
         var commands = new ConcurrentQueue<(string Statement, double Ms)>();
         using var listener = new ActivityListener
@@ -62,7 +62,7 @@ public static partial class WriteBreakdown
             .ToList();
         var inCommands = commands.Sum(c => c.Ms) / operations;
         var summary = string.Join(" · ", groups.Take(6).Select(g => $"{g.statement} ×{g.perOperation:0.#} {Report.Ms(g.meanMs)} ms"));
-        context.Report.Add(scenario, $"breakdown, {target}, 1 writer",
+        context.Report.Add(scenario, $"breakdown, {target}, {clients}",
             $"{Report.Ms(perOperation)} ms per {unit}: {commands.Count / (double)operations:0.#} round trips, {Report.Ms(inCommands)} ms in them ({summary}); {Report.Ms(perOperation - inCommands)} ms elsewhere (client, commit)",
             new { target, operations, msPerOperation = perOperation, roundTripsPerOperation = commands.Count / (double)operations, msInCommands = inCommands, commands = groups });
     }

@@ -1,4 +1,5 @@
 using Marten;
+using Marten.Services.BatchQuerying;
 
 namespace Consultation.Convergence.Measuring;
 
@@ -27,32 +28,46 @@ public sealed record Freshness(
     /// <summary>Read before the measure is computed, so the measure reflects at least these events.</summary>
     public static async Task<Freshness> ReadAsync(IQuerySession session, DateTimeOffset? asOf, CancellationToken cancellationToken)
     {
-        var store = session.DocumentStore;
+        var batch = session.CreateBatchQuery();
+        var freshness = Enlist(batch, session.DocumentStore, asOf);
+        await batch.Execute(cancellationToken);
+        return await freshness();
+    }
+
+    /// <summary>
+    /// The freshness, enlisted in <paramref name="batch"/> (one statement, two as of a moment). Enlist it before the reads of the
+    /// measure: a batch's statements run in order, so the measure reflects at least these events.
+    /// </summary>
+    public static Func<Task<Freshness>> Enlist(IBatchedQuery batch, IDocumentStore store, DateTimeOffset? asOf)
+    {
         var schema = store.Options.Events.DatabaseSchemaName;
 
-        // One round trip: the store's highest sequence (named by a key no shard has) and every shard's progress.
-        var rows = (await session.QueryAsync<string>(
-                $"select '{HighestKey}|' || coalesce(max(seq_id), 0) from {schema}.mt_events "
-                + $"union all select name || '|' || last_seq_id from {schema}.mt_event_progression",
-                cancellationToken))
-            .Select(r => (Name: r[..r.LastIndexOf('|')], Sequence: long.Parse(r[(r.LastIndexOf('|') + 1)..], System.Globalization.CultureInfo.InvariantCulture)))
-            .ToList();
-        var highest = rows.First(r => r.Name == HighestKey).Sequence;
-        var reflects = asOf is { } at ? await ReflectedAsOfAsync(session, schema, at, cancellationToken) : highest;
-
+        // The store's highest sequence (named by a key no shard has) and every shard's progress.
+        var progression = batch.Query<string>(
+            $"select '{HighestKey}|' || coalesce(max(seq_id), 0) from {schema}.mt_events "
+            + $"union all select name || '|' || last_seq_id from {schema}.mt_event_progression");
+        var reflected = asOf is { } at ? ReflectedAsOf(batch, schema, at) : null;
         var asyncShards = ((StoreOptions)store.Options).Projections.AllShards()
             .Select(s => s.Name.Identity)
             .ToHashSet(StringComparer.Ordinal);
-        var progress = rows
-            .Where(r => r.Name != HighestKey && asyncShards.Contains(r.Name))
-            .ToDictionary(r => r.Name, r => r.Sequence, StringComparer.Ordinal);
-        var lagging = asyncShards
-            .Select(shard => new LaggingProjection(shard, progress.GetValueOrDefault(shard)))
-            .Where(p => p.Sequence < highest)
-            .OrderBy(p => p.Shard, StringComparer.Ordinal)
-            .ToList();
 
-        return new Freshness(reflects, highest, Inline, lagging.Count > 0, lagging);
+        return async () =>
+        {
+            var rows = (await progression)
+                .Select(r => (Name: r[..r.LastIndexOf('|')], Sequence: long.Parse(r[(r.LastIndexOf('|') + 1)..], System.Globalization.CultureInfo.InvariantCulture)))
+                .ToList();
+            var highest = rows.First(r => r.Name == HighestKey).Sequence;
+            var reflects = reflected is null ? highest : long.Parse((await reflected).Single(), System.Globalization.CultureInfo.InvariantCulture);
+            var progress = rows
+                .Where(r => r.Name != HighestKey && asyncShards.Contains(r.Name))
+                .ToDictionary(r => r.Name, r => r.Sequence, StringComparer.Ordinal);
+            var lagging = asyncShards
+                .Select(shard => new LaggingProjection(shard, progress.GetValueOrDefault(shard)))
+                .Where(p => p.Sequence < highest)
+                .OrderBy(p => p.Shard, StringComparer.Ordinal)
+                .ToList();
+            return new Freshness(reflects, highest, Inline, lagging.Count > 0, lagging);
+        };
     }
 
     /// <summary>
@@ -61,12 +76,11 @@ public sealed record Freshness(
     /// timestamp index finds the last event recorded by then, and the sequences just after it are checked for concurrent
     /// writes stamped earlier — the window <c>asOfSequence</c> relies on (<see cref="Audit.Replaying.SequenceMoments.Window"/>).
     /// </summary>
-    private static async Task<long> ReflectedAsOfAsync(IQuerySession session, string schema, DateTimeOffset at, CancellationToken cancellationToken) =>
-        (await session.QueryAsync<long>(
+    private static Task<IReadOnlyList<string>> ReflectedAsOf(IBatchedQuery batch, string schema, DateTimeOffset at) =>
+        batch.Query<string>(
             $"with anchor as (select seq_id from {schema}.mt_events where timestamp <= ? order by timestamp desc, seq_id desc limit 1) "
-            + $"select coalesce(max(e.seq_id), 0) from {schema}.mt_events e, anchor a "
+            + $"select coalesce(max(e.seq_id), 0)::text from {schema}.mt_events e, anchor a "
             + $"where e.seq_id between a.seq_id and a.seq_id + {Audit.Replaying.SequenceMoments.Window} and e.timestamp <= ?",
-            cancellationToken,
             at,
-            at)).Single();
+            at);
 }

@@ -40,71 +40,40 @@ public static class IssueConvergence
         }
     }
 
+    /// <summary>
+    /// Two round trips: one batch of the independent reads (freshness first, so the measure reflects at least those events;
+    /// the issue's title (<see cref="IssueHeading"/>); the thresholds; the accredited stakeholders; the issue's standing rows), then the stakeholders holding
+    /// those rows and the members of groups among them.
+    /// </summary>
     public sealed class Handler(IQuerySession session) : IQueryHandler<Query, Answer>
     {
         public async ValueTask<Answer> Handle(Query query, CancellationToken cancellationToken)
         {
-            var process = await session.RequireProcessAsync(query.Process, query.Issue, cancellationToken);
             var axes = TimeAxes.Parse(query.AsOf, query.StatedBy);
-            var freshness = await Freshness.ReadAsync(session, axes.AsOf, cancellationToken);
-            var settings = await SettingsAsync(session, process.Id, axes.AsOf, cancellationToken);
-            var accredited = await AccreditedAsync(session, process.Id, axes, cancellationToken);
-            var measure = await MeasureAsync(session, process.Id, query.Issue, axes, accredited, settings.Thresholds, cancellationToken);
-            return new Answer(process.Id, query.Issue, process.Issue(query.Issue)!.Title, axes.AsOf, axes.StatedBy, settings.IsDefault, measure, freshness);
+            var batch = session.CreateBatchQuery();
+            var freshness = Freshness.Enlist(batch, session.DocumentStore, axes.AsOf);
+            var heading = IssueHeading.Enlist(batch, session.DocumentStore, query.Process, query.Issue);
+            var settings = MeasureInputs.Settings(batch, query.Process, axes.AsOf);
+            var accredited = MeasureInputs.Accredited(batch, session.DocumentStore, query.Process, axes);
+            var standing = MeasureInputs.Standing(batch, query.Process, [query.Issue], axes);
+            await batch.Execute(cancellationToken);
+
+            var title = (await heading()).Title!;
+            var thresholds = await settings();
+            var measured = await MeasureInputs.MeasureAsync(
+                session, [query.Issue], await standing, AccreditedVoices.Of(await accredited()), thresholds.Thresholds, cancellationToken);
+            return new Answer(
+                query.Process, query.Issue, title, axes.AsOf, axes.StatedBy, thresholds.IsDefault, measured[query.Issue].Measure, await freshness());
         }
     }
 
-    public static async Task<IssueMeasure> MeasureAsync(
-        IQuerySession session,
-        string process,
-        string issue,
-        TimeAxes axes,
-        IReadOnlyList<AccreditedStakeholder> accredited,
-        ConvergenceThresholds thresholds,
-        CancellationToken cancellationToken)
-    {
-        var effective = await session.EffectivePositionsAsync(process, issue, axes, cancellationToken);
-        var positions = effective.Select(x => new MeasuredPosition(
-            x.Effective.Stakeholder,
-            x.Details.Kind,
-            x.Details.RegionalGroup,
-            x.Effective.Row.Stance,
-            x.Effective.Row.Conditions,
-            x.Effective.InheritedFrom));
-        return ConvergenceMeasure.Measure(positions, accredited, thresholds);
-    }
-
-    /// <summary>
-    /// The thresholds in force at <paramref name="asOf"/> (recorded time; now when null): a view replayed as of a moment
-    /// judges levels as it did then, before any later change of thresholds.
-    /// </summary>
+    /// <summary>The thresholds in force at <paramref name="asOf"/> (<see cref="MeasureInputs.Settings"/>), in a round trip of their own.</summary>
     public static async Task<ConvergenceSettings> SettingsAsync(IQuerySession session, string process, DateTimeOffset? asOf, CancellationToken cancellationToken)
     {
-        var key = ConvergenceSettings.KeyFor(process);
-        var settings = asOf is { } at
-            ? await session.Events.AggregateStreamAsync<ConvergenceSettings>(key, timestamp: at, token: cancellationToken)
-            : await session.LoadAsync<ConvergenceSettings>(key, cancellationToken);
-        return settings ?? ConvergenceSettings.Defaults(process);
-    }
-
-    /// <summary>
-    /// The stakeholders accredited to the process on both axes: accreditations recorded by <c>asOf</c> (from the events
-    /// themselves, so the answer is exact) and, with <c>statedBy</c>, accredited on or before that date. Kind and regional
-    /// group come from the stakeholder record (they never change after registration). One query: the stakeholder
-    /// records whose accreditation events match.
-    /// </summary>
-    public static async Task<IReadOnlyList<AccreditedStakeholder>> AccreditedAsync(
-        IQuerySession session, string process, TimeAxes axes, CancellationToken cancellationToken)
-    {
-        var schema = session.DocumentStore.Options.Events.DatabaseSchemaName;
-        var type = ((Marten.Events.EventGraph)session.DocumentStore.Options.Events).EventMappingFor(typeof(StakeholderAccredited)).EventTypeName;
-        var at = axes.AsOf ?? DateTimeOffset.MaxValue;
-        var accreditations = $"select e.stream_id from {schema}.mt_events e where e.type = ? and e.data ->> 'processKey' = ? and e.timestamp <= ?";
-        var details = axes.StatedBy is { } by
-            ? await session.QueryAsync<StakeholderDetails>(
-                $"where d.id in ({accreditations} and (e.data ->> 'accreditedOn')::date <= ?)", cancellationToken, type, process, at, by)
-            : await session.QueryAsync<StakeholderDetails>($"where d.id in ({accreditations})", cancellationToken, type, process, at);
-        return [.. details.Select(d => new AccreditedStakeholder(d.Id, d.Kind, d.RegionalGroup))];
+        var batch = session.CreateBatchQuery();
+        var settings = MeasureInputs.Settings(batch, process, asOf);
+        await batch.Execute(cancellationToken);
+        return await settings();
     }
 
     public static void Map(IEndpointRouteBuilder app) =>

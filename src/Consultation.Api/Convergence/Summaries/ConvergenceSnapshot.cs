@@ -15,9 +15,9 @@ public sealed record MeasuredIssue(string Issue, string Title, IssueMeasure Meas
 /// <summary>
 /// The convergence of a process as the record stood at one recorded moment (<c>asOf</c>; now when null): the measure of
 /// each issue tabled by then, and the areas as they stood then. Shape, whatever the number of issues or areas: one
-/// indexed query for the standing position versions of all the issues (only the fields the measure reads), one for the
-/// stakeholders holding them and the members of those that are groups, one for the accredited stakeholders, one for the
-/// thresholds and, as of a past moment, one for the area events — not one round of queries per issue.
+/// round trip for the standing position versions of all the issues (only the fields the measure reads) and the accredited
+/// stakeholders, one for the stakeholders holding those positions and the members of those that are groups
+/// (<see cref="MeasureInputs"/>) — not one round of queries per issue.
 /// </summary>
 public sealed class ConvergenceSnapshot
 {
@@ -55,37 +55,16 @@ public sealed class ConvergenceSnapshot
         }
 
         var axes = new TimeAxes(asOf, null);
-        var standing = await session.Query<PositionVersion>()
-            .Where(x => x.Process == process.Id && wanted.Contains(x.Issue))
-            .StandingAt(axes)
-            .AsStances()
-            .ToListAsync(cancellationToken);
-        var owners = standing.Select(r => r.Stakeholder).Distinct(StringComparer.Ordinal).ToArray();
-        var people = await session.OwnersAndMembersAsync(owners, cancellationToken);
-        var byIssue = standing.GroupBy(r => r.Issue, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => Inheritance.Resolve<StandingStance>(g, people), StringComparer.Ordinal);
-        var stakeholders = people.ById();
+        var batch = session.CreateBatchQuery();
+        var standing = MeasureInputs.Standing(batch, process.Id, wanted, axes);
+        var accredited = MeasureInputs.Accredited(batch, session.DocumentStore, process.Id, axes);
+        await batch.Execute(cancellationToken);
 
-        var accredited = AccreditedVoices.Of(await IssueConvergence.AccreditedAsync(session, process.Id, axes, cancellationToken));
-        var measured = new Dictionary<string, MeasuredIssue>(StringComparer.Ordinal);
-        foreach (var key in wanted)
-        {
-            var effective = byIssue.GetValueOrDefault(key) ?? [];
-            var positions = effective
-                .Where(e => stakeholders.ContainsKey(e.Key))
-                .Select(e => new MeasuredPosition(
-                    e.Key,
-                    stakeholders[e.Key].Kind,
-                    stakeholders[e.Key].RegionalGroup,
-                    e.Value.Row.Stance,
-                    e.Value.Row.Conditions,
-                    e.Value.InheritedFrom))
-                .OrderBy(p => p.Stakeholder, StringComparer.Ordinal)
-                .ToList();
-            var measure = ConvergenceMeasure.Measure(positions, accredited, thresholds);
-            measured[key] = new MeasuredIssue(key, process.Issue(key)!.Title, measure, [.. positions.Where(p => p.Kind != StakeholderKind.GroupOrBloc)]);
-        }
-
+        var measures = await MeasureInputs.MeasureAsync(session, wanted, await standing, AccreditedVoices.Of(await accredited()), thresholds, cancellationToken);
+        var measured = measures.ToDictionary(
+            m => m.Key,
+            m => new MeasuredIssue(m.Key, process.Issue(m.Key)!.Title, m.Value.Measure, [.. m.Value.Positions.Where(p => p.Kind != StakeholderKind.GroupOrBloc)]),
+            StringComparer.Ordinal);
         return new ConvergenceSnapshot(asOf, measured);
     }
 

@@ -83,13 +83,20 @@ public static class ProcessConvergence
         public async ValueTask<Answer> Handle(Query query, CancellationToken cancellationToken)
         {
             var asOf = TimeAxes.ParseTimestamp(query.AsOf);
-            var process = await session.RequireProcessAsync(query.Process, null, cancellationToken);
-            var freshness = await Freshness.ReadAsync(session, asOf, cancellationToken);
-            var settings = await IssueConvergence.SettingsAsync(session, process.Id, asOf, cancellationToken);
+            var batch = session.CreateBatchQuery();
+            var freshnessRead = Freshness.Enlist(batch, session.DocumentStore, asOf);
+            var processRead = batch.Load<ProcessDetails>(query.Process);
+            var settingsRead = MeasureInputs.Settings(batch, query.Process, asOf);
+            var closesRead = ClosedMeetings.Enlist(batch, session.DocumentStore, query.Process, asOf);
+            await batch.Execute(cancellationToken);
+
+            var process = MeasureInputs.Require(await processRead, query.Process, null);
+            var settings = await settingsRead();
             var snapshot = await snapshots.TakeAsync(session, process, asOf, settings.Thresholds, null, cancellationToken);
             var areas = await ConvergenceSnapshot.AreasAsync(session, process.Id, asOf, null, cancellationToken);
 
-            var closes = await ClosedMeetings.OfAsync(session, process.Id, asOf, cancellationToken);
+            var closes = await closesRead();
+            var freshness = await freshnessRead();
             var byClose = closes.OrderBy(c => c.ClosedAt).ToList();
             var last = byClose.LastOrDefault();
             var previous = byClose.Count >= 2 ? byClose[^2] : null;

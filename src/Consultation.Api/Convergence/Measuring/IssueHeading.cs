@@ -1,0 +1,34 @@
+using Consultation.Infrastructure.Errors;
+using Consultation.Processes;
+using Marten;
+using Marten.Services.BatchQuerying;
+
+namespace Consultation.Convergence.Measuring;
+
+/// <summary>
+/// What an issue's measure needs of its process: that both exist, and the issue's title. Selected in the database: a large
+/// process's document lists hundreds of issues (hundreds of kilobytes), read for one title.
+/// </summary>
+public sealed class IssueHeading
+{
+    public string Process { get; init; } = string.Empty;
+
+    public string? Title { get; init; }
+
+    /// <summary>The heading, enlisted in <paramref name="batch"/>; no row when the process is unknown, no title when the issue is.</summary>
+    public static Func<Task<IssueHeading>> Enlist(IBatchedQuery batch, IDocumentStore store, string process, string issue)
+    {
+        var table = store.Options.FindOrResolveDocumentType(typeof(ProcessDetails)).TableName.QualifiedName;
+        var rows = batch.Query<IssueHeading>(
+            "select jsonb_build_object('process', d.id, 'title', "
+            + "(select i -> 'title' from jsonb_array_elements(d.data -> 'issues') i where i ->> 'key' = ? limit 1)) "
+            + $"from {table} as d where d.id = ?",
+            issue,
+            process);
+        return async () =>
+        {
+            var heading = (await rows).SingleOrDefault() ?? throw new StreamNotFound("Process", process);
+            return heading.Title is null ? throw new StreamNotFound("Issue", $"{process}/{issue}") : heading;
+        };
+    }
+}

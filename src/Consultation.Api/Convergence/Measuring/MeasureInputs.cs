@@ -1,0 +1,137 @@
+using Consultation.Convergence.Measuring.Thresholds;
+using Consultation.Infrastructure.Errors;
+using Consultation.Positions.Views;
+using Consultation.Processes;
+using Consultation.Stakeholders;
+using JasperFx.Events;
+using Marten;
+using Marten.Services.BatchQuerying;
+
+namespace Consultation.Convergence.Measuring;
+
+/// <summary>
+/// What measuring issues at a moment reads, enlisted in a caller's batch so that independent reads share one round trip:
+/// the thresholds in force, the accredited stakeholders and the standing rows of the issues. One read depends on them — the
+/// stakeholders holding those rows and the members of those that are groups (<see cref="MeasureAsync"/>).
+/// </summary>
+public static class MeasureInputs
+{
+    /// <summary>
+    /// The process read in a batch, or 404 as <see cref="Inheritance.RequireProcessAsync"/> answers; when
+    /// <paramref name="issue"/> is given, the issue too.
+    /// </summary>
+    public static ProcessDetails Require(ProcessDetails? details, string process, string? issue)
+    {
+        if (details is null)
+        {
+            throw new StreamNotFound("Process", process);
+        }
+
+        if (issue is not null && details.Issue(issue) is null)
+        {
+            throw new StreamNotFound("Issue", $"{process}/{issue}");
+        }
+
+        return details;
+    }
+
+    /// <summary>
+    /// The thresholds in force at <paramref name="asOf"/> (recorded time; now when null): a view replayed as of a moment
+    /// judges levels as it did then, before any later change of thresholds. As of a moment, the settings stream's events
+    /// recorded by then, folded by the inline projection's own methods; now, the inline document.
+    /// </summary>
+    public static Func<Task<ConvergenceSettings>> Settings(IBatchedQuery batch, string process, DateTimeOffset? asOf)
+    {
+        var key = ConvergenceSettings.KeyFor(process);
+        if (asOf is not { } at)
+        {
+            var current = batch.Load<ConvergenceSettings>(key);
+            return async () => await current ?? ConvergenceSettings.Defaults(process);
+        }
+
+        var events = batch.Events.FetchStream(key, 0, at, 0);
+        return async () =>
+        {
+            var projection = new ConvergenceSettingsProjection();
+            ConvergenceSettings? state = null;
+            foreach (var e in (await events).OfType<IEvent<ConvergenceThresholdsSet>>())
+            {
+                state = state is null ? projection.Create(e) : projection.Apply(e, state);
+            }
+
+            return state ?? ConvergenceSettings.Defaults(process);
+        };
+    }
+
+    /// <summary>
+    /// The stakeholders accredited to the process on both axes: accreditations recorded by <c>asOf</c> (from the events
+    /// themselves, so the answer is exact) and, with <c>statedBy</c>, accredited on or before that date. Kind and regional
+    /// group come from the stakeholder record (they never change after registration). One statement: the stakeholder
+    /// records whose accreditation events match.
+    /// </summary>
+    public static Func<Task<IReadOnlyList<AccreditedStakeholder>>> Accredited(IBatchedQuery batch, IDocumentStore store, string process, TimeAxes axes)
+    {
+        var schema = store.Options.Events.DatabaseSchemaName;
+        var type = ((Marten.Events.EventGraph)store.Options.Events).EventMappingFor(typeof(StakeholderAccredited)).EventTypeName;
+        var at = axes.AsOf ?? DateTimeOffset.MaxValue;
+        var accreditations = $"select e.stream_id from {schema}.mt_events e where e.type = ? and e.data ->> 'processKey' = ? and e.timestamp <= ?";
+        var details = axes.StatedBy is { } by
+            ? batch.Query<StakeholderDetails>($"where d.id in ({accreditations} and (e.data ->> 'accreditedOn')::date <= ?)", type, process, at, by)
+            : batch.Query<StakeholderDetails>($"where d.id in ({accreditations})", type, process, at);
+        return async () => [.. (await details).Select(d => new AccreditedStakeholder(d.Id, d.Kind, d.RegionalGroup))];
+    }
+
+    /// <summary>The standing rows of <paramref name="issues"/> at <paramref name="axes"/>, only the fields the measure reads.</summary>
+    public static Task<IReadOnlyList<StandingStance>> Standing(IBatchedQuery batch, string process, IReadOnlyCollection<string> issues, TimeAxes axes) =>
+        batch.QueryByPlan(new StandingPlan(process, [.. issues], axes));
+
+    /// <summary>A LINQ query in a batch: the same filters (<see cref="TimeAxesRules.StandingAt"/>) as every position view.</summary>
+    private sealed class StandingPlan(string process, string[] issues, TimeAxes axes) : QueryListPlan<StandingStance>
+    {
+        public override IQueryable<StandingStance> Query(IQuerySession session) =>
+            session.Query<PositionVersion>()
+                .Where(x => x.Process == process && issues.Contains(x.Issue))
+                .StandingAt(axes)
+                .AsStances();
+    }
+
+    /// <summary>
+    /// Measures each of <paramref name="issues"/> over its effective positions (own or inherited, <see cref="Inheritance"/>),
+    /// reading the stakeholders holding <paramref name="standing"/> and the members of groups among them (one query). Each
+    /// issue's counted positions are ordered by stakeholder key.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<string, (IssueMeasure Measure, IReadOnlyList<MeasuredPosition> Positions)>> MeasureAsync(
+        IQuerySession session,
+        IReadOnlyCollection<string> issues,
+        IReadOnlyList<StandingStance> standing,
+        AccreditedVoices accredited,
+        ConvergenceThresholds thresholds,
+        CancellationToken cancellationToken)
+    {
+        var owners = standing.Select(r => r.Stakeholder).Distinct(StringComparer.Ordinal).ToArray();
+        var people = await session.OwnersAndMembersAsync(owners, cancellationToken);
+        var byIssue = standing.GroupBy(r => r.Issue, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => Inheritance.Resolve<StandingStance>(g, people), StringComparer.Ordinal);
+        var stakeholders = people.ById();
+
+        var measured = new Dictionary<string, (IssueMeasure, IReadOnlyList<MeasuredPosition>)>(StringComparer.Ordinal);
+        foreach (var key in issues)
+        {
+            var effective = byIssue.GetValueOrDefault(key) ?? [];
+            var positions = effective
+                .Where(e => stakeholders.ContainsKey(e.Key))
+                .Select(e => new MeasuredPosition(
+                    e.Key,
+                    stakeholders[e.Key].Kind,
+                    stakeholders[e.Key].RegionalGroup,
+                    e.Value.Row.Stance,
+                    e.Value.Row.Conditions,
+                    e.Value.InheritedFrom))
+                .OrderBy(p => p.Stakeholder, StringComparer.Ordinal)
+                .ToList();
+            measured[key] = (ConvergenceMeasure.Measure(positions, accredited, thresholds), positions);
+        }
+
+        return measured;
+    }
+}
