@@ -17,9 +17,8 @@ public static class PositionsModule
     {
         options.Projections.LiveStreamAggregation<Position>();
         options.Projections.Add<PositionDetailsProjection>(ProjectionLifecycle.Inline);
-        options.Schema.For<PositionDetails>()
-            .Index(x => x.Process)
-            .Index(x => x.Stakeholder);
+        // Only the process overview filters this table (by process); a stakeholder's positions are read from the versions table.
+        options.Schema.For<PositionDetails>().Index(x => x.Process);
         options.AddPositionBatches();
         options.AddPositionViews();
     }

@@ -6,7 +6,8 @@ namespace Consultation.Tests.Positions.Views;
 /// <summary>
 /// The versions table keeps a column for every filter but an index only for the filters that lead a read (every index
 /// costs every inserted row): the schema has exactly those, a database made with the older one-index-per-column schema
-/// loses the others on migration, and every read's filter can still be answered from an index.
+/// loses the others on migration, and every read's filter can still be answered from an index. The current positions'
+/// table keeps only its process index (the process overview's filter).
 /// </summary>
 public sealed class PositionVersionIndexTests(ApiFactory api) : IClassFixture<ApiFactory>
 {
@@ -17,6 +18,8 @@ public sealed class PositionVersionIndexTests(ApiFactory api) : IClassFixture<Ap
         "mt_doc_positionversion_idx_stakeholder",
         "pkey_mt_doc_positionversion_id",
     ];
+
+    private static readonly string[] CurrentExpected = ["mt_doc_positiondetails_idx_process", "pkey_mt_doc_positiondetails_id"];
 
     private static readonly string[] Dropped = ["process", "issue", "recorded_at", "superseded_at", "stated_on", "valid_to"];
 
@@ -32,6 +35,14 @@ public sealed class PositionVersionIndexTests(ApiFactory api) : IClassFixture<Ap
     }
 
     [Fact]
+    public async Task The_current_positions_table_is_indexed_by_process_only()
+    {
+        _ = api.Store;
+
+        Assert.Equal(CurrentExpected, await CurrentIndexesAsync());
+    }
+
+    [Fact]
     public async Task A_database_with_the_older_index_per_column_loses_those_indexes_on_migration()
     {
         _ = api.Store;
@@ -39,6 +50,8 @@ public sealed class PositionVersionIndexTests(ApiFactory api) : IClassFixture<Ap
         {
             await ExecuteAsync($"create index if not exists mt_doc_positionversion_idx_{column} on {Table} ({column})");
         }
+
+        await ExecuteAsync($"create index if not exists mt_doc_positiondetails_idx_stakeholder on {api.Schema}.mt_doc_positiondetails ((data ->> 'stakeholder'))");
 
         Assert.Equal(Expected.Length + Dropped.Length, (await IndexesAsync()).Count);
 
@@ -48,6 +61,7 @@ public sealed class PositionVersionIndexTests(ApiFactory api) : IClassFixture<Ap
         Assert.True(apply.ExitCode == 0, apply.ToString());
         Assert.True(assert.ExitCode == 0, assert.ToString());
         Assert.Equal(Expected, await IndexesAsync());
+        Assert.Equal(CurrentExpected, await CurrentIndexesAsync());
     }
 
     [Theory]
@@ -68,6 +82,9 @@ public sealed class PositionVersionIndexTests(ApiFactory api) : IClassFixture<Ap
 
     private async Task<List<string>> IndexesAsync() =>
         await ListAsync($"select indexname from pg_indexes where schemaname = '{api.Schema}' and tablename = 'mt_doc_positionversion' order by indexname");
+
+    private async Task<List<string>> CurrentIndexesAsync() =>
+        await ListAsync($"select indexname from pg_indexes where schemaname = '{api.Schema}' and tablename = 'mt_doc_positiondetails' order by indexname");
 
     private async Task<List<string>> ColumnsAsync() =>
         await ListAsync($"select column_name from information_schema.columns where table_schema = '{api.Schema}' and table_name = 'mt_doc_positionversion'");
