@@ -21,7 +21,7 @@ public sealed record RebuildStep(IReadOnlyList<ProjectionRebuildProgress> Projec
         var groups = new List<List<FoldedProjection>>();
         foreach (var fold in folds)
         {
-            var overlapping = groups.Where(g => g.Any(f => f.Fold.EventTypes.Intersect(fold.Fold.EventTypes).Any())).ToList();
+            var overlapping = groups.Where(g => g.Any(f => ShareEvents(f.Fold, fold.Fold))).ToList();
             var merged = overlapping.SelectMany(g => g).Append(fold).ToList();
             groups.RemoveAll(overlapping.Contains);
             groups.Add(merged);
@@ -43,4 +43,11 @@ public sealed record RebuildStep(IReadOnlyList<ProjectionRebuildProgress> Projec
 
         return steps;
     }
+
+    /// <summary>
+    /// Whether two folds read some of the same events of the application's. Marten's own event types (<c>Archived</c>, which
+    /// every aggregation handles) do not count: they would put every aggregation in one step.
+    /// </summary>
+    private static bool ShareEvents(IStreamFold a, IStreamFold b) =>
+        a.EventTypes.Intersect(b.EventTypes).Any(t => t.Assembly != typeof(JasperFx.Events.IEvent).Assembly);
 }

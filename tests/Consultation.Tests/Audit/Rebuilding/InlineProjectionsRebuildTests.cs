@@ -41,6 +41,19 @@ public sealed class InlineProjectionsRebuildTests(SeededApiFactory api) : IClass
     }
 
     [Fact]
+    public void Only_projections_reading_the_same_events_are_rebuilt_from_one_read()
+    {
+        var projections = InlineProjections().Select(p => new ProjectionRebuildProgress(p.Name, TimeProvider.System)).ToList();
+
+        var steps = RebuildStep.Plan(api.Store, projections);
+
+        Assert.Equal(projections, steps.SelectMany(s => s.Projections).OrderBy(projections.IndexOf));
+        Assert.All(steps, s => Assert.Equal(s.Projections, s.Folds.Select(f => f.Progress)));
+        var shared = steps.Where(s => s.Projections.Count > 1).Select(s => string.Join(" + ", s.Projections.Select(p => p.Name))).Order();
+        Assert.Equal(["MeetingDetails + Consultation.Meetings.StatementRecordProjection", "PositionDetails + PositionVersions"], shared);
+    }
+
+    [Fact]
     public async Task Marten_s_own_rebuild_gives_the_same_rows_as_the_stream_by_stream_rebuild()
     {
         await RecordAsync();
