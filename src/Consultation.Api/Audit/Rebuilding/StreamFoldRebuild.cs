@@ -18,6 +18,9 @@ public static class StreamFoldRebuild
 {
     private const int WriteBatch = 5_000;
 
+    /// <summary>Batches written at once, each over its own connection: one COPY keeps one server process busy, and the writes were most of the time.</summary>
+    private const int ConcurrentWrites = 2;
+
     public static async Task RunAsync(
         IDocumentStore store,
         IProjectionDaemon daemon,
@@ -63,7 +66,7 @@ public static class StreamFoldRebuild
         var revisioned = new RevisionedTypes(store);
         var batch = new FoldedBatch(store, revisioned);
         var stream = new List<IEvent>();
-        var writing = Task.CompletedTask;
+        var writing = new Queue<Task>();
         long read = 0;
         try
         {
@@ -79,9 +82,14 @@ public static class StreamFoldRebuild
                 read++;
                 if (batch.Count >= WriteBatch)
                 {
-                    // One batch is written while the next is read and folded.
-                    await writing;
-                    writing = batch.WriteAsync(cancellationToken);
+                    // Batches are written while the next are read and folded.
+                    if (writing.Count >= ConcurrentWrites)
+                    {
+                        await writing.Dequeue();
+                    }
+
+                    var full = batch;
+                    writing.Enqueue(Task.Run(() => full.WriteAsync(cancellationToken), cancellationToken));
                     batch = new FoldedBatch(store, revisioned);
 
                     // Read in stream order, the events' sequences do not grow: progress is the share of the events read,
@@ -101,7 +109,7 @@ public static class StreamFoldRebuild
         }
         finally
         {
-            await writing;
+            await Task.WhenAll(writing);
         }
 
         await batch.WriteAsync(cancellationToken);
