@@ -1,12 +1,12 @@
 using System.Diagnostics;
 using System.Globalization;
-using Consultation.Convergence.Areas;
-using Consultation.Convergence.Measuring.Thresholds;
+using Consultation.Audit.Rebuilding;
 using Consultation.Meetings;
 using Consultation.Positions;
 using Consultation.Processes;
 using Consultation.Stakeholders;
 using JasperFx.Events;
+using JasperFx.Events.Projections;
 using Marten;
 
 namespace Consultation.Synthetic;
@@ -88,18 +88,18 @@ public sealed class SyntheticWriter(IDocumentStore store)
         return done;
     }
 
-    /// <summary>After a bulk COPY: every inline read model rebuilt from all events (the whole store, not only this process).</summary>
+    /// <summary>After a bulk COPY: every inline read model rebuilt from all events (the whole store, not only this process), as <c>audit rebuild</c> rebuilds them.</summary>
     public async Task RebuildInlineProjectionsAsync(CancellationToken cancellationToken)
     {
-        using var daemon = await store.BuildProjectionDaemonAsync();
-        await daemon.RebuildProjectionAsync<StakeholderDetailsProjection>(cancellationToken);
-        await daemon.RebuildProjectionAsync<ProcessDetailsProjection>(cancellationToken);
-        await daemon.RebuildProjectionAsync<MeetingDetailsProjection>(cancellationToken);
-        await daemon.RebuildProjectionAsync<StatementRecordProjection>(cancellationToken);
-        await daemon.RebuildProjectionAsync<PositionDetailsProjection>(cancellationToken);
-        await daemon.RebuildProjectionAsync("PositionVersions", cancellationToken);
-        await daemon.RebuildProjectionAsync<AreaDetailsProjection>(cancellationToken);
-        await daemon.RebuildProjectionAsync<ConvergenceSettingsProjection>(cancellationToken);
+        var projections = ProjectionCatalog.All(store)
+            .Where(p => p.Lifecycle == ProjectionLifecycle.Inline)
+            .Select(p => new ProjectionRebuildProgress(p.Name, TimeProvider.System))
+            .ToList();
+        await ProjectionRebuilder.RebuildAsync(store, projections, null, cancellationToken);
+        if (projections.Select(p => p.View()).FirstOrDefault(v => v.State != RebuildState.Succeeded) is { } failed)
+        {
+            throw new InvalidOperationException("Rebuilding the inline projections failed: " + failed.Describe());
+        }
     }
 
     private async Task BulkAsync(IReadOnlyList<SyntheticStream> streams, string correlation, Action<int> saved, CancellationToken cancellationToken)

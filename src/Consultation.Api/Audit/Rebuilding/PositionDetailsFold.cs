@@ -1,5 +1,6 @@
 using Consultation.Positions;
 using JasperFx.Events;
+using Marten;
 
 namespace Consultation.Audit.Rebuilding;
 
@@ -10,7 +11,7 @@ public sealed class PositionDetailsFold : IStreamFold
 
     public IReadOnlyList<Type> EventTypes { get; } = [typeof(PositionStated), typeof(PositionRevised), typeof(PositionCorrected), typeof(PositionWithdrawn)];
 
-    public IEnumerable<object> Fold(IReadOnlyList<IEvent> stream)
+    public ValueTask<IReadOnlyList<object>> FoldAsync(IQuerySession session, IReadOnlyList<IEvent> stream, CancellationToken cancellationToken)
     {
         PositionDetails? details = null;
         foreach (var e in stream)
@@ -26,6 +27,6 @@ public sealed class PositionDetailsFold : IStreamFold
             };
         }
 
-        return details is null ? [] : [details];
+        return ValueTask.FromResult<IReadOnlyList<object>>(details is null ? [] : [details]);
     }
 }

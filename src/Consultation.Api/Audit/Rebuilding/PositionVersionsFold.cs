@@ -2,6 +2,7 @@ using Consultation.Infrastructure.EventStore;
 using Consultation.Positions;
 using Consultation.Positions.Views;
 using JasperFx.Events;
+using Marten;
 
 namespace Consultation.Audit.Rebuilding;
 
@@ -13,7 +14,7 @@ public sealed class PositionVersionsFold : IStreamFold
 {
     public IReadOnlyList<Type> EventTypes { get; } = [typeof(PositionStated), typeof(PositionRevised), typeof(PositionCorrected), typeof(PositionWithdrawn)];
 
-    public IEnumerable<object> Fold(IReadOnlyList<IEvent> stream)
+    public ValueTask<IReadOnlyList<object>> FoldAsync(IQuerySession session, IReadOnlyList<IEvent> stream, CancellationToken cancellationToken)
     {
         var timeline = new PositionTimeline([]);
         foreach (var e in stream)
@@ -21,6 +22,6 @@ public sealed class PositionVersionsFold : IStreamFold
             timeline.Apply(e.Data, e.Version, e.RecordedAt());
         }
 
-        return timeline.Written;
+        return ValueTask.FromResult<IReadOnlyList<object>>([.. timeline.Written]);
     }
 }

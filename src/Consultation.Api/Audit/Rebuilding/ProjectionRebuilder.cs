@@ -7,7 +7,8 @@ namespace Consultation.Audit.Rebuilding;
 /// <summary>
 /// Rebuilds projections one after the other with a daemon of its own (Marten tears each projection's documents
 /// down, then replays every event up to the head); the projections <see cref="StreamFolds"/> knows are rebuilt stream by
-/// stream by <see cref="StreamFoldRebuild"/> instead. Progress comes from the daemon's shard-state tracker, which
+/// stream by <see cref="StreamFoldRebuild"/> instead, those that read the same event types together from one read
+/// (<see cref="RebuildStep"/>), so they succeed or fail together. Progress comes from the daemon's shard-state tracker, which
 /// publishes the sequence each shard reached per batch. A failing projection is reported and the others still run.
 /// </summary>
 public static class ProjectionRebuilder
@@ -27,37 +28,50 @@ public static class ProjectionRebuilder
         var observer = new Observer(onProgress);
         using var subscription = daemon.Tracker.Subscribe(observer);
         long head = 0;
-        foreach (var projection in projections)
+        foreach (var step in RebuildStep.Plan(store, projections))
         {
-            projection.Start(daemon.Tracker.HighWaterMark);
-            observer.Current = projection;
-            onProgress?.Invoke(projection);
+            foreach (var projection in step.Projections)
+            {
+                projection.Start(daemon.Tracker.HighWaterMark);
+                onProgress?.Invoke(projection);
+            }
+
+            observer.Current = step.Folds.Count == 0 ? step.Projections[0] : null;
             try
             {
-                if (StreamFolds.For(store, projection.Name) is { } fold)
+                if (step.Folds.Count > 0)
                 {
-                    await StreamFoldRebuild.RunAsync(store, daemon, projection.Name, fold, projection, onProgress, cancellationToken);
+                    await StreamFoldRebuild.RunAsync(store, daemon, step.Folds, onProgress, cancellationToken);
                 }
                 else
                 {
-                    RebuildPages.Widen(store, projection.Name);
-                    await daemon.RebuildProjectionAsync(projection.Name, ProjectionTimeout, cancellationToken);
+                    RebuildPages.Widen(store, step.Projections[0].Name);
+                    await daemon.RebuildProjectionAsync(step.Projections[0].Name, ProjectionTimeout, cancellationToken);
                 }
 
-                projection.RaiseHead(daemon.Tracker.HighWaterMark);
-                projection.Succeed();
+                foreach (var projection in step.Projections)
+                {
+                    projection.RaiseHead(daemon.Tracker.HighWaterMark);
+                    projection.Succeed();
+                }
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                projection.Fail(e.Message);
+                foreach (var projection in step.Projections)
+                {
+                    projection.Fail(e.Message);
+                }
             }
             finally
             {
                 observer.Current = null;
             }
 
-            head = Math.Max(head, projection.View().HeadSequence);
-            onProgress?.Invoke(projection);
+            foreach (var projection in step.Projections)
+            {
+                head = Math.Max(head, projection.View().HeadSequence);
+                onProgress?.Invoke(projection);
+            }
         }
 
         return head;

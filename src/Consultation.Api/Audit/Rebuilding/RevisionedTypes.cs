@@ -1,5 +1,6 @@
 using System.Reflection;
 using Marten;
+using Npgsql;
 
 namespace Consultation.Audit.Rebuilding;
 
@@ -10,7 +11,24 @@ namespace Consultation.Audit.Rebuilding;
 /// </summary>
 public sealed class RevisionedTypes(IDocumentStore store)
 {
+    private static readonly string[] PlainColumns = ["data", "id", "mt_dotnet_type", "mt_last_modified", "mt_version"];
+
     private readonly Dictionary<Type, RevisionedType?> _types = [];
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<RevisionedType, bool> _plain = [];
+
+    /// <summary>Whether the table has only Marten's plain columns (no duplicated fields, tenant or other metadata columns), so a COPY of id, data, type and revision fills it as Marten would.</summary>
+    public async ValueTask<bool> HasPlainColumnsAsync(RevisionedType type, NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        if (_plain.TryGetValue(type, out var plain))
+        {
+            return plain;
+        }
+
+        await using var command = new NpgsqlCommand("select array_agg(attname::text order by attname::text collate \"C\") from pg_attribute where attrelid = @table::regclass and attnum > 0 and not attisdropped", connection);
+        command.Parameters.AddWithValue("table", type.Table);
+        var columns = (string[])(await command.ExecuteScalarAsync(cancellationToken))!;
+        return _plain[type] = columns.SequenceEqual(PlainColumns, StringComparer.Ordinal);
+    }
 
     public RevisionedType? For(Type type)
     {
