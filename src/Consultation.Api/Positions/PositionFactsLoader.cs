@@ -43,7 +43,8 @@ public static class PositionFactsLoader
 
     /// <summary>
     /// The facts, enlisted in <paramref name="batch"/>. Of the process only its status and the issue's (<see cref="ProcessFacts.Enlist"/>); of the meeting only its dates, status and process travel (its
-    /// document carries every statement said there); the cited statement is looked up as its own record (statements are
+    /// document carries every statement said there; taken apart once by <c>jsonb_to_record</c>, as each <c>d.data -&gt;</c> of a
+    /// toasted document would fetch and decompress all of it again); the cited statement is looked up as its own record (statements are
     /// only ever added, so the record exists exactly when the meeting lists it).
     /// </summary>
     private static Func<Task<PositionFacts>> Enlist(
@@ -53,10 +54,11 @@ public static class PositionFactsLoader
         var processFacts = ProcessFacts.Enlist(batch, store, process, issue);
         var ownerDetails = batch.Load<StakeholderDetails>(owner);
         var speakerDetails = speaker is null ? Task.FromResult<StakeholderDetails?>(null) : batch.Load<StakeholderDetails>(speaker);
-        var meetingFacts = batch.Query<MeetingDetails>()
-            .Where(x => x.Id == meetingKey)
-            .Select(x => new MeetingFacts { Id = x.Id, Process = x.Process, StartsOn = x.StartsOn, EndsOn = x.EndsOn, Status = x.Status })
-            .ToList();
+        var meetingFacts = batch.Query<MeetingFacts>(
+            "select jsonb_build_object('id', d.id, 'process', r.process, 'startsOn', r.\"startsOn\", 'endsOn', r.\"endsOn\", 'status', r.status) "
+            + $"from {store.Options.FindOrResolveDocumentType(typeof(MeetingDetails)).TableName.QualifiedName} as d, "
+            + "jsonb_to_record(d.data) as r(process jsonb, \"startsOn\" jsonb, \"endsOn\" jsonb, status jsonb) where d.id = ?",
+            meetingKey);
         var cited = statement is null ? Task.FromResult<StatementRecord?>(null) : batch.Load<StatementRecord>(StatementRecord.IdOf(meetingKey, statement));
         return async () => new PositionFacts(
             await processFacts(),

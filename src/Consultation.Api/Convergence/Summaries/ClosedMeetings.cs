@@ -41,16 +41,17 @@ public static class ClosedMeetings
     /// The same, enlisted in <paramref name="batch"/>. Only the four fields travel (a meeting's document carries every
     /// statement said there: megabytes for a large process), taken from the stored JSON as it is, so the close keeps every
     /// digit of its recorded time (a selected <c>DateTimeOffset</c> would go through <c>timestamptz</c> and lose the
-    /// seventh), which as-of comparisons and the snapshots at closes rely on.
+    /// seventh), which as-of comparisons and the snapshots at closes rely on. Each document is taken apart once
+    /// (<c>jsonb_to_record</c>): every <c>d.data -&gt;</c> of a large (toasted) document would fetch and decompress all of it again.
     /// </summary>
     public static Func<Task<IReadOnlyList<MeetingClose>>> Enlist(IBatchedQuery batch, IDocumentStore store, string process, DateTimeOffset? asOf)
     {
         var table = store.Options.FindOrResolveDocumentType(typeof(MeetingDetails)).TableName.QualifiedName;
         var rows = batch.Query<ClosedRow>(
-            "select jsonb_build_object('meeting', d.data -> 'meeting', 'title', d.data -> 'title', 'startsOn', d.data -> 'startsOn', "
-            + $"'closedAt', d.data -> 'closedAt') from {table} as d "
-            + "where d.data ->> 'process' = ? and d.data ->> 'closedAt' is not null "
-            + "order by (d.data ->> 'startsOn')::date, (d.data ->> 'endsOn')::date, d.id",
+            "select jsonb_build_object('meeting', r.meeting, 'title', r.title, 'startsOn', r.\"startsOn\", 'closedAt', r.\"closedAt\") "
+            + $"from {table} as d, jsonb_to_record(d.data) as r(meeting jsonb, title jsonb, \"startsOn\" jsonb, \"endsOn\" text, \"closedAt\" jsonb) "
+            + "where d.data ->> 'process' = ? and r.\"closedAt\" is not null and r.\"closedAt\" <> 'null'::jsonb "
+            + "order by (r.\"startsOn\" #>> '{}')::date, r.\"endsOn\"::date, d.id",
             process);
         return async () =>
         [
