@@ -24,7 +24,7 @@ public sealed partial class ConsultationDatabase(IConfiguration configuration, I
         {
             lock (_gate)
             {
-                return _connectionString ??= DatabaseTimeouts.Apply(Resolve(), configuration);
+                return _connectionString ??= StatementPreparation.Apply(DatabaseTimeouts.Apply(Resolve(), configuration), configuration);
             }
         }
     }
