@@ -54,11 +54,7 @@ public static class PositionFactsLoader
         var processFacts = ProcessFacts.Enlist(batch, store, process, issue);
         var ownerDetails = batch.Load<StakeholderDetails>(owner);
         var speakerDetails = speaker is null ? Task.FromResult<StakeholderDetails?>(null) : batch.Load<StakeholderDetails>(speaker);
-        var meetingFacts = batch.Query<MeetingFacts>(
-            "select jsonb_build_object('id', d.id, 'process', r.process, 'startsOn', r.\"startsOn\", 'endsOn', r.\"endsOn\", 'status', r.status) "
-            + $"from {store.Options.FindOrResolveDocumentType(typeof(MeetingDetails)).TableName.QualifiedName} as d, "
-            + "jsonb_to_record(d.data) as r(process jsonb, \"startsOn\" jsonb, \"endsOn\" jsonb, status jsonb) where d.id = ?",
-            meetingKey);
+        var meetingFacts = EnlistMeetings(batch, store, [meetingKey]);
         var cited = statement is null ? Task.FromResult<StatementRecord?>(null) : batch.Load<StatementRecord>(StatementRecord.IdOf(meetingKey, statement));
         return async () => new PositionFacts(
             await processFacts(),
@@ -69,7 +65,19 @@ public static class PositionFactsLoader
                 : null);
     }
 
-    private sealed class MeetingFacts
+    /// <summary>
+    /// Of each meeting only its dates, status and process, enlisted in <paramref name="batch"/>: the document carries every
+    /// statement said there, and is taken apart once (<c>jsonb_to_record</c>), as each <c>d.data -&gt;</c> of a toasted
+    /// document would fetch and decompress all of it again.
+    /// </summary>
+    internal static Task<IReadOnlyList<MeetingFacts>> EnlistMeetings(IBatchedQuery batch, IDocumentStore store, string[] keys) =>
+        batch.Query<MeetingFacts>(
+            "select jsonb_build_object('id', d.id, 'process', r.process, 'startsOn', r.\"startsOn\", 'endsOn', r.\"endsOn\", 'status', r.status) "
+            + $"from {store.Options.FindOrResolveDocumentType(typeof(MeetingDetails)).TableName.QualifiedName} as d, "
+            + "jsonb_to_record(d.data) as r(process jsonb, \"startsOn\" jsonb, \"endsOn\" jsonb, status jsonb) where d.id = any(?)",
+            [keys]);
+
+    internal sealed class MeetingFacts
     {
         public string Id { get; init; } = string.Empty;
 

@@ -213,10 +213,7 @@ public static class StatePositionsInBatch
             var processDetails = batch.Load<ProcessDetails>(process);
             var stakeholders = batch.LoadMany<StakeholderDetails>().ByIdList(
                 items.SelectMany(i => new[] { i.Stakeholder!, i.OnBehalfOf }).OfType<string>().Distinct().ToList());
-            var meetings = batch.Query<MeetingDetails>()
-                .Where(x => x.Id.IsOneOf(meetingKeys))
-                .Select(x => new MeetingFacts { Id = x.Id, Process = x.Process, StartsOn = x.StartsOn, EndsOn = x.EndsOn, Status = x.Status })
-                .ToList();
+            var meetings = PositionFactsLoader.EnlistMeetings(batch, session.DocumentStore, meetingKeys);
             var cited = batch.LoadMany<StatementRecord>().ByIdList(
                 items.Where(i => i.Statement is not null).Select(i => StatementRecord.IdOf($"{process}/{i.Meeting}", i.Statement!)).Distinct().ToList());
             var positions = batch.Query<PositionDetails>().Where(x => x.Id.IsOneOf(positionKeys)).Select(x => x.Id).ToList();
@@ -231,19 +228,6 @@ public static class StatePositionsInBatch
                     m => new SourceMeeting(m.Id, m.Process, m.StartsOn, m.EndsOn, m.Status == MeetingStatus.Cancelled, statements[m.Id].ToHashSet())),
                 [.. await positions]);
         }
-    }
-
-    private sealed class MeetingFacts
-    {
-        public string Id { get; init; } = string.Empty;
-
-        public string Process { get; init; } = string.Empty;
-
-        public DateOnly StartsOn { get; init; }
-
-        public DateOnly EndsOn { get; init; }
-
-        public MeetingStatus Status { get; init; }
     }
 
     public static void Map(IEndpointRouteBuilder app) =>
