@@ -1,3 +1,4 @@
+using Consultation.Infrastructure.EventStore;
 using Consultation.Meetings;
 using Consultation.Positions.Views;
 using Consultation.Processes;
@@ -73,7 +74,7 @@ public static class PositionFactsLoader
     internal static Task<IReadOnlyList<MeetingFacts>> EnlistMeetings(IBatchedQuery batch, IDocumentStore store, string[] keys) =>
         batch.Query<MeetingFacts>(
             "select jsonb_build_object('id', d.id, 'process', r.process, 'startsOn', r.\"startsOn\", 'endsOn', r.\"endsOn\", 'status', r.status) "
-            + $"from {store.Options.FindOrResolveDocumentType(typeof(MeetingDetails)).TableName.QualifiedName} as d, "
+            + $"from {store.TableOf<MeetingDetails>()} as d, "
             + "jsonb_to_record(d.data) as r(process jsonb, \"startsOn\" jsonb, \"endsOn\" jsonb, status jsonb) where d.id = any(?)",
             [keys]);
 

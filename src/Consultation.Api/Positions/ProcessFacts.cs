@@ -1,3 +1,4 @@
+using Consultation.Infrastructure.EventStore;
 using Consultation.Processes;
 using Marten;
 using Marten.Services.BatchQuerying;
@@ -17,7 +18,7 @@ public sealed record ProcessFacts(string Key, ProcessStatus Status, IReadOnlyDic
     /// </summary>
     public static Func<Task<ProcessFacts?>> Enlist(IBatchedQuery batch, IDocumentStore store, string process, string issue)
     {
-        var table = store.Options.FindOrResolveDocumentType(typeof(ProcessDetails)).TableName.QualifiedName;
+        var table = store.TableOf<ProcessDetails>();
         var rows = batch.Query<Row>(
             "select jsonb_build_object('key', d.id, 'status', r.status, 'issueStatus', "
             + "(select i -> 'status' from jsonb_array_elements(r.issues) i where i ->> 'key' = ? limit 1)) "

@@ -21,18 +21,21 @@ public sealed class CitedStatementTests(ApiFactory api) : IClassFixture<ApiFacto
         statedOn = "2017-12-04",
     };
 
+    /// <summary>Mexico's statement on sovereignty, recorded as the meeting's first (s1).</summary>
+    private Task RecordStatementAsync(string meeting) => _secretariat.UpdateOkAsync(meeting, "statements", new
+    {
+        speaker = "MEX",
+        issues = new[] { "sovereignty" },
+        summary = "Stressed national sovereignty.",
+        language = "es",
+        saidOn = new DateOnly(2017, 12, 4),
+    });
+
     [Fact]
     public async Task A_statement_recorded_at_the_meeting_can_be_cited_and_any_other_is_refused_with_404()
     {
         var (process, meeting) = await _secretariat.OpenStocktakingAsync("sovereignty");
-        await _secretariat.UpdateOkAsync(meeting, "statements", new
-        {
-            speaker = "MEX",
-            issues = new[] { "sovereignty" },
-            summary = "Stressed national sovereignty.",
-            language = "es",
-            saidOn = new DateOnly(2017, 12, 4),
-        });
+        await RecordStatementAsync(meeting);
         var positions = $"/processes/{process}/issues/sovereignty/positions";
 
         var unknown = await (await _secretariat.Client.PostJsonAsync(positions, Position("MEX", 1, "s2"))).AssertProblemAsync(404);
@@ -55,14 +58,7 @@ public sealed class CitedStatementTests(ApiFactory api) : IClassFixture<ApiFacto
     {
         var (process, meeting) = await _secretariat.OpenStocktakingAsync("sovereignty", "labour");
         await _secretariat.EnsureStakeholderAsync("ECU");
-        await _secretariat.UpdateOkAsync(meeting, "statements", new
-        {
-            speaker = "MEX",
-            issues = new[] { "sovereignty" },
-            summary = "Stressed national sovereignty.",
-            language = "es",
-            saidOn = new DateOnly(2017, 12, 4),
-        });
+        await RecordStatementAsync(meeting);
         var batch = $"/processes/{process}/positions/batch";
         object Item(string issue, string stakeholder, string? statement) =>
             new { issue, stakeholder, stance = 1, summary = "Stance 1", meeting = "stocktaking-2017", statement, statedOn = "2017-12-04" };

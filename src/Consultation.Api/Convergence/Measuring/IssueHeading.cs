@@ -1,3 +1,4 @@
+using Consultation.Infrastructure.EventStore;
 using Consultation.Infrastructure.Errors;
 using Consultation.Processes;
 using Marten;
@@ -18,7 +19,7 @@ public sealed class IssueHeading
     /// <summary>The heading, enlisted in <paramref name="batch"/>; no row when the process is unknown, no title when the issue is.</summary>
     public static Func<Task<IssueHeading>> Enlist(IBatchedQuery batch, IDocumentStore store, string process, string issue)
     {
-        var table = store.Options.FindOrResolveDocumentType(typeof(ProcessDetails)).TableName.QualifiedName;
+        var table = store.TableOf<ProcessDetails>();
         var rows = batch.Query<IssueHeading>(
             "select jsonb_build_object('process', d.id, 'title', "
             + "(select i -> 'title' from jsonb_array_elements(d.data -> 'issues') i where i ->> 'key' = ? limit 1)) "

@@ -1,3 +1,4 @@
+using Consultation.Infrastructure.EventStore;
 using Consultation.Convergence.Measuring;
 using Consultation.Meetings;
 using Marten;
@@ -46,7 +47,7 @@ public static class ClosedMeetings
     /// </summary>
     public static Func<Task<IReadOnlyList<MeetingClose>>> Enlist(IBatchedQuery batch, IDocumentStore store, string process, DateTimeOffset? asOf)
     {
-        var table = store.Options.FindOrResolveDocumentType(typeof(MeetingDetails)).TableName.QualifiedName;
+        var table = store.TableOf<MeetingDetails>();
         var rows = batch.Query<ClosedRow>(
             "select jsonb_build_object('meeting', r.meeting, 'title', r.title, 'startsOn', r.\"startsOn\", 'closedAt', r.\"closedAt\") "
             + $"from {table} as d, jsonb_to_record(d.data) as r(meeting jsonb, title jsonb, \"startsOn\" jsonb, \"endsOn\" text, \"closedAt\" jsonb) "

@@ -1,3 +1,4 @@
+using Consultation.Infrastructure.EventStore;
 using Consultation.Convergence.Measuring;
 using Consultation.Processes;
 using Consultation.Stakeholders;
@@ -69,7 +70,7 @@ public sealed class SettledSnapshots(TimeProvider time, IConfiguration configura
     /// <summary>Changes whenever any stakeholder record changes: the latest modification and the number of records.</summary>
     private static async Task<string> StakeholdersMarkAsync(IQuerySession session, CancellationToken cancellationToken)
     {
-        var table = session.DocumentStore.Options.FindOrResolveDocumentType(typeof(StakeholderDetails)).TableName.QualifiedName;
+        var table = session.DocumentStore.TableOf<StakeholderDetails>();
         var marks = await session.QueryAsync<string>(
             $"select coalesce(max(mt_last_modified)::text, '') || '|' || count(*) from {table}", cancellationToken);
         return marks.Single();
