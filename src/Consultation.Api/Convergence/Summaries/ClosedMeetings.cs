@@ -44,6 +44,7 @@ public static class ClosedMeetings
     /// digit of its recorded time (a selected <c>DateTimeOffset</c> would go through <c>timestamptz</c> and lose the
     /// seventh), which as-of comparisons and the snapshots at closes rely on. Each document is taken apart once
     /// (<c>jsonb_to_record</c>): every <c>d.data -&gt;</c> of a large (toasted) document would fetch and decompress all of it again.
+    /// The process is matched on its own column, so no other process's meeting is opened.
     /// </summary>
     public static Func<Task<IReadOnlyList<MeetingClose>>> Enlist(IBatchedQuery batch, IDocumentStore store, string process, DateTimeOffset? asOf)
     {
@@ -51,7 +52,7 @@ public static class ClosedMeetings
         var rows = batch.Query<ClosedRow>(
             "select jsonb_build_object('meeting', r.meeting, 'title', r.title, 'startsOn', r.\"startsOn\", 'closedAt', r.\"closedAt\") "
             + $"from {table} as d, jsonb_to_record(d.data) as r(meeting jsonb, title jsonb, \"startsOn\" jsonb, \"endsOn\" text, \"closedAt\" jsonb) "
-            + "where d.data ->> 'process' = ? and r.\"closedAt\" is not null and r.\"closedAt\" <> 'null'::jsonb "
+            + "where d.process = ? and r.\"closedAt\" is not null and r.\"closedAt\" <> 'null'::jsonb "
             + "order by (r.\"startsOn\" #>> '{}')::date, r.\"endsOn\"::date, d.id",
             process);
         return async () =>
