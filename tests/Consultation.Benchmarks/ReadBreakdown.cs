@@ -11,7 +11,7 @@ namespace Consultation.Benchmarks;
 /// </summary>
 public static class ReadBreakdown
 {
-    public static async Task RunAsync(BenchContext context, ReadTarget target, string label)
+    public static async Task RunAsync(BenchContext context, ReadTarget target, DateTimeOffset asOf, string label)
     {
         var snapshots = new SettledSnapshots(TimeProvider.System, new ConfigurationBuilder().Build());
         Operation issue = async (_, _, ct) =>
@@ -25,9 +25,18 @@ public static class ReadBreakdown
             await new ProcessConvergence.Handler(session, snapshots).Handle(new ProcessConvergence.Query(target.Process, null), ct);
         };
 
+        // A new moment at every call, as the as-of read in ReadsScenario (a settled moment would be answered from its snapshot).
+        Operation pastDashboard = async (_, call, ct) =>
+        {
+            await using var session = context.DataStore.QuerySession();
+            var moment = asOf.AddMilliseconds(-1 - call).ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+            await new ProcessConvergence.Handler(session, snapshots).Handle(new ProcessConvergence.Query(target.Process, moment), ct);
+        };
+
         await issue(0, 0, CancellationToken.None);
         await WriteBreakdown.MeasureAsync(context, $"issue convergence, {label}", issue, 0, 50, "3 reads", "read", "in-process, one client");
         await dashboard(0, 0, CancellationToken.None);
         await WriteBreakdown.MeasureAsync(context, $"process dashboard, {label}", dashboard, 0, 3, "3 reads", "read", "in-process, one client");
+        await WriteBreakdown.MeasureAsync(context, $"process dashboard as of a new moment each call, {label}", pastDashboard, 0, 3, "4 as-of", "read", "in-process, one client");
     }
 }

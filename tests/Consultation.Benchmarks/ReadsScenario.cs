@@ -52,7 +52,7 @@ public static class ReadsScenario
                 new { read = name, size, process = target.Process, path, samples = latency.Samples, p50Ms = latency.P50Ms, p99Ms = latency.P99Ms, maxMs = latency.MaxMs });
         }
 
-        await ReadBreakdown.RunAsync(context, target, $"{label}, store {size}");
+        await ReadBreakdown.RunAsync(context, target, asOf, $"{label}, store {size}");
         return p99;
     }
 
