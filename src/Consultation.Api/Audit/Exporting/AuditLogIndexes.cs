@@ -1,10 +1,8 @@
-using System.Data.Common;
 using JasperFx.Events;
 using Marten;
 using Weasel.Core;
 using Weasel.Core.Migrations;
-using Weasel.Postgresql;
-using DbCommandBuilder = Weasel.Core.DbCommandBuilder;
+using Consultation.Infrastructure.EventStore;
 
 namespace Consultation.Audit.Exporting;
 
@@ -45,33 +43,5 @@ public sealed class AuditLogIndexes(StoreOptions options) : FeatureSchemaBase("a
         yield return new EventsIndex(schema, Timestamp, "timestamp");
         yield return new EventsIndex(schema, UserName, "user_name, seq_id");
         yield return new EventsIndex(schema, StreamKeyPrefix, "stream_id varchar_pattern_ops");
-    }
-
-    /// <summary>One b-tree index on <c>{schema}.mt_events</c>; present or missing is all the diff checks.</summary>
-    private sealed class EventsIndex(string schema, string name, string columns) : ISchemaObject
-    {
-        public DbObjectName Identifier { get; } = new PostgresqlObjectName(schema, name, SchemaUtils.IdentifierUsage.General);
-
-        public void WriteCreateStatement(Migrator migrator, TextWriter writer) =>
-            writer.WriteLine($"create index if not exists {name} on {schema}.mt_events using btree ({columns});");
-
-        public void WriteDropStatement(Migrator rules, TextWriter writer) => writer.WriteLine($"drop index if exists {schema}.{name};");
-
-        public void ConfigureQueryCommand(DbCommandBuilder builder)
-        {
-            builder.Append("select indexname from pg_indexes where schemaname = ");
-            builder.AppendParameter(schema);
-            builder.Append(" and indexname = ");
-            builder.AppendParameter(name);
-            builder.Append(';');
-        }
-
-        public async Task<ISchemaObjectDelta> CreateDeltaAsync(DbDataReader reader, CancellationToken ct = default) =>
-            new SchemaObjectDelta(this, await reader.ReadAsync(ct) ? SchemaPatchDifference.None : SchemaPatchDifference.Create);
-
-        public IEnumerable<DbObjectName> AllNames()
-        {
-            yield return Identifier;
-        }
     }
 }

@@ -55,13 +55,13 @@ public static class IssueConvergence
             var heading = IssueHeading.Enlist(batch, session.DocumentStore, query.Process, query.Issue);
             var settings = MeasureInputs.Settings(batch, query.Process, axes.AsOf);
             var accredited = MeasureInputs.Accredited(batch, session.DocumentStore, query.Process, axes);
-            var standing = MeasureInputs.Standing(batch, query.Process, [query.Issue], axes);
+            var standing = StandingRows.Enlist(batch, session.DocumentStore, query.Process, [query.Issue], axes);
             await batch.Execute(cancellationToken);
 
             var title = (await heading()).Title!;
             var thresholds = await settings();
             var measured = await MeasureInputs.MeasureAsync(
-                session, [query.Issue], await standing, AccreditedVoices.Of(await accredited()), thresholds.Thresholds, cancellationToken);
+                session, [query.Issue], await standing(), AccreditedVoices.Of(await accredited()), thresholds.Thresholds, cancellationToken);
             return new Answer(
                 query.Process, query.Issue, title, axes.AsOf, axes.StatedBy, thresholds.IsDefault, measured[query.Issue].Measure, await freshness());
         }

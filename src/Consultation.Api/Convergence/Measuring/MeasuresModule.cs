@@ -11,6 +11,7 @@ public static class MeasuresModule
     public static void AddMeasures(this StoreOptions options)
     {
         options.Projections.Add<ConvergenceSettingsProjection>(ProjectionLifecycle.Inline);
+        AccreditationsIndex.Register(options);
     }
 
     public static void MapMeasures(this IEndpointRouteBuilder app)

@@ -9,8 +9,9 @@ public interface IStandingRow
 }
 
 /// <summary>
-/// The few fields of a standing <see cref="PositionVersion"/> that convergence reads, selected in the database: a process
-/// with tens of thousands of standing positions reads kilobytes per issue instead of every row's whole document.
+/// The few fields of a standing <see cref="PositionVersion"/> that convergence reads, selected in the database
+/// (<c>Convergence.Measuring.StandingRows</c>): a process with tens of thousands of standing positions reads kilobytes per
+/// issue instead of every row's whole document.
 /// </summary>
 public sealed class StandingStance : IStandingRow
 {
@@ -23,18 +24,4 @@ public sealed class StandingStance : IStandingRow
     public string? Conditions { get; init; }
 
     public DateOnly StatedOn { get; init; }
-}
-
-public static class StandingStances
-{
-    /// <summary>The standing rows as <see cref="StandingStance"/>s (a select in SQL, not a filter in memory).</summary>
-    public static IQueryable<StandingStance> AsStances(this IQueryable<PositionVersion> rows) =>
-        rows.Select(x => new StandingStance
-        {
-            Issue = x.Issue,
-            Stakeholder = x.Stakeholder,
-            Stance = x.Stance,
-            Conditions = x.Conditions,
-            StatedOn = x.StatedOn,
-        });
 }

@@ -69,7 +69,8 @@ public static class TimeAxesRules
 
     /// <summary>
     /// The standing version of each position on both axes: recorded by <c>asOf</c> and valid on <c>statedBy</c>
-    /// (the open-ended latest version when <c>statedBy</c> is not given).
+    /// (the open-ended latest version when <c>statedBy</c> is not given). The convergence reads write the same filters out
+    /// in SQL (<c>Convergence.Measuring.StandingRows</c>): a change here belongs there too.
     /// </summary>
     public static IQueryable<PositionVersion> StandingAt(this IQueryable<PositionVersion> rows, TimeAxes axes)
     {

@@ -1,0 +1,63 @@
+using System.Globalization;
+using Consultation.Infrastructure.EventStore;
+using Consultation.Positions.Views;
+using Marten;
+using Marten.Services.BatchQuerying;
+
+namespace Consultation.Convergence.Measuring;
+
+/// <summary>
+/// The standing rows of some issues of a process at a moment, as the measure reads them: one short line of text per row
+/// (issue, stakeholder, stance, stated-on date, conditions), taken from the versions table's own columns and two fields of
+/// the document. A process-wide snapshot reads hundreds of thousands of rows: a JSON object built per row by the database
+/// and deserialized by Marten cost three times the time of the rows themselves. The filters are those of
+/// <see cref="TimeAxesRules.StandingAt"/>, on the same duplicated columns, written out in SQL.
+/// </summary>
+public static class StandingRows
+{
+    private const char Separator = '\u001f';
+
+    public static Func<Task<IReadOnlyList<StandingStance>>> Enlist(
+        IBatchedQuery batch, IDocumentStore store, string process, IReadOnlyCollection<string> issues, TimeAxes axes)
+    {
+        // Conditions last, marked so that an empty text stays apart from none (concat_ws leaves a null out).
+        var sql = "select concat_ws(chr(31), d.issue, d.stakeholder, d.data ->> 'stance', to_char(d.stated_on, 'YYYY-MM-DD'), '+' || (d.data ->> 'conditions')) "
+            + $"from {store.TableOf<PositionVersion>()} as d where d.process = ? and d.issue = any(?)";
+        var parameters = new List<object> { process, issues.ToArray() };
+        if (axes.AsOf is { } at)
+        {
+            sql += " and d.recorded_at <= ? and (d.superseded_at is null or d.superseded_at > ?)";
+            parameters.AddRange([at, at]);
+        }
+        else
+        {
+            sql += " and d.superseded_at is null";
+        }
+
+        if (axes.StatedBy is { } on)
+        {
+            sql += " and d.stated_on <= ? and (d.valid_to is null or d.valid_to > ?)";
+            parameters.AddRange([on, on]);
+        }
+        else
+        {
+            sql += " and d.valid_to is null";
+        }
+
+        var rows = batch.Query<string>(sql, [.. parameters]);
+        return async () => [.. (await rows).Select(Parse)];
+    }
+
+    private static StandingStance Parse(string line)
+    {
+        var fields = line.Split(Separator, 5);
+        return new StandingStance
+        {
+            Issue = fields[0],
+            Stakeholder = fields[1],
+            Stance = int.Parse(fields[2], CultureInfo.InvariantCulture),
+            StatedOn = DateOnly.ParseExact(fields[3], "yyyy-MM-dd", CultureInfo.InvariantCulture),
+            Conditions = fields.Length == 5 ? fields[4][1..] : null,
+        };
+    }
+}
