@@ -45,19 +45,47 @@ public static class StandingRows
         }
 
         var rows = batch.Query<string>(sql, [.. parameters]);
-        return async () => [.. (await rows).Select(Parse)];
+        return async () =>
+        {
+            // A process-wide read repeats a few hundred issue and stakeholder keys hundreds of thousands of times: one string each.
+            var keys = new Dictionary<string, string>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+            return [.. (await rows).Select(line => Parse(line, keys))];
+        };
     }
 
-    private static StandingStance Parse(string line)
+    private static StandingStance Parse(string line, Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> keys)
     {
-        var fields = line.Split(Separator, 5);
+        var rest = line.AsSpan();
+        var issue = Next(ref rest);
+        var stakeholder = Next(ref rest);
+        var stance = Next(ref rest);
+        var end = rest.IndexOf(Separator);
         return new StandingStance
         {
-            Issue = fields[0],
-            Stakeholder = fields[1],
-            Stance = int.Parse(fields[2], CultureInfo.InvariantCulture),
-            StatedOn = DateOnly.ParseExact(fields[3], "yyyy-MM-dd", CultureInfo.InvariantCulture),
-            Conditions = fields.Length == 5 ? fields[4][1..] : null,
+            Issue = Key(keys, issue),
+            Stakeholder = Key(keys, stakeholder),
+            Stance = int.Parse(stance, CultureInfo.InvariantCulture),
+            StatedOn = DateOnly.ParseExact(end < 0 ? rest : rest[..end], "yyyy-MM-dd", CultureInfo.InvariantCulture),
+            Conditions = end < 0 ? null : rest[(end + 2)..].ToString(),
         };
+    }
+
+    private static ReadOnlySpan<char> Next(ref ReadOnlySpan<char> rest)
+    {
+        var end = rest.IndexOf(Separator);
+        var field = rest[..end];
+        rest = rest[(end + 1)..];
+        return field;
+    }
+
+    private static string Key(Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> keys, ReadOnlySpan<char> text)
+    {
+        if (!keys.TryGetValue(text, out var key))
+        {
+            key = text.ToString();
+            keys[text] = key;
+        }
+
+        return key;
     }
 }
