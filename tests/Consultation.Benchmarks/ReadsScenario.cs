@@ -5,7 +5,7 @@ namespace Consultation.Benchmarks;
 /// <summary>
 /// Scenarios 3 and 4: reads over HTTP, one client, sequential calls after a warm-up — the convergence of an issue, the
 /// process dashboard (its convergence summary and the dashboard's HTML page), a page of the issue's position matrix,
-/// a current position, and the process convergence as of a past moment: the same moment again and again (an auditor
+/// a current position, the liveness probe (the floor: HTTP alone), and the process convergence as of a past moment: the same moment again and again (an auditor
 /// replaying it; the service keeps snapshots of settled moments) and a new moment at every call (each computed afresh).
 /// </summary>
 public static class ReadsScenario
@@ -17,6 +17,8 @@ public static class ReadsScenario
         var asOf = await AsOfAsync(context);
         var reads = new (string Name, Func<long, string> Path, bool Html)[]
         {
+            // The floor of any read here: the liveness probe (no authentication, no database), on the same client and cores.
+            ("HTTP floor /health/live", _ => "/health/live", false),
             ("issue convergence", _ => $"/processes/{target.Process}/issues/{target.Issue}/convergence", false),
             ("process dashboard", _ => $"/processes/{target.Process}/convergence", false),
             ("position matrix page", _ => $"/processes/{target.Process}/issues/{target.Issue}/positions", false),
