@@ -10,10 +10,10 @@ namespace Consultation.Benchmarks;
 /// </summary>
 public static class ReadsScenario
 {
-    public static async Task<Dictionary<string, double>> RunAsync(BenchContext context, ApiProcess api, string size, ReadTarget target, string label)
+    public static async Task<Dictionary<string, (double P50, double P99)>> RunAsync(BenchContext context, ApiProcess api, string size, ReadTarget target, string label)
     {
         using var http = api.Client();
-        var p99 = new Dictionary<string, double>();
+        var latencies = new Dictionary<string, (double P50, double P99)>();
         var asOf = await AsOfAsync(context);
         var reads = new (string Name, Func<long, string> Path, bool Html)[]
         {
@@ -48,14 +48,14 @@ public static class ReadsScenario
                     throw new InvalidOperationException($"{(int)response.StatusCode} from {path}: {System.Text.Encoding.UTF8.GetString(body)}");
                 }
             });
-            p99[name] = latency.P99Ms;
+            latencies[name] = (latency.P50Ms, latency.P99Ms);
             var scenario = name.StartsWith("as-of", StringComparison.Ordinal) ? "4 as-of" : "3 reads";
             context.Report.Add(scenario, $"{name}, {label}, store {size}", $"p50 {Report.Ms(latency.P50Ms)} ms, p99 {Report.Ms(latency.P99Ms)} ms",
                 new { read = name, size, process = target.Process, path, samples = latency.Samples, p50Ms = latency.P50Ms, p99Ms = latency.P99Ms, maxMs = latency.MaxMs });
         }
 
         await ReadBreakdown.RunAsync(context, target, asOf, $"{label}, store {size}");
-        return p99;
+        return latencies;
     }
 
     /// <summary>A past moment halfway through the record: the recorded time of the event in the middle of the log.</summary>
