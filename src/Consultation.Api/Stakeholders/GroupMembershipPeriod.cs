@@ -14,13 +14,5 @@ public sealed record GroupMembershipPeriod(string Group, DateOnly JoinedOn, Date
     public bool Covers(DateOnly on) => JoinedOn <= on && (LeftOn is null || LeftOn > on);
 }
 
-/// <summary>What inheritance needs of a stakeholder: its key and its periods of membership in groups.</summary>
-public interface IGroupMember
-{
-    string Id { get; }
-
-    IReadOnlyList<GroupMembershipPeriod> Groups { get; }
-}
-
 /// <summary>A stakeholder's accreditation to a consultation process.</summary>
 public sealed record ProcessAccreditation(string Process, DateOnly AccreditedOn);

@@ -6,7 +6,7 @@ using Marten.Events.Aggregation;
 namespace Consultation.Stakeholders;
 
 /// <summary>Read model of one stakeholder, kept inline with its stream (read-your-writes).</summary>
-public sealed record StakeholderDetails : IVersioned, IGroupMember
+public sealed record StakeholderDetails : IVersioned
 {
     public required string Id { get; init; }
 

@@ -105,10 +105,10 @@ public static class MeasureInputs
         CancellationToken cancellationToken)
     {
         var owners = standing.Select(r => r.Stakeholder).Distinct(StringComparer.Ordinal).ToArray();
-        var people = await VoicesAsync(session, owners, cancellationToken);
+        var people = await session.OwnersAndMembersAsync(owners, cancellationToken);
         var byIssue = standing.GroupBy(r => r.Issue, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => Inheritance.Resolve<StandingStance>(g, people), StringComparer.Ordinal);
-        var stakeholders = people.ToDictionary(p => p.Id, StringComparer.Ordinal);
+        var stakeholders = people.ById();
 
         var measured = new Dictionary<string, (IssueMeasure, IReadOnlyList<MeasuredPosition>)>(StringComparer.Ordinal);
         foreach (var key in issues)
@@ -130,26 +130,4 @@ public static class MeasureInputs
 
         return measured;
     }
-
-    /// <summary>
-    /// The holders of <paramref name="owners"/>' positions and their groups' members (<see cref="Inheritance.OwnersAndMembers"/>),
-    /// only what the measure reads of them: a large process's issue resolves against hundreds of stakeholder records, whose
-    /// names, accreditations and history it never uses.
-    /// </summary>
-    private static async Task<IReadOnlyList<Voice>> VoicesAsync(IQuerySession session, string[] owners, CancellationToken cancellationToken)
-    {
-        if (owners.Length == 0)
-        {
-            return [];
-        }
-
-        return await session.QueryAsync<Voice>(
-            "select jsonb_build_object('id', d.id, 'kind', d.data -> 'kind', 'regionalGroup', d.data -> 'regionalGroup', 'groups', d.data -> 'groups') "
-            + $"from {session.DocumentStore.TableOf<StakeholderDetails>()} as d where {Inheritance.OwnersAndMembers}",
-            cancellationToken,
-            owners,
-            owners);
-    }
-
-    private sealed record Voice(string Id, StakeholderKind Kind, RegionalGroup? RegionalGroup, IReadOnlyList<GroupMembershipPeriod> Groups) : IGroupMember;
 }

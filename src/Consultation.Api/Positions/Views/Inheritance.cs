@@ -27,7 +27,7 @@ public static class Inheritance
         Resolve<PositionVersion>(rows, members).ToDictionary(x => x.Key, x => new EffectiveRow(x.Key, x.Value.Row, x.Value.InheritedFrom), StringComparer.Ordinal);
 
     /// <summary>The same resolution over any row shape that says whose position it is and when it was stated.</summary>
-    public static Dictionary<string, (TRow Row, string? InheritedFrom)> Resolve<TRow>(IEnumerable<TRow> rows, IEnumerable<IGroupMember> members)
+    public static Dictionary<string, (TRow Row, string? InheritedFrom)> Resolve<TRow>(IEnumerable<TRow> rows, IEnumerable<StakeholderDetails> members)
         where TRow : IStandingRow
     {
         var own = new Dictionary<string, TRow>(StringComparer.Ordinal);
@@ -78,15 +78,12 @@ public static class Inheritance
         }
 
         var keys = owners.ToArray();
-        return await session.QueryAsync<StakeholderDetails>($"where {OwnersAndMembers}", cancellationToken, keys, keys);
+        return await session.QueryAsync<StakeholderDetails>(
+            "where d.id = any(?) or exists (select 1 from jsonb_array_elements(data -> 'groups') g where g ->> 'group' = any(?))",
+            cancellationToken,
+            keys,
+            keys);
     }
-
-    /// <summary>
-    /// The filter of <see cref="OwnersAndMembersAsync"/> on the stakeholders' table (alias <c>d</c>), for reads that select
-    /// fewer fields: the owners' keys, given twice.
-    /// </summary>
-    public const string OwnersAndMembers =
-        "d.id = any(?) or exists (select 1 from jsonb_array_elements(d.data -> 'groups') g where g ->> 'group' = any(?))";
 
     /// <summary>The process, or 404; and when <paramref name="issue"/> is given, the issue too.</summary>
     public static async Task<ProcessDetails> RequireProcessAsync(this IQuerySession session, string process, string? issue, CancellationToken cancellationToken)
