@@ -13,8 +13,8 @@ namespace Consultation.Tests.Synthetic;
 /// The test-sized run (about 87k events) written into the test database through <see cref="SyntheticWriter"/>: the
 /// dashboard's issues cover every convergence level, each at the level the builder measured, and the inline read models
 /// agree with the events. Sessions mode only in the suite; the bulk mode passes the same test when a subclass with
-/// <see cref="SyntheticWriteMode.Bulk"/> is added, but its rebuild reads every event of the shared test database, not
-/// only this run's (with the CLI into an empty store the test scale took 12 s in bulk against 21 s with sessions).
+/// <see cref="SyntheticWriteMode.Bulk"/> is added (with the CLI into an empty store the test scale took 12 s in bulk
+/// against 21 s with sessions).
 /// </summary>
 public abstract class SyntheticConsultationTests(ApiFactory api, ITestOutputHelper output, SyntheticWriteMode mode)
 {
