@@ -3,7 +3,6 @@ using Consultation.Convergence.Summaries;
 using Consultation.Infrastructure.Http;
 using Consultation.Meetings;
 using Consultation.Tests.Support;
-using Npgsql;
 
 namespace Consultation.Tests.Meetings;
 
@@ -58,7 +57,7 @@ public sealed class MeetingProcessColumnTests(ApiFactory api) : IClassFixture<Ap
     public async Task A_database_without_the_column_gets_it_filled_on_migration()
     {
         var (process, other) = await TwoProcessesWithClosedMeetingsAsync();
-        await ExecuteAsync(
+        await TestDatabase.ExecuteAsync(
             $"drop index if exists {api.Schema}.mt_doc_meetingdetails_idx_process; alter table {Table} drop column if exists process; "
             + $"create index mt_doc_meetingdetails_idx_process on {Table} ((data ->> 'process'))");
 
@@ -67,26 +66,10 @@ public sealed class MeetingProcessColumnTests(ApiFactory api) : IClassFixture<Ap
 
         Assert.True(apply.ExitCode == 0, apply.ToString());
         Assert.True(assert.ExitCode == 0, assert.ToString());
-        Assert.Equal(0L, await ScalarAsync($"select count(*) from {Table} where process is distinct from data ->> 'process'"));
+        Assert.Equal(0L, await TestDatabase.ScalarAsync<long>($"select count(*) from {Table} where process is distinct from data ->> 'process'"));
         Assert.Equal(["stocktaking-2017", "hearing"], await MeetingsListedAsync(process));
         Assert.Equal(["stocktaking-2017"], await MeetingsListedAsync(other));
         await using var session = api.Store.QuerySession();
         Assert.Equal(["stocktaking-2017"], (await ClosedMeetings.OfAsync(session, other, null, CancellationToken.None)).Select(c => c.Meeting));
-    }
-
-    private async Task ExecuteAsync(string sql)
-    {
-        await using var connection = new NpgsqlConnection(await TestDatabase.ConnectionStringAsync());
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
-    }
-
-    private async Task<long> ScalarAsync(string sql)
-    {
-        await using var connection = new NpgsqlConnection(await TestDatabase.ConnectionStringAsync());
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return (long)(await command.ExecuteScalarAsync())!;
     }
 }

@@ -33,6 +33,24 @@ public static class TestDatabase
         return (long)(await command.ExecuteScalarAsync())!;
     }
 
+    /// <summary>Runs one statement on its own connection (schema set-up and tampering in tests).</summary>
+    public static async Task ExecuteAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(await ConnectionStringAsync());
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>The first column of the first row of one statement, on its own connection.</summary>
+    public static async Task<T> ScalarAsync<T>(string sql)
+    {
+        await using var connection = new NpgsqlConnection(await ConnectionStringAsync());
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return (T)(await command.ExecuteScalarAsync())!;
+    }
+
     private static async Task<string> StartAsync()
     {
         var existing = Environment.GetEnvironmentVariable(ConnectionStringVariable);

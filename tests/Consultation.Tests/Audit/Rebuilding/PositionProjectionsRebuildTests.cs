@@ -135,11 +135,5 @@ public sealed class PositionProjectionsRebuildTests(ApiFactory api) : IClassFixt
         return tables;
     }
 
-    private async Task<long> ScalarAsync(string sql)
-    {
-        await using var connection = new NpgsqlConnection(await TestDatabase.ConnectionStringAsync());
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql.Replace("{schema}", api.Schema, StringComparison.Ordinal), connection);
-        return (long)(await command.ExecuteScalarAsync())!;
-    }
+    private Task<long> ScalarAsync(string sql) => TestDatabase.ScalarAsync<long>(sql.Replace("{schema}", api.Schema, StringComparison.Ordinal));
 }

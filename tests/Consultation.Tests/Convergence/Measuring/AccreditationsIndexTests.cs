@@ -42,12 +42,7 @@ public sealed class AccreditationsIndexTests(ApiFactory api) : IClassFixture<Api
     public async Task A_missing_index_is_created_again_by_a_migration()
     {
         _ = api.Store;
-        await using (var connection = new NpgsqlConnection(await TestDatabase.ConnectionStringAsync()))
-        {
-            await connection.OpenAsync();
-            await using var drop = new NpgsqlCommand($"drop index {api.Schema}.{AccreditationsIndex.Name}", connection);
-            await drop.ExecuteNonQueryAsync();
-        }
+        await TestDatabase.ExecuteAsync($"drop index {api.Schema}.{AccreditationsIndex.Name}");
 
         var apply = await CliRunner.RunAsync(api.Schema, "db-apply");
         var assert = await CliRunner.RunAsync(api.Schema, "db-assert");

@@ -48,10 +48,10 @@ public sealed class PositionVersionIndexTests(ApiFactory api) : IClassFixture<Ap
         _ = api.Store;
         foreach (var column in Dropped)
         {
-            await ExecuteAsync($"create index if not exists mt_doc_positionversion_idx_{column} on {Table} ({column})");
+            await TestDatabase.ExecuteAsync($"create index if not exists mt_doc_positionversion_idx_{column} on {Table} ({column})");
         }
 
-        await ExecuteAsync($"create index if not exists mt_doc_positiondetails_idx_stakeholder on {api.Schema}.mt_doc_positiondetails ((data ->> 'stakeholder'))");
+        await TestDatabase.ExecuteAsync($"create index if not exists mt_doc_positiondetails_idx_stakeholder on {api.Schema}.mt_doc_positiondetails ((data ->> 'stakeholder'))");
 
         Assert.Equal(Expected.Length + Dropped.Length, (await IndexesAsync()).Count);
 
@@ -101,14 +101,6 @@ public sealed class PositionVersionIndexTests(ApiFactory api) : IClassFixture<Ap
         }
 
         return string.Join('\n', await ListAsync($"explain {sql}", connection));
-    }
-
-    private async Task ExecuteAsync(string sql)
-    {
-        await using var connection = new NpgsqlConnection(await TestDatabase.ConnectionStringAsync());
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
     }
 
     private async Task<List<string>> ListAsync(string sql, NpgsqlConnection? open = null)
