@@ -29,6 +29,30 @@ public static class TestIdentity
     public static string Token(string user, IEnumerable<string> roles, IEnumerable<string> processes, string? displayName = null, TimeSpan? lifetime = null, DateTimeOffset? now = null) =>
         DevelopmentTokens.Issue(Settings, user, displayName, roles, processes, now ?? DateTimeOffset.UtcNow, lifetime ?? TimeSpan.FromHours(1));
 
+    /// <summary>A correctly signed token holding every role on every process, whose <c>sub</c> is <paramref name="userId"/> or absent (null).</summary>
+    public static string TokenWithUserId(string? userId)
+    {
+        var claims = new List<System.Security.Claims.Claim>();
+        if (userId is not null)
+        {
+            claims.Add(new(ConsultationClaims.UserId, userId));
+        }
+
+        claims.AddRange(Roles.All.Select(r => new System.Security.Claims.Claim(ConsultationClaims.Role, r)));
+        claims.Add(new(ConsultationClaims.Process, ConsultationClaims.AllProcesses));
+        var now = DateTime.UtcNow;
+        return new Microsoft.IdentityModel.JsonWebTokens.JsonWebTokenHandler().CreateToken(new Microsoft.IdentityModel.Tokens.SecurityTokenDescriptor
+        {
+            Issuer = AuthenticationSettings.DevelopmentIssuer,
+            Audience = Settings.Audience,
+            Subject = new System.Security.Claims.ClaimsIdentity(claims),
+            IssuedAt = now,
+            NotBefore = now,
+            Expires = now.AddHours(1),
+            SigningCredentials = new Microsoft.IdentityModel.Tokens.SigningCredentials(DevelopmentTokens.SigningKey(Key), Microsoft.IdentityModel.Tokens.SecurityAlgorithms.HmacSha256),
+        });
+    }
+
     public static HttpClient Authorize(this HttpClient client, string? token)
     {
         client.DefaultRequestHeaders.Authorization = token is null ? null : new AuthenticationHeaderValue("Bearer", token);

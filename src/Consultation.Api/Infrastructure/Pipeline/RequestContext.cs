@@ -19,6 +19,17 @@ public sealed class RequestContext
     /// <summary>The processes the user works on; commands and seeding run for all of them.</summary>
     public Security.ProcessScope Processes { get; set; } = Security.ProcessScope.Everything;
 
+    /// <summary>An HTTP request before its token is read: no user, no role, no process.</summary>
+    public void BecomeNobody()
+    {
+        UserName = Nobody;
+        DisplayName = Nobody;
+        Role = "none";
+        Processes = Security.ProcessScope.Nothing;
+    }
+
+    public const string Nobody = "anonymous";
+
     public static string NewCorrelationId() => Guid.NewGuid().ToString("N");
 
     /// <summary>Accepts client-supplied ids made of safe characters only, so they can go into logs and headers.</summary>

@@ -71,6 +71,7 @@ public static class PageAuthentication
                 context.Response.StatusCode = StatusCodes.Status403Forbidden;
                 return Task.CompletedTask;
             };
+            TokenUser.RequireUser(o.Events);
         });
         if (settings.UsesProviderSignIn)
         {
@@ -93,6 +94,7 @@ public static class PageAuthentication
                 o.ClaimActions.MapJsonKey(ConsultationClaims.Process, ConsultationClaims.Process);
                 o.TokenValidationParameters.NameClaimType = ConsultationClaims.UserId;
                 o.TokenValidationParameters.RoleClaimType = ConsultationClaims.Role;
+                TokenUser.RequireUser(o.Events);
             });
         }
 

@@ -27,18 +27,21 @@ public static class SecuritySetup
                     ValidateLifetime = true,
                     ClockSkew = TimeSpan.FromSeconds(30),
                 };
+                o.Events = new JwtBearerEvents();
                 if (settings.UsesProvider)
                 {
                     o.Authority = settings.Authority;
                     o.Audience = settings.Audience;
                     o.RequireHttpsMetadata = settings.RequireHttpsMetadata;
-                    ProviderUnavailable.AnswerUnavailable(o.Events = new JwtBearerEvents());
+                    ProviderUnavailable.AnswerUnavailable(o.Events);
                 }
                 else if (!string.IsNullOrEmpty(settings.DevelopmentKey))
                 {
                     o.TokenValidationParameters.ValidIssuer = AuthenticationSettings.DevelopmentIssuer;
                     o.TokenValidationParameters.IssuerSigningKey = DevelopmentTokens.SigningKey(settings.DevelopmentKey);
                 }
+
+                TokenUser.RequireUser(o.Events);
             })
             .AddPageAuthentication(settings);
         services.AddAuthorization(o =>

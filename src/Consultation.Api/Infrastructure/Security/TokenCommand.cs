@@ -84,9 +84,9 @@ public sealed class TokenCommand : JasperFxAsyncCommand<TokenInput>
             yield return $"'{AuthenticationSettings.Section}:DevelopmentKey' must be at least {AuthenticationSettings.MinimumKeyBytes} bytes long.";
         }
 
-        if (string.IsNullOrWhiteSpace(input.NameFlag) || input.NameFlag.Length > 200 || input.NameFlag.Any(char.IsControl))
+        if (TokenUser.Problem(input.NameFlag) is { } problem)
         {
-            yield return "Give the user id with --name (1-200 characters, no control characters).";
+            yield return $"Give the user id with --name (1-{TokenUser.MaxUserIdLength} characters, no control characters, not {string.Join(" or ", TokenUser.ReservedUserIds.Order(StringComparer.Ordinal).Select(u => $"'{u}'"))}): {problem}";
         }
 
         if (input.RoleFlag.Count == 0)
