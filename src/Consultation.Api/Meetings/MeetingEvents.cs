@@ -1,9 +1,12 @@
+using Consultation.Infrastructure.EventStore;
+
 namespace Consultation.Meetings;
 
 /// <summary>Where a meeting takes place: a city and, optionally, the country's ISO 3166-1 alpha-3 code.</summary>
 public sealed record Venue(string City, string? Country);
 
 /// <summary>A meeting of a process was put in the calendar. <see cref="Key"/> is the stream key <c>{process}/{meeting}</c>.</summary>
+[StartsStreamOf("meeting")]
 public sealed record MeetingScheduled(
     string Key,
     string ProcessKey,

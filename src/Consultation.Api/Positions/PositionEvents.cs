@@ -1,3 +1,5 @@
+using Consultation.Infrastructure.EventStore;
+
 namespace Consultation.Positions;
 
 /// <summary>Where a position was expressed: the meeting, optionally the statement and a document paragraph.</summary>
@@ -23,6 +25,7 @@ public sealed record PositionContent(
 /// A stakeholder took a position on an issue. When a delegate spoke for a group, the position is
 /// the group's (<see cref="Stakeholder"/>) and <see cref="SpokenBy"/> names the delegate's stakeholder.
 /// </summary>
+[StartsStreamOf("position")]
 public sealed record PositionStated(string Key, string Process, string Issue, string Stakeholder, string? SpokenBy, PositionContent Content);
 
 /// <summary>The stakeholder changed its position: a real shift, with the reason.</summary>

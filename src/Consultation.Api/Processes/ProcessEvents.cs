@@ -1,6 +1,9 @@
+using Consultation.Infrastructure.EventStore;
+
 namespace Consultation.Processes;
 
 /// <summary>A consultation process was launched under a mandate (e.g. a General Assembly resolution).</summary>
+[StartsStreamOf("process")]
 public sealed record ProcessLaunched(string Key, string Title, string MandateReference, DateOnly StartsOn, DateOnly? PlannedEndOn);
 
 /// <summary>A named phase (consultation, stocktaking, negotiation…) began; phases never overlap.</summary>

@@ -1,6 +1,9 @@
+using Consultation.Infrastructure.EventStore;
+
 namespace Consultation.Stakeholders;
 
 /// <summary>A stakeholder entered the registry. States are keyed by their ISO 3166-1 alpha-3 code.</summary>
+[StartsStreamOf("stakeholder")]
 public sealed record StakeholderRegistered(
     string Key,
     StakeholderKind Kind,

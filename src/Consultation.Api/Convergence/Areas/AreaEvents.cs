@@ -1,9 +1,12 @@
+using Consultation.Infrastructure.EventStore;
+
 namespace Consultation.Convergence.Areas;
 
 /// <summary>
 /// A facilitator identified an area of convergence at a meeting: a claim, in the facilitator's words, that views on
 /// <see cref="Issues"/> are coming together. <see cref="Meeting"/> is the meeting's slug within the process.
 /// </summary>
+[StartsStreamOf("area of convergence")]
 public sealed record AreaIdentified(
     string Key,
     string ProcessKey,

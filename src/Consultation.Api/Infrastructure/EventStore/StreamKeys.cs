@@ -22,6 +22,20 @@ public static partial class StreamKeys
     /// <summary>Stakeholders are keyed by ISO alpha-3 code (States) or slug (everyone else).</summary>
     public static bool IsStakeholderKey(string? value) => IsIsoAlpha3(value) || IsSlug(value);
 
+    /// <summary>
+    /// Words the service uses for its own streams and routes (<c>audit:exports</c>, <c>/admin/…</c>), which a process or
+    /// stakeholder key must not take: stream access is scoped by a key's first segment, so a process keyed <c>audit</c>
+    /// would open the audit log's own streams to whoever is assigned to it.
+    /// </summary>
+    public static readonly IReadOnlySet<string> Reserved = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        "audit", "admin", "system", "anonymous", "ui", "api", "health", "openapi", "scalar",
+    };
+
+    public static bool IsReserved(string? value) => value is not null && Reserved.Contains(value);
+
+    public static string ReservedRule => $"'{{PropertyName}}' must not be a word the service keeps for itself ({string.Join(", ", Reserved.Order(StringComparer.Ordinal))}).";
+
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
     private static partial Regex SlugPattern();
 

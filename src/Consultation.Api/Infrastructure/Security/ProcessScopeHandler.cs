@@ -37,7 +37,7 @@ public sealed class ProcessScopeHandler : AuthorizationHandler<ProcessScopeRequi
         {
             context.Fail(new AuthorizationFailureReason(this, $"You are not assigned to process '{outside}' (your processes: {Describe(scope)})."));
         }
-        else if (IsWholeRecord(PatternOf(http)))
+        else if (IsWholeRecord(PatternOf(http)) || NamesServiceStream(http))
         {
             context.Fail(new AuthorizationFailureReason(this, $"This covers the whole record, every process: it is for users of every process (yours: {Describe(scope)})."));
         }
@@ -85,6 +85,12 @@ public sealed class ProcessScopeHandler : AuthorizationHandler<ProcessScopeRequi
 
         return named;
     }
+
+    /// <summary>The service's own streams (<c>audit:exports</c>, <c>audit:rebuilds</c>) record every process's operations.</summary>
+    private static bool NamesServiceStream(HttpContext http) =>
+        PatternOf(http).StartsWith("/audit/streams/", StringComparison.Ordinal)
+        && http.Request.RouteValues.TryGetValue("key", out var key) && key is string k
+        && EventStore.StreamKeys.IsReserved(k.Split('/', ':')[0]);
 
     private static string PatternOf(HttpContext http) => (http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? string.Empty;
 

@@ -46,6 +46,10 @@ public static class TextRules
     public static IRuleBuilderOptions<T, string?> Slug<T>(this IRuleBuilder<T, string?> rule) =>
         rule.Must(StreamKeys.IsSlug).WithMessage($"'{{PropertyName}}' must be {StreamKeys.SlugRule}, at most {StreamKeys.MaxSlugLength} characters.");
 
+    /// <summary>A key a record of its own can take: not one of <see cref="StreamKeys.Reserved"/>.</summary>
+    public static IRuleBuilderOptions<T, string?> NotReserved<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Must(value => !StreamKeys.IsReserved(value)).WithMessage(StreamKeys.ReservedRule);
+
     /// <summary>A value naming a member of <typeparamref name="TEnum"/> (case-insensitive).</summary>
     public static IRuleBuilderOptions<T, string?> OneOf<T, TEnum>(this IRuleBuilder<T, string?> rule)
         where TEnum : struct, Enum =>

@@ -95,9 +95,9 @@ public static class ScheduleMeeting
         public async ValueTask<StreamWritten> Handle(Command command, CancellationToken cancellationToken)
         {
             var process = await session.LoadAsync<ProcessDetails>(command.Process, cancellationToken);
-            var stream = await session.Events.FetchForWriting<Meeting>(command.StreamKey, cancellationToken);
+            var stream = await session.FetchForCreatingAsync<Meeting>(command.StreamKey, cancellationToken);
             stream.AppendOne(Decide(stream.Aggregate, process, command));
-            await session.SaveOrRefuseAsync(() => AlreadyScheduled(command.StreamKey), cancellationToken);
+            await session.SaveNewStreamAsync(command.StreamKey, "meeting", () => AlreadyScheduled(command.StreamKey), cancellationToken);
 
             return new StreamWritten(command.StreamKey, 1);
         }

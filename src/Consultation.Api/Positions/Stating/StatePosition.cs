@@ -104,6 +104,7 @@ public static class StatePosition
         {
             var (stream, facts) = await PositionFactsLoader.FetchForWritingAsync(
                 session, command.PositionKey, command.Process!, command.Issue!, command.Owner, command.OnBehalfOf is null ? null : command.Stakeholder, command.Meeting!, command.Statement, withVersionRows: false, cancellationToken);
+            await session.RefuseAnotherKindsAsync(stream, cancellationToken);
             stream.AppendOne(Decide(stream.Aggregate is null ? null : Position.From(stream.Aggregate), command, facts));
             await session.SaveOrRefuseAsync(() => AlreadyStated(command.PositionKey), cancellationToken);
             await WrittenPosition.KeepAsync(session, written, command.PositionKey, cancellationToken);

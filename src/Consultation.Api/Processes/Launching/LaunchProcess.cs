@@ -18,7 +18,7 @@ public static class LaunchProcess
     {
         public Validator()
         {
-            RuleFor(x => x.Key).NotEmpty().Slug();
+            RuleFor(x => x.Key).NotEmpty().Slug().NotReserved();
             RuleFor(x => x.Title).SingleLine(TextRules.TitleMaxLength);
             RuleFor(x => x.MandateReference).SingleLine(TextRules.ReferenceMaxLength);
             RuleFor(x => x.StartsOn).NotNull();
@@ -39,9 +39,9 @@ public static class LaunchProcess
     {
         public async ValueTask<StreamWritten> Handle(Command command, CancellationToken cancellationToken)
         {
-            var stream = await session.Events.FetchForWriting<Process>(command.Key!, cancellationToken);
+            var stream = await session.FetchForCreatingAsync<Process>(command.Key!, cancellationToken);
             stream.AppendOne(Decide(stream.Aggregate, command));
-            await session.SaveOrRefuseAsync(() => AlreadyLaunched(command.Key!), cancellationToken);
+            await session.SaveNewStreamAsync(command.Key!, "process", () => AlreadyLaunched(command.Key!), cancellationToken);
 
             return new StreamWritten(command.Key!, 1);
         }

@@ -20,7 +20,7 @@ public static class RegisterStakeholder
         {
             RuleFor(x => x.Kind).NotEmpty().OneOf<Command, StakeholderKind>();
             RuleFor(x => x.Name).SingleLine(TextRules.NameMaxLength);
-            RuleFor(x => x.Key).NotEmpty();
+            RuleFor(x => x.Key).NotEmpty().NotReserved();
             RuleFor(x => x.RegionalGroup).OneOf<Command, RegionalGroup>();
 
             When(x => IsState(x.Kind), () =>
@@ -70,9 +70,9 @@ public static class RegisterStakeholder
     {
         public async ValueTask<StreamWritten> Handle(Command command, CancellationToken cancellationToken)
         {
-            var stream = await session.Events.FetchForWriting<Stakeholder>(command.Key!, cancellationToken);
+            var stream = await session.FetchForCreatingAsync<Stakeholder>(command.Key!, cancellationToken);
             stream.AppendOne(Decide(stream.Aggregate, command));
-            await session.SaveOrRefuseAsync(() => AlreadyRegistered(command.Key!), cancellationToken);
+            await session.SaveNewStreamAsync(command.Key!, "stakeholder", () => AlreadyRegistered(command.Key!), cancellationToken);
 
             return new StreamWritten(command.Key!, (stream.StartingVersion ?? 0) + 1);
         }

@@ -83,9 +83,9 @@ public static class IdentifyArea
         {
             var process = await session.LoadAsync<ProcessDetails>(command.Process, cancellationToken);
             var meeting = await session.LoadAsync<MeetingDetails>(Meetings.Meeting.KeyOf(command.Process, command.Meeting!), cancellationToken);
-            var stream = await session.Events.FetchForWriting<Area>(command.StreamKey, cancellationToken);
+            var stream = await session.FetchForCreatingAsync<Area>(command.StreamKey, cancellationToken);
             stream.AppendOne(Decide(stream.Aggregate, process, meeting, command));
-            await session.SaveOrRefuseAsync(() => AlreadyIdentified(command.StreamKey), cancellationToken);
+            await session.SaveNewStreamAsync(command.StreamKey, "area of convergence", () => AlreadyIdentified(command.StreamKey), cancellationToken);
 
             return new StreamWritten(command.StreamKey, 1);
         }
