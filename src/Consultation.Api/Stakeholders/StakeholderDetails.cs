@@ -1,5 +1,6 @@
 using Consultation.Infrastructure.EventStore;
 using Consultation.Infrastructure.Http;
+using Consultation.Infrastructure.Security;
 using JasperFx.Events;
 using Marten.Events.Aggregation;
 
@@ -30,6 +31,13 @@ public sealed record StakeholderDetails : IVersioned
     public DateTimeOffset RegisteredAt { get; init; }
 
     public DateTimeOffset LastChangedAt { get; init; }
+
+    /// <summary>
+    /// The record as a reader of <paramref name="scope"/> may see it: the registry is shared, but accreditations to
+    /// processes the reader is not assigned to are theirs to know, not this reader's.
+    /// </summary>
+    public StakeholderDetails VisibleTo(ProcessScope scope) =>
+        scope.IsEverything ? this : this with { Accreditations = [.. Accreditations.Where(a => scope.Includes(a.Process))] };
 }
 
 public sealed partial class StakeholderDetailsProjection : SingleStreamProjection<StakeholderDetails, string>

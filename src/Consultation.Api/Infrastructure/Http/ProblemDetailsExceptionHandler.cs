@@ -14,7 +14,7 @@ namespace Consultation.Infrastructure.Http;
 
 /// <summary>
 /// The one place exceptions become RFC 9457 problem details: validation 400 (per field),
-/// unknown stream 404, broken rule 409, stale If-Match 412, missing If-Match 428,
+/// a process outside the user's 403, unknown stream 404, broken rule 409, stale If-Match 412, missing If-Match 428,
 /// batch items breaking rules 422 (per item index), malformed Idempotency-Key 400, key reused for another request 422, keyed request still in progress 409
 /// (with Retry-After), identity provider or database unreachable 503 (with Retry-After), request cut short because the service is
 /// stopping 503 (with Retry-After), anything else 500 without internals.
@@ -95,6 +95,7 @@ public sealed class ProblemDetailsExceptionHandler(
         IdempotencyKeyReused reused => Problem(StatusCodes.Status422UnprocessableEntity, "The Idempotency-Key belongs to another request.", reused.Message),
         IdempotentRequestInProgress inProgress => Problem(StatusCodes.Status409Conflict, "A request with this Idempotency-Key is in progress.", inProgress.Message),
         BadHttpRequestException bad => Problem(bad.StatusCode, "The request could not be read.", Describe(bad)),
+        OutsideProcessScope outside => Problem(StatusCodes.Status403Forbidden, "Forbidden", outside.Message),
         StreamNotFound notFound => Problem(StatusCodes.Status404NotFound, $"{notFound.What} not found.", notFound.Message),
         DomainRuleViolation rule => Problem(StatusCodes.Status409Conflict, "The record does not allow this.", rule.Message),
         StaleVersion stale => Problem(StatusCodes.Status412PreconditionFailed, "The record changed since you read it.", stale.Message),

@@ -1,3 +1,4 @@
+using Consultation.Infrastructure.Pipeline;
 using Consultation.Infrastructure.Validation;
 using Consultation.Infrastructure.Errors;
 using Consultation.Infrastructure.Http;
@@ -26,7 +27,7 @@ public static class ListGroupMembers
         }
     }
 
-    public sealed class Handler(IQuerySession session, TimeProvider time) : IQueryHandler<Query, Page<StakeholderDetails>>
+    public sealed class Handler(IQuerySession session, TimeProvider time, RequestContext context) : IQueryHandler<Query, Page<StakeholderDetails>>
     {
         public async ValueTask<Page<StakeholderDetails>> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -39,7 +40,7 @@ public static class ListGroupMembers
             var page = await new GroupMembers(session).On(query.Group, on)
                 .OrderBy(x => x.Id)
                 .ToPagedListAsync(query.Page, query.PageSize, cancellationToken);
-            return new Page<StakeholderDetails>([.. page], query.Page, query.PageSize, page.TotalItemCount);
+            return new Page<StakeholderDetails>([.. page.Select(s => s.VisibleTo(context.Processes))], query.Page, query.PageSize, page.TotalItemCount);
         }
     }
 

@@ -1,4 +1,5 @@
 using Consultation.Infrastructure.Http;
+using Consultation.Infrastructure.Pipeline;
 using Consultation.Infrastructure.Validation;
 using FluentValidation;
 using Marten;
@@ -23,7 +24,7 @@ public static class ListStakeholders
         int PageSize,
         string? Group = null,
         string? On = null,
-        string? AccreditedTo = null)
+        [property: NamesProcess] string? AccreditedTo = null)
         : IQuery<Page<StakeholderDetails>>;
 
     public sealed class Validator : AbstractValidator<Query>
@@ -42,7 +43,7 @@ public static class ListStakeholders
         }
     }
 
-    public sealed class Handler(IQuerySession session, TimeProvider time) : IQueryHandler<Query, Page<StakeholderDetails>>
+    public sealed class Handler(IQuerySession session, TimeProvider time, RequestContext context) : IQueryHandler<Query, Page<StakeholderDetails>>
     {
         public async ValueTask<Page<StakeholderDetails>> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -75,7 +76,7 @@ public static class ListStakeholders
             }
 
             var page = await stakeholders.OrderBy(x => x.Id).ToPagedListAsync(query.Page, query.PageSize, cancellationToken);
-            return new Page<StakeholderDetails>([.. page], query.Page, query.PageSize, page.TotalItemCount);
+            return new Page<StakeholderDetails>([.. page.Select(s => s.VisibleTo(context.Processes))], query.Page, query.PageSize, page.TotalItemCount);
         }
     }
 

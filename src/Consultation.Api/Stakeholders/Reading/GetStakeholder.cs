@@ -1,4 +1,5 @@
 using Consultation.Infrastructure.EventStore;
+using Consultation.Infrastructure.Pipeline;
 using Consultation.Positions.Views;
 using FluentValidation;
 using Marten;
@@ -16,10 +17,10 @@ public static class GetStakeholder
         public Validator() => RuleFor(x => x.AsOf).AsOfTimestamp();
     }
 
-    public sealed class Handler(IQuerySession session) : IQueryHandler<Query, StakeholderDetails>
+    public sealed class Handler(IQuerySession session, RequestContext context) : IQueryHandler<Query, StakeholderDetails>
     {
         public async ValueTask<StakeholderDetails> Handle(Query query, CancellationToken cancellationToken) =>
-            await DetailsAsOf.LoadAsync<StakeholderDetails>(session, "Stakeholder", query.Key, query.AsOf, cancellationToken);
+            (await DetailsAsOf.LoadAsync<StakeholderDetails>(session, "Stakeholder", query.Key, query.AsOf, cancellationToken)).VisibleTo(context.Processes);
     }
 
     public static void Map(IEndpointRouteBuilder app) =>

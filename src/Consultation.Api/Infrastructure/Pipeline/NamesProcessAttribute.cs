@@ -1,0 +1,9 @@
+namespace Consultation.Infrastructure.Pipeline;
+
+/// <summary>
+/// Marks a message property holding a process key under another name than <c>Process</c> (e.g. <c>AccreditedTo</c>), so
+/// <see cref="ProcessScopeBehavior{TMessage,TResponse}"/> checks it against the user's processes. Properties named
+/// <c>Process</c> are checked without it.
+/// </summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class NamesProcessAttribute : Attribute;
