@@ -11,4 +11,8 @@ if ! command -v docker-compose >/dev/null 2>&1; then
     apt_install docker-compose
 fi
 timeout 60 docker-compose -f docker-compose.yml config -q || die "docker-compose.yml is not valid"
+# The published development key must be opt-in: by default the composed API trusts no token signed with it.
+rendered=$(env -u CONSULTATION_ALLOW_DEV_KEY timeout 60 docker-compose -f docker-compose.yml config)
+grep -Eq "Authentication__AllowDevelopmentKey: ['\"]?false['\"]?$" <<<"$rendered" \
+    || die "docker-compose.yml must not accept the development key by default (Authentication__AllowDevelopmentKey)"
 log "docker-compose.yml is valid"
