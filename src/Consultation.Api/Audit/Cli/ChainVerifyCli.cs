@@ -46,7 +46,7 @@ public static class ChainVerifyCli
             await WriteTextAsync(context.Out, result);
         }
 
-        return result.Intact ? CommandExitCodes.Ok : CommandExitCodes.Mismatch;
+        return result.Intact && result.KindsApart ? CommandExitCodes.Ok : CommandExitCodes.Mismatch;
     }
 
     private static async Task WriteTextAsync(TextWriter output, ChainVerification result)
@@ -68,6 +68,12 @@ public static class ChainVerifyCli
         if (result.Attested is { } attested)
         {
             await output.WriteLineAsync($"Attested head {attested.Sequence}: {(attested.Matches ? "matches" : "DOES NOT MATCH")}. {attested.Description}");
+        }
+
+        foreach (var mixed in result.StreamsMixingKinds)
+        {
+            await output.WriteLineAsync(
+                $"Stream '{mixed.StreamKey}' MIXES KINDS: it began with {mixed.BeganWith}, and holds {mixed.Intruder} at version {mixed.Version} (sequence {mixed.Sequence}).");
         }
     }
 }

@@ -1,3 +1,5 @@
+using Consultation.Infrastructure.EventStore;
+
 namespace Consultation.Audit.Integrity;
 
 /// <summary>What is wrong at the first broken link.</summary>
@@ -30,6 +32,13 @@ public sealed record AttestedCheck(long Sequence, string Hash, bool Matches, str
 
 /// <summary>
 /// The outcome of recomputing the chain: <see cref="Checked"/> links verified before the first break (all of them when intact),
-/// <see cref="Pending"/> events recorded after the chain's head and not chained yet (not an error).
+/// <see cref="Pending"/> events recorded after the chain's head and not chained yet (not an error). Beside the chain,
+/// <see cref="StreamsMixingKinds"/> lists records of one kind written into another's stream (the first
+/// <see cref="Infrastructure.EventStore.StreamsMixingKinds.Limit"/>), which the chain covers faithfully and so cannot tell.
 /// </summary>
-public sealed record ChainVerification(bool Intact, long Checked, ChainHeadRef? Head, long Pending, BrokenLink? FirstBroken, AttestedCheck? Attested);
+public sealed record ChainVerification(
+    bool Intact, long Checked, ChainHeadRef? Head, long Pending, BrokenLink? FirstBroken, AttestedCheck? Attested, IReadOnlyList<MixedStream> StreamsMixingKinds)
+{
+    /// <summary>No stream holds records of more than one kind.</summary>
+    public bool KindsApart => StreamsMixingKinds.Count == 0;
+}

@@ -1,3 +1,4 @@
+using Consultation.Infrastructure.EventStore;
 using Marten;
 using Marten.Storage;
 
@@ -62,7 +63,8 @@ public static class ChainVerifier
             head is null ? null : new ChainHeadRef(head.Sequence, head.Link.Trim()),
             pending,
             broken,
-            attestedCheck);
+            attestedCheck,
+            await StreamsMixingKinds.FindAsync(store, cancellationToken));
     }
 
     public const int ProgressEvery = 10_000;

@@ -54,6 +54,7 @@ public static class VerifyChain
             .WithDescription("Reads every event and every stored link in global sequence order. 'intact' is false when a link does not verify "
                 + "(firstBroken: sequence, stream, version, kind — EventChanged, LinkAltered, EventMissing, EventNotChained, EventReplaced — expected vs found hash) "
                 + "or when an attested head (headSequence and headHash, as recorded from /audit/attestation) no longer matches the events. "
-                + "'pending' counts events recorded after the chain's head and not chained yet, which is not an error.")
+                + "'pending' counts events recorded after the chain's head and not chained yet, which is not an error. "
+                + "'kindsApart' is false when a stream holds records of more than one kind (written before such writes were refused); 'streamsMixingKinds' lists them.")
             .ProducesValidationProblem();
 }
