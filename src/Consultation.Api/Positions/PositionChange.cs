@@ -34,6 +34,6 @@ public sealed class PositionChangeValidator : AbstractValidator<PositionChange>
 }
 
 /// <summary>Fetches the position and the facts a change is checked against in one round trip, then lets the slice decide.</summary>
-public abstract class PositionChangeHandler<TCommand>(IDocumentSession session, WrittenViews written, Func<Position, TCommand, PositionFacts, object> decide)
-    : PositionUpdateHandler<TCommand>(session, written, decide, command => (command.Change.Meeting!, command.Change.Statement))
+public abstract class PositionChangeHandler<TCommand>(IDocumentSession session, WrittenViews written, TimeProvider time, Func<Position, TCommand, PositionFacts, object> decide)
+    : PositionUpdateHandler<TCommand>(session, written, time, decide, command => (command.Change.Meeting!, command.Change.Statement))
     where TCommand : IPositionChangeCommand;

@@ -1,4 +1,5 @@
 using Consultation.Infrastructure.Errors;
+using Consultation.Infrastructure.Validation;
 using Consultation.Processes;
 using Consultation.Stakeholders;
 
@@ -17,6 +18,9 @@ public sealed record PositionFacts(
     StakeholderDetails? SpokenBy,
     SourceMeeting? Meeting)
 {
+    /// <summary>When the write is being recorded: no position is stated or withdrawn on a day that has not come (null only in rules tested without a clock).</summary>
+    public DateTimeOffset? Now { get; init; }
+
     public ProcessFacts RequireProcess(string key)
     {
         var process = Process ?? throw new StreamNotFound("Process", key);
@@ -57,6 +61,11 @@ public sealed record PositionFacts(
         {
             throw new DomainRuleViolation(
                 $"{what} ({on:yyyy-MM-dd}) must fall within meeting '{meeting.Key}' ({meeting.StartsOn:yyyy-MM-dd} to {meeting.EndsOn:yyyy-MM-dd}).");
+        }
+
+        if (Now is { } now)
+        {
+            PresentMoment.RequireReached(on, now, what);
         }
 
         if (source.Statement is not null && !meeting.Statements.Contains(source.Statement))

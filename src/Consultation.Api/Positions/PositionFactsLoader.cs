@@ -26,7 +26,7 @@ public static class PositionFactsLoader
     /// update (<paramref name="withVersionRows"/>) also the open rows of its versions table, read after the stream and kept for the save.
     /// </summary>
     public static async Task<(IEventStream<PositionDetails> Stream, PositionFacts Facts)> FetchForWritingAsync(
-        IDocumentSession session, string key, string process, string issue, string owner, string? speaker, string meeting, string? statement, bool withVersionRows, CancellationToken cancellationToken)
+        IDocumentSession session, string key, string process, string issue, string owner, string? speaker, string meeting, string? statement, bool withVersionRows, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var batch = session.CreateBatchQuery();
         var stream = batch.Events.FetchForWriting<PositionDetails>(key);
@@ -39,7 +39,7 @@ public static class PositionFactsLoader
             OpenVersionRows.Keep(session, key, fetched.CurrentVersion ?? 0, await rows);
         }
 
-        return (fetched, await facts());
+        return (fetched, await facts() with { Now = now });
     }
 
     /// <summary>

@@ -11,6 +11,7 @@ namespace Consultation.Positions;
 public abstract class PositionUpdateHandler<TCommand>(
     IDocumentSession session,
     WrittenViews written,
+    TimeProvider time,
     Func<Position, TCommand, PositionFacts, object> decide,
     Func<TCommand, (string Meeting, string? Statement)> source)
     : StreamUpdateHandler<PositionDetails, TCommand>(session, "Position")
@@ -25,10 +26,10 @@ public abstract class PositionUpdateHandler<TCommand>(
         var named = command.StreamKey.Split('/') is [var process, var issue, var owner] ? (process, issue, owner) : (command.StreamKey, command.StreamKey, command.StreamKey);
         var (meeting, statement) = source(command);
         (var stream, _facts) = await PositionFactsLoader.FetchForWritingAsync(
-            Session, command.StreamKey, named.Item1, named.Item2, named.Item3, null, meeting, statement, withVersionRows: true, cancellationToken);
+            Session, command.StreamKey, named.Item1, named.Item2, named.Item3, null, meeting, statement, withVersionRows: true, time.GetUtcNow(), cancellationToken);
         if (stream.Aggregate is { } current && (current.Process != named.Item1 || current.Issue != named.Item2 || current.Stakeholder != named.Item3))
         {
-            _facts = await PositionFactsLoader.LoadAsync(Session, current.Process, current.Issue, current.Stakeholder, null, meeting, statement, cancellationToken);
+            _facts = await PositionFactsLoader.LoadAsync(Session, current.Process, current.Issue, current.Stakeholder, null, meeting, statement, cancellationToken) with { Now = _facts.Now };
         }
 
         return stream;

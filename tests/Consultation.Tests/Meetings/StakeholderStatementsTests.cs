@@ -20,8 +20,25 @@ public sealed class StakeholderStatementsTests(MeetingsApiFactory api)
         return ($"speaker-{suffix}", $"group-{suffix}");
     }
 
-    /// <summary>Two processes; the speaker takes the floor in three meetings, once for the group; one meeting is cancelled.</summary>
+    /// <summary>
+    /// Two processes; the speaker takes the floor in three meetings, once for the group; one meeting is cancelled. Recorded
+    /// on 1 March 2018, after the last of them (nothing is opened or said before its day), then the clock is set back.
+    /// </summary>
     private async Task<(string Speaker, string Group, string First, string Second)> RecordAsync()
+    {
+        var clock = api.Clock.Now;
+        api.Clock.Now = new DateTimeOffset(2018, 3, 1, 9, 0, 0, TimeSpan.Zero);
+        try
+        {
+            return await RecordAfterTheFactAsync();
+        }
+        finally
+        {
+            api.Clock.Now = clock;
+        }
+    }
+
+    private async Task<(string Speaker, string Group, string First, string Second)> RecordAfterTheFactAsync()
     {
         var (speaker, group) = NewStakeholders();
         await _secretariat.EnsureStakeholderAsync(speaker, "CivilSociety", "Migrant Forum");

@@ -22,7 +22,7 @@ public sealed class PreloadedVersionRowsTests(ApiFactory api) : IClassFixture<Ap
         var key = Position.KeyFor(process, "alpha", "MEX");
 
         await using var slow = api.Store.LightweightSession();
-        var (stream, _) = await PositionFactsLoader.FetchForWritingAsync(slow, key, process, "alpha", "MEX", null, "stocktaking-2017", null, withVersionRows: true, CancellationToken.None);
+        var (stream, _) = await PositionFactsLoader.FetchForWritingAsync(slow, key, process, "alpha", "MEX", null, "stocktaking-2017", null, withVersionRows: true, DateTimeOffset.UtcNow, CancellationToken.None);
         await steps.ReviseAsync(process, "alpha", "MEX", 2, "2017-12-05");
         var before = await api.CountEventsAsync();
         await using (var query = api.Store.QuerySession())

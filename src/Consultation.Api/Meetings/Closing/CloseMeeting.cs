@@ -23,6 +23,7 @@ public static class CloseMeeting
     public static IReadOnlyList<object> Decide(Meeting meeting, Command command, DateTimeOffset now)
     {
         meeting.EnsureNotCancelled();
+        PresentMoment.RequireReached(meeting.StartsOn, now, $"Meeting '{meeting.Id}' begins on a day that");
         return meeting.Status switch
         {
             MeetingStatus.Open => [new MeetingClosed(meeting.Id, command.Summary!.Trim(), now)],

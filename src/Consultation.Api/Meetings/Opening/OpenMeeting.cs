@@ -1,6 +1,7 @@
 using Consultation.Infrastructure.Errors;
 using Consultation.Infrastructure.EventStore;
 using Consultation.Infrastructure.Http;
+using Consultation.Infrastructure.Validation;
 using Consultation.Meetings.Reading;
 using Consultation.Processes;
 using Marten;
@@ -24,6 +25,7 @@ public static class OpenMeeting
         }
 
         process.EnsureActive("be opened");
+        PresentMoment.RequireReached(meeting.StartsOn, now, $"Meeting '{meeting.Id}' begins on a day that");
         return [new MeetingOpened(meeting.Id, now)];
     }
 

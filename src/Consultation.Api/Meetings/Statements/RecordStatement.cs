@@ -108,7 +108,7 @@ public static partial class RecordStatement
                 command.Summary!.Trim(),
                 command.Language!,
                 command.DocumentReference?.Trim(),
-                SaidOn(meeting, command.SaidOn, window.Today),
+                SaidOn(meeting, command.SaidOn, window),
                 late),
         ];
     }
@@ -117,14 +117,19 @@ public static partial class RecordStatement
     /// The day it was said: as given, within the meeting's dates; otherwise today when the meeting is under way,
     /// or the meeting's only day. For a meeting of several days recorded afterwards, the day must be given.
     /// </summary>
-    private static DateOnly SaidOn(Meeting meeting, DateOnly? given, DateOnly today)
+    private static DateOnly SaidOn(Meeting meeting, DateOnly? given, RecordingWindow window)
     {
+        var today = window.Today;
         if (given is { } day)
         {
-            return day >= meeting.StartsOn && day <= meeting.EndsOn
-                ? day
-                : throw new DomainRuleViolation(
+            if (day < meeting.StartsOn || day > meeting.EndsOn)
+            {
+                throw new DomainRuleViolation(
                     $"Meeting '{meeting.Id}' ran from {meeting.StartsOn:yyyy-MM-dd} to {meeting.EndsOn:yyyy-MM-dd}; a statement cannot be said on {day:yyyy-MM-dd}.");
+            }
+
+            PresentMoment.RequireReached(day, window.Now, "The day the statement was said");
+            return day;
         }
 
         if (today >= meeting.StartsOn && today <= meeting.EndsOn)

@@ -131,13 +131,13 @@ public static class StatePositionsInBatch
         return errors.Count == 0 ? decided : throw new BatchItemsRejected(errors, items.Count);
     }
 
-    public sealed class Handler(IDocumentSession session) : ICommandHandler<Command, Written>
+    public sealed class Handler(IDocumentSession session, TimeProvider time) : ICommandHandler<Command, Written>
     {
         public async ValueTask<Written> Handle(Command command, CancellationToken cancellationToken)
         {
             var process = command.Process!;
             var items = command.Items!.Select(item => item!.For(process)).ToList();
-            var facts = await BatchFacts.LoadAsync(session, process, items, cancellationToken);
+            var facts = await BatchFacts.LoadAsync(session, process, items, cancellationToken) with { Now = time.GetUtcNow() };
             new PositionFacts(facts.ProcessFacts, null, null, null).RequireProcess(process);
 
             // Streams that exist (withdrawn positions may be stated again) are fetched for writing, so a concurrent change fails the save.
@@ -199,11 +199,17 @@ public static class StatePositionsInBatch
         /// <summary>The process as the rules take it, built once for the whole batch.</summary>
         public ProcessFacts? ProcessFacts { get; } = Process is null ? null : ProcessFacts.From(Process);
 
+        /// <summary>When the batch is being recorded.</summary>
+        public DateTimeOffset? Now { get; init; }
+
         public PositionFacts For(StatePosition.Command item) => new(
             ProcessFacts,
             Stakeholders.GetValueOrDefault(item.Owner),
             item.OnBehalfOf is null ? null : Stakeholders.GetValueOrDefault(item.Stakeholder!),
-            Meetings.GetValueOrDefault($"{Process?.Id}/{item.Meeting}"));
+            Meetings.GetValueOrDefault($"{Process?.Id}/{item.Meeting}"))
+        {
+            Now = Now,
+        };
 
         public static async Task<BatchFacts> LoadAsync(IQuerySession session, string process, IReadOnlyList<StatePosition.Command> items, CancellationToken cancellationToken)
         {

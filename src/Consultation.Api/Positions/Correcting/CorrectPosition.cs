@@ -32,7 +32,7 @@ public static class CorrectPosition
             : new PositionCorrected(current.Id, content, command.Change.Reason!.Trim());
     }
 
-    public sealed class Handler(IDocumentSession session, WrittenViews written) : PositionChangeHandler<Command>(session, written, Decide);
+    public sealed class Handler(IDocumentSession session, WrittenViews written, TimeProvider time) : PositionChangeHandler<Command>(session, written, time, Decide);
 
     public static void Map(IEndpointRouteBuilder app) =>
         app.MapUpdate<PositionChange, PositionDetails>(

@@ -39,7 +39,7 @@ public static class RevisePosition
         return new PositionRevised(current.Id, content, command.Change.Reason!.Trim());
     }
 
-    public sealed class Handler(IDocumentSession session, WrittenViews written) : PositionChangeHandler<Command>(session, written, Decide);
+    public sealed class Handler(IDocumentSession session, WrittenViews written, TimeProvider time) : PositionChangeHandler<Command>(session, written, time, Decide);
 
     public static void Map(IEndpointRouteBuilder app) =>
         app.MapUpdate<PositionChange, PositionDetails>(

@@ -98,12 +98,12 @@ public static class StatePosition
     private static DomainRuleViolation AlreadyStated(string key) =>
         new($"A position '{key}' was stated at the same moment; revise or correct it instead.");
 
-    public sealed class Handler(IDocumentSession session, WrittenViews written) : ICommandHandler<Command, StreamWritten>
+    public sealed class Handler(IDocumentSession session, WrittenViews written, TimeProvider time) : ICommandHandler<Command, StreamWritten>
     {
         public async ValueTask<StreamWritten> Handle(Command command, CancellationToken cancellationToken)
         {
             var (stream, facts) = await PositionFactsLoader.FetchForWritingAsync(
-                session, command.PositionKey, command.Process!, command.Issue!, command.Owner, command.OnBehalfOf is null ? null : command.Stakeholder, command.Meeting!, command.Statement, withVersionRows: false, cancellationToken);
+                session, command.PositionKey, command.Process!, command.Issue!, command.Owner, command.OnBehalfOf is null ? null : command.Stakeholder, command.Meeting!, command.Statement, withVersionRows: false, time.GetUtcNow(), cancellationToken);
             await session.RefuseAnotherKindsAsync(stream, cancellationToken);
             stream.AppendOne(Decide(stream.Aggregate is null ? null : Position.From(stream.Aggregate), command, facts));
             await session.SaveOrRefuseAsync(() => AlreadyStated(command.PositionKey), cancellationToken);
