@@ -19,7 +19,7 @@ public static class AuditRebuildCli
     {
         var store = context.Services.GetRequiredService<IDocumentStore>();
         var projections = ProjectionCatalog.All(store).Select(p => p.Name).ToList();
-        var requester = new Requester($"cli:{Environment.UserName}", "operator", RequestContext.NewCorrelationId());
+        var requester = new Requester($"cli:{Environment.UserName}", $"{Environment.UserName} (command line)", "operator", RequestContext.NewCorrelationId());
         var run = new RebuildRun(Guid.NewGuid(), projections, requester, TimeProvider.System);
 
         await context.Error.WriteLineAsync($"Rebuilding {projections.Count} projections from the events: {string.Join(", ", projections)}");

@@ -67,6 +67,7 @@ public static class RebuildExecution
         await using var scope = services.CreateAsyncScope();
         var context = scope.ServiceProvider.GetRequiredService<RequestContext>();
         context.UserName = requester.UserName;
+        context.DisplayName = requester.DisplayName;
         context.Role = requester.Role;
         context.CorrelationId = requester.CorrelationId;
         await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new RecordRebuild.Command(rebuilt), CancellationToken.None);

@@ -28,7 +28,7 @@ public static class RebuildProjections
         public ValueTask<RebuildStatus> Handle(Command command, CancellationToken cancellationToken)
         {
             var projections = ProjectionCatalog.Select(store, command.Projections).Select(p => p.Name).ToList();
-            var run = new RebuildRun(Guid.NewGuid(), projections, new Requester(context.UserName, context.Role, context.CorrelationId), time);
+            var run = new RebuildRun(Guid.NewGuid(), projections, new Requester(context.UserName, context.DisplayName, context.Role, context.CorrelationId), time);
             if (!queue.TryEnqueue(run, out var active))
             {
                 throw new DomainRuleViolation(

@@ -1,7 +1,7 @@
 namespace Consultation.Audit.Rebuilding;
 
 /// <summary>Who asked for a rebuild: stamped on the audit event when the background worker records it.</summary>
-public sealed record Requester(string UserName, string Role, string CorrelationId);
+public sealed record Requester(string UserName, string DisplayName, string Role, string CorrelationId);
 
 /// <summary>One rebuild, from the request to its outcome; the status resource reads it while the worker runs it.</summary>
 public sealed class RebuildRun(Guid id, IReadOnlyList<string> projections, Requester requester, TimeProvider time)

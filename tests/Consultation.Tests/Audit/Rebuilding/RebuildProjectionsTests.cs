@@ -45,6 +45,7 @@ public sealed class RebuildProjectionsTests(ApiFactory api) : IClassFixture<ApiF
 
         var recorded = (await Steps.GetJsonAsync("/audit/streams/audit:rebuilds")).EnumerateArray().Last();
         Assert.Equal(TestIdentity.DefaultUser, recorded.GetProperty("recordedBy").GetProperty("user").GetString());
+        Assert.Equal(TestIdentity.DefaultDisplayName, recorded.GetProperty("recordedBy").GetProperty("displayName").GetString());
         var payload = recorded.GetProperty("payload");
         Assert.Equal(location.Split('/').Last(), payload.GetProperty("rebuildId").GetString());
         Assert.Equal("succeeded", payload.GetProperty("outcome").GetString());
