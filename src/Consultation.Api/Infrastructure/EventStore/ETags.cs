@@ -7,7 +7,10 @@ public static class ETags
 {
     public static string For(long version) => $"\"{version.ToString(CultureInfo.InvariantCulture)}\"";
 
-    /// <summary>Parses an If-Match value such as <c>"3"</c>, <c>W/"3"</c> or <c>3</c>.</summary>
+    /// <summary>
+    /// Parses an If-Match value such as <c>"3"</c> or <c>3</c>. A weak tag (<c>W/"3"</c>) is not one: If-Match compares
+    /// strongly (RFC 9110 §13.1.1), and a weakened tag cannot promise the record is the one read.
+    /// </summary>
     public static bool TryParseVersion(string? header, out long version)
     {
         version = 0;
@@ -16,13 +19,7 @@ public static class ETags
             return false;
         }
 
-        var value = header.Trim();
-        if (value.StartsWith("W/", StringComparison.Ordinal))
-        {
-            value = value[2..];
-        }
-
-        value = value.Trim('"');
+        var value = header.Trim().Trim('"');
         return long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out version) && version > 0;
     }
 }

@@ -17,7 +17,7 @@ public static class IfMatch
         return ETags.TryParseVersion(header, out var version)
             ? version
             : throw new FluentValidation.ValidationException(
-                [new FluentValidation.Results.ValidationFailure("If-Match", $"'If-Match' must be the ETag you read, e.g. \"3\"; got '{Truncate(header)}'.")]);
+                [new FluentValidation.Results.ValidationFailure("If-Match", $"'If-Match' must be the strong ETag you read, e.g. \"3\" (a weak W/ tag never matches); got '{Truncate(header)}'.")]);
     }
 
     private static string Truncate(string value) => value.Length <= 40 ? value : value[..40] + "…";
