@@ -9,7 +9,7 @@ public static class OpenApiSetup
     private const string BearerScheme = "Bearer";
 
     public static IServiceCollection AddConsultationOpenApi(this IServiceCollection services) =>
-        services.AddOpenApi(DocumentName, options =>
+        services.AddSingleton<RequestFieldRules>().AddOpenApi(DocumentName, options =>
         {
             // Slices nest Command/Request/Query types; name schemas after the use case (RegisterStakeholderCommand).
             options.CreateSchemaReferenceId = type =>
@@ -42,6 +42,8 @@ public static class OpenApiSetup
 
                 return Task.CompletedTask;
             });
+            options.AddSchemaTransformer<OpenApiValidatedSchemas>();
+            options.AddDocumentTransformer<OpenApiRequiredNotNull>();
             options.AddDocumentTransformer<OpenApiPathParameters>();
             options.AddDocumentTransformer<OpenApiQueryParameterNames>();
             options.AddDocumentTransformer<OpenApiResponseContent>();
