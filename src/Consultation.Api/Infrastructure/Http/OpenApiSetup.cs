@@ -46,6 +46,7 @@ public static class OpenApiSetup
             options.AddDocumentTransformer<OpenApiRequiredNotNull>();
             options.AddDocumentTransformer<OpenApiPathParameters>();
             options.AddDocumentTransformer<OpenApiQueryParameterNames>();
+            options.AddDocumentTransformer<OpenApiQueryParameterRules>();
             options.AddDocumentTransformer<OpenApiResponseContent>();
             options.AddDocumentTransformer<OpenApiProblemResponses>();
         });
