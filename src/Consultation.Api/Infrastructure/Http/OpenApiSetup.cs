@@ -49,5 +49,6 @@ public static class OpenApiSetup
             options.AddDocumentTransformer<OpenApiQueryParameterRules>();
             options.AddDocumentTransformer<OpenApiResponseContent>();
             options.AddDocumentTransformer<OpenApiProblemResponses>();
+            options.AddDocumentTransformer<OpenApiRequestExamples>();
         });
 }
