@@ -29,17 +29,18 @@ public static class FieldRules
         var rules = new Dictionary<string, FieldRule>(StringComparer.OrdinalIgnoreCase);
         foreach (var rule in validators.SelectMany(v => v.CreateDescriptor().Rules))
         {
-            if (string.IsNullOrEmpty(rule.PropertyName) || IsForEachElement(rule))
+            if (string.IsNullOrEmpty(rule.PropertyName) || IsForEachElement(rule) || rule.RuleSets is { Length: > 0 } sets && !sets.Contains("default"))
             {
                 continue;
             }
 
             var path = string.Join('.', rule.PropertyName.Split('.').Select(JsonNamingPolicy.CamelCase.ConvertName));
             var nested = path.Contains('.', StringComparison.Ordinal);
+            var ruleIsConditional = rule.HasCondition || rule.HasAsyncCondition; // inside When(…, () => …) or Otherwise
             var field = FieldRule.None;
             foreach (var component in rule.Components)
             {
-                var unconditional = nested || !component.HasCondition && !component.HasAsyncCondition;
+                var unconditional = nested || !ruleIsConditional && !component.HasCondition && !component.HasAsyncCondition;
                 field = field.And(component.Validator switch
                 {
                     INotNullValidator or INotEmptyValidator when unconditional => new FieldRule(true, null, null),
