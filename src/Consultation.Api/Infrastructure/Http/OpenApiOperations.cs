@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.ApiExplorer;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
@@ -5,7 +6,7 @@ using Microsoft.OpenApi;
 namespace Consultation.Infrastructure.Http;
 
 /// <summary>An operation of the document beside the endpoint it describes (its metadata, route and request type).</summary>
-public sealed record OpenApiEndpointOperation(string Path, HttpMethod Method, OpenApiOperation Operation, ApiDescription Description)
+public sealed partial record OpenApiEndpointOperation(string Path, HttpMethod Method, OpenApiOperation Operation, ApiDescription Description)
 {
     public IList<object> Metadata => Description.ActionDescriptor.EndpointMetadata;
 
@@ -16,7 +17,8 @@ public sealed record OpenApiEndpointOperation(string Path, HttpMethod Method, Op
     {
         foreach (var description in context.DescriptionGroups.SelectMany(g => g.Items))
         {
-            var path = "/" + (description.RelativePath ?? string.Empty).TrimStart('/');
+            // The description keeps route constraints and catch-all stars ({id:guid}, {**key}); the document's paths do not.
+            var path = "/" + RouteParameter().Replace((description.RelativePath ?? string.Empty).TrimStart('/'), "{${name}}");
             if (description.HttpMethod is not { } method
                 || document.Paths.TryGetValue(path, out var item) is false
                 || item.Operations is null
@@ -28,4 +30,7 @@ public sealed record OpenApiEndpointOperation(string Path, HttpMethod Method, Op
             yield return new OpenApiEndpointOperation(path, new HttpMethod(method), operation, description);
         }
     }
+
+    [GeneratedRegex(@"\{\**(?<name>[^}:=?]+)[^}]*\}")]
+    private static partial Regex RouteParameter();
 }
