@@ -16,10 +16,11 @@ public static class RebuildProjections
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator(IDocumentStore store) =>
+        /// <remarks>The store is resolved when a name is checked, not when the validator is made: describing the rules (the OpenAPI document) needs no database.</remarks>
+        public Validator(IServiceProvider services) =>
             RuleForEach(x => x.Projections)
-                .Must(name => ProjectionCatalog.All(store).Any(p => p.Name.Equals(name, StringComparison.OrdinalIgnoreCase)))
-                .WithMessage((_, name) => $"'{name}' is not a projection. Known projections: {string.Join(", ", ProjectionCatalog.All(store).Select(p => p.Name))}.");
+                .Must(name => ProjectionCatalog.All(services.GetRequiredService<IDocumentStore>()).Any(p => p.Name.Equals(name, StringComparison.OrdinalIgnoreCase)))
+                .WithMessage((_, name) => $"'{name}' is not a projection. Known projections: {string.Join(", ", ProjectionCatalog.All(services.GetRequiredService<IDocumentStore>()).Select(p => p.Name))}.");
     }
 
     public sealed class Handler(RebuildQueue queue, IDocumentStore store, RequestContext context, TimeProvider time)

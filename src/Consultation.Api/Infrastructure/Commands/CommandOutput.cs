@@ -9,7 +9,7 @@ namespace Consultation.Infrastructure.Commands;
 /// </summary>
 public static class CommandOutput
 {
-    private static readonly string[] DataCommands = ["audit", "token"];
+    private static readonly string[] DataCommands = ["audit", "token", "openapi"];
 
     public static void KeepStandardOutputForData(string[] args)
     {

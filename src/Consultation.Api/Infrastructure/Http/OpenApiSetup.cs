@@ -5,10 +5,11 @@ namespace Consultation.Infrastructure.Http;
 
 public static class OpenApiSetup
 {
+    public const string DocumentName = "v1";
     private const string BearerScheme = "Bearer";
 
     public static IServiceCollection AddConsultationOpenApi(this IServiceCollection services) =>
-        services.AddOpenApi(options =>
+        services.AddSingleton<RequestFieldRules>().AddOpenApi(DocumentName, options =>
         {
             // Slices nest Command/Request/Query types; name schemas after the use case (RegisterStakeholderCommand).
             options.CreateSchemaReferenceId = type =>
@@ -32,7 +33,22 @@ public static class OpenApiSetup
                     Description = "A token from the configured OpenID Connect provider, or locally from `dotnet run -- token`.",
                 };
                 document.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerScheme, document)] = [] }];
+
+                // Written outside a request (the openapi command) there is no host to name: the paths are relative to where the document is served.
+                if (document.Servers is not { Count: > 0 })
+                {
+                    document.Servers = [new OpenApiServer { Url = "/" }];
+                }
+
                 return Task.CompletedTask;
             });
+            options.AddSchemaTransformer<OpenApiValidatedSchemas>();
+            options.AddDocumentTransformer<OpenApiRequiredNotNull>();
+            options.AddDocumentTransformer<OpenApiPathParameters>();
+            options.AddDocumentTransformer<OpenApiQueryParameterNames>();
+            options.AddDocumentTransformer<OpenApiQueryParameterRules>();
+            options.AddDocumentTransformer<OpenApiResponseContent>();
+            options.AddDocumentTransformer<OpenApiProblemResponses>();
+            options.AddDocumentTransformer<OpenApiRequestExamples>();
         });
 }

@@ -231,9 +231,20 @@ public static class IdempotencyEndpoints
     /// </summary>
     public static RouteHandlerBuilder WithIdempotency(this RouteHandlerBuilder builder, IdempotencyRecovery? recover = null) =>
         builder.AddEndpointFilter(new IdempotencyFilter(recover))
+            .WithMetadata(HonoursIdempotencyKey.Instance)
             .WithRequestHeader(
                 "Idempotency-Key",
                 "Optional, 1-100 of A-Z a-z 0-9 - _ . : ~. A retry with the same key and body replays the first answer without writing again; another body with the key answers 422.",
                 required: false)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+}
+
+/// <summary>Endpoint metadata: this endpoint runs the <see cref="IdempotencyFilter"/> (the contract tests compare it with the document).</summary>
+public sealed class HonoursIdempotencyKey
+{
+    public static readonly HonoursIdempotencyKey Instance = new();
+
+    private HonoursIdempotencyKey()
+    {
+    }
 }

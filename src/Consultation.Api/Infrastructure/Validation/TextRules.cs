@@ -53,8 +53,7 @@ public static class TextRules
     /// <summary>A value naming a member of <typeparamref name="TEnum"/> (case-insensitive).</summary>
     public static IRuleBuilderOptions<T, string?> OneOf<T, TEnum>(this IRuleBuilder<T, string?> rule)
         where TEnum : struct, Enum =>
-        rule.Must(value => value is null || Enum.TryParse<TEnum>(value, ignoreCase: true, out _) && !int.TryParse(value, out _))
-            .WithMessage($"'{{PropertyName}}' must be one of: {string.Join(", ", Enum.GetNames<TEnum>())}.");
+        rule.SetValidator(new OneOfValidator<T, TEnum>());
 
     public static TEnum ParseEnum<TEnum>(string value)
         where TEnum : struct, Enum => Enum.Parse<TEnum>(value, ignoreCase: true);

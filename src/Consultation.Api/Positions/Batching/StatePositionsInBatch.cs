@@ -38,6 +38,7 @@ public static class StatePositionsInBatch
     public const int MaxItems = 500;
 
     /// <summary>One position to state; the fields of <see cref="StatePosition.Request"/> plus the issue.</summary>
+    [ValidatedAs(typeof(StatePosition.Command))]
     public sealed record Item(
         string? Issue,
         string? Stakeholder,

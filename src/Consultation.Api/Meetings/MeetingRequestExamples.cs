@@ -1,0 +1,49 @@
+using Consultation.Infrastructure.Http;
+using Consultation.Meetings.Cancelling;
+using Consultation.Meetings.Closing;
+using Consultation.Meetings.Findings;
+using Consultation.Meetings.Opening;
+using Consultation.Meetings.Recommendations;
+using Consultation.Meetings.Registering;
+using Consultation.Meetings.Scheduling;
+using Consultation.Meetings.Statements;
+
+namespace Consultation.Meetings;
+
+/// <summary>The meeting commands' example bodies in the OpenAPI document (the secretariat's workflow in the README).</summary>
+public sealed class MeetingRequestExamples : IRequestExamples
+{
+    public IEnumerable<object> Examples =>
+    [
+        new ScheduleMeeting.Request(
+            Meeting: "stocktaking-2017",
+            Kind: "StocktakingMeeting",
+            Title: "Stocktaking meeting",
+            Venue: new VenueRequest("Puerto Vallarta", "MEX"),
+            StartsOn: new DateOnly(2017, 12, 4),
+            EndsOn: new DateOnly(2017, 12, 6),
+            Chairs: ["Juan José Gómez Camacho", "Jürg Lauber"]),
+        new RescheduleMeeting.Request(StartsOn: new DateOnly(2017, 12, 5), EndsOn: new DateOnly(2017, 12, 7), Venue: null, Reason: "Venue available a day later"),
+        new CancelMeeting.Request(Reason: "Postponed sine die"),
+        new OpenMeeting.Request(),
+        new RegisterParticipant.Request(Stakeholder: "MEX", DelegationHead: "Juan José Gómez Camacho", Role: "Chair"),
+        new RecordStatement.Request(
+            Speaker: "SLE",
+            OnBehalfOf: "african-group",
+            Issues: ["human-rights"],
+            Summary: "Asked that the human rights of all migrants be at the centre of the compact.",
+            Language: "en",
+            DocumentReference: null,
+            SaidOn: new DateOnly(2017, 12, 4)),
+        new RecordFinding.Request(
+            Kind: "Figure",
+            Summary: "Average age of an international migrant",
+            Value: 39,
+            Unit: "years",
+            Source: "Closing statement of the stocktaking meeting, para. 17",
+            PresentedBy: null,
+            Whose: null),
+        new RecordRecommendation.Request(Text: "Proposals to carry into the zero draft", From: "Idea labs"),
+        new CloseMeeting.Request(Summary: "Participants took stock of the consultations and identified areas of convergence for the negotiations."),
+    ];
+}

@@ -1,0 +1,47 @@
+using Consultation.Infrastructure.Http;
+using Consultation.Positions.Batching;
+using Consultation.Positions.Stating;
+using Consultation.Positions.Withdrawing;
+
+namespace Consultation.Positions;
+
+/// <summary>The position commands' example bodies in the OpenAPI document (the secretariat's workflow in the README).</summary>
+public sealed class PositionRequestExamples : IRequestExamples
+{
+    public IEnumerable<object> Examples =>
+    [
+        new StatePosition.Request(
+            Stakeholder: "MEX",
+            OnBehalfOf: null,
+            Stance: 1,
+            Conditions: "if national policy space is preserved",
+            Summary: "Supports",
+            Quote: "Apoyamos",
+            QuoteLanguage: "es",
+            Meeting: "stocktaking-2017",
+            Statement: null,
+            DocumentReference: null,
+            StatedOn: new DateOnly(2017, 12, 5)),
+        new PositionChange(
+            Stance: -1,
+            Conditions: null,
+            Summary: "Has reservations",
+            Quote: null,
+            QuoteLanguage: null,
+            Meeting: "stocktaking-2017",
+            Statement: null,
+            DocumentReference: null,
+            StatedOn: new DateOnly(2017, 12, 6),
+            Reason: "New instructions"),
+        new WithdrawPosition.Request(Meeting: "stocktaking-2017", Statement: null, DocumentReference: null, WithdrawnOn: new DateOnly(2017, 12, 6), Reason: "Withdrawn by the delegation"),
+        new StatePositionsInBatch.Request(
+        [
+            new StatePositionsInBatch.Item(
+                Issue: "human-rights", Stakeholder: "ECU", OnBehalfOf: null, Stance: 2, Conditions: null, Summary: "Strongly supports", Quote: null,
+                QuoteLanguage: null, Meeting: "stocktaking-2017", Statement: null, DocumentReference: null, StatedOn: new DateOnly(2017, 12, 5)),
+            new StatePositionsInBatch.Item(
+                Issue: "human-rights", Stakeholder: "THA", OnBehalfOf: null, Stance: 0, Conditions: null, Summary: "Undecided", Quote: null,
+                QuoteLanguage: null, Meeting: "stocktaking-2017", Statement: null, DocumentReference: null, StatedOn: new DateOnly(2017, 12, 6)),
+        ]),
+    ];
+}

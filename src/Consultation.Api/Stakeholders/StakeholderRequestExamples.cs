@@ -1,0 +1,21 @@
+using Consultation.Infrastructure.Http;
+using Consultation.Stakeholders.Accrediting;
+using Consultation.Stakeholders.JoiningGroups;
+using Consultation.Stakeholders.LeavingGroups;
+using Consultation.Stakeholders.Registering;
+using Consultation.Stakeholders.Renaming;
+
+namespace Consultation.Stakeholders;
+
+/// <summary>The stakeholder commands' example bodies in the OpenAPI document (the secretariat's workflow in the README).</summary>
+public sealed class StakeholderRequestExamples : IRequestExamples
+{
+    public IEnumerable<object> Examples =>
+    [
+        new RegisterStakeholder.Command(Key: "MEX", Kind: "MemberState", Name: "Mexico", IsoCode: null, RegionalGroup: "LatinAmericanAndCaribbean"),
+        new RenameStakeholder.Request(Name: "United Mexican States", Reason: "Official name"),
+        new JoinGroup.Request(Group: "african-group", JoinedOn: new DateOnly(2017, 1, 1), Reason: null),
+        new LeaveGroup.Request(LeftOn: new DateOnly(2018, 12, 31), Reason: "Left the group after the intergovernmental conference"),
+        new AccreditStakeholder.Request(Process: "rehearsal", AccreditedOn: new DateOnly(2017, 4, 6), Reason: null),
+    ];
+}
