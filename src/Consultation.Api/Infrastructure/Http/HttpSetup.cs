@@ -76,6 +76,7 @@ public static class HttpSetup
         app.UseMiddleware<CorrelationMiddleware>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMiddleware<BodyCharsetDoor>();
         app.UseMiddleware<StorableTextDoor>();
         app.UseConsultationSecurity();
         app.UseReplaying();
