@@ -21,6 +21,19 @@ public sealed class HardeningTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Equal(before, await api.CountEventsAsync());
     }
 
+    [Theory]
+    [InlineData("{\"key\":\"DUP\",\"kind\":\"CivilSociety\",\"name\":\"First\",\"name\":\"Second\"}", "name")]
+    [InlineData("{\"key\":\"DUP\",\"key\":\"DUQ\",\"kind\":\"CivilSociety\",\"name\":\"Dup\"}", "key")]
+    public async Task A_body_naming_a_property_twice_is_refused_naming_it_and_nothing_is_written(string body, string key)
+    {
+        var before = await api.CountEventsAsync();
+
+        var problem = await (await _client.PostRawAsync("/stakeholders", body)).AssertProblemAsync(400);
+
+        Assert.Contains("more than once", Assert.Single(problem.ErrorsFor(key)), StringComparison.Ordinal);
+        Assert.Equal(before, await api.CountEventsAsync());
+    }
+
     [Fact]
     public async Task A_body_over_the_limit_is_refused_with_413()
     {

@@ -96,6 +96,7 @@ public sealed class ProblemDetailsExceptionHandler(
         IdempotentRequestInProgress inProgress => Problem(StatusCodes.Status409Conflict, "A request with this Idempotency-Key is in progress.", inProgress.Message),
         UnstorableText unstorable => Unstorable(unstorable.Field, unstorable.Message),
         BadHttpRequestException { InnerException: UnstorableJsonText json } => Unstorable(json.Field, $"'{json.Field}' {Validation.StorableText.Rule}."),
+        BadHttpRequestException { InnerException: JsonException json } when DuplicateKeys.Named(json) is { } key => DuplicateKeys.Problem(key),
         BadHttpRequestException bad => Problem(bad.StatusCode, "The request could not be read.", Describe(bad)),
         StreamNotFound notFound => Problem(StatusCodes.Status404NotFound, $"{notFound.What} not found.", notFound.Message),
         DomainRuleViolation rule => Problem(StatusCodes.Status409Conflict, "The record does not allow this.", rule.Message),
