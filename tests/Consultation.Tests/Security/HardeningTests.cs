@@ -35,6 +35,25 @@ public sealed class HardeningTests(ApiFactory api) : IClassFixture<ApiFactory>
     }
 
     [Fact]
+    public async Task A_forged_host_header_is_reflected_neither_in_the_openapi_document_nor_in_the_sign_in_redirect()
+    {
+        using var document = new HttpRequestMessage(HttpMethod.Get, "/openapi/v1.json");
+        document.Headers.Host = "attacker.example";
+        var openApi = await _client.SendAsync(document);
+        Assert.Equal(HttpStatusCode.OK, openApi.StatusCode);
+        Assert.DoesNotContain("attacker.example", await openApi.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        using var page = new HttpRequestMessage(HttpMethod.Get, "/ui");
+        page.Headers.Host = "attacker.example";
+        page.Headers.Accept.ParseAdd("text/html");
+        var redirect = await api.CreateClient(new() { AllowAutoRedirect = false }).Authorize(null).SendAsync(page);
+        Assert.Equal(HttpStatusCode.Redirect, redirect.StatusCode);
+        var location = redirect.Headers.Location!.OriginalString;
+        Assert.StartsWith("/ui/", location, StringComparison.Ordinal);
+        Assert.DoesNotContain("attacker.example", location, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_body_over_the_limit_is_refused_with_413()
     {
         var huge = new StringContent("{\"key\":\"MEX\",\"name\":\"" + new string('x', 1_100_000) + "\"}", Encoding.UTF8, "application/json");

@@ -32,6 +32,14 @@ public static class OpenApiSetup
                     Description = "A token from the configured OpenID Connect provider, or locally from `dotnet run -- token`.",
                 };
                 document.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerScheme, document)] = [] }];
+
+                // The generated server URL is the request's own scheme and Host header: whoever sends a forged Host would be
+                // served a document (and a reference page) pointing clients at their host. A path relative to the document is enough.
+                foreach (var server in document.Servers ?? [])
+                {
+                    server.Url = Uri.TryCreate(server.Url, UriKind.Absolute, out var url) ? url.AbsolutePath : server.Url;
+                }
+
                 return Task.CompletedTask;
             });
         });
