@@ -26,6 +26,7 @@ public static class HttpSetup
         {
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
             o.SerializerOptions.Converters.Add(new StorableTextJsonConverter());
+            o.SerializerOptions.Converters.Add(new RecordDateJsonConverter());
             o.SerializerOptions.AllowDuplicateProperties = false;
         });
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);

@@ -95,7 +95,7 @@ public sealed class ProblemDetailsExceptionHandler(
         IdempotencyKeyReused reused => Problem(StatusCodes.Status422UnprocessableEntity, "The Idempotency-Key belongs to another request.", reused.Message),
         IdempotentRequestInProgress inProgress => Problem(StatusCodes.Status409Conflict, "A request with this Idempotency-Key is in progress.", inProgress.Message),
         UnstorableText unstorable => Unstorable(unstorable.Field, unstorable.Message),
-        BadHttpRequestException { InnerException: UnstorableJsonText json } => Unstorable(json.Field, $"'{json.Field}' {Validation.StorableText.Rule}."),
+        BadHttpRequestException { InnerException: RefusedJsonValue refused } => Unstorable(refused.Field, $"'{refused.Field}' {refused.Rule}."),
         BadHttpRequestException { InnerException: JsonException json } when DuplicateKeys.Named(json) is { } key => DuplicateKeys.Problem(key),
         BadHttpRequestException bad => Problem(bad.StatusCode, "The request could not be read.", Describe(bad)),
         StreamNotFound notFound => Problem(StatusCodes.Status404NotFound, $"{notFound.What} not found.", notFound.Message),

@@ -28,12 +28,5 @@ public sealed class StorableTextJsonConverter : JsonConverter<string>
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WritePropertyName(value);
 
-    private static string Checked(string value) => StorableText.IsStorable(value) ? value : throw new UnstorableJsonText();
-}
-
-/// <summary>Thrown while reading a body; the serializer adds the JSON path (<see cref="JsonException.Path"/>) of the value.</summary>
-public sealed class UnstorableJsonText : JsonException
-{
-    /// <summary>The field the path names, as the errors of a validation problem name fields (<c>$.items[2].speaker</c> → <c>items[2].speaker</c>).</summary>
-    public string Field => Path is { Length: > 2 } path && path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : Path ?? "$";
+    private static string Checked(string value) => StorableText.IsStorable(value) ? value : throw new RefusedJsonValue(StorableText.Rule);
 }
