@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
+using Consultation.Infrastructure.Database;
 using Marten;
 using Npgsql;
 using NpgsqlTypes;
@@ -23,6 +24,7 @@ public static class AuditLog
         await using var connection = await OpenAsync(store, cancellationToken);
         await using var command = new NpgsqlCommand($"select exists (select 1 from {Table(store)} where stream_id = @key)", connection);
         command.Parameters.AddWithValue("key", key);
+        UnstorableTextGuard.Check(command);
         return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
@@ -34,6 +36,7 @@ public static class AuditLog
         await using var connection = await OpenAsync(store, cancellationToken);
         await using var command = new NpgsqlCommand($"select {Columns} from {Table(store)} e where e.stream_id = @key order by e.version", connection);
         command.Parameters.AddWithValue("key", key);
+        UnstorableTextGuard.Check(command);
         await foreach (var entry in ReadAsync(command, cancellationToken))
         {
             yield return entry;
@@ -105,6 +108,7 @@ public static class AuditLog
         }
 
         command.CommandText = sql.ToString();
+        UnstorableTextGuard.Check(command);
         return command;
     }
 

@@ -21,6 +21,38 @@ public sealed class HardeningTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Equal(before, await api.CountEventsAsync());
     }
 
+    [Theory]
+    [InlineData("{\"key\":\"DUP\",\"kind\":\"CivilSociety\",\"name\":\"First\",\"name\":\"Second\"}", "name")]
+    [InlineData("{\"key\":\"DUP\",\"key\":\"DUQ\",\"kind\":\"CivilSociety\",\"name\":\"Dup\"}", "key")]
+    public async Task A_body_naming_a_property_twice_is_refused_naming_it_and_nothing_is_written(string body, string key)
+    {
+        var before = await api.CountEventsAsync();
+
+        var problem = await (await _client.PostRawAsync("/stakeholders", body)).AssertProblemAsync(400);
+
+        Assert.Contains("more than once", Assert.Single(problem.ErrorsFor(key)), StringComparison.Ordinal);
+        Assert.Equal(before, await api.CountEventsAsync());
+    }
+
+    [Fact]
+    public async Task A_forged_host_header_is_reflected_neither_in_the_openapi_document_nor_in_the_sign_in_redirect()
+    {
+        using var document = new HttpRequestMessage(HttpMethod.Get, "/openapi/v1.json");
+        document.Headers.Host = "attacker.example";
+        var openApi = await _client.SendAsync(document);
+        Assert.Equal(HttpStatusCode.OK, openApi.StatusCode);
+        Assert.DoesNotContain("attacker.example", await openApi.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        using var page = new HttpRequestMessage(HttpMethod.Get, "/ui");
+        page.Headers.Host = "attacker.example";
+        page.Headers.Accept.ParseAdd("text/html");
+        var redirect = await api.CreateClient(new() { AllowAutoRedirect = false }).Authorize(null).SendAsync(page);
+        Assert.Equal(HttpStatusCode.Redirect, redirect.StatusCode);
+        var location = redirect.Headers.Location!.OriginalString;
+        Assert.StartsWith("/ui/", location, StringComparison.Ordinal);
+        Assert.DoesNotContain("attacker.example", location, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_body_over_the_limit_is_refused_with_413()
     {

@@ -26,6 +26,7 @@ public sealed class RateLimitTests(ThreeWritesAMinuteFactory api) : IClassFixtur
         var refused = await busy.PostJsonAsync("/stakeholders", Stakeholder("RAX"));
 
         var problem = await refused.AssertProblemAsync(429);
+        Assert.Equal("https://www.rfc-editor.org/rfc/rfc6585#section-4", problem.GetProperty("type").GetString());
         Assert.True(refused.Headers.RetryAfter?.Delta is { TotalSeconds: >= 1 and <= 60 }, refused.Headers.RetryAfter?.ToString());
         Assert.Contains("try again", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal(before, await api.CountEventsAsync());
@@ -33,6 +34,23 @@ public sealed class RateLimitTests(ThreeWritesAMinuteFactory api) : IClassFixtur
         Assert.Equal(HttpStatusCode.OK, (await busy.GetAsync("/stakeholders/RAA")).StatusCode);
         var other = api.CreateClient().Authorize(TestIdentity.Token("other", [AccessMatrix.Secretariat], ["*"]));
         Assert.Equal(HttpStatusCode.Created, (await other.PostJsonAsync("/stakeholders", Stakeholder("RAO"))).StatusCode);
+    }
+
+    [Fact]
+    public async Task Audit_exports_count_as_writes_and_past_the_limit_get_429_without_being_recorded()
+    {
+        var auditor = api.CreateClient().Authorize(TestIdentity.Token("exporter", [AccessMatrix.Auditor], ["*"]));
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await auditor.GetAsync("/audit/export?limit=1")).StatusCode);
+        }
+
+        var before = await api.CountEventsAsync();
+        var refused = await auditor.GetAsync("/audit/export?limit=1");
+
+        await refused.AssertProblemAsync(429);
+        Assert.Equal(before, await api.CountEventsAsync());
+        Assert.Equal(HttpStatusCode.OK, (await auditor.GetAsync("/audit/events?limit=1")).StatusCode);
     }
 
     private static object Stakeholder(string key) => new { key, kind = "MemberState", name = key, regionalGroup = "African" };

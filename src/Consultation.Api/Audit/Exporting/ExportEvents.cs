@@ -1,3 +1,4 @@
+using Consultation.Infrastructure.Security;
 using FluentValidation;
 using Marten;
 using Mediator;
@@ -56,6 +57,7 @@ public static class ExportEvents
 
                 return TypedResults.Empty;
             })
+            .RequireRateLimiting(AccessEndpoints.WritesRateLimit) // each export appends an event: it counts as a write
             .WithName("ExportAuditEvents")
             .WithSummary("Export a filtered range of the log as NDJSON or CSV, streamed; the export itself is recorded")
             .WithDescription("format=ndjson (default, one JSON object per line) or csv (header row, RFC 4180 quoting, payload as JSON text, "

@@ -1,3 +1,4 @@
+using Consultation.Infrastructure.Validation;
 using Consultation.Infrastructure.Http;
 using Consultation.Infrastructure.Resilience;
 using FluentValidation;
@@ -24,7 +25,7 @@ public static class ListProjectionFailures
     {
         public Validator()
         {
-            RuleFor(x => x.Page).GreaterThanOrEqualTo(1);
+            RuleFor(x => x.Page).PageNumber();
             RuleFor(x => x.PageSize).InclusiveBetween(1, Page<DeadLetter>.MaxSize);
         }
     }

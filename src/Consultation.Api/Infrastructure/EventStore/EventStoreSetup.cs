@@ -49,6 +49,7 @@ public static class EventStoreSetup
     public static void ConfigureStore(StoreOptions options, string connectionString, string schemaName)
     {
         options.Connection(connectionString);
+        options.Logger(new UnstorableTextGuard());
         options.DatabaseSchemaName = schemaName;
         options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
         options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);

@@ -22,7 +22,13 @@ public static class HttpSetup
 
     public static IServiceCollection AddConsultationHttp(this IServiceCollection services)
     {
-        services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.Configure<JsonOptions>(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            o.SerializerOptions.Converters.Add(new StorableTextJsonConverter());
+            o.SerializerOptions.Converters.Add(new RecordDateJsonConverter());
+            o.SerializerOptions.AllowDuplicateProperties = false;
+        });
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = MaxRequestBodyBytes);
         services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
@@ -72,6 +78,8 @@ public static class HttpSetup
         app.UseMiddleware<CorrelationMiddleware>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMiddleware<BodyCharsetDoor>();
+        app.UseMiddleware<StorableTextDoor>();
         app.UseConsultationSecurity();
         app.UseReplaying();
         return app;

@@ -34,7 +34,14 @@ public static class OpenApiSetup
                 };
                 document.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerScheme, document)] = [] }];
 
-                // Written outside a request (the openapi command) there is no host to name: the paths are relative to where the document is served.
+                // The generated server URL is the request's own scheme and Host header: whoever sends a forged Host would be
+                // served a document (and a reference page) pointing clients at their host. A path relative to the document is enough;
+                // written outside a request (the openapi command) there is no host to name at all.
+                foreach (var server in document.Servers ?? [])
+                {
+                    server.Url = Uri.TryCreate(server.Url, UriKind.Absolute, out var url) ? url.AbsolutePath : server.Url;
+                }
+
                 if (document.Servers is not { Count: > 0 })
                 {
                     document.Servers = [new OpenApiServer { Url = "/" }];

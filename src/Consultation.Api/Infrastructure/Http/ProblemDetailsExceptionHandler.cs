@@ -94,6 +94,9 @@ public sealed class ProblemDetailsExceptionHandler(
         },
         IdempotencyKeyReused reused => Problem(StatusCodes.Status422UnprocessableEntity, "The Idempotency-Key belongs to another request.", reused.Message),
         IdempotentRequestInProgress inProgress => Problem(StatusCodes.Status409Conflict, "A request with this Idempotency-Key is in progress.", inProgress.Message),
+        UnstorableText unstorable => Unstorable(unstorable.Field, unstorable.Message),
+        BadHttpRequestException { InnerException: RefusedJsonValue refused } => Unstorable(refused.Field, $"'{refused.Field}' {refused.Rule}."),
+        BadHttpRequestException { InnerException: JsonException json } when DuplicateKeys.Named(json) is { } key => DuplicateKeys.Problem(key),
         BadHttpRequestException bad => Problem(bad.StatusCode, "The request could not be read.", Describe(bad)),
         OutsideProcessScope outside => Problem(StatusCodes.Status403Forbidden, "Forbidden", outside.Message),
         StreamNotFound notFound => Problem(StatusCodes.Status404NotFound, $"{notFound.What} not found.", notFound.Message),
@@ -109,6 +112,7 @@ public sealed class ProblemDetailsExceptionHandler(
             "The record changed since you read it.",
             "Someone else changed this record at the same moment. Fetch it again and retry."),
         _ when ProviderUnavailable.Is(exception) => Problem(StatusCodes.Status503ServiceUnavailable, ProviderUnavailable.Title, ProviderUnavailable.Detail),
+        _ when UnstorableText.IsInChain(exception) is { } inner => Unstorable(inner.Field, inner.Message),
         _ when DatabaseUnavailable.Is(exception) => Problem(
             StatusCodes.Status503ServiceUnavailable,
             "The database is not available.",
@@ -125,6 +129,14 @@ public sealed class ProblemDetailsExceptionHandler(
         StatusCodes.Status503ServiceUnavailable,
         "The service is restarting.",
         "The request was not completed before the service stopped. Retry shortly; resend a write with the same Idempotency-Key, or read the record first.");
+
+    private static ProblemDetails Unstorable(string? field, string message) =>
+        new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field ?? "request"] = [message] })
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "The request is not valid.",
+            Detail = message,
+        };
 
     private static ProblemDetails Problem(int status, string title, string detail) =>
         new() { Status = status, Title = title, Detail = detail };

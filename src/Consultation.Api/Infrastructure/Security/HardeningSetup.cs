@@ -14,7 +14,7 @@ public sealed class HardeningSettings
 {
     public const string Section = "Security";
 
-    /// <summary>Writes (commands) one user may send per window; a batch counts as one.</summary>
+    /// <summary>Writes (commands) one user may send per window; a batch counts as one, and so does an audit export (it is recorded).</summary>
     public int WritesPerWindow { get; set; } = 600;
 
     public int WindowSeconds { get; set; } = 60;
@@ -63,6 +63,7 @@ public static class HardeningSetup
                     HttpContext = http,
                     ProblemDetails =
                     {
+                        Type = "https://www.rfc-editor.org/rfc/rfc6585#section-4",
                         Status = StatusCodes.Status429TooManyRequests,
                         Title = "Too many requests",
                         Detail = $"At most {settings.WritesPerWindow} writes per {settings.WindowSeconds} s per user; try again in {seconds} s.",

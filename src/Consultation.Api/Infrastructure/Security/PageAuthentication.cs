@@ -57,7 +57,8 @@ public static class PageAuthentication
             {
                 if (WantsHtml(context.Request))
                 {
-                    context.Response.Redirect(context.RedirectUri);
+                    // The handler builds an absolute URL from the request's Host header; a forged Host must not choose where the browser goes.
+                    context.Response.Redirect(Uri.TryCreate(context.RedirectUri, UriKind.Absolute, out var absolute) ? absolute.PathAndQuery : context.RedirectUri);
                 }
                 else
                 {

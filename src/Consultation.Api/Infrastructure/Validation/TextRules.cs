@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using Consultation.Infrastructure.EventStore;
 using FluentValidation;
 
@@ -16,14 +18,20 @@ public static class TextRules
     private const string InvisibleRule =
         "bidirectional embedding, override or isolate characters (U+202A–U+202E, U+2066–U+2069) or Unicode noncharacters (such as U+FFFE, U+FFFF)";
 
-    /// <summary>Required single-line text: no control characters, bounded length.</summary>
+    private const string FormatRule =
+        "invisible formatting characters (Unicode category Cf, such as U+200B zero width space, U+2060 word joiner, U+FEFF, U+00AD soft hyphen); "
+        + "the marks U+200E, U+200F, U+061C and the joiners U+200C, U+200D that scripts and emoji need are allowed";
+
+    /// <summary>Required single-line text (names, titles, references): no control or invisible formatting characters, bounded length.</summary>
     public static IRuleBuilderOptions<T, string?> SingleLine<T>(this IRuleBuilder<T, string?> rule, int maxLength) =>
         rule.NotEmpty()
             .MaximumLength(maxLength)
             .Must(value => value is null || !value.Any(char.IsControl))
             .WithMessage("'{PropertyName}' must be a single line without control characters.")
             .Must(value => value is null || !HasInvisibleTrickery(value))
-            .WithMessage($"'{{PropertyName}}' must not contain {InvisibleRule}.");
+            .WithMessage($"'{{PropertyName}}' must not contain {InvisibleRule}.")
+            .Must(value => value is null || !HasInvisibleFormatting(value))
+            .WithMessage($"'{{PropertyName}}' must not contain {FormatRule}.");
 
     /// <summary>Required free text (may span lines): no other control characters, bounded length.</summary>
     public static IRuleBuilderOptions<T, string?> FreeText<T>(this IRuleBuilder<T, string?> rule, int maxLength) =>
@@ -42,6 +50,15 @@ public static class TextRules
     public static bool HasInvisibleTrickery(string value) =>
         value.Any(c => c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069')
         || value.EnumerateRunes().Any(r => (r.Value & 0xFFFE) == 0xFFFE || r.Value is >= 0xFDD0 and <= 0xFDEF);
+
+    /// <summary>
+    /// Format characters (category Cf) in a short text make two names that look the same differ (a zero width space in a
+    /// reference defeats every search for it). Kept: the directional marks mixed Arabic and Latin text needs, and the zero
+    /// width (non-)joiners Persian, Indic scripts and emoji sequences need.
+    /// </summary>
+    public static bool HasInvisibleFormatting(string value) =>
+        value.EnumerateRunes().Any(r =>
+            Rune.GetUnicodeCategory(r) == UnicodeCategory.Format && r.Value is not (0x200C or 0x200D or 0x200E or 0x200F or 0x061C));
 
     public static IRuleBuilderOptions<T, string?> Slug<T>(this IRuleBuilder<T, string?> rule) =>
         rule.Must(StreamKeys.IsSlug).WithMessage($"'{{PropertyName}}' must be {StreamKeys.SlugRule}, at most {StreamKeys.MaxSlugLength} characters.");

@@ -20,7 +20,7 @@ public static class ListMeetings
             RuleFor(x => x.Kind).OneOf<Query, MeetingKind>();
             RuleFor(x => x.Status).OneOf<Query, MeetingStatus>();
             RuleFor(x => x.Phase!).Slug().When(x => x.Phase is not null);
-            RuleFor(x => x.Page).GreaterThanOrEqualTo(1);
+            RuleFor(x => x.Page).PageNumber();
             RuleFor(x => x.PageSize).InclusiveBetween(1, Page<MeetingSummary>.MaxSize);
         }
     }

@@ -20,7 +20,7 @@ public static class ListMeetingsAttended
         public Validator()
         {
             RuleFor(x => x.Process!).Slug().When(x => x.Process is not null);
-            RuleFor(x => x.Page).GreaterThanOrEqualTo(1);
+            RuleFor(x => x.Page).PageNumber();
             RuleFor(x => x.PageSize).InclusiveBetween(1, Page<AttendedMeeting>.MaxSize);
             RuleFor(x => x.AsOf).AsOfTimestamp();
         }

@@ -38,7 +38,7 @@ public static class ListStakeholderStatements
         {
             RuleFor(x => x.Process!).Slug().When(x => x.Process is not null);
             RuleFor(x => x.As).OneOf<Query, Capacity>();
-            RuleFor(x => x.Page).GreaterThanOrEqualTo(1);
+            RuleFor(x => x.Page).PageNumber();
             RuleFor(x => x.PageSize).InclusiveBetween(1, Page<StatementRecord>.MaxSize);
         }
     }

@@ -76,7 +76,7 @@ public static class IssuePositions
             RuleFor(x => x.Group).Slug().When(x => x.Group is not null);
             RuleFor(x => x.AsOf).AsOfTimestamp();
             RuleFor(x => x.StatedBy).IsoDate();
-            RuleFor(x => x.Page).GreaterThanOrEqualTo(1);
+            RuleFor(x => x.Page).PageNumber();
             RuleFor(x => x.PageSize).InclusiveBetween(1, Page<Row>.MaxSize);
         }
     }

@@ -19,7 +19,7 @@ public static class ListIssues
             RuleFor(x => x.Status).OneOf<Query, IssueStatus>();
             RuleFor(x => x.Theme).MaximumLength(TextRules.TitleMaxLength);
             RuleFor(x => x.Search).MaximumLength(100);
-            RuleFor(x => x.Page).GreaterThanOrEqualTo(1);
+            RuleFor(x => x.Page).PageNumber();
             RuleFor(x => x.PageSize).InclusiveBetween(1, Page<IssueDetails>.MaxSize);
         }
     }

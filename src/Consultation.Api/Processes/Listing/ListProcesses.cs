@@ -20,7 +20,7 @@ public static class ListProcesses
         public Validator()
         {
             RuleFor(x => x.Status).OneOf<Query, ProcessStatus>();
-            RuleFor(x => x.Page).GreaterThanOrEqualTo(1);
+            RuleFor(x => x.Page).PageNumber();
             RuleFor(x => x.PageSize).InclusiveBetween(1, Page<ProcessSummary>.MaxSize);
         }
     }

@@ -22,7 +22,7 @@ public static class ListGroupMembers
         public Validator()
         {
             RuleFor(x => x.On).IsoDate();
-            RuleFor(x => x.Page).GreaterThanOrEqualTo(1);
+            RuleFor(x => x.Page).PageNumber();
             RuleFor(x => x.PageSize).InclusiveBetween(1, Page<StakeholderDetails>.MaxSize);
         }
     }

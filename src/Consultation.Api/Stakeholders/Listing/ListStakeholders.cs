@@ -38,7 +38,7 @@ public static class ListStakeholders
             RuleFor(x => x.On).IsoDate();
             RuleFor(x => x.On).Null().When(x => x.Group is null).WithMessage("'on' dates a group membership: give 'group' with it.");
             RuleFor(x => x.AccreditedTo).Slug().When(x => x.AccreditedTo is not null);
-            RuleFor(x => x.Page).GreaterThanOrEqualTo(1);
+            RuleFor(x => x.Page).PageNumber();
             RuleFor(x => x.PageSize).InclusiveBetween(1, Page<StakeholderDetails>.MaxSize);
         }
     }

@@ -19,7 +19,7 @@ public static class ListAreas
         {
             RuleFor(x => x.Status).OneOf<Query, AreaStatus>();
             RuleFor(x => x.Issue!).Slug().When(x => x.Issue is not null);
-            RuleFor(x => x.Page).GreaterThanOrEqualTo(1);
+            RuleFor(x => x.Page).PageNumber();
             RuleFor(x => x.PageSize).InclusiveBetween(1, Page<AreaSummary>.MaxSize);
         }
     }
