@@ -52,6 +52,9 @@ public static class PositionInput
         validator.RuleFor(x => x.QuoteLanguage).NotEmpty().Matches("^[a-zA-Z]{2}$")
             .When(x => !string.IsNullOrWhiteSpace(x.Quote))
             .WithMessage("A quote needs its language as a two-letter ISO 639-1 code (e.g. 'es').");
+        validator.RuleFor(x => x.QuoteLanguage).Matches("^[a-zA-Z]{2}$")
+            .When(x => string.IsNullOrWhiteSpace(x.Quote) && x.QuoteLanguage is not null)
+            .WithMessage("'Quote Language' is a two-letter ISO 639-1 code (e.g. 'es'), and goes with a quote.");
         validator.RuleFor(x => x.Meeting).NotEmpty().Slug();
         validator.RuleFor(x => x.Statement!).MaximumLength(100).When(x => x.Statement is not null);
         validator.RuleFor(x => x.DocumentReference!).SingleLine(TextRules.ReferenceMaxLength).When(x => x.DocumentReference is not null);

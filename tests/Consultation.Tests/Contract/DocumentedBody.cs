@@ -31,10 +31,10 @@ public sealed record DocumentedBody(string Method, string Path, bool TakesIfMatc
                     continue;
                 }
 
-                var schema = Resolve(json.GetProperty("schema"), schemas);
+                var schema = DocumentSchemas.Resolve(json.GetProperty("schema"), schemas);
                 var required = schema.TryGetProperty("required", out var names) ? names.EnumerateArray().Select(n => n.GetString()!).ToHashSet() : [];
                 var fields = schema.TryGetProperty("properties", out var properties)
-                    ? properties.EnumerateObject().Select(p => DocumentedField.From(p.Name, required.Contains(p.Name), Resolve(p.Value, schemas))).ToList()
+                    ? properties.EnumerateObject().Select(p => DocumentedField.From(p.Name, required.Contains(p.Name), DocumentSchemas.Resolve(p.Value, schemas))).ToList()
                     : [];
                 var example = json.TryGetProperty("example", out var given) ? JsonNode.Parse(given.GetRawText())!.AsObject() : [];
                 var takesIfMatch = operation.Value.TryGetProperty("parameters", out var parameters)
@@ -87,18 +87,6 @@ public sealed record DocumentedBody(string Method, string Path, bool TakesIfMatc
         return problem.TryGetProperty("errors", out var errors)
             ? errors.EnumerateObject().Select(e => e.Name).ToHashSet(StringComparer.OrdinalIgnoreCase)
             : new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-    }
-
-    private static JsonElement Resolve(JsonElement schema, JsonElement schemas)
-    {
-        if (schema.TryGetProperty("$ref", out var reference))
-        {
-            return schemas.GetProperty(reference.GetString()!.Split('/')[^1]);
-        }
-
-        return schema.TryGetProperty("oneOf", out var either) && either.EnumerateArray().FirstOrDefault(s => s.TryGetProperty("$ref", out _)) is { ValueKind: JsonValueKind.Object } one
-            ? Resolve(one, schemas)
-            : schema;
     }
 }
 

@@ -6,7 +6,6 @@ public sealed class ETagTests
 {
     [Theory]
     [InlineData("\"3\"", 3)]
-    [InlineData("7", 7)]
     public void Reads_versions_from_if_match(string header, long expected)
     {
         Assert.True(ETags.TryParseVersion(header, out var version));
@@ -21,6 +20,8 @@ public sealed class ETagTests
     [InlineData("\"abc\"")]
     [InlineData("\"1\", \"2\"")]
     [InlineData("W/\"12\"")]
+    [InlineData("7")]
+    [InlineData("\"7")]
     public void Refuses_what_is_not_one_version(string header)
     {
         Assert.False(ETags.TryParseVersion(header, out _));

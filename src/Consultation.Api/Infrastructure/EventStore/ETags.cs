@@ -8,8 +8,8 @@ public static class ETags
     public static string For(long version) => $"\"{version.ToString(CultureInfo.InvariantCulture)}\"";
 
     /// <summary>
-    /// Parses an If-Match value such as <c>"3"</c> or <c>3</c>. A weak tag (<c>W/"3"</c>) is not one: If-Match compares
-    /// strongly (RFC 9110 §13.1.1), and a weakened tag cannot promise the record is the one read.
+    /// Parses an If-Match value: one strong entity tag as this service writes it, <c>"3"</c>. A weak tag (<c>W/"3"</c>)
+    /// is not one, since If-Match compares strongly (RFC 9110 §13.1.1), nor is an unquoted <c>3</c>.
     /// </summary>
     public static bool TryParseVersion(string? header, out long version)
     {
@@ -19,7 +19,8 @@ public static class ETags
             return false;
         }
 
-        var value = header.Trim().Trim('"');
-        return long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out version) && version > 0;
+        var value = header.Trim();
+        return value is ['"', .. var digits, '"']
+            && long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out version) && version > 0;
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Consultation.Tests.Contract;
 
 namespace Consultation.Tests.Reliability.Hostile;
 
@@ -44,12 +45,12 @@ public sealed record DocumentedOperation(string Method, string Path, IReadOnlyLi
                 if (operation.Value.TryGetProperty("requestBody", out var body) && body.GetProperty("content").TryGetProperty("application/json", out var json))
                 {
                     example = json.TryGetProperty("example", out var given) ? JsonNode.Parse(given.GetRawText())!.AsObject() : [];
-                    var schema = Resolve(json.GetProperty("schema"), schemas);
+                    var schema = DocumentSchemas.Resolve(json.GetProperty("schema"), schemas);
                     if (schema.TryGetProperty("properties", out var properties))
                     {
                         foreach (var property in properties.EnumerateObject())
                         {
-                            fields[property.Name] = TypeOf(Resolve(property.Value, schemas));
+                            fields[property.Name] = TypeOf(DocumentSchemas.Resolve(property.Value, schemas));
                         }
                     }
                 }
@@ -76,17 +77,5 @@ public sealed record DocumentedOperation(string Method, string Path, IReadOnlyLi
         }
 
         return schema.TryGetProperty("properties", out _) ? "object" : "string";
-    }
-
-    private static JsonElement Resolve(JsonElement schema, JsonElement schemas)
-    {
-        if (schema.TryGetProperty("$ref", out var reference))
-        {
-            return schemas.GetProperty(reference.GetString()!.Split('/')[^1]);
-        }
-
-        return schema.TryGetProperty("oneOf", out var either) && either.EnumerateArray().FirstOrDefault(s => s.TryGetProperty("$ref", out _)) is { ValueKind: JsonValueKind.Object } one
-            ? Resolve(one, schemas)
-            : schema;
     }
 }
