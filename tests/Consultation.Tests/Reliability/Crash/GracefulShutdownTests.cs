@@ -30,10 +30,19 @@ public sealed class GracefulShutdownTests(ITestOutputHelper output)
         await Sql(database, $"lock table {schema}.mt_events in share mode").ExecuteNonQueryAsync();
 
         var answer = client.PostAsync(batch.Url, JsonContent(batch));
-        await Eventually.HoldsAsync(
-            async () => (long)(await Sql(database, $"select count(*) from pg_locks where not granted and relation = '{schema}.mt_events'::regclass").ExecuteScalarAsync())! > 0,
-            TimeSpan.FromSeconds(30),
-            "The batch never reached the database.");
+        try
+        {
+            await Eventually.HoldsAsync(
+                async () => answer.IsCompleted
+                    ? throw new Xunit.Sdk.XunitException($"The batch was answered before it reached the events table: {await DescribeAsync(answer)}")
+                    : (long)(await Sql(database, $"select count(*) from pg_locks where not granted and relation = '{schema}.mt_events'::regclass").ExecuteScalarAsync())! > 0,
+                TimeSpan.FromSeconds(30),
+                "The batch never reached the database (still unanswered after 30 s).");
+        }
+        catch (Xunit.Sdk.XunitException e)
+        {
+            throw new Xunit.Sdk.XunitException($"{e.Message}\nThe service's output:\n{service.RecentOutput}");
+        }
         var asked = DateTime.UtcNow;
         service.Terminate();
         await Task.Delay(1000);
@@ -103,4 +112,7 @@ public sealed class GracefulShutdownTests(ITestOutputHelper output)
         new(JsonSerializer.Serialize(write.Body, HttpExtensions.Json), System.Text.Encoding.UTF8, "application/json");
 
     private static NpgsqlCommand Sql(NpgsqlConnection connection, string sql) => new(sql, connection);
+
+    private static async Task<string> DescribeAsync(Task<HttpResponseMessage> answer) =>
+        answer.IsCompletedSuccessfully ? $"{(int)answer.Result.StatusCode} {await answer.Result.Content.ReadAsStringAsync()}" : answer.Exception?.GetBaseException().Message ?? "cancelled";
 }
