@@ -33,11 +33,14 @@ public static class NewStreams
     }
 
     /// <summary>
-    /// Saves a creating write; when a concurrent writer created a stream with the same key first, throws
-    /// <paramref name="alreadyThere"/> if it is a record of <paramref name="kind"/>, or the refusal naming the other kind.
+    /// Saves a creating write of <paramref name="stream"/>; when a concurrent writer created a stream with the same key
+    /// first, throws <paramref name="alreadyThere"/> if it is a record of the same kind, or the refusal naming the other kind.
     /// </summary>
-    public static async Task SaveNewStreamAsync(this IDocumentSession session, string key, string kind, Func<Exception> alreadyThere, CancellationToken cancellationToken)
+    public static async Task SaveNewStreamAsync<T>(this IDocumentSession session, IEventStream<T> stream, Func<Exception> alreadyThere, CancellationToken cancellationToken)
+        where T : class
     {
+        var key = stream.Key ?? stream.Id.ToString();
+        var kind = KindStartedBy(stream.Events[0]);
         try
         {
             await session.SaveChangesAsync(cancellationToken);

@@ -97,7 +97,7 @@ public static class ScheduleMeeting
             var process = await session.LoadAsync<ProcessDetails>(command.Process, cancellationToken);
             var stream = await session.FetchForCreatingAsync<Meeting>(command.StreamKey, cancellationToken);
             stream.AppendOne(Decide(stream.Aggregate, process, command));
-            await session.SaveNewStreamAsync(command.StreamKey, "meeting", () => AlreadyScheduled(command.StreamKey), cancellationToken);
+            await session.SaveNewStreamAsync(stream, () => AlreadyScheduled(command.StreamKey), cancellationToken);
 
             return new StreamWritten(command.StreamKey, 1);
         }

@@ -41,7 +41,7 @@ public static class LaunchProcess
         {
             var stream = await session.FetchForCreatingAsync<Process>(command.Key!, cancellationToken);
             stream.AppendOne(Decide(stream.Aggregate, command));
-            await session.SaveNewStreamAsync(command.Key!, "process", () => AlreadyLaunched(command.Key!), cancellationToken);
+            await session.SaveNewStreamAsync(stream, () => AlreadyLaunched(command.Key!), cancellationToken);
 
             return new StreamWritten(command.Key!, 1);
         }

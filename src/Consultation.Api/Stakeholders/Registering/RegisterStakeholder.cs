@@ -72,7 +72,7 @@ public static class RegisterStakeholder
         {
             var stream = await session.FetchForCreatingAsync<Stakeholder>(command.Key!, cancellationToken);
             stream.AppendOne(Decide(stream.Aggregate, command));
-            await session.SaveNewStreamAsync(command.Key!, "stakeholder", () => AlreadyRegistered(command.Key!), cancellationToken);
+            await session.SaveNewStreamAsync(stream, () => AlreadyRegistered(command.Key!), cancellationToken);
 
             return new StreamWritten(command.Key!, (stream.StartingVersion ?? 0) + 1);
         }

@@ -85,7 +85,7 @@ public static class IdentifyArea
             var meeting = await session.LoadAsync<MeetingDetails>(Meetings.Meeting.KeyOf(command.Process, command.Meeting!), cancellationToken);
             var stream = await session.FetchForCreatingAsync<Area>(command.StreamKey, cancellationToken);
             stream.AppendOne(Decide(stream.Aggregate, process, meeting, command));
-            await session.SaveNewStreamAsync(command.StreamKey, "area of convergence", () => AlreadyIdentified(command.StreamKey), cancellationToken);
+            await session.SaveNewStreamAsync(stream, () => AlreadyIdentified(command.StreamKey), cancellationToken);
 
             return new StreamWritten(command.StreamKey, 1);
         }
