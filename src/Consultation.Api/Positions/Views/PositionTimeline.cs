@@ -47,7 +47,7 @@ public sealed class PositionTimeline
                     Summary = e.Content.Summary,
                     Meeting = e.Content.Source.Meeting,
                     FirstRecordedAt = recordedAt,
-                }.WithContent(e.Content) with { Version = version, Kind = PositionChangeKind.Stated, RecordedAt = recordedAt });
+                }.WithContent(e.Content, version, PositionChangeKind.Stated, recordedAt) with { Version = version, Kind = PositionChangeKind.Stated, RecordedAt = recordedAt });
                 break;
 
             case PositionRevised e:
@@ -63,7 +63,7 @@ public sealed class PositionTimeline
                     Kind = PositionChangeKind.Revised,
                     RecordedAt = recordedAt,
                 });
-                Write(head.WithContent(e.Content) with
+                Write(head.WithContent(e.Content, version, PositionChangeKind.Revised, recordedAt) with
                 {
                     Id = PositionVersion.IdFor(e.Key, version, version),
                     Segment = version,
@@ -83,7 +83,7 @@ public sealed class PositionTimeline
             {
                 var head = OpenHead(e.Key, "correct");
                 Supersede(head, recordedAt);
-                Write(head.WithContent(e.Content) with
+                Write(head.WithContent(e.Content, version, PositionChangeKind.Corrected, recordedAt) with
                 {
                     Id = PositionVersion.IdFor(e.Key, version, head.Segment),
                     CorrectionReason = e.Reason,
@@ -151,8 +151,11 @@ public sealed class PositionTimeline
 
 internal static class PositionVersionContent
 {
-    public static PositionVersion WithContent(this PositionVersion row, PositionContent content) => row with
+    public static PositionVersion WithContent(this PositionVersion row, PositionContent content, long version, PositionChangeKind kind, DateTimeOffset recordedAt) => row with
     {
+        ContentVersion = version,
+        ContentKind = kind,
+        ContentRecordedAt = recordedAt,
         Stance = content.Stance,
         Conditions = content.Conditions,
         Summary = content.Summary,

@@ -67,6 +67,19 @@ public sealed record PositionVersion : IStandingRow
     /// <summary>The kind of the event that wrote this row.</summary>
     public PositionChangeKind Kind { get; init; }
 
+    /// <summary>
+    /// The stream version of the event that last set this version's content (its statement, revision or latest correction).
+    /// Unlike <see cref="Version"/>, a later revision or withdrawal that only ends the version leaves it as it was. Zero on rows
+    /// written before it was kept (a rebuild of the projections fills it).
+    /// </summary>
+    public long ContentVersion { get; init; }
+
+    /// <summary>The kind of the event that last set this version's content: stated, revised or corrected.</summary>
+    public PositionChangeKind ContentKind { get; init; }
+
+    /// <summary>When the event that last set this version's content was recorded.</summary>
+    public DateTimeOffset ContentRecordedAt { get; init; }
+
     public int Stance { get; init; }
 
     public string? Conditions { get; init; }

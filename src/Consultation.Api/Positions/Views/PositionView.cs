@@ -2,7 +2,11 @@ using Consultation.Stakeholders;
 
 namespace Consultation.Positions.Views;
 
-/// <summary>A standing position as a view shows it: own or inherited, with both timelines.</summary>
+/// <summary>
+/// A standing position as a view shows it: own or inherited, with both timelines. <see cref="Version"/>,
+/// <see cref="LastChange"/> and <see cref="RecordedAt"/> describe the event that produced the content shown (on the stated
+/// axis, a version a later revision ended still names its own statement or correction, not that revision).
+/// </summary>
 public sealed record PositionView(
     string Process,
     string Issue,
@@ -33,9 +37,9 @@ public sealed record PositionView(
         effective.Row.Meeting,
         effective.Row.StatedOn,
         effective.Row.ValidTo,
-        effective.Row.Version,
-        effective.Row.Kind,
-        effective.Row.RecordedAt);
+        effective.Row.ContentVersion > 0 ? effective.Row.ContentVersion : effective.Row.Version,
+        effective.Row.ContentVersion > 0 ? effective.Row.ContentKind : effective.Row.Kind,
+        effective.Row.ContentVersion > 0 ? effective.Row.ContentRecordedAt : effective.Row.RecordedAt);
 }
 
 /// <summary>Shared query-string rules of the position views.</summary>

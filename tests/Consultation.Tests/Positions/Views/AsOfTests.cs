@@ -63,6 +63,26 @@ public sealed class AsOfTests(ApiFactory api) : IClassFixture<ApiFactory>
     }
 
     [Fact]
+    public async Task A_stated_by_answer_names_the_event_that_produced_its_content_not_a_later_revision()
+    {
+        var process = await _steps.OpenAsync("sovereignty");
+        await _steps.StateAsync(process, "sovereignty", "MEX", 1, "2017-12-04");
+        await _steps.CorrectAsync(process, "sovereignty", "MEX", 0, "2017-12-04");
+        await _steps.ReviseAsync(process, "sovereignty", "MEX", 2, "2017-12-06");
+        var history = await _steps.GetOkAsync<List<Consultation.Positions.Reading.GetPositionHistory.Change>>(PositionSteps.PositionUrl(process, "sovereignty", "MEX") + "/history");
+
+        var byThe5th = await _steps.EffectiveOkAsync(process, "sovereignty", "MEX", statedBy: "2017-12-05");
+        Assert.Equal(0, byThe5th.Stance);
+        Assert.Equal(2, byThe5th.Version);
+        Assert.Equal(PositionChangeKind.Corrected, byThe5th.LastChange);
+        Assert.Equal(history[1].RecordedAt, byThe5th.RecordedAt);
+        Assert.Equal(new DateOnly(2017, 12, 6), byThe5th.ValidTo);
+
+        var now = await _steps.EffectiveOkAsync(process, "sovereignty", "MEX");
+        Assert.Equal((2, 3L, PositionChangeKind.Revised), (now.Stance, now.Version, now.LastChange));
+    }
+
+    [Fact]
     public async Task Correcting_a_revision_moves_the_end_of_the_version_it_replaced()
     {
         var process = await _steps.OpenAsync("sovereignty");
