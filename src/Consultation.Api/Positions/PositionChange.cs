@@ -5,7 +5,7 @@ using Marten;
 
 namespace Consultation.Positions;
 
-/// <summary>The body of a revision or a correction: the position's new content and why it changed.</summary>
+/// <summary>The body of a revision: the position's new content and why it shifted.</summary>
 public sealed record PositionChange(
     int? Stance,
     string? Conditions,
@@ -35,5 +35,5 @@ public sealed class PositionChangeValidator : AbstractValidator<PositionChange>
 
 /// <summary>Fetches the position and the facts a change is checked against in one round trip, then lets the slice decide.</summary>
 public abstract class PositionChangeHandler<TCommand>(IDocumentSession session, WrittenViews written, TimeProvider time, Func<Position, TCommand, PositionFacts, object> decide)
-    : PositionUpdateHandler<TCommand>(session, written, time, decide, command => (command.Change.Meeting!, command.Change.Statement))
+    : PositionUpdateHandler<TCommand>(session, written, time, decide, (command, _) => (command.Change.Meeting!, command.Change.Statement))
     where TCommand : IPositionChangeCommand;

@@ -33,6 +33,18 @@ public sealed class PositionRequestExamples : IRequestExamples
             DocumentReference: null,
             StatedOn: new DateOnly(2017, 12, 6),
             Reason: "New instructions"),
+        new Correcting.PositionCorrection(
+            Stance: 0,
+            Conditions: null,
+            Summary: null,
+            Quote: null,
+            QuoteLanguage: null,
+            Meeting: null,
+            Statement: null,
+            DocumentReference: null,
+            StatedOn: null,
+            Clear: ["quote"],
+            Reason: "Stance entered wrong; the quote was another delegation's"),
         new WithdrawPosition.Request(Meeting: "stocktaking-2017", Statement: null, DocumentReference: null, WithdrawnOn: new DateOnly(2017, 12, 6), Reason: "Withdrawn by the delegation"),
         new StatePositionsInBatch.Request(
         [

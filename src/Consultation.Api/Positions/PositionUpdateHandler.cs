@@ -13,7 +13,7 @@ public abstract class PositionUpdateHandler<TCommand>(
     WrittenViews written,
     TimeProvider time,
     Func<Position, TCommand, PositionFacts, object> decide,
-    Func<TCommand, (string Meeting, string? Statement)> source)
+    Func<TCommand, PositionContent?, (string? Meeting, string? Statement)> source)
     : StreamUpdateHandler<PositionDetails, TCommand>(session, "Position")
     where TCommand : IStreamUpdate
 {
@@ -24,12 +24,16 @@ public abstract class PositionUpdateHandler<TCommand>(
         // The key names the process, the issue and the owner (Position.KeyFor), so their facts are read with the stream; should the stream
         // say otherwise, the facts are those of the stream's own process and owner, read again.
         var named = command.StreamKey.Split('/') is [var process, var issue, var owner] ? (process, issue, owner) : (command.StreamKey, command.StreamKey, command.StreamKey);
-        var (meeting, statement) = source(command);
+        // A command that does not name its source (a correction that keeps the recorded meeting) reads the facts of no meeting
+        // with the stream, then those of the source it will cite once the recorded one is known.
+        var (meeting, statement) = source(command, null);
         (var stream, _facts) = await PositionFactsLoader.FetchForWritingAsync(
-            Session, command.StreamKey, named.Item1, named.Item2, named.Item3, null, meeting, statement, withVersionRows: true, time.GetUtcNow(), cancellationToken);
-        if (stream.Aggregate is { } current && (current.Process != named.Item1 || current.Issue != named.Item2 || current.Stakeholder != named.Item3))
+            Session, command.StreamKey, named.Item1, named.Item2, named.Item3, null, meeting ?? string.Empty, statement, withVersionRows: true, time.GetUtcNow(), cancellationToken);
+        if (stream.Aggregate is { } current
+            && (meeting is null || current.Process != named.Item1 || current.Issue != named.Item2 || current.Stakeholder != named.Item3))
         {
-            _facts = await PositionFactsLoader.LoadAsync(Session, current.Process, current.Issue, current.Stakeholder, null, meeting, statement, cancellationToken) with { Now = _facts.Now };
+            (meeting, statement) = source(command, Position.From(current).Content);
+            _facts = await PositionFactsLoader.LoadAsync(Session, current.Process, current.Issue, current.Stakeholder, null, meeting!, statement, cancellationToken) with { Now = _facts.Now };
         }
 
         return stream;

@@ -66,7 +66,7 @@ public sealed class PositionDecisionTests
         new("gcm/sovereignty/MEX", 1, new PositionChange(stance, null, "Now has reservations", null, null, "stocktaking-2017", null, null, on, reason));
 
     private static CorrectPosition.Command Correct(int stance, DateOnly on) =>
-        new("gcm/sovereignty/MEX", 1, new PositionChange(stance, null, "Supports, stressing sovereignty", null, null, "stocktaking-2017", null, null, on, "Wrong stance entered"));
+        new("gcm/sovereignty/MEX", 1, new PositionCorrection(stance, null, "Supports, stressing sovereignty", null, null, "stocktaking-2017", null, null, on, null, "Wrong stance entered"));
 
     private static WithdrawPosition.Command Withdraw(DateOnly on) => new("gcm/sovereignty/MEX", 1, "stocktaking-2017", null, null, on, "Withdrew pending instructions");
 

@@ -1,5 +1,4 @@
 using Consultation.Infrastructure.Errors;
-using Consultation.Infrastructure.Validation;
 using Consultation.Infrastructure.EventStore;
 using Consultation.Infrastructure.Http;
 using Consultation.Positions.Reading;
@@ -11,36 +10,48 @@ namespace Consultation.Positions.Correcting;
 /// <summary>
 /// Fix how a position was recorded (typo, wrong stance entered, wrong meeting). Not a shift: the
 /// corrected content replaces what was recorded for the same moment, and shift views ignore it.
+/// Only the fields named change (<see cref="PositionCorrection"/>).
 /// </summary>
 public static class CorrectPosition
 {
-    public sealed record Command(string StreamKey, long ExpectedVersion, PositionChange Change) : IPositionChangeCommand;
+    public sealed record Command(string StreamKey, long ExpectedVersion, PositionCorrection Change) : IStreamUpdate;
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator() => RuleFor(x => x.Change).SetValidator(new PositionChangeValidator()).OverridePropertyName(string.Empty);
+        public Validator() => RuleFor(x => x.Change).SetValidator(new PositionCorrectionValidator()).OverridePropertyName(string.Empty);
     }
 
     public static PositionCorrected Decide(Position current, Command command, PositionFacts facts)
     {
         PositionRules.RequireStanding(current);
         facts.RequireProcess(current.Process);
-        var content = command.Change.ToContent();
+        var content = command.Change.ApplyTo(current.Content!);
         facts.RequireSource(current.Process, content.Source, content.StatedOn, "The stated-on date");
         return content == current.Content
             ? throw new DomainRuleViolation("Nothing to correct: the content is what is already recorded.")
             : new PositionCorrected(current.Id, content, command.Change.Reason!.Trim());
     }
 
-    public sealed class Handler(IDocumentSession session, WrittenViews written, TimeProvider time) : PositionChangeHandler<Command>(session, written, time, Decide);
+    /// <summary>The facts are those of the source the corrected position will cite: the one named, or the one recorded.</summary>
+    public sealed class Handler(IDocumentSession session, WrittenViews written, TimeProvider time)
+        : PositionUpdateHandler<Command>(
+            session,
+            written,
+            time,
+            Decide,
+            (command, recorded) => recorded is null
+                ? (command.Change.Meeting, command.Change.Statement)
+                : command.Change.ApplyTo(recorded) is var content ? (content.Source.Meeting, content.Source.Statement) : default);
 
     public static void Map(IEndpointRouteBuilder app) =>
-        app.MapUpdate<PositionChange, PositionDetails>(
+        app.MapUpdate<PositionCorrection, PositionDetails>(
                 "/processes/{process}/issues/{issue}/positions/{stakeholder}/correct",
                 "position",
                 (route, r, version) => new Command(
                     Position.KeyFor(route.Route("process"), route.Route("issue"), route.Route("stakeholder")), version, r),
                 key => new GetPosition.Query(key))
             .WithName("CorrectPosition")
-            .WithSummary("Correct how a position was recorded (not a shift)");
+            .WithSummary("Correct how a position was recorded (not a shift)")
+            .WithDescription("Send only the fields to correct: the others keep what is recorded. To remove the conditions, quote, cited statement or "
+                + "document reference, name them in 'clear' (e.g. \"clear\": [\"quote\"]). 'quoteLanguage' alone corrects the recorded quote's language.");
 }

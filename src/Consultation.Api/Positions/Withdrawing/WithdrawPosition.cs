@@ -46,7 +46,7 @@ public static class WithdrawPosition
 
     public sealed record Request(string? Meeting, string? Statement, string? DocumentReference, DateOnly? WithdrawnOn, string? Reason);
 
-    public sealed class Handler(IDocumentSession session, WrittenViews written, TimeProvider time) : PositionUpdateHandler<Command>(session, written, time, Decide, command => (command.Meeting!, command.Statement));
+    public sealed class Handler(IDocumentSession session, WrittenViews written, TimeProvider time) : PositionUpdateHandler<Command>(session, written, time, Decide, (command, _) => (command.Meeting!, command.Statement));
 
     public static void Map(IEndpointRouteBuilder app) =>
         app.MapUpdate<Request, PositionDetails>(

@@ -94,7 +94,7 @@ public sealed class BatchVersionRowsTests(ApiFactory api) : IClassFixture<ApiFac
         var table = api.Store.Options.FindOrResolveDocumentType(typeof(PositionVersion)).TableName.QualifiedName;
         var row = exact
             ? "to_jsonb(t) - 'mt_last_modified' - 'mt_version'"
-            : "to_jsonb(t) - 'mt_last_modified' - 'mt_version' - 'recorded_at' - 'superseded_at' || jsonb_build_object('data', t.data - 'recordedAt' - 'firstRecordedAt' - 'RecordedAt' - 'FirstRecordedAt')";
+            : "to_jsonb(t) - 'mt_last_modified' - 'mt_version' - 'recorded_at' - 'superseded_at' || jsonb_build_object('data', t.data - 'recordedAt' - 'firstRecordedAt' - 'contentRecordedAt' - 'RecordedAt' - 'FirstRecordedAt' - 'ContentRecordedAt')";
         await using var connection = new NpgsqlConnection(await TestDatabase.ConnectionStringAsync());
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand($"select ({row})::text from {table} t where t.process = @process order by t.id collate \"C\"", connection);

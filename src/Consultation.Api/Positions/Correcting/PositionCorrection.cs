@@ -1,0 +1,92 @@
+using Consultation.Infrastructure.Validation;
+using FluentValidation;
+
+namespace Consultation.Positions.Correcting;
+
+/// <summary>
+/// The body of a correction: only the fields being corrected. A field left out keeps what is recorded; an optional field
+/// (conditions, quote, statement, document reference) is removed only by naming it in <see cref="Clear"/>.
+/// </summary>
+public sealed record PositionCorrection(
+    int? Stance,
+    string? Conditions,
+    string? Summary,
+    string? Quote,
+    string? QuoteLanguage,
+    string? Meeting,
+    string? Statement,
+    string? DocumentReference,
+    DateOnly? StatedOn,
+    IReadOnlyList<string>? Clear,
+    string? Reason)
+{
+    /// <summary>The fields a correction may clear, as the body names them.</summary>
+    public static readonly IReadOnlyList<string> Clearable = ["conditions", "quote", "statement", "documentReference"];
+
+    public bool Clears(string field) => Clear?.Contains(field, StringComparer.Ordinal) == true;
+
+    /// <summary>The recorded content with this correction applied: what it names replaces, what it clears goes, the rest stays.</summary>
+    public PositionContent ApplyTo(PositionContent recorded)
+    {
+        var quote = Clears("quote") ? null
+            : Quote is not null ? new VerbatimQuote(Quote.Trim(), QuoteLanguage!.ToLowerInvariant())
+            : QuoteLanguage is not null ? recorded.Quote is { } kept
+                ? kept with { Language = QuoteLanguage.ToLowerInvariant() }
+                : throw new Infrastructure.Errors.DomainRuleViolation("'quoteLanguage' corrects the language of the recorded quote, and this position has none: send the quote with it.")
+            : recorded.Quote;
+        return new PositionContent(
+            Stance ?? recorded.Stance,
+            Clears("conditions") ? null : Conditions?.Trim() ?? recorded.Conditions,
+            Summary?.Trim() ?? recorded.Summary,
+            quote,
+            new PositionSource(
+                Meeting ?? recorded.Source.Meeting,
+                Clears("statement") ? null : Statement ?? recorded.Source.Statement,
+                Clears("documentReference") ? null : DocumentReference?.Trim() ?? recorded.Source.DocumentReference),
+            StatedOn ?? recorded.StatedOn);
+    }
+}
+
+public sealed class PositionCorrectionValidator : AbstractValidator<PositionCorrection>
+{
+    public PositionCorrectionValidator()
+    {
+        RuleFor(x => x.Stance)
+            .Must(s => s is null || Stances.IsValid(s.Value))
+            .WithMessage("'Stance' runs from -2 (opposes) through -1 (reservations), 0 (neutral), +1 (supports) to +2 (strongly supports).");
+        NotBlank(x => x.Conditions, "conditions");
+        NotBlank(x => x.Quote, "quote");
+        NotBlank(x => x.Statement, "statement");
+        NotBlank(x => x.DocumentReference, "documentReference");
+        RuleFor(x => x.Conditions!).FreeText(PositionInput.ConditionsMaxLength).When(x => !string.IsNullOrWhiteSpace(x.Conditions));
+        RuleFor(x => x.Summary!).FreeText(TextRules.SummaryMaxLength).When(x => x.Summary is not null);
+        RuleFor(x => x.Quote!).FreeText(PositionInput.QuoteMaxLength).When(x => !string.IsNullOrWhiteSpace(x.Quote));
+        RuleFor(x => x.QuoteLanguage).NotEmpty().Matches("^[a-zA-Z]{2}$")
+            .When(x => x.Quote is not null)
+            .WithMessage("A quote needs its language as a two-letter ISO 639-1 code (e.g. 'es').");
+        RuleFor(x => x.QuoteLanguage).Matches("^[a-zA-Z]{2}$")
+            .When(x => x.Quote is null && x.QuoteLanguage is not null)
+            .WithMessage("'Quote Language' is a two-letter ISO 639-1 code (e.g. 'es').");
+        RuleFor(x => x.Meeting!).NotEmpty().Slug().When(x => x.Meeting is not null);
+        RuleFor(x => x.Statement!).MaximumLength(100).When(x => x.Statement is not null);
+        RuleFor(x => x.DocumentReference!).SingleLine(TextRules.ReferenceMaxLength).When(x => !string.IsNullOrWhiteSpace(x.DocumentReference));
+        RuleForEach(x => x.Clear)
+            .Must(f => PositionCorrection.Clearable.Contains(f, StringComparer.Ordinal))
+            .WithMessage($"'clear' names the optional fields to remove: {string.Join(", ", PositionCorrection.Clearable)}.");
+        RuleFor(x => x)
+            .Must(x => !GivenAndCleared(x).Any())
+            .WithName("clear")
+            .WithMessage(x => $"'{GivenAndCleared(x).First()}' is both given and cleared: send a new value or clear it, not both.");
+        RuleFor(x => x.Reason).FreeText(TextRules.ReasonMaxLength);
+    }
+
+    private void NotBlank(System.Linq.Expressions.Expression<Func<PositionCorrection, string?>> field, string name) =>
+        RuleFor(field).Must(v => v is null || !string.IsNullOrWhiteSpace(v))
+            .OverridePropertyName(name)
+            .WithMessage($"'{name}' is blank: leave it out to keep what is recorded, or name it in 'clear' to remove it.");
+
+    private static IEnumerable<string> GivenAndCleared(PositionCorrection x) =>
+        new (string Field, object? Value)[] { ("conditions", x.Conditions), ("quote", x.Quote), ("statement", x.Statement), ("documentReference", x.DocumentReference) }
+            .Where(f => f.Value is not null && x.Clears(f.Field))
+            .Select(f => f.Field);
+}
