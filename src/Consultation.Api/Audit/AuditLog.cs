@@ -150,7 +150,8 @@ public static class AuditLog
                 NullableString(reader, 8),
                 NullableString(reader, 9),
                 NullableString(reader, 10),
-                payload.RootElement.Clone());
+                payload.RootElement.Clone(),
+                ReservedSequences.NoteFor(reader.GetString(1)));
         }
     }
 

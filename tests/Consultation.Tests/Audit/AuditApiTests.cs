@@ -230,11 +230,12 @@ public sealed class AuditApiTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.EndsWith(".csv", response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
         var records = ParseCsv(await response.Content.ReadAsStringAsync());
         Assert.Equal(
-            ["sequence", "streamKey", "version", "type", "recordedAt", "user", "role", "displayName", "correlationId", "causationId", "command", "reason", "payload"],
+            ["sequence", "streamKey", "version", "type", "recordedAt", "user", "role", "displayName", "correlationId", "causationId", "command", "reason", "payload", "note"],
             records[0]);
         var rows = records.Skip(1).ToArray();
         Assert.Equal(2, rows.Length);
-        Assert.All(rows, r => Assert.Equal(13, r.Length));
+        Assert.All(rows, r => Assert.Equal(14, r.Length));
+        Assert.All(rows, r => Assert.Equal(string.Empty, r[13]));
         Assert.All(rows, r => Assert.Equal(TestIdentity.DefaultDisplayName, r[7]));
         Assert.All(rows, r => Assert.Equal(key, r[1]));
         Assert.Equal(["1", "2"], rows.Select(r => r[2]));

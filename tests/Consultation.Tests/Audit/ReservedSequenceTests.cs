@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Consultation.Tests.Audit;
 
-/// <summary>A failed append leaves Marten's placeholders for the sequence numbers it reserved: auditors can tell them apart.</summary>
+/// <summary>A failed append leaves Marten's placeholders for the sequence numbers it reserved: labelled in the log and the exports.</summary>
 public sealed class ReservedSequenceTests(ApiFactory api) : IClassFixture<ApiFactory>
 {
     [Fact]
@@ -31,9 +31,18 @@ public sealed class ReservedSequenceTests(ApiFactory api) : IClassFixture<ApiFac
         {
             Assert.Equal("mt_tombstone", e.GetProperty("streamKey").GetString());
             Assert.Equal("tombstone", e.GetProperty("type").GetString());
+            Assert.Equal(ReservedSequences.Label, e.GetProperty("note").GetString());
         });
+        var reservedSequence = reserved[^1].GetProperty("sequence").GetInt64();
+        var everything = await ItemsAsync(client, $"/audit/events?afterSequence={reservedSequence - 1}&limit=1");
+        Assert.Equal(ReservedSequences.Label, Assert.Single(everything).GetProperty("note").GetString());
+        var csv = await client.GetStringAsync($"/audit/export?format=csv&afterSequence={reservedSequence - 1}");
+        var row = csv.Split("\r\n")[1];
+        Assert.StartsWith($"{reservedSequence},mt_tombstone,", row, StringComparison.Ordinal);
+        Assert.EndsWith(",\"" + ReservedSequences.Label + "\"", row, StringComparison.Ordinal);
         var stakeholders = await ItemsAsync(client, "/audit/events?streamKind=stakeholder&limit=1000");
         Assert.DoesNotContain(stakeholders, e => e.GetProperty("streamKey").GetString() == "mt_tombstone");
+        Assert.All(stakeholders, e => Assert.Equal(JsonValueKind.Null, e.GetProperty("note").ValueKind));
     }
 
     private static async Task<bool> AuditStreamExistsAsync(HttpClient client, string key) =>

@@ -23,7 +23,7 @@ public sealed class AuditExportWriter(string format)
     };
 
     private static readonly string[] CsvHeader =
-        ["sequence", "streamKey", "version", "type", "recordedAt", "user", "role", "displayName", "correlationId", "causationId", "command", "reason", "payload"];
+        ["sequence", "streamKey", "version", "type", "recordedAt", "user", "role", "displayName", "correlationId", "causationId", "command", "reason", "payload", "note"];
 
     public string Format { get; } = format;
 
@@ -96,7 +96,8 @@ public sealed class AuditExportWriter(string format)
         CsvField(e.CausationId),
         CsvField(e.Command),
         CsvField(e.Reason),
-        CsvField(JsonSerializer.Serialize(e.Payload, Json)));
+        CsvField(JsonSerializer.Serialize(e.Payload, Json)),
+        CsvField(e.Note));
 
     /// <summary>
     /// A text cell: neutralised against formula injection (OWASP: a cell starting with <c>= + - @</c>, tab or carriage
