@@ -88,8 +88,9 @@ public static class AuditLog
 
         if (filter.Process is { } process)
         {
-            // Process keys are slugs (validated), so they hold no LIKE wildcards.
-            sql.Append(" and (e.stream_id = @process or e.stream_id like @processChildren or e.stream_id like @processOwn)");
+            // Process keys are slugs (validated), so they hold no LIKE wildcards. Besides the process's own streams, the events of
+            // other records that name it (a stakeholder accredited to it, or no longer).
+            sql.Append(" and (e.stream_id = @process or e.stream_id like @processChildren or e.stream_id like @processOwn or e.data ->> 'processKey' = @process)");
             command.Parameters.AddWithValue("process", process);
             command.Parameters.AddWithValue("processChildren", process + "/%");
             command.Parameters.AddWithValue("processOwn", process + ":%");

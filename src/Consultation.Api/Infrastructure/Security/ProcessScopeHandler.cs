@@ -7,7 +7,7 @@ public sealed class ProcessScopeRequirement : IAuthorizationRequirement;
 
 /// <summary>
 /// Finds the process a request is about — the <c>{process}</c> or <c>{key}</c> of <c>/processes/…</c> routes, the first
-/// segment of an audited stream key, a <c>process</c> query filter — and fails unless the token lists it (or <c>*</c>).
+/// segment of an audited stream key under a process, a <c>process</c> query filter — and fails unless the token lists it (or <c>*</c>).
 /// The whole global log (no <c>process</c> filter) is for users of every process.
 /// </summary>
 public sealed class ProcessScopeHandler : AuthorizationHandler<ProcessScopeRequirement>
@@ -69,8 +69,10 @@ public sealed class ProcessScopeHandler : AuthorizationHandler<ProcessScopeRequi
             {
                 named.Add(k);
             }
-            else if (pattern.StartsWith("/audit/streams/", StringComparison.Ordinal))
+            else if (pattern.StartsWith("/audit/streams/", StringComparison.Ordinal) && k.IndexOfAny(['/', ':']) > 0)
             {
+                // A stream under a process. A one-segment key is a process or a registry record (a stakeholder): which, only
+                // the stream tells, so the endpoint itself checks it against the scope.
                 named.Add(k.Split('/', ':')[0]);
             }
         }
