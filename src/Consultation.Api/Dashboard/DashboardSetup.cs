@@ -25,6 +25,7 @@ public static class DashboardSetup
     {
         app.MapRazorComponents<App>().RequireAccess(Access.Read);
         DashboardStylesheet.Map(app);
+        FrontDoor.Map(app);
         SignOut.Map(app);
         ProviderSignIn.Map(app);
         return app;

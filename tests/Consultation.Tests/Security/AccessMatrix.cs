@@ -26,6 +26,7 @@ public static class AccessMatrix
     /// <summary>"METHOD /route/pattern" → the roles allowed (null: anonymous allowed).</summary>
     public static readonly IReadOnlyDictionary<string, string[]?> Endpoints = new Dictionary<string, string[]?>(StringComparer.Ordinal)
     {
+        ["GET /"] = Anyone,
         ["GET /_framework/opaque-redirect"] = Readers,
         ["GET /ui"] = Readers,
         ["POST /ui"] = Readers,

@@ -116,8 +116,11 @@ public static class DocumentHostileCorpus
                 yield return Case("tokens for another process", "token for process 'elsewhere'", url, body, mustRefuse: true, token: elsewhere) with { ExpectedStatus = 403 };
             }
 
-            yield return Case("tokens without sub", "no 'sub' claim", url, body, mustRefuse: true, token: WithoutSubject()) with { ExpectedStatus = 401 };
-            yield return Case("tokens without sub", "'sub' empty", url, body, mustRefuse: true, token: TestIdentity.Token(string.Empty, Roles.All, [ConsultationClaims.AllProcesses])) with { ExpectedStatus = 401 };
+            if (operation.NeedsToken)
+            {
+                yield return Case("tokens without sub", "no 'sub' claim", url, body, mustRefuse: true, token: WithoutSubject()) with { ExpectedStatus = 401 };
+                yield return Case("tokens without sub", "'sub' empty", url, body, mustRefuse: true, token: TestIdentity.Token(string.Empty, Roles.All, [ConsultationClaims.AllProcesses])) with { ExpectedStatus = 401 };
+            }
         }
     }
 

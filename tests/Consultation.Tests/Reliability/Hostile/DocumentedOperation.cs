@@ -14,6 +14,9 @@ public sealed record DocumentedParameter(string Name, string In, string Type);
 /// </summary>
 public sealed record DocumentedOperation(string Method, string Path, IReadOnlyList<DocumentedParameter> Parameters, JsonObject? Example, IReadOnlyDictionary<string, string> BodyFields)
 {
+    /// <summary>Whether the document says the operation needs a token (it lists a 401 answer); an anonymous one does not.</summary>
+    public bool NeedsToken { get; init; } = true;
+
     public const string ProbeKey = "contract-probe";
 
     public bool IsWrite => Method is not ("GET" or "HEAD");
@@ -55,7 +58,10 @@ public sealed record DocumentedOperation(string Method, string Path, IReadOnlyLi
                     }
                 }
 
-                operations.Add(new DocumentedOperation(operation.Name.ToUpperInvariant(), path.Name, parameters, example, fields));
+                operations.Add(new DocumentedOperation(operation.Name.ToUpperInvariant(), path.Name, parameters, example, fields)
+                {
+                    NeedsToken = operation.Value.TryGetProperty("responses", out var responses) && responses.TryGetProperty("401", out _),
+                });
             }
         }
 
