@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using Consultation.Infrastructure.Database;
+using Consultation.Stakeholders;
 using Marten;
 using Npgsql;
 using NpgsqlTypes;
@@ -88,9 +89,12 @@ public static class AuditLog
 
         if (filter.Process is { } process)
         {
-            // Process keys are slugs (validated), so they hold no LIKE wildcards. Besides the process's own streams, the events of
-            // other records that name it (a stakeholder accredited to it, or no longer).
-            sql.Append(" and (e.stream_id = @process or e.stream_id like @processChildren or e.stream_id like @processOwn or e.data ->> 'processKey' = @process)");
+            // Process keys are slugs (validated), so they hold no LIKE wildcards. Besides the process's own streams, the registry's
+            // events that name it (StakeholderEvents.ConcerningAProcess); their type names are ours, written as literals so the
+            // planner can use the accreditations' partial index.
+            var concerning = string.Join(", ", StakeholderEvents.ConcerningAProcess.Select(t => $"'{TypeName(store, t)}'"));
+            sql.Append(" and (e.stream_id = @process or e.stream_id like @processChildren or e.stream_id like @processOwn")
+                .Append($" or (e.type in ({concerning}) and e.data ->> 'processKey' = @process))");
             command.Parameters.AddWithValue("process", process);
             command.Parameters.AddWithValue("processChildren", process + "/%");
             command.Parameters.AddWithValue("processOwn", process + ":%");
@@ -157,6 +161,9 @@ public static class AuditLog
     }
 
     private static string? NullableString(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+
+    private static string TypeName(IDocumentStore store, Type eventType) =>
+        ((Marten.Events.EventGraph)store.Options.Events).EventMappingFor(eventType).EventTypeName;
 
     private static string Table(IDocumentStore store) => $"{store.Options.Events.DatabaseSchemaName}.mt_events";
 

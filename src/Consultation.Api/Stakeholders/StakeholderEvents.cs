@@ -22,3 +22,9 @@ public sealed record StakeholderLeftGroup(string Key, string GroupKey, DateOnly 
 
 /// <summary>The stakeholder was accredited to take part in a consultation process.</summary>
 public sealed record StakeholderAccredited(string Key, string ProcessKey, DateOnly AccreditedOn, string? Reason);
+
+/// <summary>The registry's events that concern one process (named in their <c>ProcessKey</c>): part of that process's audit trail.</summary>
+public static class StakeholderEvents
+{
+    public static readonly IReadOnlyList<Type> ConcerningAProcess = [typeof(StakeholderAccredited)];
+}

@@ -6,13 +6,11 @@ using Microsoft.Playwright;
 namespace Consultation.Tests.Dashboard;
 
 /// <summary>
-/// The machine's Chromium (Debian package <c>chromium</c>) driven headless by Playwright — its own browser download
+/// The machine's Chromium (<see cref="ChromiumExecutable"/>) driven headless by Playwright — its own browser download
 /// does not work here — opening pages of one server on a real loopback port.
 /// </summary>
 public sealed class HeadlessChromium : IAsyncDisposable
 {
-    public const string ExecutablePath = "/usr/bin/chromium";
-
     private readonly IPlaywright _playwright;
 
     private HeadlessChromium(IPlaywright playwright, IBrowser browser, Uri baseAddress)
@@ -29,11 +27,11 @@ public sealed class HeadlessChromium : IAsyncDisposable
     /// <summary>Starts the browser for the server whose Kestrel runs in <paramref name="services"/>.</summary>
     public static async Task<HeadlessChromium> LaunchAsync(IServiceProvider services)
     {
-        Assert.True(File.Exists(ExecutablePath), $"The browser tests need Chromium at {ExecutablePath}: apt-get install -y chromium (bash .ci/run installs it).");
+        var executable = ChromiumExecutable.Path;
         var playwright = await Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
-            ExecutablePath = ExecutablePath,
+            ExecutablePath = executable,
             Headless = true,
             Args = ["--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu"],
         });

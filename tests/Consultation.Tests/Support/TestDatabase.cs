@@ -1,12 +1,16 @@
 using Npgsql;
+using DotNet.Testcontainers.Builders;
+using DotNet.Testcontainers.Configurations;
 using Testcontainers.PostgreSql;
 
 namespace Consultation.Tests.Support;
 
 /// <summary>
 /// One PostgreSQL for the whole test run: the server named by <c>CONSULTATION_TEST_DB</c> (a connection
-/// string; no container is started), or else a container started by Testcontainers from
-/// <c>CONSULTATION_TEST_PG_IMAGE</c> (default: the official <c>postgres:15-bookworm</c>).
+/// string; no container is started); or else a container started by Testcontainers from
+/// <c>CONSULTATION_TEST_PG_IMAGE</c> (default: the official <c>postgres:15-bookworm</c>) when a Docker engine answers;
+/// or else a private cluster of the machine's own PostgreSQL programs (<see cref="PrivateCluster"/>), as the
+/// service's command 1 runs on.
 /// Test classes isolate themselves with their own schema (<see cref="NewSchemaName"/>).
 /// </summary>
 public static class TestDatabase
@@ -19,6 +23,9 @@ public static class TestDatabase
     private static PostgreSqlContainer? _container;
 
     public static Task<string> ConnectionStringAsync() => Server.Value;
+
+    /// <summary>Whether this run's database is a container (Docker answers): known once <see cref="ConnectionStringAsync"/> has completed.</summary>
+    public static bool UsesContainers => _container is not null;
 
     public static string NewSchemaName(string prefix) => $"{prefix}_{Guid.NewGuid():N}"[..Math.Min(prefix.Length + 13, 63)].ToLowerInvariant();
 
@@ -56,15 +63,63 @@ public static class TestDatabase
         var existing = Environment.GetEnvironmentVariable(ConnectionStringVariable);
         if (!string.IsNullOrWhiteSpace(existing))
         {
+            Announce($"the server named by {ConnectionStringVariable}");
             return existing;
         }
 
         var image = Environment.GetEnvironmentVariable(ImageVariable) is { Length: > 0 } configured ? configured : DefaultImage;
-        _container = new PostgreSqlBuilder(image).Build();
-        await _container.StartAsync();
+        try
+        {
+            return await StartContainerAsync(image);
+        }
+        catch (Exception e) when (e is DockerUnavailableException || !RequiresDocker)
+        {
+            var why = e is DockerUnavailableException
+                ? "no Docker engine answers"
+                : $"Docker answered but the {image} container did not start ({e.GetType().Name}: {e.Message.Split('\n')[0].Trim()})";
+            return PrivateCluster.Start(why, Announce);
+        }
+    }
 
-        // Ryuk (the reaper) is disabled where its image cannot be pulled, so remove the container ourselves.
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => _container.DisposeAsync().AsTask().GetAwaiter().GetResult();
-        return _container.GetConnectionString();
+    /// <summary>Set (to true) where a run must use Docker, as CI's full run does: no fallback to the private cluster.</summary>
+    public const string RequireDockerVariable = "CONSULTATION_TEST_REQUIRE_DOCKER";
+
+    private static bool RequiresDocker => string.Equals(Environment.GetEnvironmentVariable(RequireDockerVariable), "true", StringComparison.OrdinalIgnoreCase);
+
+    private static async Task<string> StartContainerAsync(string image)
+    {
+        // The reaper (Ryuk) is an image of its own, which a machine without a registry cannot pull, and the container is
+        // removed below when the run ends; a run killed before that leaves it behind (.ci/run removes such leftovers).
+        if (Environment.GetEnvironmentVariable("TESTCONTAINERS_RYUK_DISABLED") is null)
+        {
+            TestcontainersSettings.ResourceReaperEnabled = false;
+        }
+
+        var container = new PostgreSqlBuilder(image).Build();
+        try
+        {
+            await container.StartAsync();
+        }
+        catch
+        {
+            await container.DisposeAsync();
+            throw;
+        }
+
+        _container = container;
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => container.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        Announce($"a {image} container started by Testcontainers (a Docker engine answers)");
+        return container.GetConnectionString();
+    }
+
+    /// <summary>
+    /// The one line that says which database the run uses and why: on standard error, which <c>dotnet test</c> shows, and
+    /// in <c>consultation-test-database.txt</c> beside the test assembly.
+    /// </summary>
+    private static void Announce(string which)
+    {
+        var line = $"[tests] PostgreSQL for this run: {which}";
+        Console.Error.WriteLine(line);
+        File.WriteAllText(Path.Combine(AppContext.BaseDirectory, "consultation-test-database.txt"), line + Environment.NewLine);
     }
 }

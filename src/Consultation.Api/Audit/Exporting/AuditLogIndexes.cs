@@ -23,12 +23,6 @@ public sealed class AuditLogIndexes(StoreOptions options) : FeatureSchemaBase("a
     /// </summary>
     public const string StreamKeyPrefix = "idx_mt_events_stream_id_prefix";
 
-    /// <summary>
-    /// Events whose payload names a process as <c>processKey</c> outside that process's own streams (a stakeholder's
-    /// accreditations): the <c>process</c> filter's way to them.
-    /// </summary>
-    public const string ProcessKey = "idx_mt_events_process_key";
-
     /// <summary>Marten's name for its <c>(type, seq_id)</c> index.</summary>
     public const string Type = "idx_mt_events_event_type_seq_id";
 
@@ -38,7 +32,6 @@ public sealed class AuditLogIndexes(StoreOptions options) : FeatureSchemaBase("a
         options.Events.IgnoreIndex(Timestamp);
         options.Events.IgnoreIndex(UserName);
         options.Events.IgnoreIndex(StreamKeyPrefix);
-        options.Events.IgnoreIndex(ProcessKey);
         options.Storage.Add(new AuditLogIndexes(options));
     }
 
@@ -50,6 +43,5 @@ public sealed class AuditLogIndexes(StoreOptions options) : FeatureSchemaBase("a
         yield return new EventsIndex(schema, Timestamp, "timestamp");
         yield return new EventsIndex(schema, UserName, "user_name, seq_id");
         yield return new EventsIndex(schema, StreamKeyPrefix, "stream_id varchar_pattern_ops");
-        yield return new EventsIndex(schema, ProcessKey, "(data ->> 'processKey'), seq_id", "(data ->> 'processKey') is not null");
     }
 }

@@ -29,7 +29,7 @@ public sealed class DatabaseOutageTests(OutageApiFactory outage, ITestOutputHelp
     [SkippableFact]
     public async Task Writes_during_a_database_outage_answer_503_then_resume_and_nothing_acknowledged_is_lost()
     {
-        Skip.If(OutageApiFactory.NoContainers, "Stopping the database needs a PostgreSQL container of the test's own; CONSULTATION_TEST_DB is set.");
+        Skip.If(OutageApiFactory.NoContainers, "Stopping the database needs a PostgreSQL container of the test's own, and this run has no Docker engine or uses CONSULTATION_TEST_DB.");
         var api = outage.Api;
         var steps = new PositionSteps(api.CreateClient());
         var process = await steps.OpenAsync(KeyedWrite.Issues);

@@ -7,22 +7,25 @@ public sealed class OutageApiFactory : IAsyncLifetime
     public const int ConnectTimeoutSeconds = 10;
 
     /// <summary>
-    /// Set when the tests run against an existing server (<c>CONSULTATION_TEST_DB</c>): there may be no container engine,
-    /// and that server is not the test's to stop.
+    /// Set when the run does not use containers (an existing server named by <c>CONSULTATION_TEST_DB</c>, which is not the
+    /// test's to stop, or the private cluster where no Docker engine answers).
     /// </summary>
-    public static readonly bool NoContainers = !string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(Support.TestDatabase.ConnectionStringVariable));
+    public static bool NoContainers => !Support.TestDatabase.UsesContainers;
 
-    public MovablePostgres Database { get; } = new();
+    /// <summary>Made only where containers are used: building a container asks the Docker engine.</summary>
+    public MovablePostgres Database { get; private set; } = null!;
 
     public ServiceOnOwnDatabase Api { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
+        await Support.TestDatabase.ConnectionStringAsync();
         if (NoContainers)
         {
             return;
         }
 
+        Database = new MovablePostgres();
         await Database.StartAsync();
         Api = new ServiceOnOwnDatabase(Database.ConnectionString);
         await Api.InitializeAsync();
