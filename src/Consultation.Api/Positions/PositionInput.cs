@@ -29,6 +29,9 @@ public static class PositionInput
 {
     public const int ConditionsMaxLength = 2000;
     public const int QuoteMaxLength = 4000;
+    public const string StanceRule = "'Stance' runs from -2 (opposes) through -1 (reservations), 0 (neutral), +1 (supports) to +2 (strongly supports).";
+    public const string QuoteNeedsLanguage = "A quote needs its language as a two-letter ISO 639-1 code (e.g. 'es').";
+    public const string LanguageCode = "^[a-zA-Z]{2}$";
 
     /// <summary>The content as recorded: trimmed, with the quote only when there is one.</summary>
     public static PositionContent ToContent(this IPositionInput input) => new(
@@ -45,14 +48,14 @@ public static class PositionInput
     {
         validator.RuleFor(x => x.Stance).NotNull()
             .Must(s => s is null || Stances.IsValid(s.Value))
-            .WithMessage("'Stance' runs from -2 (opposes) through -1 (reservations), 0 (neutral), +1 (supports) to +2 (strongly supports).");
+            .WithMessage(StanceRule);
         validator.RuleFor(x => x.Conditions!).FreeText(ConditionsMaxLength).When(x => x.Conditions is not null);
         validator.RuleFor(x => x.Summary).FreeText(TextRules.SummaryMaxLength);
         validator.RuleFor(x => x.Quote!).FreeText(QuoteMaxLength).When(x => x.Quote is not null);
-        validator.RuleFor(x => x.QuoteLanguage).NotEmpty().Matches("^[a-zA-Z]{2}$")
+        validator.RuleFor(x => x.QuoteLanguage).NotEmpty().Matches(LanguageCode)
             .When(x => !string.IsNullOrWhiteSpace(x.Quote))
-            .WithMessage("A quote needs its language as a two-letter ISO 639-1 code (e.g. 'es').");
-        validator.RuleFor(x => x.QuoteLanguage).Matches("^[a-zA-Z]{2}$")
+            .WithMessage(QuoteNeedsLanguage);
+        validator.RuleFor(x => x.QuoteLanguage).Matches(LanguageCode)
             .When(x => string.IsNullOrWhiteSpace(x.Quote) && x.QuoteLanguage is not null)
             .WithMessage("'Quote Language' is a two-letter ISO 639-1 code (e.g. 'es'), and goes with a quote.");
         validator.RuleFor(x => x.Meeting).NotEmpty().Slug();

@@ -53,7 +53,7 @@ public sealed class PositionCorrectionValidator : AbstractValidator<PositionCorr
     {
         RuleFor(x => x.Stance)
             .Must(s => s is null || Stances.IsValid(s.Value))
-            .WithMessage("'Stance' runs from -2 (opposes) through -1 (reservations), 0 (neutral), +1 (supports) to +2 (strongly supports).");
+            .WithMessage(PositionInput.StanceRule);
         NotBlank(x => x.Conditions, "conditions");
         NotBlank(x => x.Quote, "quote");
         NotBlank(x => x.Statement, "statement");
@@ -61,10 +61,10 @@ public sealed class PositionCorrectionValidator : AbstractValidator<PositionCorr
         RuleFor(x => x.Conditions!).FreeText(PositionInput.ConditionsMaxLength).When(x => !string.IsNullOrWhiteSpace(x.Conditions));
         RuleFor(x => x.Summary!).FreeText(TextRules.SummaryMaxLength).When(x => x.Summary is not null);
         RuleFor(x => x.Quote!).FreeText(PositionInput.QuoteMaxLength).When(x => !string.IsNullOrWhiteSpace(x.Quote));
-        RuleFor(x => x.QuoteLanguage).NotEmpty().Matches("^[a-zA-Z]{2}$")
+        RuleFor(x => x.QuoteLanguage).NotEmpty().Matches(PositionInput.LanguageCode)
             .When(x => x.Quote is not null)
-            .WithMessage("A quote needs its language as a two-letter ISO 639-1 code (e.g. 'es').");
-        RuleFor(x => x.QuoteLanguage).Matches("^[a-zA-Z]{2}$")
+            .WithMessage(PositionInput.QuoteNeedsLanguage);
+        RuleFor(x => x.QuoteLanguage).Matches(PositionInput.LanguageCode)
             .When(x => x.Quote is null && x.QuoteLanguage is not null)
             .WithMessage("'Quote Language' is a two-letter ISO 639-1 code (e.g. 'es').");
         RuleFor(x => x.Meeting!).NotEmpty().Slug().When(x => x.Meeting is not null);
