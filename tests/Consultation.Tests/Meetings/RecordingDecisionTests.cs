@@ -119,6 +119,17 @@ public sealed class RecordingDecisionTests
     }
 
     [Fact]
+    public void A_speaker_speaks_for_a_group_only_while_a_member_on_the_day_said()
+    {
+        var leftBefore = Mexico with { Groups = [new GroupMembershipPeriod("african-group", new(2017, 1, 1), new(2017, 12, 4))] };
+
+        var error = Assert.Throws<DomainRuleViolation>(() =>
+            RecordStatement.Decide(OpenWithMexico(), Process(), AfricanGroup, Statement(onBehalfOf: "african-group", saidOn: new(2017, 12, 4)), During, leftBefore));
+
+        Assert.Contains("'MEX' was not a member of 'african-group' on 2017-12-04", error.Message);
+    }
+
+    [Fact]
     public void Nobody_speaks_on_behalf_of_a_State()
     {
         var error = Assert.Throws<DomainRuleViolation>(() =>
