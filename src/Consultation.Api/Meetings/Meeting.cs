@@ -18,6 +18,14 @@ public sealed record Meeting(
 
     public int Statements { get; init; }
 
+    /// <summary>What each statement says as the record stands (corrections applied), by id.</summary>
+    public ImmutableDictionary<string, StatementContent> StatementContents { get; init; } = ImmutableDictionary<string, StatementContent>.Empty;
+
+    public ImmutableHashSet<string> WithdrawnStatements { get; init; } = [];
+
+    /// <summary>The agenda as it stands; null until one is set.</summary>
+    public IReadOnlyList<AgendaItem>? Agenda { get; init; }
+
     public int Findings { get; init; }
 
     public int Recommendations { get; init; }
@@ -35,7 +43,19 @@ public sealed record Meeting(
 
     public Meeting Apply(ParticipantRegistered e) => this with { Participants = Participants.SetItem(e.Stakeholder, e.Role) };
 
-    public Meeting Apply(StatementRecorded e) => this with { Statements = Statements + 1 };
+    public Meeting Apply(StatementRecorded e) => this with
+    {
+        Statements = Statements + 1,
+        StatementContents = StatementContents.SetItem(e.Statement, new StatementContent(e.Speaker, e.OnBehalfOf, e.Issues, e.Summary, e.Language, e.DocumentReference, e.SaidOn)),
+    };
+
+    public Meeting Apply(StatementCorrected e) => this with { StatementContents = StatementContents.SetItem(e.Statement, e.Content) };
+
+    public Meeting Apply(StatementWithdrawn e) => this with { WithdrawnStatements = WithdrawnStatements.Add(e.Statement) };
+
+    public Meeting Apply(AgendaSet e) => this with { Agenda = e.Items };
+
+    public Meeting Apply(AgendaAmended e) => this with { Agenda = e.Items };
 
     public Meeting Apply(FigureRecorded e) => this with { Findings = Findings + 1 };
 

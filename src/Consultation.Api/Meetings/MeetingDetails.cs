@@ -30,6 +30,12 @@ public sealed record MeetingDetails : IVersioned
 
     public MeetingStatus Status { get; init; }
 
+    /// <summary>The agenda as it stands (items numbered from 1); empty when none was set.</summary>
+    public IReadOnlyList<AgendaItemDetails> Agenda { get; init; } = [];
+
+    /// <summary>Every setting and amendment of the agenda, oldest first, each with the whole agenda it left and why.</summary>
+    public IReadOnlyList<AgendaChangeDetails> AgendaHistory { get; init; } = [];
+
     public IReadOnlyList<ParticipantDetails> Participants { get; init; } = [];
 
     public IReadOnlyList<StatementDetails> Statements { get; init; } = [];
@@ -78,7 +84,40 @@ public sealed record StatementDetails(
     string? DocumentReference,
     DateOnly SaidOn,
     bool Late,
-    DateTimeOffset RecordedAt);
+    DateTimeOffset RecordedAt)
+{
+    /// <summary>Withdrawn from the record (it stays here, with its history); the reason is the last entry of <see cref="History"/>.</summary>
+    public bool Withdrawn { get; init; }
+
+    /// <summary>How the statement was recorded, corrected and withdrawn, oldest first.</summary>
+    public IReadOnlyList<StatementChangeDetails> History { get; init; } = [];
+
+    public StatementContent CurrentContent() => new(Speaker, OnBehalfOf, Issues, Summary, Language, DocumentReference, SaidOn);
+}
+
+public enum StatementChange
+{
+    Recorded,
+    Corrected,
+    Withdrawn,
+}
+
+/// <summary>One change of a statement: its content after it (none for a withdrawal), the reason (none for the recording), when.</summary>
+public sealed record StatementChangeDetails(StatementChange Change, StatementContent? Content, string? Reason, DateTimeOffset RecordedAt);
+
+public sealed record AgendaItemDetails(int Number, string Title, string? Description, IReadOnlyList<string> Issues)
+{
+    public static IReadOnlyList<AgendaItemDetails> Numbered(IReadOnlyList<AgendaItem> items) =>
+        [.. items.Select((item, i) => new AgendaItemDetails(i + 1, item.Title, item.Description, item.Issues))];
+}
+
+public enum AgendaChange
+{
+    Set,
+    Amended,
+}
+
+public sealed record AgendaChangeDetails(AgendaChange Change, IReadOnlyList<AgendaItemDetails> Items, string? Reason, DateTimeOffset RecordedAt);
 
 /// <summary>A figure (<see cref="Value"/>, <see cref="Unit"/>, <see cref="Source"/>), practice (<see cref="PresentedBy"/>) or perspective (<see cref="Whose"/>).</summary>
 public sealed record FindingDetails(
@@ -158,10 +197,53 @@ public sealed partial class MeetingDetailsProjection : SingleStreamProjection<Me
                     e.Data.DocumentReference,
                     e.Data.SaidOn,
                     e.Data.Late,
-                    e.RecordedAt()),
+                    e.RecordedAt())
+                {
+                    History = [new StatementChangeDetails(StatementChange.Recorded, StatementContentOf(e.Data), null, e.RecordedAt())],
+                },
             ],
             StatementCount = current.StatementCount + 1,
         };
+
+    public MeetingDetails Apply(IEvent<StatementCorrected> e, MeetingDetails current) =>
+        ChangeStatement(e, current, e.Data.Statement, s => s with
+        {
+            Speaker = e.Data.Content.Speaker,
+            OnBehalfOf = e.Data.Content.OnBehalfOf,
+            Issues = e.Data.Content.Issues,
+            Summary = e.Data.Content.Summary,
+            Language = e.Data.Content.Language,
+            DocumentReference = e.Data.Content.DocumentReference,
+            SaidOn = e.Data.Content.SaidOn,
+            History = [.. s.History, new StatementChangeDetails(StatementChange.Corrected, e.Data.Content, e.Data.Reason, e.RecordedAt())],
+        });
+
+    public MeetingDetails Apply(IEvent<StatementWithdrawn> e, MeetingDetails current) =>
+        ChangeStatement(e, current, e.Data.Statement, s => s with
+        {
+            Withdrawn = true,
+            History = [.. s.History, new StatementChangeDetails(StatementChange.Withdrawn, null, e.Data.Reason, e.RecordedAt())],
+        });
+
+    public MeetingDetails Apply(IEvent<AgendaSet> e, MeetingDetails current) =>
+        Touch(e, current) with
+        {
+            Agenda = AgendaItemDetails.Numbered(e.Data.Items),
+            AgendaHistory = [.. current.AgendaHistory, new AgendaChangeDetails(AgendaChange.Set, AgendaItemDetails.Numbered(e.Data.Items), null, e.RecordedAt())],
+        };
+
+    public MeetingDetails Apply(IEvent<AgendaAmended> e, MeetingDetails current) =>
+        Touch(e, current) with
+        {
+            Agenda = AgendaItemDetails.Numbered(e.Data.Items),
+            AgendaHistory = [.. current.AgendaHistory, new AgendaChangeDetails(AgendaChange.Amended, AgendaItemDetails.Numbered(e.Data.Items), e.Data.Reason, e.RecordedAt())],
+        };
+
+    private static StatementContent StatementContentOf(StatementRecorded e) =>
+        new(e.Speaker, e.OnBehalfOf, e.Issues, e.Summary, e.Language, e.DocumentReference, e.SaidOn);
+
+    private static MeetingDetails ChangeStatement(IEvent e, MeetingDetails current, string statement, Func<StatementDetails, StatementDetails> change) =>
+        Touch(e, current) with { Statements = [.. current.Statements.Select(s => s.Id == statement ? change(s) : s)] };
 
     public MeetingDetails Apply(IEvent<FigureRecorded> e, MeetingDetails current) =>
         AddFinding(e, current, new FindingDetails(

@@ -69,3 +69,28 @@ public sealed record RecommendationRecorded(string Key, string Recommendation, s
 
 /// <summary>The meeting was closed with the chair's summary, in the secretariat's words. Late entries are measured from <see cref="ClosedAt"/>.</summary>
 public sealed record MeetingClosed(string Key, string Summary, DateTimeOffset ClosedAt);
+
+/// <summary>One item of a meeting's agenda, in order; <see cref="Issues"/> are keys of issues of the process it takes up.</summary>
+public sealed record AgendaItem(string Title, string? Description, IReadOnlyList<string> Issues);
+
+/// <summary>The meeting's first agenda was set (when it was scheduled, or later); the items in order.</summary>
+public sealed record AgendaSet(string Key, IReadOnlyList<AgendaItem> Items);
+
+/// <summary>The agenda was amended, before the meeting closed, for a reason; <see cref="Items"/> is the whole agenda as amended.</summary>
+public sealed record AgendaAmended(string Key, IReadOnlyList<AgendaItem> Items, string Reason);
+
+/// <summary>What a statement says: who spoke, for whom, on which issues, in the secretariat's words, in what language, on what day.</summary>
+public sealed record StatementContent(
+    string Speaker,
+    string? OnBehalfOf,
+    IReadOnlyList<string> Issues,
+    string Summary,
+    string Language,
+    string? DocumentReference,
+    DateOnly SaidOn);
+
+/// <summary>How a statement was recorded was wrong (a recording mistake, not what was said changing); <see cref="Content"/> is the whole corrected statement.</summary>
+public sealed record StatementCorrected(string Key, string Statement, StatementContent Content, string Reason);
+
+/// <summary>A statement was withdrawn from the record, for a reason; it stays in the history, marked withdrawn.</summary>
+public sealed record StatementWithdrawn(string Key, string Statement, string Reason);

@@ -1,4 +1,5 @@
 using Consultation.Infrastructure.Http;
+using Consultation.Meetings.Agenda;
 using Consultation.Meetings.Cancelling;
 using Consultation.Meetings.Closing;
 using Consultation.Meetings.Findings;
@@ -22,7 +23,20 @@ public sealed class MeetingRequestExamples : IRequestExamples
             Venue: new VenueRequest("Puerto Vallarta", "MEX"),
             StartsOn: new DateOnly(2017, 12, 4),
             EndsOn: new DateOnly(2017, 12, 6),
-            Chairs: ["Juan José Gómez Camacho", "Jürg Lauber"]),
+            Chairs: ["Juan José Gómez Camacho", "Jürg Lauber"],
+            Agenda:
+            [
+                new AgendaItemRequest("Opening of the meeting", null, null),
+                new AgendaItemRequest("Taking stock of the consultations", "Overview of the six informal thematic sessions", ["human-rights"]),
+            ]),
+        new SetAgenda.Request(
+            Items:
+            [
+                new AgendaItemRequest("Opening of the meeting", null, null),
+                new AgendaItemRequest("Taking stock of the consultations", "Overview of the six informal thematic sessions", ["human-rights"]),
+                new AgendaItemRequest("Idea labs", null, null),
+            ],
+            Reason: "Idea labs added by the co-facilitators"),
         new RescheduleMeeting.Request(StartsOn: new DateOnly(2017, 12, 5), EndsOn: new DateOnly(2017, 12, 7), Venue: null, Reason: "Venue available a day later"),
         new CancelMeeting.Request(Reason: "Postponed sine die"),
         new OpenMeeting.Request(),
@@ -35,6 +49,17 @@ public sealed class MeetingRequestExamples : IRequestExamples
             Language: "en",
             DocumentReference: null,
             SaidOn: new DateOnly(2017, 12, 4)),
+        new CorrectStatement.Request(
+            Speaker: null,
+            OnBehalfOf: null,
+            Issues: ["human-rights", "drivers"],
+            Summary: null,
+            Language: null,
+            DocumentReference: null,
+            SaidOn: null,
+            Clear: ["documentReference"],
+            Reason: "The statement also addressed the drivers of migration; no document was circulated"),
+        new WithdrawStatement.Request(Reason: "Recorded twice; the delegation's statement is s3"),
         new RecordFinding.Request(
             Kind: "Figure",
             Summary: "Average age of an international migrant",

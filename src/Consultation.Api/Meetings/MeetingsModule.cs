@@ -1,4 +1,5 @@
 using Consultation.Infrastructure.Security;
+using Consultation.Meetings.Agenda;
 using Consultation.Meetings.Cancelling;
 using Consultation.Meetings.Closing;
 using Consultation.Meetings.Findings;
@@ -43,11 +44,14 @@ public static class MeetingsModule
         ListMeetings.Map(read);
         GetMeeting.Map(read);
         RescheduleMeeting.Map(record);
+        SetAgenda.Map(record);
         CancelMeeting.Map(record);
         OpenMeeting.Map(record);
         RegisterParticipant.Map(record);
         RecordStatement.Map(record);
         GetStatement.Map(read);
+        CorrectStatement.Map(record);
+        WithdrawStatement.Map(record);
         RecordFinding.Map(record);
         RecordRecommendation.Map(record);
         CloseMeeting.Map(record);

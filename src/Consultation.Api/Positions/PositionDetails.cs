@@ -44,6 +44,9 @@ public sealed record PositionDetails : IVersioned
 
     public string? WithdrawalReason { get; init; }
 
+    /// <summary>The statement <see cref="Source"/> cites was withdrawn from the meeting's record (as of the moment read); set by the reads, not stored.</summary>
+    public bool CitedStatementWithdrawn { get; init; }
+
     public long Version { get; init; }
 
     public DateTimeOffset FirstRecordedAt { get; init; }

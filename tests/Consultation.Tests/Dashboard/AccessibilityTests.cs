@@ -15,6 +15,7 @@ public sealed class AccessibilityTests(DashboardFactory dashboard)
         "/ui/processes/gcm/stakeholders/THA",
         "/ui/processes/gcm/issues/human-rights/positions/THA/history",
         "/ui/processes/gcm/areas/state-sovereignty/history",
+        "/ui/processes/gcm/meetings/stocktaking-2017",
     ];
 
     [Theory]

@@ -106,7 +106,8 @@ public sealed partial class HostileFormPostTests(DashboardFactory dashboard)
         .Replace("{process}", DashboardStory.Process, StringComparison.Ordinal)
         .Replace("{issue}", "human-rights", StringComparison.Ordinal)
         .Replace("{area}", "state-sovereignty", StringComparison.Ordinal)
-        .Replace("{stakeholder}", "THA", StringComparison.Ordinal);
+        .Replace("{stakeholder}", "THA", StringComparison.Ordinal)
+        .Replace("{meeting}", DashboardStory.FirstMeeting, StringComparison.Ordinal);
 
     private static void AssertRefused(HttpResponseMessage response, string what)
     {

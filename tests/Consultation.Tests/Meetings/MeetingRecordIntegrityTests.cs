@@ -40,6 +40,9 @@ public sealed class MeetingRecordIntegrityTests(MeetingsApiFactory api)
         await _secretariat.UpdateOkAsync(meeting, "statements", Statement("First"));
         await _secretariat.UpdateOkAsync(meeting, "statements", Statement("Second"));
         await _secretariat.UpdateOkAsync(meeting, "findings", new { kind = "Practice", summary = "Visitor cards", presentedBy = "MEX" });
+        await _secretariat.UpdateOkAsync(meeting, "statements/s1/correct", new { summary = "First, corrected", reason = "Misheard" });
+        await _secretariat.UpdateOkAsync(meeting, "statements/s2/withdraw", new { reason = "Recorded twice" });
+        await _secretariat.UpdateOkAsync(meeting, "agenda", new { items = new[] { new { title = "Opening" } } });
         var key = $"{process}/stocktaking-2017";
         var before = await LoadAsync(key);
 
@@ -53,6 +56,7 @@ public sealed class MeetingRecordIntegrityTests(MeetingsApiFactory api)
         Assert.Equal(Json(before.Meeting), Json(after.Meeting));
         Assert.Equal(Json(before.Statements), Json(after.Statements));
         Assert.Equal(2, after.Statements.Count);
+        Assert.Equal(("First, corrected", true), (after.Statements[0].Summary, after.Statements[1].Withdrawn));
     }
 
     /// <summary>

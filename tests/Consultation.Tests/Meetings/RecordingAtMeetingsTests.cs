@@ -116,10 +116,26 @@ public sealed class RecordingAtMeetingsTests(MeetingsApiFactory api)
         Assert.Contains("'ECU' is a MemberState", await DetailAsync(409, Statement(onBehalfOf: "ECU")));
         Assert.Contains("cannot be said on 2017-12-07", await DetailAsync(409, Statement(saidOn: new DateOnly(2017, 12, 7))));
 
-        var forGroup = await (await _secretariat.UpdateOkAsync(meeting, "statements", Statement(onBehalfOf: "african-group"))).ReadAsync<MeetingDetails>();
-        var forUnion = await (await _secretariat.UpdateOkAsync(meeting, "statements", Statement(onBehalfOf: "eu"))).ReadAsync<MeetingDetails>();
+        // Sierra Leone spoke for the African Group, and the European Union's delegation for the Union, each a member on the day said.
+        await _secretariat.EnsureStakeholderAsync("SLE", name: "Sierra Leone", regionalGroup: "African");
+        await _secretariat.EnsureStakeholderAsync("eu-delegation", "Other", "Delegation of the European Union");
+        await JoinOnceAsync("SLE", "african-group");
+        await JoinOnceAsync("eu-delegation", "eu");
+        await _secretariat.UpdateOkAsync(meeting, "participants", new { stakeholder = "SLE", role = "Speaker" });
+        await _secretariat.UpdateOkAsync(meeting, "participants", new { stakeholder = "eu-delegation", role = "Speaker" });
+        var forGroup = await (await _secretariat.UpdateOkAsync(meeting, "statements", Statement(speaker: "SLE", onBehalfOf: "african-group"))).ReadAsync<MeetingDetails>();
+        var forUnion = await (await _secretariat.UpdateOkAsync(meeting, "statements", Statement(speaker: "eu-delegation", onBehalfOf: "eu"))).ReadAsync<MeetingDetails>();
         Assert.Equal("african-group", forGroup.Statements.Single().OnBehalfOf);
         Assert.Equal("eu", forUnion.Statements[1].OnBehalfOf);
+
+        async Task JoinOnceAsync(string member, string group)
+        {
+            var stakeholder = await (await Client.GetAsync($"/stakeholders/{member}")).ReadAsync<Consultation.Stakeholders.StakeholderDetails>();
+            if (!stakeholder.Groups.Any(g => g.Group == group))
+            {
+                await _secretariat.UpdateOkAsync($"/stakeholders/{member}", "groups", new { group, joinedOn = "2017-01-01" });
+            }
+        }
 
         async Task<string> DetailAsync(int status, object body) =>
             (await (await _secretariat.UpdateAsync(meeting, "statements", body)).AssertProblemAsync(status)).GetProperty("detail").GetString()!;

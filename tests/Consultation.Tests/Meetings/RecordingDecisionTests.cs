@@ -110,11 +110,23 @@ public sealed class RecordingDecisionTests
     [Fact]
     public void A_statement_on_behalf_of_a_group_or_bloc_or_an_intergovernmental_organization_names_it()
     {
-        var forGroup = RecordStatement.Decide(OpenWithMexico(), Process(), AfricanGroup, Statement(onBehalfOf: "african-group"), During);
-        var forUnion = RecordStatement.Decide(OpenWithMexico(), Process(), EuropeanUnion, Statement(onBehalfOf: "eu"), During);
+        var member = Mexico with { Groups = [new GroupMembershipPeriod("african-group", new(2017, 1, 1), null), new GroupMembershipPeriod("eu", new(2017, 1, 1), null)] };
+        var forGroup = RecordStatement.Decide(OpenWithMexico(), Process(), AfricanGroup, Statement(onBehalfOf: "african-group"), During, member);
+        var forUnion = RecordStatement.Decide(OpenWithMexico(), Process(), EuropeanUnion, Statement(onBehalfOf: "eu"), During, member);
 
         Assert.Equal("african-group", Assert.IsType<StatementRecorded>(Assert.Single(forGroup)).OnBehalfOf);
         Assert.Equal("eu", Assert.IsType<StatementRecorded>(Assert.Single(forUnion)).OnBehalfOf);
+    }
+
+    [Fact]
+    public void A_speaker_speaks_for_a_group_only_while_a_member_on_the_day_said()
+    {
+        var leftBefore = Mexico with { Groups = [new GroupMembershipPeriod("african-group", new(2017, 1, 1), new(2017, 12, 4))] };
+
+        var error = Assert.Throws<DomainRuleViolation>(() =>
+            RecordStatement.Decide(OpenWithMexico(), Process(), AfricanGroup, Statement(onBehalfOf: "african-group", saidOn: new(2017, 12, 4)), During, leftBefore));
+
+        Assert.Contains("'MEX' was not a member of 'african-group' on 2017-12-04", error.Message);
     }
 
     [Fact]

@@ -44,6 +44,8 @@ public sealed class StakeholderStatementsTests(MeetingsApiFactory api)
         await _secretariat.EnsureStakeholderAsync(speaker, "CivilSociety", "Migrant Forum");
         await _secretariat.EnsureStakeholderAsync(group, "GroupOrBloc", "Group of Friends");
         await _secretariat.EnsureStakeholderAsync("MEX", name: "Mexico");
+        await _secretariat.UpdateOkAsync($"/stakeholders/{speaker}", "groups", new { group, joinedOn = "2017-01-01" });
+        await _secretariat.UpdateOkAsync("/stakeholders/MEX", "groups", new { group, joinedOn = "2017-01-01" });
         var first = await _secretariat.LaunchProcessAsync();
         var second = await _secretariat.LaunchProcessAsync();
         await _secretariat.TableIssueAsync(first, "regular-pathways");

@@ -1,6 +1,7 @@
 using Consultation.Infrastructure.Errors;
 using Consultation.Infrastructure.EventStore;
 using Consultation.Infrastructure.Validation;
+using Consultation.Meetings.Agenda;
 using Consultation.Meetings.Reading;
 using Consultation.Processes;
 using FluentValidation;
@@ -21,7 +22,8 @@ public static class ScheduleMeeting
         VenueRequest? Venue,
         DateOnly? StartsOn,
         DateOnly? EndsOn,
-        IReadOnlyList<string?>? Chairs);
+        IReadOnlyList<string?>? Chairs,
+        IReadOnlyList<AgendaItemRequest?>? Agenda = null);
 
     public sealed record Command(
         string Process,
@@ -31,7 +33,8 @@ public static class ScheduleMeeting
         VenueRequest? Venue,
         DateOnly? StartsOn,
         DateOnly? EndsOn,
-        IReadOnlyList<string?>? Chairs)
+        IReadOnlyList<string?>? Chairs,
+        IReadOnlyList<AgendaItemRequest?>? Agenda = null)
         : ICommand<StreamWritten>
     {
         public string StreamKey => Meetings.Meeting.KeyOf(Process, Meeting!);
@@ -57,6 +60,8 @@ public static class ScheduleMeeting
                 .Must(c => c is null || c.Select(n => n?.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).Count() == c.Count)
                 .WithMessage("A chair is named only once.");
             RuleForEach(x => x.Chairs).SingleLine(TextRules.NameMaxLength);
+            RuleFor(x => x.Agenda).Must(AgendaItemRequest.FitsLimit).WithMessage(AgendaItemRequest.LimitMessage);
+            RuleForEach(x => x.Agenda).NotNull().WithMessage("An agenda item cannot be null.").SetValidator(new AgendaItemRequest.Validator()!);
         }
     }
 
@@ -97,16 +102,21 @@ public static class ScheduleMeeting
             var process = await session.LoadAsync<ProcessDetails>(command.Process, cancellationToken);
             var stream = await session.FetchForCreatingAsync<Meeting>(command.StreamKey, cancellationToken);
             stream.AppendOne(Decide(stream.Aggregate, process, command));
+            if (command.Agenda is { Count: > 0 } agenda)
+            {
+                stream.AppendOne(new AgendaSet(command.StreamKey, AgendaItemRequest.ToItems(process!, agenda)));
+            }
+
             await session.SaveNewStreamAsync(stream, () => AlreadyScheduled(command.StreamKey), cancellationToken);
 
-            return new StreamWritten(command.StreamKey, 1);
+            return new StreamWritten(command.StreamKey, command.Agenda is { Count: > 0 } ? 2 : 1);
         }
     }
 
     public static void Map(IEndpointRouteBuilder app) =>
         app.MapPost("/processes/{key}/meetings", async (string key, Request r, IMediator mediator, HttpContext http, CancellationToken ct) =>
             {
-                var written = await mediator.Send(new Command(key, r.Meeting, r.Kind, r.Title, r.Venue, r.StartsOn, r.EndsOn, r.Chairs), ct);
+                var written = await mediator.Send(new Command(key, r.Meeting, r.Kind, r.Title, r.Venue, r.StartsOn, r.EndsOn, r.Chairs, r.Agenda), ct);
                 var details = await mediator.Send(new GetMeeting.Query(written.Key), ct);
                 http.Response.Headers.ETag = ETags.For(details.Version);
                 return TypedResults.Created($"/processes/{details.Process}/meetings/{details.Meeting}", details);
@@ -115,7 +125,8 @@ public static class ScheduleMeeting
             .WithSummary("Schedule a meeting of the process")
             .WithDescription("Meeting: a lowercase slug, unique in the process (e.g. stocktaking-2017). Kinds: ThematicSession"
                 + ", RegionalConsultation, MultiStakeholderHearing, StocktakingMeeting, IdeaLab, NegotiationRound, InformalConsultation, Other. "
-                + "Dates as YYYY-MM-DD, in order, not before the process starts. 1 to 10 chairs.")
+                + "Dates as YYYY-MM-DD, in order, not before the process starts. 1 to 10 chairs. "
+                + "agenda (optional): its items in order, each a title, an optional description and optional issues of the process (see SetAgenda).")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);

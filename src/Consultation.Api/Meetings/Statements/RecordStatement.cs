@@ -61,54 +61,35 @@ public static partial class RecordStatement
 
     /// <summary>
     /// <paramref name="process"/> supplies the issues, <paramref name="group"/> the stakeholder named in
-    /// <see cref="Command.OnBehalfOf"/> (null when none was named or it does not exist).
+    /// <see cref="Command.OnBehalfOf"/> (null when none was named or it does not exist), <paramref name="speaker"/> the
+    /// speaker's registry record (its memberships; needed only when it speaks on behalf of a group).
     /// </summary>
-    public static IReadOnlyList<object> Decide(Meeting meeting, ProcessDetails process, StakeholderDetails? group, Command command, RecordingWindow window)
+    public static IReadOnlyList<object> Decide(
+        Meeting meeting, ProcessDetails process, StakeholderDetails? group, Command command, RecordingWindow window, StakeholderDetails? speaker = null)
     {
         var late = meeting.EnsureRecording(window, "statements");
-        var speaker = command.Speaker!;
-        if (!meeting.Participants.ContainsKey(speaker))
-        {
-            throw new DomainRuleViolation($"'{speaker}' is not a registered participant of meeting '{meeting.Id}'; register it before recording its statements.");
-        }
-
+        var speakerKey = command.Speaker!;
+        StatementRules.RequireParticipant(meeting, speakerKey);
+        var saidOn = SaidOn(meeting, command.SaidOn, window);
         if (command.OnBehalfOf is { } onBehalfOf)
         {
-            if (group is null)
-            {
-                throw new StreamNotFound("Stakeholder", onBehalfOf);
-            }
-
-            if (!group.Kind.HasMembers())
-            {
-                throw new DomainRuleViolation(
-                    $"'{group.Id}' is a {group.Kind}; statements are made on behalf of a group or bloc or an intergovernmental organization only.");
-            }
+            StatementRules.RequireSpokenFor(onBehalfOf, group, speakerKey, speaker, saidOn);
         }
 
-        var issues = command.Issues?.Select(i => i!).ToList() ?? [];
-        foreach (var key in issues)
-        {
-            var issue = process.Issue(key) ?? throw new StreamNotFound("Issue", $"{process.Id}/{key}");
-            if (issue.Status == IssueStatus.Retired)
-            {
-                throw new DomainRuleViolation($"Issue '{process.Id}/{key}' is retired; new statements cannot address it.");
-            }
-        }
-
+        var issues = StatementRules.RequireIssues(process, command.Issues?.Select(i => i!) ?? [], []);
         return
         [
             new StatementRecorded(
                 meeting.Id,
                 meeting.NextStatementId,
                 meeting.ProcessKey,
-                speaker,
+                speakerKey,
                 command.OnBehalfOf,
                 issues,
                 command.Summary!.Trim(),
                 command.Language!,
                 command.DocumentReference?.Trim(),
-                SaidOn(meeting, command.SaidOn, window),
+                saidOn,
                 late),
         ];
     }
@@ -117,7 +98,7 @@ public static partial class RecordStatement
     /// The day it was said: as given, within the meeting's dates; otherwise today when the meeting is under way,
     /// or the meeting's only day. For a meeting of several days recorded afterwards, the day must be given.
     /// </summary>
-    private static DateOnly SaidOn(Meeting meeting, DateOnly? given, RecordingWindow window)
+    internal static DateOnly SaidOn(Meeting meeting, DateOnly? given, RecordingWindow window)
     {
         var today = window.Today;
         if (given is { } day)
@@ -154,7 +135,8 @@ public static partial class RecordStatement
             var process = await Session.LoadAsync<ProcessDetails>(current.ProcessKey, cancellationToken)
                 ?? throw new StreamNotFound("Process", current.ProcessKey);
             var group = command.OnBehalfOf is { } onBehalfOf ? await Session.LoadAsync<StakeholderDetails>(onBehalfOf, cancellationToken) : null;
-            return Decide(current, process, group, command, RecordingWindow.From(time, configuration));
+            var speaker = group is null ? null : await Session.LoadAsync<StakeholderDetails>(command.Speaker!, cancellationToken);
+            return Decide(current, process, group, command, RecordingWindow.From(time, configuration), speaker);
         }
     }
 
@@ -167,7 +149,7 @@ public static partial class RecordStatement
                 key => new GetMeeting.Query(key))
             .WithName("RecordStatement")
             .WithSummary("Record a statement made at the meeting")
-            .WithDescription("Speaker: a registered participant. onBehalfOf (optional): a GroupOrBloc or IntergovernmentalOrganization. "
+            .WithDescription("Speaker: a registered participant. onBehalfOf (optional): a GroupOrBloc or IntergovernmentalOrganization the speaker was a member of on the day said. "
                 + "issues: keys of open issues of the process. summary: in the secretariat's words. language: ISO 639-1 (en, es, fr…). "
                 + "saidOn (YYYY-MM-DD, optional): the day it was said, within the meeting's dates. The new statement is the last of 'statements' (ids s1, s2…).");
 }

@@ -1,4 +1,5 @@
 using Consultation.Infrastructure.EventStore;
+using Consultation.Meetings;
 using Consultation.Positions.Views;
 using FluentValidation;
 using Marten;
@@ -22,9 +23,29 @@ public static class GetPosition
     /// <summary>After a write in the same request (its answer), the position as that write left it.</summary>
     public sealed class Handler(IQuerySession session, WrittenViews written) : IQueryHandler<Query, PositionDetails>
     {
-        public async ValueTask<PositionDetails> Handle(Query query, CancellationToken cancellationToken) =>
-            (query.AsOf is null ? written.Find<PositionDetails>(query.Key) : null)
-            ?? await DetailsAsOf.LoadAsync<PositionDetails>(session, "Position", query.Key, query.AsOf, cancellationToken);
+        public async ValueTask<PositionDetails> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var details = (query.AsOf is null ? written.Find<PositionDetails>(query.Key) : null)
+                ?? await DetailsAsOf.LoadAsync<PositionDetails>(session, "Position", query.Key, query.AsOf, cancellationToken);
+            return details with { CitedStatementWithdrawn = await CitedStatementWithdrawnAsync(details, query.AsOf, cancellationToken) };
+        }
+
+        private async Task<bool> CitedStatementWithdrawnAsync(PositionDetails details, string? asOf, CancellationToken cancellationToken)
+        {
+            if (details.Source.Statement is not { } statement)
+            {
+                return false;
+            }
+
+            var meeting = Meetings.Meeting.KeyOf(details.Process, details.Source.Meeting);
+            if (asOf is null)
+            {
+                return (await session.LoadAsync<StatementRecord>(StatementRecord.IdOf(meeting, statement), cancellationToken))?.Withdrawn == true;
+            }
+
+            var then = await session.Events.AggregateStreamAsync<MeetingDetails>(meeting, timestamp: TimeAxes.ParseTimestamp(asOf), token: cancellationToken);
+            return then?.Statement(statement)?.Withdrawn == true;
+        }
     }
 
     public static void Map(IEndpointRouteBuilder app) =>
