@@ -47,6 +47,13 @@ public sealed class HttpFileWorkflowTests(SeededApiFactory factory) : IClassFixt
         Assert.Contains("Stated", text, StringComparison.Ordinal);
         Assert.Contains("Corrected", text, StringComparison.Ordinal);
         Assert.Contains("Revised", text, StringComparison.Ordinal);
+
+        // The measure the convergence chapter (src/Consultation.Api/Convergence/README.md) shows and works out by hand.
+        using var convergence = await client.GetAsync("/processes/rehearsal/issues/human-rights/convergence");
+        var measure = System.Text.Json.JsonDocument.Parse(await convergence.Content.ReadAsStringAsync()).RootElement.GetProperty("measure");
+        Assert.Equal("Divergent", measure.GetProperty("level").GetString());
+        Assert.Equal(0.481, measure.GetProperty("gicn").GetDouble(), 3);
+        Assert.Equal(4, measure.GetProperty("positions").GetInt32());
     }
 
     [Fact]
