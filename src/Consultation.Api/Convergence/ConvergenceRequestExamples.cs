@@ -9,7 +9,7 @@ using Consultation.Infrastructure.Http;
 
 namespace Consultation.Convergence;
 
-/// <summary>The facilitators' commands' example bodies in the OpenAPI document (the secretariat's workflow in the README).</summary>
+/// <summary>The facilitators' commands' example bodies in the OpenAPI document (the secretariat's workflow in Consultation.Api.http).</summary>
 public sealed class ConvergenceRequestExamples : IRequestExamples
 {
     public IEnumerable<object> Examples =>

@@ -11,7 +11,7 @@ using Consultation.Meetings.Statements;
 
 namespace Consultation.Meetings;
 
-/// <summary>The meeting commands' example bodies in the OpenAPI document (the secretariat's workflow in the README).</summary>
+/// <summary>The meeting commands' example bodies in the OpenAPI document (the secretariat's workflow in Consultation.Api.http).</summary>
 public sealed class MeetingRequestExamples : IRequestExamples
 {
     public IEnumerable<object> Examples =>

@@ -5,7 +5,7 @@ using Consultation.Positions.Withdrawing;
 
 namespace Consultation.Positions;
 
-/// <summary>The position commands' example bodies in the OpenAPI document (the secretariat's workflow in the README).</summary>
+/// <summary>The position commands' example bodies in the OpenAPI document (the secretariat's workflow in Consultation.Api.http).</summary>
 public sealed class PositionRequestExamples : IRequestExamples
 {
     public IEnumerable<object> Examples =>

@@ -7,7 +7,7 @@ using Consultation.Processes.Phases;
 
 namespace Consultation.Processes;
 
-/// <summary>The process commands' example bodies in the OpenAPI document (the secretariat's workflow in the README).</summary>
+/// <summary>The process commands' example bodies in the OpenAPI document (the secretariat's workflow in Consultation.Api.http).</summary>
 public sealed class ProcessRequestExamples : IRequestExamples
 {
     public IEnumerable<object> Examples =>

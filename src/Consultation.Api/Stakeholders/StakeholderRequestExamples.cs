@@ -7,7 +7,7 @@ using Consultation.Stakeholders.Renaming;
 
 namespace Consultation.Stakeholders;
 
-/// <summary>The stakeholder commands' example bodies in the OpenAPI document (the secretariat's workflow in the README).</summary>
+/// <summary>The stakeholder commands' example bodies in the OpenAPI document (the secretariat's workflow in Consultation.Api.http).</summary>
 public sealed class StakeholderRequestExamples : IRequestExamples
 {
     public IEnumerable<object> Examples =>

@@ -8,8 +8,8 @@ namespace Consultation.Infrastructure.Database;
 /// Npgsql's automatic preparation (<c>Max Auto Prepare</c>), on by default: the statements every write repeats (Marten's
 /// append function, the inline projections' inserts, the facts read) are parsed and planned once per connection. Without
 /// it, Npgsql resets a pooled connection with <c>DISCARD ALL</c>, which also throws away the plans PL/pgSQL cached for
-/// Marten's <c>mt_quick_append_events</c>, so every write planned them again (measured: the append took 2.4 ms of server
-/// time per write at 8 writers, 1.0 ms prepared; HTTP writes/s +40%). Setting <c>Database:MaxAutoPrepare</c> (default 64; 0 = off);
+/// Marten's <c>mt_quick_append_events</c>, so every write planned them again (tests/Consultation.Benchmarks/README.md has the
+/// measurement). Setting <c>Database:MaxAutoPrepare</c> (default 64; 0 = off);
 /// a value in the connection string wins.
 /// </summary>
 public static class StatementPreparation

@@ -109,7 +109,7 @@ public sealed class ChainIntactTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Equal(attestation.GetProperty("hash").GetString(), recomputed);
     }
 
-    /// <summary>The README's recomputation of the chain head from mt_events, with nothing but SQL.</summary>
+    /// <summary>Audit/README.md's recomputation of the chain head from mt_events, with nothing but SQL.</summary>
     private const string IndependentRecomputation = """
         with recursive e as (
           select row_number() over (order by seq_id) as n, seq_id, convert_to(
