@@ -3,6 +3,7 @@ using Consultation.Convergence.Areas.Identifying;
 using Consultation.Convergence.Areas.NotingDivergences;
 using Consultation.Infrastructure.EventStore;
 using Consultation.Infrastructure.Pipeline;
+using Consultation.Infrastructure.Security;
 using Consultation.Meetings;
 using Consultation.Meetings.Closing;
 using Consultation.Meetings.Findings;
@@ -24,13 +25,15 @@ namespace Consultation.Infrastructure.Seeding;
 
 /// <summary>
 /// Loads a <see cref="SeedSet"/> through the same Mediator commands as the API (validation, decisions,
-/// event metadata recorded as <see cref="SeedUser"/>), idempotently: before each command it reads the
+/// event metadata recorded as <see cref="SeedUser"/> in the role the API lets a person send each command in), idempotently: before each command it reads the
 /// stream's read model and sends only what is missing, so a second load appends nothing.
 /// </summary>
 public sealed class SeedLoader(IServiceProvider services, ILogger<SeedLoader> logger)
 {
+    /// <summary>The seeds' own identity (reserved: no token can name it, see <c>TokenUser</c>).</summary>
     public const string SeedUser = "seed-loader";
-    public const string SeedRole = "administrator";
+
+    public const string SeedDisplayName = "Seed loader (seeds/ files)";
 
     public async Task<SeedReport> LoadAsync(string directory, CancellationToken cancellationToken)
     {
@@ -269,7 +272,8 @@ public sealed class SeedLoader(IServiceProvider services, ILogger<SeedLoader> lo
         await using var scope = services.CreateAsyncScope();
         var context = scope.ServiceProvider.GetRequiredService<RequestContext>();
         context.UserName = SeedUser;
-        context.Role = SeedRole;
+        context.DisplayName = SeedDisplayName;
+        context.Role = scope.ServiceProvider.GetRequiredService<CommandAccess>().RoleFor(command.GetType());
         context.CorrelationId = correlation;
         try
         {
