@@ -23,7 +23,7 @@ public sealed class SeededEventAttributionTests(SeededApiFactory api) : IClassFi
             .ToList();
         await using var session = api.Store.QuerySession();
         var events = await session.Events.QueryAllRawEvents().ToListAsync();
-        Assert.True(events.Count > 60, $"Only {events.Count} events were seeded.");
+        Assert.True(events.Count > 30, $"Only {events.Count} events were seeded.");
 
         var wrong = new List<string>();
         foreach (var e in events)

@@ -13,6 +13,7 @@ using Consultation.Meetings.Registering;
 using Consultation.Meetings.Scheduling;
 using Consultation.Meetings.Statements;
 using Consultation.Processes;
+using Consultation.Processes.Divergences;
 using Consultation.Processes.Issues;
 using Consultation.Processes.Launching;
 using Consultation.Processes.Phases;
@@ -98,7 +99,16 @@ public sealed class SeedLoader(IServiceProvider services, ILogger<SeedLoader> lo
             var existing = details!.Phases.FirstOrDefault(x => x.Key == phase.Phase);
             if (phase.StartedOn is null)
             {
-                report.Count("phases not started (no date in the sources)");
+                if (existing is not null || details.PlannedPhases.Any(x => x.Key == phase.Phase) || phase.AnnouncedOn is null)
+                {
+                    report.Present("planned phases");
+                }
+                else
+                {
+                    await SendAsync(at, correlation, new PlanPhase.Command(p.Key!, details.Version, phase.Phase, phase.Title, phase.ExpectedYear, phase.AnnouncedOn), ct);
+                    report.Added("planned phases");
+                }
+
                 continue;
             }
 
@@ -137,7 +147,24 @@ public sealed class SeedLoader(IServiceProvider services, ILogger<SeedLoader> lo
             report.Added("issues");
         }
 
-        Progress(report, "processes", "phases", "phase ends", "issues");
+        foreach (var (d, i) in (file.Divergences ?? []).Select((x, i) => (x, i)))
+        {
+            details = await LoadAsync<ProcessDetails>(p.Key!, ct);
+            if (details!.Divergences.Any(x => x.Text == d.Text!.Trim()))
+            {
+                report.Present("process divergences");
+                continue;
+            }
+
+            await SendAsync(
+                Where(directory, SeedSet.ProcessFile, $"divergences[{i}]"),
+                correlation,
+                new NoteProcessDivergence.Command(p.Key!, details.Version, d.Text, d.Issues, d.NotedOn),
+                ct);
+            report.Added("process divergences");
+        }
+
+        Progress(report, "processes", "phases", "planned phases", "phase ends", "issues", "process divergences");
     }
 
     private async Task LoadMeetingAsync(string at, MeetingSeed m, SeedReport report, string correlation, CancellationToken ct)
