@@ -50,5 +50,14 @@ public sealed record Process(
 
     public Process Apply(ProcessConcluded e) => this with { ConcludedOn = e.ConcludedOn };
 
+    /// <summary>Phases announced for later (<see cref="PhasePlanned"/>), by key.</summary>
+    public ImmutableHashSet<string> PlannedPhases { get; init; } = [];
+
+    public int DivergencesNoted { get; init; }
+
+    public Process Apply(PhasePlanned e) => this with { PlannedPhases = PlannedPhases.Add(e.Phase) };
+
+    public Process Apply(ProcessDivergenceNoted e) => this with { DivergencesNoted = DivergencesNoted + 1 };
+
     private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
 }

@@ -41,6 +41,12 @@ public sealed record ProcessDetails : Consultation.Infrastructure.Http.IVersione
 
     public IReadOnlyList<IssueDetails> Issues { get; init; } = [];
 
+    /// <summary>Phases announced but not started; a phase leaves this list when it starts.</summary>
+    public IReadOnlyList<PlannedPhaseDetails> PlannedPhases { get; init; } = [];
+
+    /// <summary>Divergences noted for the process as a whole (those within an area are on the area).</summary>
+    public IReadOnlyList<ProcessDivergenceDetails> Divergences { get; init; } = [];
+
     /// <summary>The stream version; also the ETag to send back in If-Match.</summary>
     public long Version { get; init; }
 
@@ -50,6 +56,10 @@ public sealed record ProcessDetails : Consultation.Infrastructure.Http.IVersione
 
     public IssueDetails? Issue(string key) => Issues.FirstOrDefault(i => i.Key == key);
 }
+
+public sealed record PlannedPhaseDetails(string Key, string Title, int? ExpectedYear, DateOnly AnnouncedOn);
+
+public sealed record ProcessDivergenceDetails(string Id, string Text, IReadOnlyList<string> Issues, DateOnly NotedOn);
 
 public sealed record PhaseDetails(string Key, string Title, DateOnly StartedOn, DateOnly? EndedOn);
 
@@ -82,7 +92,17 @@ public sealed partial class ProcessDetailsProjection : SingleStreamProjection<Pr
     };
 
     public ProcessDetails Apply(IEvent<PhaseStarted> e, ProcessDetails current) =>
-        Touch(e, current) with { Phases = [.. current.Phases, new PhaseDetails(e.Data.Phase, e.Data.Title, e.Data.StartedOn, null)] };
+        Touch(e, current) with
+        {
+            Phases = [.. current.Phases, new PhaseDetails(e.Data.Phase, e.Data.Title, e.Data.StartedOn, null)],
+            PlannedPhases = [.. current.PlannedPhases.Where(p => p.Key != e.Data.Phase)],
+        };
+
+    public ProcessDetails Apply(IEvent<PhasePlanned> e, ProcessDetails current) =>
+        Touch(e, current) with { PlannedPhases = [.. current.PlannedPhases, new PlannedPhaseDetails(e.Data.Phase, e.Data.Title, e.Data.ExpectedYear, e.Data.AnnouncedOn)] };
+
+    public ProcessDetails Apply(IEvent<ProcessDivergenceNoted> e, ProcessDetails current) =>
+        Touch(e, current) with { Divergences = [.. current.Divergences, new ProcessDivergenceDetails(e.Data.Divergence, e.Data.Text, e.Data.Issues, e.Data.NotedOn)] };
 
     public ProcessDetails Apply(IEvent<PhaseEnded> e, ProcessDetails current) =>
         Touch(e, current) with { Phases = [.. current.Phases.Select(p => p.Key == e.Data.Phase ? p with { EndedOn = e.Data.EndedOn } : p)] };

@@ -1,6 +1,7 @@
 using Consultation.Infrastructure.Security;
 using Consultation.Processes.CoFacilitators;
 using Consultation.Processes.Concluding;
+using Consultation.Processes.Divergences;
 using Consultation.Processes.Issues;
 using Consultation.Processes.Launching;
 using Consultation.Processes.Listing;
@@ -29,6 +30,7 @@ public static class ProcessesModule
         ListProcesses.Map(read);
         GetProcess.Map(read);
         GetProcessOverview.Map(read);
+        PlanPhase.Map(setup);
         StartPhase.Map(setup);
         EndPhase.Map(setup);
         AppointCoFacilitator.Map(setup);
@@ -40,5 +42,6 @@ public static class ProcessesModule
         RedescribeIssue.Map(setup);
         RetireIssue.Map(setup);
         ConcludeProcess.Map(setup);
+        NoteProcessDivergence.Map(group.For(Access.Facilitate));
     }
 }

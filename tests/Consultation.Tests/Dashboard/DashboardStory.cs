@@ -37,6 +37,10 @@ public sealed class DashboardStory(HttpClient client)
     {
         FirstClose = (await Steps.GetOkAsync<MeetingDetails>(Secretariat.MeetingUrl(Process, FirstMeeting))).ClosedAt!.Value;
         await Secretariat.EnsureStakeholderAsync("DEU", name: "Germany", regionalGroup: "WesternEuropeanAndOthers");
+
+        // An illustrative issue: the seeds hold only the topics the closing statement names.
+        await Secretariat.TableIssueAsync(Process, "human-rights");
+        await Secretariat.UpdateOkAsync("/processes/gcm/areas/people-rights-and-dignity", "issues", new { issue = "human-rights", reason = "Illustrative link for the dashboard tests" });
         foreach (var (stakeholder, stance) in new[] { ("MEX", 2), ("ECU", 2), ("THA", 1), ("SLE", 2), ("ZAF", 1), ("DEU", 1) })
         {
             await Steps.StateAsync(Process, "human-rights", stakeholder, stance);

@@ -79,6 +79,8 @@ public static class AccessMatrix
         ["POST /processes/{key}/co-facilitators"] = Administrators,
         ["POST /processes/{key}/co-facilitators/{facilitator}/release"] = Administrators,
         ["POST /processes/{key}/conclude"] = Administrators,
+        ["POST /processes/{key}/divergences"] = Facilitators,
+        ["POST /processes/{key}/phases/planned"] = Administrators,
         ["POST /processes/{key}/issues"] = Administrators,
         ["GET /processes/{key}/issues"] = Readers,
         ["GET /processes/{key}/issues/{issue}"] = Readers,

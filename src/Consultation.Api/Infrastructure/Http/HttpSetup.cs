@@ -97,6 +97,7 @@ public static class HttpSetup
         app.MapConvergence();
         app.MapAudit();
         app.MapConsultationDashboard();
+        app.Services.GetService<Security.CommandAccess>()?.ReadFrom(((IEndpointRouteBuilder)app).DataSources);
         return app;
     }
 }

@@ -1,4 +1,5 @@
 using Consultation.Infrastructure.EventStore;
+using Consultation.Infrastructure.Security;
 using Mediator;
 
 namespace Consultation.Infrastructure.Http;
@@ -31,6 +32,7 @@ public static class UpdateEndpoints
                 http.Response.Headers.ETag = ETags.For(view.Version);
                 return TypedResults.Ok(view);
             })
+            .WithMetadata(new EndpointSlice(EndpointSlice.Of(toCommand.Method.DeclaringType!)))
             .WithRequestHeader("If-Match", "The ETag you read (the stream version, e.g. \"3\"); a stale one answers 412, none 428.", required: true)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)

@@ -33,6 +33,11 @@ internal static class SeedChecks
             yield return problem;
         }
 
+        foreach (var problem in (file.Divergences ?? []).SelectMany((d, i) => Facts($"divergences[{i}]", d.Source, ("text", d.Text))))
+        {
+            yield return problem;
+        }
+
         foreach (var problem in (file.Issues ?? []).SelectMany((x, i) => Facts($"issues[{i}] ({x.Issue})", x.Source, ("issue", x.Issue), ("title", x.Title))))
         {
             yield return problem;

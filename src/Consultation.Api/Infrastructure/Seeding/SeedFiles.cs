@@ -76,12 +76,15 @@ public sealed class SeedFileException(string file, string item, string problem)
 
 public sealed record StakeholderSeed(string? Key, string? Kind, string? Name, string? RegionalGroup, string? Source);
 
-public sealed record ProcessSeedFile(ProcessSeed? Process, IReadOnlyList<PhaseSeed>? Phases, IReadOnlyList<IssueSeed>? Issues);
+public sealed record ProcessSeedFile(ProcessSeed? Process, IReadOnlyList<PhaseSeed>? Phases, IReadOnlyList<IssueSeed>? Issues, IReadOnlyList<ProcessDivergenceSeed>? Divergences);
+
+/// <summary>A divergence of the process as a whole, acknowledged without naming an area of convergence.</summary>
+public sealed record ProcessDivergenceSeed(string? Text, IReadOnlyList<string?>? Issues, DateOnly? NotedOn, string? Source);
 
 public sealed record ProcessSeed(string? Key, string? Title, string? MandateReference, DateOnly? StartsOn, DateOnly? PlannedEndOn, string? Source);
 
-/// <summary>A phase with no <see cref="StartedOn"/> is known to exist but undated in the sources: it is listed, not started.</summary>
-public sealed record PhaseSeed(string? Phase, string? Title, DateOnly? StartedOn, DateOnly? EndedOn, string? Source);
+/// <summary>A phase with no <see cref="StartedOn"/> but an <see cref="AnnouncedOn"/> is planned (announced, not started).</summary>
+public sealed record PhaseSeed(string? Phase, string? Title, DateOnly? StartedOn, DateOnly? EndedOn, int? ExpectedYear, DateOnly? AnnouncedOn, string? Source);
 
 public sealed record IssueSeed(string? Issue, string? Title, string? Description, string? Theme, string? ParentIssue, string? Source);
 

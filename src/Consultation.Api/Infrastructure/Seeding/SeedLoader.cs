@@ -3,6 +3,7 @@ using Consultation.Convergence.Areas.Identifying;
 using Consultation.Convergence.Areas.NotingDivergences;
 using Consultation.Infrastructure.EventStore;
 using Consultation.Infrastructure.Pipeline;
+using Consultation.Infrastructure.Security;
 using Consultation.Meetings;
 using Consultation.Meetings.Closing;
 using Consultation.Meetings.Findings;
@@ -12,6 +13,7 @@ using Consultation.Meetings.Registering;
 using Consultation.Meetings.Scheduling;
 using Consultation.Meetings.Statements;
 using Consultation.Processes;
+using Consultation.Processes.Divergences;
 using Consultation.Processes.Issues;
 using Consultation.Processes.Launching;
 using Consultation.Processes.Phases;
@@ -24,13 +26,15 @@ namespace Consultation.Infrastructure.Seeding;
 
 /// <summary>
 /// Loads a <see cref="SeedSet"/> through the same Mediator commands as the API (validation, decisions,
-/// event metadata recorded as <see cref="SeedUser"/>), idempotently: before each command it reads the
+/// event metadata recorded as <see cref="SeedUser"/> in the role the API lets a person send each command in), idempotently: before each command it reads the
 /// stream's read model and sends only what is missing, so a second load appends nothing.
 /// </summary>
 public sealed class SeedLoader(IServiceProvider services, ILogger<SeedLoader> logger)
 {
+    /// <summary>The seeds' own identity (reserved: no token can name it, see <c>TokenUser</c>).</summary>
     public const string SeedUser = "seed-loader";
-    public const string SeedRole = "administrator";
+
+    public const string SeedDisplayName = "Seed loader (seeds/ files)";
 
     public async Task<SeedReport> LoadAsync(string directory, CancellationToken cancellationToken)
     {
@@ -95,7 +99,16 @@ public sealed class SeedLoader(IServiceProvider services, ILogger<SeedLoader> lo
             var existing = details!.Phases.FirstOrDefault(x => x.Key == phase.Phase);
             if (phase.StartedOn is null)
             {
-                report.Count("phases not started (no date in the sources)");
+                if (existing is not null || details.PlannedPhases.Any(x => x.Key == phase.Phase) || phase.AnnouncedOn is null)
+                {
+                    report.Present("planned phases");
+                }
+                else
+                {
+                    await SendAsync(at, correlation, new PlanPhase.Command(p.Key!, details.Version, phase.Phase, phase.Title, phase.ExpectedYear, phase.AnnouncedOn), ct);
+                    report.Added("planned phases");
+                }
+
                 continue;
             }
 
@@ -134,7 +147,24 @@ public sealed class SeedLoader(IServiceProvider services, ILogger<SeedLoader> lo
             report.Added("issues");
         }
 
-        Progress(report, "processes", "phases", "phase ends", "issues");
+        foreach (var (d, i) in (file.Divergences ?? []).Select((x, i) => (x, i)))
+        {
+            details = await LoadAsync<ProcessDetails>(p.Key!, ct);
+            if (details!.Divergences.Any(x => x.Text == d.Text!.Trim()))
+            {
+                report.Present("process divergences");
+                continue;
+            }
+
+            await SendAsync(
+                Where(directory, SeedSet.ProcessFile, $"divergences[{i}]"),
+                correlation,
+                new NoteProcessDivergence.Command(p.Key!, details.Version, d.Text, d.Issues, d.NotedOn),
+                ct);
+            report.Added("process divergences");
+        }
+
+        Progress(report, "processes", "phases", "planned phases", "phase ends", "issues", "process divergences");
     }
 
     private async Task LoadMeetingAsync(string at, MeetingSeed m, SeedReport report, string correlation, CancellationToken ct)
@@ -269,7 +299,8 @@ public sealed class SeedLoader(IServiceProvider services, ILogger<SeedLoader> lo
         await using var scope = services.CreateAsyncScope();
         var context = scope.ServiceProvider.GetRequiredService<RequestContext>();
         context.UserName = SeedUser;
-        context.Role = SeedRole;
+        context.DisplayName = SeedDisplayName;
+        context.Role = scope.ServiceProvider.GetRequiredService<CommandAccess>().RoleFor(command.GetType());
         context.CorrelationId = correlation;
         try
         {

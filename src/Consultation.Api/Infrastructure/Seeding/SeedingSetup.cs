@@ -7,6 +7,7 @@ public static class SeedingSetup
     public static IServiceCollection AddConsultationSeeding(this IServiceCollection services)
     {
         services.AddSingleton<SeedLoader>();
+        services.AddSingleton<Security.CommandAccess>();
         services.AddHostedService<SeedOnStartup>();
         return services;
     }

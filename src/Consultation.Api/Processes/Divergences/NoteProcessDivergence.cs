@@ -1,0 +1,67 @@
+using Consultation.Infrastructure.EventStore;
+using Consultation.Infrastructure.Http;
+using Consultation.Infrastructure.Validation;
+using Consultation.Processes.Reading;
+using FluentValidation;
+using Marten;
+
+namespace Consultation.Processes.Divergences;
+
+/// <summary>
+/// Note a divergence of the process as a whole (a facilitator command): disagreement acknowledged without saying which
+/// area of convergence it belongs to, e.g. "there are issues we continue to disagree on". Issues are optional because a
+/// source may not name them. Numbered d1, d2… in the order noted; a divergence within an area is noted on the area.
+/// </summary>
+public static class NoteProcessDivergence
+{
+    public const int MaxIssues = 50;
+
+    public sealed record Request(string? Text, IReadOnlyList<string?>? Issues, DateOnly? NotedOn);
+
+    public sealed record Command(string StreamKey, long ExpectedVersion, string? Text, IReadOnlyList<string?>? Issues, DateOnly? NotedOn) : IStreamUpdate;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.Text).FreeText(TextRules.DescriptionMaxLength);
+            RuleFor(x => x.Issues)
+                .Must(i => i is null || i.Count <= MaxIssues).WithMessage($"A divergence concerns at most {MaxIssues} issues.")
+                .Must(i => i is null || i.Distinct().Count() == i.Count).WithMessage("An issue is listed only once.");
+            RuleForEach(x => x.Issues).NotEmpty().Slug();
+            RuleFor(x => x.NotedOn).NotNull();
+        }
+    }
+
+    public static IReadOnlyList<object> Decide(Process process, Command command, DateTimeOffset now)
+    {
+        process.EnsureActive();
+        var notedOn = command.NotedOn!.Value;
+        process.EnsureWithin(notedOn, "A divergence");
+        PresentMoment.RequireReached(notedOn, now, "The divergence's date");
+        var issues = command.Issues?.Select(i => i!).ToList() ?? [];
+        foreach (var issue in issues)
+        {
+            process.ExistingIssue(issue);
+        }
+
+        return [new ProcessDivergenceNoted(process.Id, $"d{process.DivergencesNoted + 1}", command.Text!.Trim(), issues, notedOn)];
+    }
+
+    public sealed class Handler(IDocumentSession session, TimeProvider time) : StreamUpdateHandler<Process, Command>(session, "Process")
+    {
+        protected override ValueTask<IReadOnlyList<object>> DecideAsync(Process current, Command command, CancellationToken cancellationToken) =>
+            ValueTask.FromResult(Decide(current, command, time.GetUtcNow()));
+    }
+
+    public static void Map(IEndpointRouteBuilder app) =>
+        app.MapUpdate<Request, ProcessDetails>(
+                "/processes/{key}/divergences",
+                "process",
+                (route, r, version) => new Command(route.Route("key"), version, r.Text, r.Issues, r.NotedOn),
+                key => new GetProcess.Query(key))
+            .WithName("NoteProcessDivergence")
+            .WithSummary("Note a divergence of the process as a whole (facilitators)")
+            .WithDescription("text: where views still differ. issues (optional): issue keys of the process, when the source names them. "
+                + "notedOn (YYYY-MM-DD): not before the process starts. The new divergence is the last of 'divergences' (ids d1, d2…).");
+}

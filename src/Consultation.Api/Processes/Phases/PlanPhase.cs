@@ -1,0 +1,67 @@
+using Consultation.Infrastructure.Errors;
+using Consultation.Infrastructure.EventStore;
+using Consultation.Infrastructure.Http;
+using Consultation.Infrastructure.Validation;
+using Consultation.Processes.Reading;
+using FluentValidation;
+using Marten;
+
+namespace Consultation.Processes.Phases;
+
+/// <summary>
+/// Record a phase announced for later (e.g. "negotiations in 2018"), before anyone can date its start: the year it is
+/// expected in, if said, and the day it was announced. Starting it later (<see cref="StartPhase"/>) uses the same key.
+/// </summary>
+public static class PlanPhase
+{
+    public sealed record Request(string? Phase, string? Title, int? ExpectedYear, DateOnly? AnnouncedOn);
+
+    public sealed record Command(string StreamKey, long ExpectedVersion, string? Phase, string? Title, int? ExpectedYear, DateOnly? AnnouncedOn) : IStreamUpdate;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.Phase).NotEmpty().Slug();
+            RuleFor(x => x.Title).SingleLine(TextRules.TitleMaxLength);
+            RuleFor(x => x.ExpectedYear).InclusiveBetween(1900, 2200);
+            RuleFor(x => x.AnnouncedOn).NotNull();
+        }
+    }
+
+    public static IReadOnlyList<object> Decide(Process process, Command command, DateTimeOffset now)
+    {
+        process.EnsureActive();
+        var announcedOn = command.AnnouncedOn!.Value;
+        process.EnsureWithin(announcedOn, "A phase announcement");
+        PresentMoment.RequireReached(announcedOn, now, "The announcement");
+        if (process.Phases.Any(p => p.Key == command.Phase) || process.PlannedPhases.Contains(command.Phase!))
+        {
+            throw new DomainRuleViolation($"Process '{process.Id}' already has a phase '{command.Phase}', started or planned; phase names are unique.");
+        }
+
+        if (command.ExpectedYear is { } year && year < announcedOn.Year)
+        {
+            throw new DomainRuleViolation($"A phase announced on {announcedOn:yyyy-MM-dd} cannot be expected in an earlier year ({year}).");
+        }
+
+        return [new PhasePlanned(process.Id, command.Phase!, command.Title!.Trim(), command.ExpectedYear, announcedOn)];
+    }
+
+    public sealed class Handler(IDocumentSession session, TimeProvider time) : StreamUpdateHandler<Process, Command>(session, "Process")
+    {
+        protected override ValueTask<IReadOnlyList<object>> DecideAsync(Process current, Command command, CancellationToken cancellationToken) =>
+            ValueTask.FromResult(Decide(current, command, time.GetUtcNow()));
+    }
+
+    public static void Map(IEndpointRouteBuilder app) =>
+        app.MapUpdate<Request, ProcessDetails>(
+                "/processes/{key}/phases/planned",
+                "process",
+                (route, r, version) => new Command(route.Route("key"), version, r.Phase, r.Title, r.ExpectedYear, r.AnnouncedOn),
+                key => new GetProcess.Query(key))
+            .WithName("PlanPhase")
+            .WithSummary("Record a phase announced for later, not yet started")
+            .WithDescription("phase: a slug, unique among the process's phases. expectedYear (optional): the year it is expected in, as announced. "
+                + "announcedOn (YYYY-MM-DD): when it was announced. The phase is listed under 'plannedPhases' until it is started with the same key.");
+}
