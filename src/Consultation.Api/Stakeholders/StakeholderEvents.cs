@@ -22,3 +22,9 @@ public sealed record StakeholderLeftGroup(string Key, string GroupKey, DateOnly 
 
 /// <summary>The stakeholder was accredited to take part in a consultation process.</summary>
 public sealed record StakeholderAccredited(string Key, string ProcessKey, DateOnly AccreditedOn, string? Reason);
+
+/// <summary>
+/// The stakeholder's accreditation to a process ended on a date (from that day on it no longer takes part); the period stays
+/// in the history, and it may be accredited again from that day.
+/// </summary>
+public sealed record StakeholderAccreditationEnded(string Key, string ProcessKey, DateOnly EndedOn, string Reason);
