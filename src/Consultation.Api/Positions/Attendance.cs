@@ -19,8 +19,8 @@ public static class Attendance
             return;
         }
 
-        var who = speaker is null ? $"'{holder}' is" : $"neither '{speaker}' nor '{holder}', for whom it spoke, is";
+        var who = speaker is null ? $"'{holder}' is not" : $"Neither '{speaker}' nor '{holder}', for whom it spoke, is";
         throw new DomainRuleViolation(
-            $"A position cited to meeting '{meeting.Key}' was expressed there, but {who} a registered participant of it; register who was there before citing the meeting.");
+            $"{who} a registered participant of meeting '{meeting.Key}'; a position cited to a meeting was expressed there: register who attended before citing it.");
     }
 }
