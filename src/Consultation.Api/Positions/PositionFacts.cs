@@ -6,7 +6,11 @@ using Consultation.Stakeholders;
 namespace Consultation.Positions;
 
 /// <summary>The meeting a position was expressed at, as far as the position rules care.</summary>
-public sealed record SourceMeeting(string Key, string Process, DateOnly StartsOn, DateOnly EndsOn, bool Cancelled, IReadOnlySet<string> Statements);
+public sealed record SourceMeeting(string Key, string Process, DateOnly StartsOn, DateOnly EndsOn, bool Cancelled, IReadOnlySet<string> Statements)
+{
+    /// <summary>The stakeholders registered as participants (<see cref="Attendance"/>).</summary>
+    public IReadOnlySet<string> Participants { get; init; } = new HashSet<string>();
+}
 
 /// <summary>
 /// What the position rules need to know about other streams, loaded by the handler before deciding

@@ -63,19 +63,23 @@ public static class PositionFactsLoader
             await speakerDetails,
             (await meetingFacts).SingleOrDefault() is { } m
                 ? new SourceMeeting(m.Id, m.Process, m.StartsOn, m.EndsOn, m.Status == MeetingStatus.Cancelled, await cited is { } s ? new HashSet<string> { s.Statement } : [])
+                {
+                    Participants = m.Participants.ToHashSet(StringComparer.Ordinal),
+                }
                 : null);
     }
 
     /// <summary>
-    /// Of each meeting only its dates, status and process, enlisted in <paramref name="batch"/>: the document carries every
+    /// Of each meeting only its dates, status, process and the keys of its participants, enlisted in <paramref name="batch"/>: the document carries every
     /// statement said there, and is taken apart once (<c>jsonb_to_record</c>), as each <c>d.data -&gt;</c> of a toasted
     /// document would fetch and decompress all of it again.
     /// </summary>
     internal static Task<IReadOnlyList<MeetingFacts>> EnlistMeetings(IBatchedQuery batch, IDocumentStore store, string[] keys) =>
         batch.Query<MeetingFacts>(
-            "select jsonb_build_object('id', d.id, 'process', r.process, 'startsOn', r.\"startsOn\", 'endsOn', r.\"endsOn\", 'status', r.status) "
+            "select jsonb_build_object('id', d.id, 'process', r.process, 'startsOn', r.\"startsOn\", 'endsOn', r.\"endsOn\", 'status', r.status, "
+            + "'participants', (select coalesce(jsonb_agg(p -> 'stakeholder'), '[]'::jsonb) from jsonb_array_elements(r.participants) p)) "
             + $"from {store.TableOf<MeetingDetails>()} as d, "
-            + "jsonb_to_record(d.data) as r(process jsonb, \"startsOn\" jsonb, \"endsOn\" jsonb, status jsonb) where d.id = any(?)",
+            + "jsonb_to_record(d.data) as r(process jsonb, \"startsOn\" jsonb, \"endsOn\" jsonb, status jsonb, participants jsonb) where d.id = any(?)",
             [keys]);
 
     internal sealed class MeetingFacts
@@ -89,6 +93,8 @@ public static class PositionFactsLoader
         public DateOnly EndsOn { get; init; }
 
         public MeetingStatus Status { get; init; }
+
+        public IReadOnlyList<string> Participants { get; init; } = [];
     }
 
     /// <summary>What the position rules need of a meeting.</summary>
@@ -98,5 +104,8 @@ public static class PositionFactsLoader
         meeting.StartsOn,
         meeting.EndsOn,
         meeting.Status == MeetingStatus.Cancelled,
-        meeting.Statements.Select(s => s.Id).ToHashSet());
+        meeting.Statements.Select(s => s.Id).ToHashSet())
+    {
+        Participants = meeting.Participants.Select(p => p.Stakeholder).ToHashSet(StringComparer.Ordinal),
+    };
 }

@@ -14,5 +14,14 @@ public sealed record GroupMembershipPeriod(string Group, DateOnly JoinedOn, Date
     public bool Covers(DateOnly on) => JoinedOn <= on && (LeftOn is null || LeftOn > on);
 }
 
-/// <summary>A stakeholder's accreditation to a consultation process.</summary>
-public sealed record ProcessAccreditation(string Process, DateOnly AccreditedOn);
+/// <summary>
+/// One period of a stakeholder's accreditation to a consultation process: from <see cref="AccreditedOn"/> (inclusive) until
+/// <see cref="EndedOn"/> (exclusive: on the day it ends the stakeholder no longer takes part), or still in force.
+/// </summary>
+public sealed record ProcessAccreditation(string Process, DateOnly AccreditedOn, DateOnly? EndedOn = null, string? EndReason = null)
+{
+    [JsonIgnore]
+    public bool IsCurrent => EndedOn is null;
+
+    public bool Covers(DateOnly on) => AccreditedOn <= on && (EndedOn is null || EndedOn > on);
+}

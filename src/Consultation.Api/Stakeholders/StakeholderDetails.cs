@@ -25,7 +25,7 @@ public sealed record StakeholderDetails : IVersioned
     /// <summary>Every period of membership in a group or bloc, in the order recorded; a rejoined group appears once per period.</summary>
     public IReadOnlyList<GroupMembershipPeriod> Groups { get; init; } = [];
 
-    /// <summary>The processes the stakeholder is accredited to.</summary>
+    /// <summary>Every period of accreditation to a process, in the order recorded; an ended one says when and why it ended.</summary>
     public IReadOnlyList<ProcessAccreditation> Accreditations { get; init; } = [];
 
     public DateTimeOffset RegisteredAt { get; init; }
@@ -68,6 +68,12 @@ public sealed partial class StakeholderDetailsProjection : SingleStreamProjectio
 
     public StakeholderDetails Apply(IEvent<StakeholderAccredited> e, StakeholderDetails current) =>
         Touch(e, current) with { Accreditations = [.. current.Accreditations, new ProcessAccreditation(e.Data.ProcessKey, e.Data.AccreditedOn)] };
+
+    public StakeholderDetails Apply(IEvent<StakeholderAccreditationEnded> e, StakeholderDetails current) =>
+        Touch(e, current) with
+        {
+            Accreditations = [.. current.Accreditations.Select(a => a.Process == e.Data.ProcessKey && a.IsCurrent ? a with { EndedOn = e.Data.EndedOn, EndReason = e.Data.Reason } : a)],
+        };
 
     private static StakeholderDetails Touch(IEvent e, StakeholderDetails current) =>
         current with { Version = e.Version, LastChangedAt = e.RecordedAt() };

@@ -23,8 +23,14 @@ public sealed record StakeholderLeftGroup(string Key, string GroupKey, DateOnly 
 /// <summary>The stakeholder was accredited to take part in a consultation process.</summary>
 public sealed record StakeholderAccredited(string Key, string ProcessKey, DateOnly AccreditedOn, string? Reason);
 
+/// <summary>
+/// The stakeholder's accreditation to a process ended on a date (from that day on it no longer takes part); the period stays
+/// in the history, and it may be accredited again from that day.
+/// </summary>
+public sealed record StakeholderAccreditationEnded(string Key, string ProcessKey, DateOnly EndedOn, string Reason);
+
 /// <summary>The registry's events that concern one process (named in their <c>ProcessKey</c>): part of that process's audit trail.</summary>
 public static class StakeholderEvents
 {
-    public static readonly IReadOnlyList<Type> ConcerningAProcess = [typeof(StakeholderAccredited)];
+    public static readonly IReadOnlyList<Type> ConcerningAProcess = [typeof(StakeholderAccredited), typeof(StakeholderAccreditationEnded)];
 }

@@ -1,5 +1,6 @@
 using Consultation.Infrastructure.Http;
 using Consultation.Stakeholders.Accrediting;
+using Consultation.Stakeholders.EndingAccreditations;
 using Consultation.Stakeholders.JoiningGroups;
 using Consultation.Stakeholders.LeavingGroups;
 using Consultation.Stakeholders.Registering;
@@ -17,5 +18,6 @@ public sealed class StakeholderRequestExamples : IRequestExamples
         new JoinGroup.Request(Group: "african-group", JoinedOn: new DateOnly(2017, 1, 1), Reason: null),
         new LeaveGroup.Request(LeftOn: new DateOnly(2018, 12, 31), Reason: "Left the group after the intergovernmental conference"),
         new AccreditStakeholder.Request(Process: "rehearsal", AccreditedOn: new DateOnly(2017, 4, 6), Reason: null),
+        new EndAccreditation.Request(EndedOn: new DateOnly(2018, 7, 13), Reason: "Consultation phase over; not accredited to the negotiations"),
     ];
 }

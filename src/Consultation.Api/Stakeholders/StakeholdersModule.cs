@@ -1,5 +1,6 @@
 using Consultation.Infrastructure.Security;
 using Consultation.Stakeholders.Accrediting;
+using Consultation.Stakeholders.EndingAccreditations;
 using Consultation.Stakeholders.JoiningGroups;
 using Consultation.Stakeholders.LeavingGroups;
 using Consultation.Stakeholders.Listing;
@@ -41,5 +42,6 @@ public static class StakeholdersModule
         LeaveGroup.Map(record);
         ListGroupMembers.Map(read);
         AccreditStakeholder.Map(record);
+        EndAccreditation.Map(record);
     }
 }

@@ -473,7 +473,8 @@ public static class ScenarioBuilder
             }
         }
 
-        // Effective positions: own standing ones, else the latest bloc position the stakeholder was a member for.
+        // Effective positions: own standing ones, else the latest bloc position the stakeholder was a member for, if it still is
+        // (the measure asks about today; every synthetic departure lies in the past).
         var blocStance = issue.Target switch
         {
             ConvergenceLevel.Consensus => Stances.StronglySupports,
@@ -485,7 +486,7 @@ public static class ScenarioBuilder
         foreach (var state in registry.States.Where(s => !standing.Contains(s.Key)))
         {
             var from = blocs
-                .Where(b => state.Groups.Any(g => g.Group == b.Bloc.Key && g.Covers(b.StatedOn)))
+                .Where(b => state.Groups.Any(g => g.Group == b.Bloc.Key && g.Covers(b.StatedOn)) && state.Groups.Any(g => g.Group == b.Bloc.Key && g.LeftOn is null))
                 .OrderByDescending(b => b.StatedOn)
                 .ThenBy(b => b.Bloc.Key, StringComparer.Ordinal)
                 .FirstOrDefault();

@@ -28,7 +28,11 @@ public sealed class PositionDecisionTests
 
     private static StakeholderDetails Stakeholder(string key, StakeholderKind kind) => new() { Id = key, Kind = kind, Name = key };
 
-    private static readonly SourceMeeting Stocktaking = new("gcm/stocktaking-2017", "gcm", Dec4, Dec6, false, new HashSet<string> { "s1" });
+    private static readonly SourceMeeting Stocktaking =
+        new("gcm/stocktaking-2017", "gcm", Dec4, Dec6, false, new HashSet<string> { "s1" }) { Participants = new HashSet<string> { "MEX" } };
+
+    private static StakeholderDetails Accredited(StakeholderDetails stakeholder, DateOnly from, DateOnly? until = null) =>
+        stakeholder with { Accreditations = [new ProcessAccreditation("gcm", from, until)] };
 
     private static PositionFacts Facts(
         ProcessDetails? process = null,
@@ -82,11 +86,73 @@ public sealed class PositionDecisionTests
         var stated = StatePosition.Decide(
             null,
             State(onBehalfOf: "african-group"),
-            Facts(owner: Stakeholder("african-group", StakeholderKind.GroupOrBloc), speaker: Stakeholder("MEX", StakeholderKind.MemberState)));
+            Facts(owner: Accredited(Stakeholder("african-group", StakeholderKind.GroupOrBloc), Dec4), speaker: Stakeholder("MEX", StakeholderKind.MemberState)));
 
         Assert.Equal("gcm/sovereignty/african-group", stated.Key);
         Assert.Equal("african-group", stated.Stakeholder);
         Assert.Equal("MEX", stated.SpokenBy);
+    }
+
+    [Fact]
+    public void States_take_part_in_their_own_right_and_others_only_while_accredited_on_the_stated_on_date()
+    {
+        var ngo = Stakeholder("MEX", StakeholderKind.CivilSociety);
+        Assert.Equal(Stated, StatePosition.Decide(null, State(), Facts(owner: Stakeholder("MEX", StakeholderKind.ObserverState))));
+        Assert.Equal(Stated, StatePosition.Decide(null, State(), Facts(owner: Accredited(ngo, Dec5, Dec6))));
+
+        var never = Assert.Throws<DomainRuleViolation>(() => StatePosition.Decide(null, State(), Facts(owner: ngo)));
+        var notYet = Assert.Throws<DomainRuleViolation>(() => StatePosition.Decide(null, State(), Facts(owner: Accredited(ngo, Dec6))));
+        var ended = Assert.Throws<DomainRuleViolation>(() => StatePosition.Decide(null, State(), Facts(owner: Accredited(ngo, Dec4, Dec5))));
+
+        Assert.Equal("'MEX' (CivilSociety) was not entitled to take part in process 'gcm' on 2017-12-05: it has never been accredited to it. "
+            + "States take part in their own right; other stakeholders only while accredited to the process.", never.Message);
+        Assert.Contains("its accreditation runs from 2017-12-06", notYet.Message);
+        Assert.Contains("its accreditation ran from 2017-12-04 until 2017-12-05", ended.Message);
+    }
+
+    [Fact]
+    public void A_revision_or_correction_is_checked_for_entitlement_when_its_date_changes()
+    {
+        var facts = Facts(owner: Accredited(Stakeholder("MEX", StakeholderKind.CivilSociety), Dec4, Dec6));
+        var lapsed = Facts(owner: Accredited(Stakeholder("MEX", StakeholderKind.CivilSociety), Dec4, Dec5));
+
+        Assert.Equal(-1, RevisePosition.Decide(Given(), Revise(-1, Dec5), facts).Content.Stance);
+        Assert.Contains("not entitled", Assert.Throws<DomainRuleViolation>(() => RevisePosition.Decide(Given(), Revise(-1, Dec6), facts)).Message);
+        Assert.Contains("not entitled", Assert.Throws<DomainRuleViolation>(() => CorrectPosition.Decide(Given(), Correct(1, Dec6), lapsed)).Message);
+        Assert.Equal(2, CorrectPosition.Decide(Given(), Correct(2, Dec5), lapsed).Content.Stance);
+    }
+
+    [Fact]
+    public void A_position_cites_a_meeting_its_stakeholder_or_its_speaker_attended()
+    {
+        var group = Accredited(Stakeholder("african-group", StakeholderKind.GroupOrBloc), Dec4);
+        var absent = Stocktaking with { Participants = new HashSet<string> { "ECU" } };
+
+        var alone = Assert.Throws<DomainRuleViolation>(() => StatePosition.Decide(null, State(), Facts(meeting: absent)));
+        var forGroup = Assert.Throws<DomainRuleViolation>(() => StatePosition.Decide(
+            null, State(onBehalfOf: "african-group"), Facts(owner: group, speaker: Stakeholder("MEX", StakeholderKind.MemberState), meeting: absent)));
+        var groupThere = StatePosition.Decide(
+            null,
+            State(onBehalfOf: "african-group"),
+            Facts(owner: group, speaker: Stakeholder("MEX", StakeholderKind.MemberState), meeting: absent with { Participants = new HashSet<string> { "african-group" } }));
+
+        Assert.Equal(
+            "'MEX' is not a registered participant of meeting 'gcm/stocktaking-2017'; a position cited to a meeting was expressed there: register who attended before citing it.",
+            alone.Message);
+        Assert.Contains("Neither 'MEX' nor 'african-group', for whom it spoke, is a registered participant", forGroup.Message);
+        Assert.Equal("african-group", groupThere.Stakeholder);
+    }
+
+    [Fact]
+    public void A_revision_or_correction_citing_another_meeting_needs_the_stakeholder_there()
+    {
+        var elsewhere = new SourceMeeting("gcm/geneva-2017", "gcm", Dec4, Dec6, false, new HashSet<string>()) { Participants = new HashSet<string> { "ECU" } };
+        var revise = Revise(-1, Dec6) with { Change = Revise(-1, Dec6).Change with { Meeting = "geneva-2017" } };
+        var correct = Correct(2, Dec5) with { Change = Correct(2, Dec5).Change with { Meeting = "geneva-2017" } };
+
+        Assert.Throws<DomainRuleViolation>(() => RevisePosition.Decide(Given(), revise, Facts(meeting: elsewhere)));
+        Assert.Throws<DomainRuleViolation>(() => CorrectPosition.Decide(Given(), correct, Facts(meeting: elsewhere)));
+        Assert.Equal(-1, RevisePosition.Decide(Given(), Revise(-1, Dec6), Facts(meeting: Stocktaking with { Participants = new HashSet<string>() })).Content.Stance);
     }
 
     [Fact]

@@ -122,6 +122,7 @@ public sealed class IdempotentStatingTests(ApiFactory api) : IClassFixture<ApiFa
 
         await (await Client.PostWithKeyAsync(url, body, key)).AssertProblemAsync(404);
         await _secretariat.EnsureStakeholderAsync("PER", name: "Peru");
+        await _secretariat.EnsureParticipantAsync(url.Split('/')[2], "stocktaking-2017", "PER");
         var retry = await Client.PostWithKeyAsync(url, body, key);
 
         Assert.Equal(HttpStatusCode.Created, retry.StatusCode);

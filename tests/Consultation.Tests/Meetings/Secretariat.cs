@@ -75,6 +75,29 @@ public sealed class Secretariat(HttpClient client)
         Assert.True(response.StatusCode is HttpStatusCode.Created or HttpStatusCode.Conflict, await response.Content.ReadAsStringAsync());
     }
 
+    /// <summary>Registers a stakeholder as a participant of a meeting unless it already is (a position cited to a meeting needs it there).</summary>
+    public async Task EnsureParticipantAsync(string process, string meeting, string stakeholder, string role = "Speaker")
+    {
+        var url = MeetingUrl(process, meeting);
+        var details = await Client.GetAsync(url);
+        Assert.True(details.StatusCode == HttpStatusCode.OK, $"GET {url}: {(int)details.StatusCode}");
+        var participants = (await details.ReadAsync<System.Text.Json.JsonElement>()).GetProperty("participants").EnumerateArray();
+        if (!participants.Any(p => p.GetProperty("stakeholder").GetString() == stakeholder))
+        {
+            await UpdateOkAsync(url, "participants", new { stakeholder, role });
+        }
+    }
+
+    /// <summary>Accredits a stakeholder to a process unless it is a State or an accreditation is in force (a non-State takes part only while accredited).</summary>
+    public async Task EnsureAccreditedAsync(string stakeholder, string process, string accreditedOn = "2017-04-06")
+    {
+        var details = await (await Client.GetAsync($"/stakeholders/{stakeholder}")).ReadAsync<System.Text.Json.JsonElement>();
+        if (details.GetProperty("kind").GetString() is not ("MemberState" or "ObserverState") && !details.GetProperty("accreditations").EnumerateArray().Any(a => a.GetProperty("process").GetString() == process && a.GetProperty("endedOn").ValueKind == System.Text.Json.JsonValueKind.Null))
+        {
+            await UpdateOkAsync($"/stakeholders/{stakeholder}", "accreditations", new { process, accreditedOn, reason = "Takes part" });
+        }
+    }
+
     public static object MeetingBody(
         string meeting,
         DateOnly startsOn,

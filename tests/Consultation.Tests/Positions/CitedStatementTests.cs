@@ -58,6 +58,7 @@ public sealed class CitedStatementTests(ApiFactory api) : IClassFixture<ApiFacto
     {
         var (process, meeting) = await _secretariat.OpenStocktakingAsync("sovereignty", "labour");
         await _secretariat.EnsureStakeholderAsync("ECU");
+        await _secretariat.EnsureParticipantAsync(process, "stocktaking-2017", "ECU");
         await RecordStatementAsync(meeting);
         var batch = $"/processes/{process}/positions/batch";
         object Item(string issue, string stakeholder, string? statement) =>

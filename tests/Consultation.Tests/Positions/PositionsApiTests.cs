@@ -59,6 +59,7 @@ public sealed class PositionsApiTests(ApiFactory api) : IClassFixture<ApiFactory
     {
         var process = await OpenProcessAsync();
         await _secretariat.EnsureStakeholderAsync("grulac", kind: "GroupOrBloc", name: "Latin American and Caribbean Group");
+        await _secretariat.EnsureAccreditedAsync("grulac", process);
 
         var response = await Client.PostJsonAsync($"/processes/{process}/issues/sovereignty/positions", Body(onBehalfOf: "grulac"));
 

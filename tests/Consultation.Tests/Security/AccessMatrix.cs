@@ -134,6 +134,7 @@ public static class AccessMatrix
         ["GET /stakeholders/{group}/members"] = Readers,
         ["GET /stakeholders/{key}"] = Readers,
         ["POST /stakeholders/{key}/accreditations"] = SecretariatOnly,
+        ["POST /stakeholders/{key}/accreditations/{process}/end"] = SecretariatOnly,
         ["POST /stakeholders/{key}/groups"] = SecretariatOnly,
         ["POST /stakeholders/{key}/groups/{group}/leave"] = SecretariatOnly,
         ["GET /stakeholders/{key}/meetings"] = Readers,

@@ -2,6 +2,7 @@ using Consultation.Infrastructure.Errors;
 using Consultation.Processes;
 using Consultation.Stakeholders;
 using Consultation.Stakeholders.Accrediting;
+using Consultation.Stakeholders.EndingAccreditations;
 using static Consultation.Tests.Stakeholders.StakeholderHistory;
 
 namespace Consultation.Tests.Stakeholders;
@@ -71,8 +72,39 @@ public sealed class AccreditationDecisionTests
     {
         var state = Given(IomRegistered, new StakeholderAccredited("iom", "gcm", Day, null), new StakeholderAccredited("iom", "gcr", Day, "x"));
 
-        Assert.Equal(["gcm", "gcr"], state.AccreditedTo.Order(StringComparer.Ordinal));
+        Assert.Equal(["gcm", "gcr"], state.Accreditations.Select(a => a.Process).Order(StringComparer.Ordinal));
     }
+
+    [Fact]
+    public void An_accreditation_in_force_ends_after_the_day_it_began_with_the_reason()
+    {
+        var given = Given(IomRegistered, new StakeholderAccredited("iom", "gcm", Day, null));
+
+        var ended = Assert.Single(EndAccreditation.Decide(given, End("gcm", new DateOnly(2018, 7, 13))));
+        var sameDay = Assert.Throws<DomainRuleViolation>(() => EndAccreditation.Decide(given, End("gcm", Day)));
+        var elsewhere = Assert.Throws<DomainRuleViolation>(() => EndAccreditation.Decide(given, End("gcr", new DateOnly(2018, 7, 13))));
+
+        Assert.Equal(new StakeholderAccreditationEnded("iom", "gcm", new DateOnly(2018, 7, 13), "Phase over"), ended);
+        Assert.Contains("can end only after that", sameDay.Message);
+        Assert.Contains("not accredited to process 'gcr'", elsewhere.Message);
+    }
+
+    [Fact]
+    public void An_ended_accreditation_can_end_only_once_and_be_granted_again_from_its_end()
+    {
+        var endedOn = new DateOnly(2018, 7, 13);
+        var given = Given(IomRegistered, new StakeholderAccredited("iom", "gcm", Day, null), new StakeholderAccreditationEnded("iom", "gcm", endedOn, "Phase over"));
+
+        Assert.Throws<DomainRuleViolation>(() => EndAccreditation.Decide(given, End("gcm", endedOn.AddDays(1))));
+        var tooEarly = Assert.Throws<DomainRuleViolation>(() => AccreditStakeholder.Decide(given, Gcm, Accredit("gcm")));
+        var again = Assert.Single(AccreditStakeholder.Decide(given, Gcm, new AccreditStakeholder.Command("iom", 3, "gcm", endedOn, null)));
+
+        Assert.Contains("until 2018-07-13", tooEarly.Message);
+        Assert.Equal(new StakeholderAccredited("iom", "gcm", endedOn, null), again);
+        Assert.Equal([new ProcessAccreditation("gcm", Day, endedOn, "Phase over")], given.Accreditations);
+    }
+
+    private static EndAccreditation.Command End(string process, DateOnly endedOn) => new("iom", 2, process, endedOn, " Phase over ");
 
     [Theory]
     [InlineData(null, "2017-04-06", null, "Process")]

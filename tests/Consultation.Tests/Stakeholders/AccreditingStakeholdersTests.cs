@@ -47,11 +47,38 @@ public sealed class AccreditingStakeholdersTests(ApiFactory api) : IClassFixture
         Assert.Equal("\"2\"", response.Headers.ETag?.Tag);
         var details = await response.ReadAsync<StakeholderDetails>();
         Assert.Equal([new ProcessAccreditation("gcm", new DateOnly(2017, 4, 6))], details.Accreditations);
-        Assert.Contains("\"accreditations\":[{\"process\":\"gcm\",\"accreditedOn\":\"2017-04-06\"}]", await (await _client.GetAsync("/stakeholders/iom")).Content.ReadAsStringAsync());
+        Assert.Contains("\"accreditations\":[{\"process\":\"gcm\",\"accreditedOn\":\"2017-04-06\",\"endedOn\":null,\"endReason\":null}]", await (await _client.GetAsync("/stakeholders/iom")).Content.ReadAsStringAsync());
         await using var session = api.Store.QuerySession();
         var events = await session.Events.FetchStreamAsync("iom");
         Assert.Equal(new StakeholderAccredited("iom", "gcm", new DateOnly(2017, 4, 6), "Invited by the co-facilitators"), events[1].Data);
         Assert.Equal("AccreditStakeholder", events[1].Headers!["command"].ToString());
+    }
+
+    [Fact]
+    public async Task An_accreditation_ends_with_if_match_shows_its_period_and_can_be_granted_again_from_its_end()
+    {
+        await _client.RegisterOtherAsync("icmc", "CivilSociety", "International Catholic Migration Commission");
+        Assert.Equal(HttpStatusCode.OK, (await TryAccreditAsync("icmc", "gcm", "2017-05-01")).StatusCode);
+
+        var stale = await _client.PostJsonAsync("/stakeholders/icmc/accreditations/gcm/end", new { endedOn = "2018-07-13", reason = "Phase over" }, "\"1\"");
+        var ended = await _client.PostJsonAsync(
+            "/stakeholders/icmc/accreditations/gcm/end", new { endedOn = "2018-07-13", reason = "Consultation phase over" }, await _client.ETagOfAsync("icmc"));
+        var again = await _client.PostJsonAsync(
+            "/stakeholders/icmc/accreditations/gcm/end", new { endedOn = "2018-08-01", reason = "Twice" }, await _client.ETagOfAsync("icmc"));
+        var tooEarly = await TryAccreditAsync("icmc", "gcm", "2018-07-01");
+        var renewed = await TryAccreditAsync("icmc", "gcm", "2018-07-13");
+
+        Assert.Equal(HttpStatusCode.PreconditionFailed, stale.StatusCode);
+        Assert.True(ended.StatusCode == HttpStatusCode.OK, await ended.Content.ReadAsStringAsync());
+        Assert.Contains("only an accreditation in force can end", (await again.AssertProblemAsync(409)).GetProperty("detail").GetString());
+        Assert.Contains("until 2018-07-13", (await tooEarly.AssertProblemAsync(409)).GetProperty("detail").GetString());
+        Assert.Equal(HttpStatusCode.OK, renewed.StatusCode);
+        Assert.Equal(
+            [new ProcessAccreditation("gcm", new DateOnly(2017, 5, 1), new DateOnly(2018, 7, 13), "Consultation phase over"), new ProcessAccreditation("gcm", new DateOnly(2018, 7, 13))],
+            (await _client.DetailsOfAsync("icmc")).Accreditations);
+        await using var session = api.Store.QuerySession();
+        var events = await session.Events.FetchStreamAsync("icmc");
+        Assert.Equal(new StakeholderAccreditationEnded("icmc", "gcm", new DateOnly(2018, 7, 13), "Consultation phase over"), events[2].Data);
     }
 
     [Fact]

@@ -16,6 +16,7 @@ public static class StakeholderHistory
                 StakeholderJoinedGroup joined => state.Apply(joined),
                 StakeholderLeftGroup left => state.Apply(left),
                 StakeholderAccredited accredited => state.Apply(accredited),
+                StakeholderAccreditationEnded ended => state.Apply(ended),
                 _ => throw new ArgumentException($"Unexpected event {e}"),
             };
         }

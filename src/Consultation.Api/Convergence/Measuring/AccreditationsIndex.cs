@@ -30,6 +30,10 @@ public sealed class AccreditationsIndex(StoreOptions options) : FeatureSchemaBas
     public static string TypeName(StoreOptions options) =>
         ((Marten.Events.EventGraph)options.Events).EventMappingFor(typeof(StakeholderAccredited)).EventTypeName;
 
+    /// <summary>The type name of the event that ends an accreditation, a literal of the same SQL.</summary>
+    public static string EndedTypeName(StoreOptions options) =>
+        ((Marten.Events.EventGraph)options.Events).EventMappingFor(typeof(StakeholderAccreditationEnded)).EventTypeName;
+
     public override IEnumerable<Type> DependentTypes() => [typeof(IEvent)];
 
     protected override IEnumerable<ISchemaObject> schemaObjects()

@@ -4,16 +4,25 @@ namespace Consultation.Convergence.Measuring;
 
 /// <summary>
 /// The accredited stakeholders as the measure counts them — voices (groups and blocs are not counted again), the Member
-/// States among them, and how many of each declared group — worked out once for every issue a snapshot measures.
+/// States among them, and how many of each declared group — worked out once for every issue a snapshot measures; and who
+/// is entitled to be measured on the date measured (<see cref="On"/>): States, and those accredited then.
 /// </summary>
 public sealed class AccreditedVoices
 {
-    private AccreditedVoices(IReadOnlyCollection<AccreditedStakeholder> voices)
+    private AccreditedVoices(IReadOnlyCollection<AccreditedStakeholder> voices, IEnumerable<AccreditedStakeholder> accredited, DateOnly? on)
     {
+        On = on;
+        Accredited = new HashSet<string>(accredited.Select(a => a.Stakeholder), StringComparer.Ordinal);
         Voices = new HashSet<string>(voices.Select(a => a.Stakeholder), StringComparer.Ordinal);
         MemberStates = new HashSet<string>(voices.Where(a => a.Kind == StakeholderKind.MemberState).Select(a => a.Stakeholder), StringComparer.Ordinal);
         ByGroup = voices.GroupBy(a => ConvergenceMeasure.GroupOf(a.Kind, a.RegionalGroup)).ToDictionary(g => g.Key, g => g.Count());
     }
+
+    /// <summary>The date measured: whose accreditation is in force, and whose membership of a group makes it inherit (null: not said, as in pure tests).</summary>
+    public DateOnly? On { get; }
+
+    /// <summary>Every stakeholder accredited on the date measured, groups and blocs included.</summary>
+    public IReadOnlySet<string> Accredited { get; }
 
     public IReadOnlySet<string> Voices { get; }
 
@@ -21,10 +30,19 @@ public sealed class AccreditedVoices
 
     public IReadOnlyDictionary<(string Group, GroupBasis Basis), int> ByGroup { get; }
 
-    public static AccreditedVoices Of(IEnumerable<AccreditedStakeholder> accredited) => new(
-    [
-        .. accredited
-            .Where(a => a.Kind != StakeholderKind.GroupOrBloc)
-            .DistinctBy(a => a.Stakeholder, StringComparer.Ordinal),
-    ]);
+    public static AccreditedVoices Of(IEnumerable<AccreditedStakeholder> accredited, DateOnly? on = null)
+    {
+        var all = accredited as IReadOnlyCollection<AccreditedStakeholder> ?? [.. accredited];
+        return new(
+            [
+                .. all
+                    .Where(a => a.Kind != StakeholderKind.GroupOrBloc)
+                    .DistinctBy(a => a.Stakeholder, StringComparer.Ordinal),
+            ],
+            all,
+            on);
+    }
+
+    /// <summary>Whether a stakeholder is measured: a State, or accredited on the date measured (<see cref="Positions.Entitlement"/>).</summary>
+    public bool Entitled(string stakeholder, StakeholderKind kind) => kind.IsState() || Accredited.Contains(stakeholder);
 }

@@ -178,8 +178,9 @@ public sealed record IssueMeasure(
 /// <item><b>Shares</b> over counted positions n: support = (#stance ≥ +1)/n, opposition = (#−2)/n, reservations = (#−1)/n;
 /// null when n = 0.</item>
 /// <item><b>Coverage</b>: accredited stakeholders with a position / accredited stakeholders, and the same for Member States;
-/// null (not 0) when nothing, or no Member State, is accredited. Positions of non-accredited stakeholders are measured
-/// but never raise coverage above 1.</item>
+/// null (not 0) when nothing, or no Member State, is accredited. The positions given are those of stakeholders entitled on
+/// the date measured (<see cref="MeasureInputs.MeasureAsync"/> leaves out the others): a State's position counts without
+/// an accreditation, but never raises coverage above 1.</item>
 /// <item><b>Declared groups</b>: Member and observer States with a UN regional group are grouped by it; every other
 /// stakeholder by its kind. <c>p_g = (supporters_g + 1) / (positions_g + 2)</c> (Laplace smoothing: a group of one
 /// supporter is not treated as unanimous certainty). <c>GIC = Π p_g</c> over the G groups with ≥ 1 position;

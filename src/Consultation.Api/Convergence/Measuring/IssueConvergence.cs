@@ -61,7 +61,7 @@ public static class IssueConvergence
             var title = (await heading()).Title!;
             var thresholds = await settings();
             var measured = await MeasureInputs.MeasureAsync(
-                session, [query.Issue], await standing(), AccreditedVoices.Of(await accredited()), thresholds.Thresholds, cancellationToken);
+                session, [query.Issue], await standing(), await accredited(), thresholds.Thresholds, cancellationToken);
             return new Answer(
                 query.Process, query.Issue, title, axes.AsOf, axes.StatedBy, thresholds.IsDefault, measured[query.Issue].Measure, await freshness());
         }

@@ -65,24 +65,29 @@ public static class MeasureInputs
     }
 
     /// <summary>
-    /// The stakeholders accredited to the process on both axes: accreditations recorded by <c>asOf</c> (from the events
-    /// themselves, so the answer is exact) and, with <c>statedBy</c>, accredited on or before that date. Kind and regional
+    /// The stakeholders accredited to the process on both axes, on the date measured (<see cref="Inheritance.DateAskedAbout(TimeAxes, DateTimeOffset)"/>):
+    /// accreditations recorded by <c>asOf</c> (from the events themselves, so the answer is exact) in force on that date —
+    /// accredited on or before it and not ended (by an end recorded by <c>asOf</c>) on or before it. Kind and regional
     /// group come from the stakeholder record (they never change after registration). One statement: the stakeholder
-    /// records whose accreditation events match, found by <see cref="AccreditationsIndex"/>.
+    /// records whose accreditation events match, found by <see cref="AccreditationsIndex"/>; an end is looked up in the
+    /// stakeholder's own stream.
     /// </summary>
-    public static Func<Task<IReadOnlyList<AccreditedStakeholder>>> Accredited(IBatchedQuery batch, IDocumentStore store, string process, TimeAxes axes)
+    public static Func<Task<AccreditedVoices>> Accredited(IBatchedQuery batch, IDocumentStore store, string process, TimeAxes axes)
     {
         var schema = store.Options.Events.DatabaseSchemaName;
         var type = AccreditationsIndex.TypeName((StoreOptions)store.Options);
+        var ended = AccreditationsIndex.EndedTypeName((StoreOptions)store.Options);
         var at = axes.AsOf ?? DateTimeOffset.MaxValue;
-        var accreditations = $"select e.stream_id from {schema}.mt_events e where e.type = '{type}' and e.data ->> 'processKey' = ? and e.timestamp <= ?";
+        var on = Inheritance.DateAskedAbout(axes, DateTimeOffset.UtcNow);
+        var accreditations = $"select e.stream_id from {schema}.mt_events e where e.type = '{type}' and e.data ->> 'processKey' = ? and e.timestamp <= ? "
+            + "and (e.data ->> 'accreditedOn')::date <= ? "
+            + $"and not exists (select 1 from {schema}.mt_events x where x.stream_id = e.stream_id and x.type = '{ended}' and x.data ->> 'processKey' = ? and x.timestamp <= ? "
+            + "and (x.data ->> 'endedOn')::date > (e.data ->> 'accreditedOn')::date and (x.data ->> 'endedOn')::date <= ?)";
 
         // Three short fields per stakeholder, not the record (a large process has thousands of accredited stakeholders).
         var select = $"select concat_ws(chr(31), d.id, d.data ->> 'kind', d.data ->> 'regionalGroup') from {store.TableOf<StakeholderDetails>()} as d ";
-        var rows = axes.StatedBy is { } by
-            ? batch.Query<string>($"{select}where d.id in ({accreditations} and (e.data ->> 'accreditedOn')::date <= ?)", process, at, by)
-            : batch.Query<string>($"{select}where d.id in ({accreditations})", process, at);
-        return async () => [.. (await rows).Select(ParseAccredited)];
+        var rows = batch.Query<string>($"{select}where d.id in ({accreditations})", process, at, on, process, at, on);
+        return async () => AccreditedVoices.Of([.. (await rows).Select(ParseAccredited)], on);
     }
 
     private static AccreditedStakeholder ParseAccredited(string line)
@@ -92,9 +97,10 @@ public static class MeasureInputs
     }
 
     /// <summary>
-    /// Measures each of <paramref name="issues"/> over its effective positions (own or inherited, <see cref="Inheritance"/>),
-    /// reading the stakeholders holding <paramref name="standing"/> and the members of groups among them (one query). Each
-    /// issue's counted positions are ordered by stakeholder key.
+    /// Measures each of <paramref name="issues"/> over its effective positions (own or inherited, <see cref="Inheritance"/>,
+    /// on the date measured) of the stakeholders entitled then (<see cref="AccreditedVoices.Entitled"/>: a position of
+    /// someone not entitled is not measured, nor inherited from), reading the stakeholders holding <paramref name="standing"/>
+    /// and the members of groups among them (one query). Each issue's counted positions are ordered by stakeholder key.
     /// </summary>
     public static async Task<IReadOnlyDictionary<string, (IssueMeasure Measure, IReadOnlyList<MeasuredPosition> Positions)>> MeasureAsync(
         IQuerySession session,
@@ -106,16 +112,18 @@ public static class MeasureInputs
     {
         var owners = standing.Select(r => r.Stakeholder).Distinct(StringComparer.Ordinal).ToArray();
         var people = await session.OwnersAndMembersAsync(owners, cancellationToken);
-        var byIssue = standing.GroupBy(r => r.Issue, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => Inheritance.Resolve<StandingStance>(g, people), StringComparer.Ordinal);
         var stakeholders = people.ById();
+        bool Entitled(string key) => stakeholders.TryGetValue(key, out var s) && accredited.Entitled(key, s.Kind);
+        var on = accredited.On ?? DateOnly.FromDateTime(DateTime.UtcNow);
+        var byIssue = standing.Where(r => Entitled(r.Stakeholder)).GroupBy(r => r.Issue, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => Inheritance.Resolve<StandingStance>(g, people, on), StringComparer.Ordinal);
 
         var measured = new Dictionary<string, (IssueMeasure, IReadOnlyList<MeasuredPosition>)>(StringComparer.Ordinal);
         foreach (var key in issues)
         {
             var effective = byIssue.GetValueOrDefault(key) ?? [];
             var positions = effective
-                .Where(e => stakeholders.ContainsKey(e.Key))
+                .Where(e => Entitled(e.Key))
                 .Select(e => new MeasuredPosition(
                     e.Key,
                     stakeholders[e.Key].Kind,

@@ -60,7 +60,7 @@ public sealed class ConvergenceSnapshot
         var accredited = MeasureInputs.Accredited(batch, session.DocumentStore, process.Id, axes);
         await batch.Execute(cancellationToken);
 
-        var measures = await MeasureInputs.MeasureAsync(session, wanted, await standing(), AccreditedVoices.Of(await accredited()), thresholds, cancellationToken);
+        var measures = await MeasureInputs.MeasureAsync(session, wanted, await standing(), await accredited(), thresholds, cancellationToken);
         var measured = measures.ToDictionary(
             m => m.Key,
             m => new MeasuredIssue(m.Key, process.Issue(m.Key)!.Title, m.Value.Measure, [.. m.Value.Positions.Where(p => p.Kind != StakeholderKind.GroupOrBloc)]),

@@ -232,7 +232,10 @@ public static class StatePositionsInBatch
                 (await stakeholders).ToDictionary(s => s.Id),
                 (await meetings).ToDictionary(
                     m => m.Id,
-                    m => new SourceMeeting(m.Id, m.Process, m.StartsOn, m.EndsOn, m.Status == MeetingStatus.Cancelled, statements[m.Id].ToHashSet())),
+                    m => new SourceMeeting(m.Id, m.Process, m.StartsOn, m.EndsOn, m.Status == MeetingStatus.Cancelled, statements[m.Id].ToHashSet())
+                    {
+                        Participants = m.Participants.ToHashSet(StringComparer.Ordinal),
+                    }),
                 [.. await positions]);
         }
     }

@@ -27,6 +27,7 @@ public static class CorrectPosition
         facts.RequireProcess(current.Process);
         var content = command.Change.ApplyTo(current.Content!);
         facts.RequireSource(current.Process, content.Source, content.StatedOn, "The stated-on date");
+        facts.RequireForChange(current, content);
         return content == current.Content
             ? throw new DomainRuleViolation("Nothing to correct: the content is what is already recorded.")
             : new PositionCorrected(current.Id, content, command.Change.Reason!.Trim());

@@ -24,6 +24,7 @@ public static class RevisePosition
         facts.RequireOpenIssue(current.Process, current.Issue);
         var content = command.Change.ToContent();
         facts.RequireSource(current.Process, content.Source, content.StatedOn, "The stated-on date");
+        facts.RequireForChange(current, content);
         var before = current.Content!;
         if (content.StatedOn < before.StatedOn)
         {

@@ -82,6 +82,7 @@ public static class StatePosition
 
         var content = command.ToContent();
         facts.RequireSource(command.Process!, content.Source, content.StatedOn, "The stated-on date");
+        facts.RequireForNew(command.Process!, owner.Id, command.OnBehalfOf is null ? null : command.Stakeholder, content);
         if (current is { IsWithdrawn: false })
         {
             throw new DomainRuleViolation($"'{owner.Id}' already has a position on '{command.Process}/{command.Issue}': revise it (a shift) or correct it (a recording mistake).");

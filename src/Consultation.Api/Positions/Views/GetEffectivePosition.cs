@@ -29,7 +29,7 @@ public static class GetEffectivePosition
         }
     }
 
-    public sealed class Handler(IQuerySession session) : IQueryHandler<Query, PositionView>
+    public sealed class Handler(IQuerySession session, TimeProvider time) : IQueryHandler<Query, PositionView>
     {
         public async ValueTask<PositionView> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -48,7 +48,7 @@ public static class GetEffectivePosition
                 .StandingAt(axes)
                 .ToListAsync(cancellationToken);
 
-            return Inheritance.Resolve(rows, [stakeholder]).TryGetValue(stakeholder.Id, out var effective)
+            return Inheritance.Resolve(rows, [stakeholder], Inheritance.DateAskedAbout(axes, time)).TryGetValue(stakeholder.Id, out var effective)
                 ? PositionView.From(effective)
                 : throw new StreamNotFound("Position", keys[0]);
         }
@@ -61,8 +61,8 @@ public static class GetEffectivePosition
                     TypedResults.Ok(await mediator.Send(new Query(process, issue, stakeholder, asOf, statedBy), ct)))
             .WithName("GetEffectivePosition")
             .WithSummary("A stakeholder's standing position on an issue, own or inherited from a group")
-            .WithDescription("Inherited (inherited: true, inheritedFrom) when the stakeholder has no standing position of its own and belonged to a group "
-                + "on the date the group's position was stated. " + PositionViewRules.AxesDescription)
+            .WithDescription("Inherited (inherited: true, inheritedFrom, inheritedSince) when the stakeholder has no standing position of its own and belonged to a group "
+                + "both on the date the group's position was stated and on the date asked about (statedBy, else today). " + PositionViewRules.AxesDescription)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
 }

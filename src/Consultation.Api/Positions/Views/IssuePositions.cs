@@ -37,6 +37,7 @@ public static class IssuePositions
         DateOnly StatedOn,
         bool Inherited,
         string? InheritedFrom,
+        DateOnly? InheritedSince,
         string? SpokenBy,
         string Meeting,
         long Version);
@@ -87,11 +88,11 @@ public static class IssuePositions
         {
             await session.RequireProcessAsync(query.Process, query.Issue, cancellationToken);
             var axes = TimeAxes.Parse(query.AsOf, query.StatedBy);
-            var effective = await session.EffectivePositionsAsync(query.Process, query.Issue, axes, cancellationToken);
+            var memberOn = Inheritance.DateAskedAbout(axes, time);
+            var effective = await session.EffectivePositionsAsync(query.Process, query.Issue, axes, memberOn, cancellationToken);
 
             var kind = TextRules.ParseOptionalEnum<StakeholderKind>(query.Kind);
             var regionalGroup = TextRules.ParseOptionalEnum<RegionalGroup>(query.RegionalGroup);
-            var memberOn = axes.StatedBy ?? time.Today();
             var rows = effective
                 .Where(x => kind is null || x.Details.Kind == kind)
                 .Where(x => regionalGroup is null || x.Details.RegionalGroup == regionalGroup)
@@ -114,18 +115,19 @@ public static class IssuePositions
             e.Row.StatedOn,
             e.Inherited,
             e.InheritedFrom,
+            e.InheritedSince,
             e.Row.SpokenBy,
             e.Row.Meeting,
             e.Row.Version);
     }
 
     /// <summary>
-    /// Every standing position on the issue at <paramref name="axes"/>, own or inherited (<see cref="Inheritance"/>), with the
+    /// Every standing position on the issue at <paramref name="axes"/>, own or inherited on <paramref name="on"/> (<see cref="Inheritance"/>), with the
     /// stakeholder's details, in no particular order: the unfiltered, unpaged rows of the matrix. Three indexed queries,
     /// whatever the number of rows. Also the input of the measured convergence.
     /// </summary>
     public static async Task<IReadOnlyList<(EffectiveRow Effective, StakeholderDetails Details)>> EffectivePositionsAsync(
-        this IQuerySession session, string process, string issue, TimeAxes axes, CancellationToken cancellationToken)
+        this IQuerySession session, string process, string issue, TimeAxes axes, DateOnly on, CancellationToken cancellationToken)
     {
         var standing = await session.Query<PositionVersion>()
             .Where(x => x.Process == process && x.Issue == issue)
@@ -133,7 +135,7 @@ public static class IssuePositions
             .ToListAsync(cancellationToken);
         var owners = standing.Select(r => r.Stakeholder).Distinct(StringComparer.Ordinal).ToArray();
         var people = await session.OwnersAndMembersAsync(owners, cancellationToken);
-        var effective = Inheritance.Resolve(standing, people);
+        var effective = Inheritance.Resolve(standing, people, on);
         var stakeholders = people.ById();
 
         return

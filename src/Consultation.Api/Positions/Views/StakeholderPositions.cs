@@ -28,7 +28,7 @@ public static class StakeholderPositions
         }
     }
 
-    public sealed class Handler(IQuerySession session) : IQueryHandler<Query, IReadOnlyList<PositionView>>
+    public sealed class Handler(IQuerySession session, TimeProvider time) : IQueryHandler<Query, IReadOnlyList<PositionView>>
     {
         public async ValueTask<IReadOnlyList<PositionView>> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -47,7 +47,7 @@ public static class StakeholderPositions
             [
                 .. rows.GroupBy(r => r.Issue, StringComparer.Ordinal)
                     .OrderBy(g => g.Key, StringComparer.Ordinal)
-                    .SelectMany(issue => Inheritance.Resolve(issue, [stakeholder]).TryGetValue(stakeholder.Id, out var effective)
+                    .SelectMany(issue => Inheritance.Resolve(issue, [stakeholder], Inheritance.DateAskedAbout(axes, time)).TryGetValue(stakeholder.Id, out var effective)
                         ? [PositionView.From(effective)]
                         : Array.Empty<PositionView>()),
             ];

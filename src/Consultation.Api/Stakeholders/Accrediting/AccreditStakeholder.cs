@@ -9,7 +9,7 @@ using Marten;
 
 namespace Consultation.Stakeholders.Accrediting;
 
-/// <summary>Accredit a stakeholder to a consultation process that has not concluded; once per process.</summary>
+/// <summary>Accredit a stakeholder to a consultation process that has not concluded; once at a time (again after an accreditation ended).</summary>
 public static class AccreditStakeholder
 {
     public sealed record Request(string? Process, DateOnly? AccreditedOn, string? Reason);
@@ -41,9 +41,16 @@ public static class AccreditStakeholder
             throw new DomainRuleViolation($"Process '{key}' was concluded on {process.ConcludedOn:yyyy-MM-dd}; nobody can be accredited to it any more.");
         }
 
-        return stakeholder.AccreditedTo.Contains(key)
-            ? throw new DomainRuleViolation($"Stakeholder '{stakeholder.Id}' is already accredited to process '{key}'.")
-            : [new StakeholderAccredited(stakeholder.Id, key, command.AccreditedOn!.Value, command.Reason?.Trim())];
+        if (stakeholder.CurrentAccreditation(key) is { } current)
+        {
+            throw new DomainRuleViolation($"Stakeholder '{stakeholder.Id}' is already accredited to process '{key}' (since {current.AccreditedOn:yyyy-MM-dd}).");
+        }
+
+        var accreditedOn = command.AccreditedOn!.Value;
+        return stakeholder.LastAccreditationEnded(key) is { } ended && accreditedOn < ended
+            ? throw new DomainRuleViolation(
+                $"Stakeholder '{stakeholder.Id}' was accredited to process '{key}' until {ended:yyyy-MM-dd}; a new accreditation cannot start before that ({accreditedOn:yyyy-MM-dd}).")
+            : [new StakeholderAccredited(stakeholder.Id, key, accreditedOn, command.Reason?.Trim())];
     }
 
     public sealed class Handler(IDocumentSession session) : StreamUpdateHandler<Stakeholder, Command>(session, "Stakeholder")
@@ -65,5 +72,5 @@ public static class AccreditStakeholder
             .WithName("AccreditStakeholder")
             .WithSummary("Accredit a stakeholder to a process")
             .WithDescription("Body: process (its key), accreditedOn (YYYY-MM-DD), optional reason. Requires If-Match with the stakeholder's ETag. "
-                + "The process must exist (404) and not be concluded (409); accrediting twice to one process is a conflict.");
+                + "The process must exist (404) and not be concluded (409); accrediting while an accreditation to the process is in force, or from a date before the last one ended, is a conflict.");
 }

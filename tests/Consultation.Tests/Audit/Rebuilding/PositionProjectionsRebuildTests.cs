@@ -80,9 +80,11 @@ public sealed class PositionProjectionsRebuildTests(ApiFactory api) : IClassFixt
         foreach (var key in states.Skip(1))
         {
             await _steps.Secretariat.EnsureStakeholderAsync(key);
+            await _steps.Secretariat.EnsureParticipantAsync(process, "stocktaking-2017", key);
         }
 
         var group = await _steps.NewGroupAsync();
+        await _steps.Secretariat.EnsureAccreditedAsync(group, process);
         var items = issues.SelectMany(issue => states.Select((s, i) => new
         {
             issue, stakeholder = s, onBehalfOf = (string?)null, stance = i - 1, summary = $"{s} on {issue}", meeting = "stocktaking-2017", statedOn = "2017-12-04",

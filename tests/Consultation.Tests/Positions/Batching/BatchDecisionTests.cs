@@ -22,9 +22,17 @@ public sealed class BatchDecisionTests
             StartsOn = new DateOnly(2017, 4, 6),
             Issues = [new IssueDetails("sovereignty", "Sovereignty", "d", null, null, IssueStatus.Open, null, default, default)],
         }),
-        item.Stakeholder == "XYZ" ? null : new StakeholderDetails { Id = item.Stakeholder!, Kind = StakeholderKind.MemberState, Name = item.Stakeholder! },
+        item.Stakeholder == "XYZ" ? null : new StakeholderDetails
+        {
+            Id = item.Stakeholder!,
+            Kind = item.Stakeholder!.StartsWith("ngo", StringComparison.Ordinal) ? StakeholderKind.CivilSociety : StakeholderKind.MemberState,
+            Name = item.Stakeholder!,
+        },
         null,
-        new SourceMeeting("gcm/stocktaking-2017", "gcm", new DateOnly(2017, 12, 4), new DateOnly(2017, 12, 6), false, new HashSet<string>()));
+        new SourceMeeting("gcm/stocktaking-2017", "gcm", new DateOnly(2017, 12, 4), new DateOnly(2017, 12, 6), false, new HashSet<string>())
+        {
+            Participants = new HashSet<string> { "MEX", "ECU", "THA", "ngo-unaccredited" },
+        });
 
     [Fact]
     public void Every_item_is_decided_by_the_single_position_rules()
@@ -43,14 +51,16 @@ public sealed class BatchDecisionTests
         };
 
         var rejected = Assert.Throws<BatchItemsRejected>(() => StatePositionsInBatch.Decide(
-            [Item(), Item(stakeholder: "XYZ"), Item(issue: "missing"), Item(statedOn: "2017-12-09"), Item(stakeholder: "THA"), Item()],
+            [Item(), Item(stakeholder: "XYZ"), Item(issue: "missing"), Item(statedOn: "2017-12-09"), Item(stakeholder: "THA"), Item(), Item(stakeholder: "ngo-unaccredited"), Item(stakeholder: "ARG")],
             current,
             Facts));
 
-        Assert.Equal(["items[1]", "items[2]", "items[3]", "items[4]", "items[5]"], rejected.Errors.Keys.Order());
+        Assert.Equal(["items[1]", "items[2]", "items[3]", "items[4]", "items[5]", "items[6]", "items[7]"], rejected.Errors.Keys.Order());
+        Assert.Contains("'ngo-unaccredited' (CivilSociety) was not entitled to take part in process 'gcm' on 2017-12-05", rejected.Errors["items[6]"].Single());
+        Assert.Contains("'ARG' is not a registered participant of meeting 'gcm/stocktaking-2017'", rejected.Errors["items[7]"].Single());
         Assert.Contains("already stated by items[0]", rejected.Errors["items[5]"].Single());
         Assert.Contains("already has a position", rejected.Errors["items[4]"].Single());
-        Assert.Contains("5 of 6 items", rejected.Message);
+        Assert.Contains("7 of 8 items", rejected.Message);
     }
 
     [Fact]

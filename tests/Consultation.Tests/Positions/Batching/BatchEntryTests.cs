@@ -45,6 +45,7 @@ public sealed class BatchEntryTests(ApiFactory api) : IClassFixture<ApiFactory>
         foreach (var key in new[] { "ECU", "THA", "ZAF" })
         {
             await _secretariat.EnsureStakeholderAsync(key);
+            await _secretariat.EnsureParticipantAsync(process, "stocktaking-2017", key);
         }
 
         return process;
@@ -68,6 +69,7 @@ public sealed class BatchEntryTests(ApiFactory api) : IClassFixture<ApiFactory>
     {
         var process = await OpenAsync();
         await _secretariat.EnsureStakeholderAsync("grulac", kind: "GroupOrBloc", name: "Latin American and Caribbean Group");
+        await _secretariat.EnsureAccreditedAsync("grulac", process);
 
         var response = await Client.PostJsonAsync(BatchUrl(process), new
         {
@@ -127,6 +129,9 @@ public sealed class BatchEntryTests(ApiFactory api) : IClassFixture<ApiFactory>
         var process = await OpenAsync("sovereignty", "human-rights", "retired");
         await _secretariat.RetireIssueAsync(process, "retired");
         Assert.Equal(HttpStatusCode.Created, (await Client.PostJsonAsync($"/processes/{process}/issues/human-rights/positions", Single(Item()))).StatusCode);
+        await _secretariat.EnsureStakeholderAsync("ARG");
+        await _secretariat.EnsureStakeholderAsync("picum", kind: "CivilSociety", name: "Platform for International Cooperation on Undocumented Migrants");
+        await _secretariat.EnsureParticipantAsync(process, "stocktaking-2017", "picum");
         var before = await api.CountEventsAsync();
 
         var response = await Client.PostJsonAsync(BatchUrl(process), new
@@ -142,14 +147,16 @@ public sealed class BatchEntryTests(ApiFactory api) : IClassFixture<ApiFactory>
                 Item(issue: "human-rights"),                // 6: already standing
                 Item(stance: -2),                           // 7: same position as item 0
                 Item(stakeholder: "ZAF"),                   // 8: fine on its own
+                Item(stakeholder: "picum"),                 // 9: not accredited to the process
+                Item(stakeholder: "ARG"),                   // 10: not at the meeting
             },
         });
 
         var problem = await response.AssertProblemAsync(422);
-        Assert.Contains("7 of 9 items", problem.GetProperty("detail").GetString());
+        Assert.Contains("9 of 11 items", problem.GetProperty("detail").GetString());
         Assert.Equal(
-            ["items[1]", "items[2]", "items[3]", "items[4]", "items[5]", "items[6]", "items[7]"],
-            problem.GetProperty("errors").EnumerateObject().Select(e => e.Name).Order());
+            ["items[10]", "items[1]", "items[2]", "items[3]", "items[4]", "items[5]", "items[6]", "items[7]", "items[9]"],
+            problem.GetProperty("errors").EnumerateObject().Select(e => e.Name).Order(StringComparer.Ordinal));
         Assert.Contains("Issue", problem.ErrorsFor("items[1]").Single());
         Assert.Contains("XYZ", problem.ErrorsFor("items[2]").Single());
         Assert.Contains("nowhere", problem.ErrorsFor("items[3]").Single());
@@ -157,6 +164,8 @@ public sealed class BatchEntryTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Contains("must fall within meeting", problem.ErrorsFor("items[5]").Single());
         Assert.Contains("already has a position", problem.ErrorsFor("items[6]").Single());
         Assert.Contains("items[0]", problem.ErrorsFor("items[7]").Single());
+        Assert.Contains($"'picum' (CivilSociety) was not entitled to take part in process '{process}' on 2017-12-05", problem.ErrorsFor("items[9]").Single());
+        Assert.Contains("'ARG' is not a registered participant of meeting", problem.ErrorsFor("items[10]").Single());
         Assert.Equal(before, await api.CountEventsAsync());
         Assert.Equal(HttpStatusCode.NotFound, (await Client.GetAsync(PositionUrl(process, "sovereignty", "MEX"))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await Client.GetAsync(PositionUrl(process, "sovereignty", "ZAF"))).StatusCode);
@@ -236,6 +245,8 @@ public sealed class BatchEntryTests(ApiFactory api) : IClassFixture<ApiFactory>
         foreach (var stakeholder in stakeholders)
         {
             await _secretariat.EnsureStakeholderAsync(stakeholder, kind: "CivilSociety");
+            await _secretariat.EnsureAccreditedAsync(stakeholder, process);
+            await _secretariat.EnsureParticipantAsync(process, "stocktaking-2017", stakeholder);
         }
 
         var items = issues.SelectMany(issue => stakeholders.Select(s => Item(issue: issue, stakeholder: s, stance: s.Length % 5 - 2))).ToArray();

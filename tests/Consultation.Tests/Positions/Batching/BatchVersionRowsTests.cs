@@ -24,6 +24,7 @@ public sealed class BatchVersionRowsTests(ApiFactory api) : IClassFixture<ApiFac
     {
         var process = await OpenAsync();
         var group = await _steps.NewGroupAsync();
+        await _steps.Secretariat.EnsureAccreditedAsync(group, process);
         await _steps.StateAsync(process, "sovereignty", "ZAF", 1);
         await _steps.WithdrawAsync(process, "sovereignty", "ZAF", "2017-12-05");
         await BatchAsync(process, [.. Items(), new { issue = "sovereignty", stakeholder = "ZAF", onBehalfOf = (string?)null, stance = -2, summary = "Again", meeting = "stocktaking-2017", statedOn = "2017-12-06" },
@@ -68,6 +69,7 @@ public sealed class BatchVersionRowsTests(ApiFactory api) : IClassFixture<ApiFac
         foreach (var state in States.Append("ZAF"))
         {
             await _steps.Secretariat.EnsureStakeholderAsync(state);
+            await _steps.Secretariat.EnsureParticipantAsync(process, "stocktaking-2017", state);
         }
 
         return process;

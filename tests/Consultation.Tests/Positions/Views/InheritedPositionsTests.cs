@@ -23,6 +23,27 @@ public sealed class InheritedPositionsTests(ApiFactory api) : IClassFixture<ApiF
     }
 
     [Fact]
+    public async Task A_state_that_left_the_bloc_no_longer_holds_its_position_but_did_while_a_member_and_the_answer_says_since_when()
+    {
+        var (process, group) = await GroupPositionAsync();
+        var left = await _steps.Client.PostJsonAsync(
+            $"/stakeholders/ECU/groups/{group}/leave", new { leftOn = "2018-03-01", reason = "Left the bloc" }, await _steps.Secretariat.ETagAsync("/stakeholders/ECU"));
+        Assert.True(left.StatusCode == HttpStatusCode.OK, await left.Content.ReadAsStringAsync());
+
+        await (await _steps.EffectiveAsync(process, "sovereignty", "ECU")).AssertProblemAsync(404);
+        await (await _steps.EffectiveAsync(process, "sovereignty", "ECU", statedBy: "2018-03-01")).AssertProblemAsync(404);
+        var whileMember = await _steps.EffectiveOkAsync(process, "sovereignty", "ECU", statedBy: "2018-02-28");
+        var matrixNow = await _steps.GetOkAsync<IssuePositions.Matrix>($"/processes/{process}/issues/sovereignty/positions");
+        var matrixThen = await _steps.GetOkAsync<IssuePositions.Matrix>($"/processes/{process}/issues/sovereignty/positions?statedBy=2018-02-28");
+        var mexico = await _steps.EffectiveOkAsync(process, "sovereignty", "MEX");
+
+        Assert.Equal((true, group, new DateOnly(2017, 12, 5)), (whileMember.Inherited, whileMember.InheritedFrom, whileMember.InheritedSince));
+        Assert.DoesNotContain(matrixNow.Items, r => r.Stakeholder == "ECU");
+        Assert.Contains(matrixThen.Items, r => r.Stakeholder == "ECU" && r.InheritedFrom == group && r.InheritedSince == new DateOnly(2017, 12, 5));
+        Assert.Equal((group, new DateOnly(2017, 12, 5)), (mexico.InheritedFrom, mexico.InheritedSince));
+    }
+
+    [Fact]
     public async Task A_member_on_the_stated_on_date_inherits_and_one_that_joined_later_does_not()
     {
         var (process, group) = await GroupPositionAsync();

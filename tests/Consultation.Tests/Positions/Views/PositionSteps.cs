@@ -17,8 +17,12 @@ public sealed class PositionSteps(HttpClient client)
     /// <summary>The 2017 stocktaking meeting (4–6 December) open in a fresh process with these issues.</summary>
     public async Task<string> OpenAsync(params string[] issues) => (await Secretariat.OpenStocktakingAsync(issues)).Process;
 
+    /// <summary>States a position at the stocktaking meeting, registering its speaker there and accrediting its holder (if not a State) first if need be.</summary>
     public async Task StateAsync(string process, string issue, string stakeholder, int stance, string statedOn = "2017-12-04", string? onBehalfOf = null, string? conditions = null)
     {
+        await Secretariat.EnsureParticipantAsync(process, "stocktaking-2017", stakeholder);
+        await Secretariat.EnsureAccreditedAsync(onBehalfOf ?? stakeholder, process);
+
         var response = await Client.PostJsonAsync($"/processes/{process}/issues/{issue}/positions", new
         {
             stakeholder,

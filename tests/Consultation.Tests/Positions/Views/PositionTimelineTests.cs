@@ -136,12 +136,35 @@ public sealed class PositionTimelineTests
                 Member("NGA", new GroupMembershipPeriod("african-group", new DateOnly(2017, 12, 6), null)),
                 Member("DEU", new GroupMembershipPeriod("eu", on, new DateOnly(2017, 12, 4))),
                 Member("FRA", new GroupMembershipPeriod("eu", on, null), new GroupMembershipPeriod("african-group", on, null)),
-            ]);
+            ],
+            new DateOnly(2017, 12, 10));
 
         Assert.Equal(("african-group", 2), (effective["SLE"].InheritedFrom, effective["SLE"].Row.Stance));
         Assert.False(effective["ZAF"].Inherited);
         Assert.False(effective.ContainsKey("NGA"));
         Assert.False(effective.ContainsKey("DEU"));
         Assert.Equal("african-group", effective["FRA"].InheritedFrom);
+        Assert.Equal(new DateOnly(2017, 12, 5), effective["SLE"].InheritedSince);
+    }
+
+    [Fact]
+    public void A_member_inherits_only_while_it_is_a_member_on_the_date_asked_about_and_says_since_when()
+    {
+        var joined = new DateOnly(2017, 11, 1);
+        var left = new DateOnly(2018, 3, 1);
+        var rejoined = new DateOnly(2018, 6, 1);
+        PositionVersion[] standing = [Row("african-group", 2, 5)];
+        var leaver = Member("SLE", new GroupMembershipPeriod("african-group", joined, left));
+        var returner = Member("GHA", new GroupMembershipPeriod("african-group", joined, left), new GroupMembershipPeriod("african-group", rejoined, null));
+
+        var beforeLeaving = Inheritance.Resolve(standing, [leaver, returner], new DateOnly(2018, 2, 1));
+        var afterLeaving = Inheritance.Resolve(standing, [leaver, returner], new DateOnly(2018, 4, 1));
+        var afterRejoining = Inheritance.Resolve(standing, [leaver, returner], new DateOnly(2018, 7, 1));
+
+        Assert.Equal(("african-group", new DateOnly(2017, 12, 5)), (beforeLeaving["SLE"].InheritedFrom, beforeLeaving["SLE"].InheritedSince));
+        Assert.False(afterLeaving.ContainsKey("SLE"));
+        Assert.False(afterLeaving.ContainsKey("GHA"));
+        Assert.False(afterRejoining.ContainsKey("SLE"));
+        Assert.Equal(("african-group", rejoined), (afterRejoining["GHA"].InheritedFrom, afterRejoining["GHA"].InheritedSince));
     }
 }

@@ -112,6 +112,7 @@ public sealed class IdempotentRetryTests(ReliabilityApiFactory api, ITestOutputH
         foreach (var stakeholder in Stakeholders)
         {
             await steps.Secretariat.EnsureStakeholderAsync(stakeholder, regionalGroup: "African");
+            await steps.Secretariat.EnsureParticipantAsync(process, "stocktaking-2017", stakeholder);
         }
 
         return (steps, process);

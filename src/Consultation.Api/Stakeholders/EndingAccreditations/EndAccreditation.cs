@@ -1,0 +1,57 @@
+using Consultation.Infrastructure.Errors;
+using Consultation.Infrastructure.EventStore;
+using Consultation.Infrastructure.Http;
+using Consultation.Infrastructure.Validation;
+using Consultation.Stakeholders.Reading;
+using FluentValidation;
+using Marten;
+
+namespace Consultation.Stakeholders.EndingAccreditations;
+
+/// <summary>
+/// A stakeholder's accreditation to a process ends: from that day on it is no longer entitled to take part (its positions
+/// are refused and not measured from then). The period stays in the history; it may be accredited again from that day.
+/// </summary>
+public static class EndAccreditation
+{
+    public sealed record Request(DateOnly? EndedOn, string? Reason);
+
+    public sealed record Command(string StreamKey, long ExpectedVersion, string Process, DateOnly? EndedOn, string? Reason) : IStreamUpdate;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.Process).NotEmpty().Slug();
+            RuleFor(x => x.EndedOn).NotNull();
+            RuleFor(x => x.Reason).FreeText(TextRules.ReasonMaxLength);
+        }
+    }
+
+    public static IReadOnlyList<object> Decide(Stakeholder stakeholder, Command command)
+    {
+        var endedOn = command.EndedOn!.Value;
+        if (stakeholder.CurrentAccreditation(command.Process) is not { } current)
+        {
+            throw new DomainRuleViolation($"Stakeholder '{stakeholder.Id}' is not accredited to process '{command.Process}'; only an accreditation in force can end.");
+        }
+
+        return endedOn <= current.AccreditedOn
+            ? throw new DomainRuleViolation(
+                $"Stakeholder '{stakeholder.Id}' was accredited to process '{command.Process}' on {current.AccreditedOn:yyyy-MM-dd}; the accreditation can end only after that ({endedOn:yyyy-MM-dd}).")
+            : [new StakeholderAccreditationEnded(stakeholder.Id, command.Process, endedOn, command.Reason!.Trim())];
+    }
+
+    public sealed class Handler(IDocumentSession session) : StreamUpdateHandler<Stakeholder, Command>(session, "Stakeholder", Decide);
+
+    public static void Map(IEndpointRouteBuilder app) =>
+        app.MapUpdate<Request, StakeholderDetails>(
+                "/stakeholders/{key}/accreditations/{process}/end",
+                "stakeholder",
+                (route, r, version) => new Command(route.Route("key"), version, route.Route("process"), r.EndedOn, r.Reason),
+                key => new GetStakeholder.Query(key))
+            .WithName("EndAccreditation")
+            .WithSummary("Record that a stakeholder's accreditation to a process ended")
+            .WithDescription("Body: endedOn (YYYY-MM-DD, after the day it was accredited; from that day it no longer takes part), reason. "
+                + "Requires If-Match with the stakeholder's ETag. Only an accreditation in force can end (409).");
+}
