@@ -1,3 +1,4 @@
+using Consultation.Infrastructure.Security;
 using Consultation.Positions.Views;
 using Microsoft.AspNetCore.Mvc;
 
@@ -8,7 +9,8 @@ namespace Consultation.Audit.Replaying;
 /// does not bind, so <c>?asOf=2017-12-06</c> on a read that answers only "now" would come back as now under a past label.
 /// <c>asOf</c>, <c>statedBy</c> and <c>axis</c> on an endpoint whose handler does not bind that name answer 400 naming
 /// the parameter (<c>asOfSequence</c> is refused the same way by <see cref="AsOfSequenceMiddleware"/>). The OpenAPI
-/// document lists exactly the parameters handlers bind, so it stays true. Pages read their own query (their moment).
+/// document lists exactly the parameters handlers bind, so it stays true. Pages (and their assets, under /ui) read their own
+/// query: their moment.
 /// </summary>
 public sealed class UnhonouredTimeParameters(RequestDelegate next)
 {
@@ -16,7 +18,7 @@ public sealed class UnhonouredTimeParameters(RequestDelegate next)
 
     public async Task InvokeAsync(HttpContext http, IProblemDetailsService problems)
     {
-        if (http.GetEndpoint() is { } endpoint && AsOfSupport.HasHandler(endpoint))
+        if (http.GetEndpoint() is { } endpoint && AsOfSupport.HasHandler(endpoint) && !http.Request.Path.StartsWithSegments(PageAuthentication.PathPrefix))
         {
             var refused = Parameters.Where(p => http.Request.Query.ContainsKey(p) && !AsOfSupport.Binds(endpoint, p)).ToList();
             if (refused.Count > 0)
