@@ -12,17 +12,25 @@ public static class AsOfSupport
 {
     public const string AsOfParameter = "asOf";
 
-    private static readonly ConcurrentDictionary<Endpoint, bool> Known = new();
+    private static readonly ConcurrentDictionary<(Endpoint, string), bool> Known = new();
 
-    public static bool Answers(Endpoint endpoint) => Known.GetOrAdd(endpoint, e => Answers(e.Metadata));
+    public static bool Answers(Endpoint endpoint) => Binds(endpoint, AsOfParameter);
 
-    public static bool Answers(IEnumerable<object> metadata) =>
-        metadata.OfType<MethodInfo>().LastOrDefault() is { } handler && handler.GetParameters().Any(BindsAsOf);
+    public static bool Answers(IEnumerable<object> metadata) => Binds(metadata, AsOfParameter);
 
-    private static bool BindsAsOf(ParameterInfo parameter) =>
-        IsAsOf(parameter.Name)
+    /// <summary>Whether the endpoint's handler binds a parameter named <paramref name="name"/> (case-insensitive).</summary>
+    public static bool Binds(Endpoint endpoint, string name) => Known.GetOrAdd((endpoint, name), k => Binds(k.Item1.Metadata, k.Item2));
+
+    /// <summary>Whether the endpoint has a handler whose parameters can be read (a minimal API endpoint; not a page).</summary>
+    public static bool HasHandler(Endpoint endpoint) => endpoint.Metadata.OfType<MethodInfo>().Any();
+
+    public static bool Binds(IEnumerable<object> metadata, string name) =>
+        metadata.OfType<MethodInfo>().LastOrDefault() is { } handler && handler.GetParameters().Any(p => Binds(p, name));
+
+    private static bool Binds(ParameterInfo parameter, string name) =>
+        Is(parameter.Name, name)
         || (parameter.GetCustomAttribute<AsParametersAttribute>() is not null
-            && parameter.ParameterType.GetProperties(BindingFlags.Public | BindingFlags.Instance).Any(p => IsAsOf(p.Name)));
+            && parameter.ParameterType.GetProperties(BindingFlags.Public | BindingFlags.Instance).Any(p => Is(p.Name, name)));
 
-    private static bool IsAsOf(string? name) => string.Equals(name, AsOfParameter, StringComparison.OrdinalIgnoreCase);
+    private static bool Is(string? given, string name) => string.Equals(given, name, StringComparison.OrdinalIgnoreCase);
 }

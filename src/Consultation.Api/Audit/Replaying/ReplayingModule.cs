@@ -15,9 +15,13 @@ public static class ReplayingModule
     {
     }
 
-    /// <summary><c>asOfSequence</c> on every endpoint that answers <c>asOf</c> (<see cref="AsOfSequenceMiddleware"/>).</summary>
+    /// <summary>
+    /// Time parameters refused where not honoured (<see cref="UnhonouredTimeParameters"/>); <c>asOfSequence</c> on every
+    /// endpoint that answers <c>asOf</c> (<see cref="AsOfSequenceMiddleware"/>).
+    /// </summary>
     public static WebApplication UseReplaying(this WebApplication app)
     {
+        app.UseMiddleware<UnhonouredTimeParameters>();
         app.UseMiddleware<AsOfSequenceMiddleware>();
         return app;
     }

@@ -61,6 +61,10 @@ public sealed class AreasOfProcess(IQuerySession session)
         return new Page<AreaSummary>(Summaries(items), page, pageSize, total);
     }
 
+    /// <summary>One page of areas already read and in stable order (a past state, folded from events).</summary>
+    public static Page<AreaSummary> PageOf(IReadOnlyList<AreaDetails> areas, int page, int pageSize) =>
+        new(Summaries(areas.Skip((page - 1) * pageSize).Take(pageSize)), page, pageSize, areas.Count);
+
     public static IQueryable<AreaDetails> InStableOrder(IQueryable<AreaDetails> areas) =>
         areas.OrderBy(x => x.IdentifiedOn).ThenBy(x => x.Id);
 

@@ -9,14 +9,15 @@ using Mediator;
 namespace Consultation.Convergence.Summaries;
 
 /// <summary>
-/// An area of convergence beside its evidence, as the record stood at <c>asOf</c> (now when absent): the facilitator's
-/// status, linked issues and noted divergences as they were then, and the linked issues' measures combined by
+/// An area of convergence beside its evidence on both axes (<see cref="TimeAxes"/>: as the record stood at <c>asOf</c>,
+/// now when absent; with <c>statedBy</c>, what had been said and done by that day — the area's own events by their dates,
+/// see <see cref="ConvergenceSnapshot.HappenedBy"/>): the facilitator's status, linked issues and noted divergences as they were then, and the linked issues' measures combined by
 /// <see cref="AreaCombination"/> (the weakest linked issue decides), with the positions supporting and contradicting
 /// the area and the claim/evidence disagreement flag.
 /// </summary>
 public static class AreaConvergence
 {
-    public sealed record Query(string Process, string Area, string? AsOf) : IQuery<Answer>;
+    public sealed record Query(string Process, string Area, string? AsOf, string? StatedBy = null) : IQuery<Answer>;
 
     public sealed record Answer(
         string Process,
@@ -24,6 +25,7 @@ public static class AreaConvergence
         string Title,
         string Description,
         DateTimeOffset? AsOf,
+        DateOnly? StatedBy,
         AreaStatus Status,
         IReadOnlyList<AreaStatusChange> StatusHistory,
         IReadOnlyList<DivergenceDetails> Divergences,
@@ -38,6 +40,7 @@ public static class AreaConvergence
             RuleFor(x => x.Process).Slug();
             RuleFor(x => x.Area).Slug();
             RuleFor(x => x.AsOf).AsOfTimestamp();
+            RuleFor(x => x.StatedBy).IsoDate();
         }
     }
 
@@ -45,12 +48,12 @@ public static class AreaConvergence
     {
         public async ValueTask<Answer> Handle(Query query, CancellationToken cancellationToken)
         {
-            var asOf = TimeAxes.ParseTimestamp(query.AsOf);
+            var axes = TimeAxes.Parse(query.AsOf, query.StatedBy);
             var process = await session.RequireProcessAsync(query.Process, null, cancellationToken);
-            var freshness = await Freshness.ReadAsync(session, asOf, cancellationToken);
-            var area = await ConvergenceSnapshot.RequireAreaAsync(session, process.Id, query.Area, asOf, cancellationToken);
-            var settings = await IssueConvergence.SettingsAsync(session, process.Id, asOf, cancellationToken);
-            var snapshot = await snapshots.TakeAsync(session, process, asOf, settings.Thresholds, area.Issues, cancellationToken);
+            var freshness = await Freshness.ReadAsync(session, axes.AsOf, cancellationToken);
+            var area = await ConvergenceSnapshot.RequireAreaAsync(session, process.Id, query.Area, axes, cancellationToken);
+            var settings = await IssueConvergence.SettingsAsync(session, process.Id, axes.AsOf, cancellationToken);
+            var snapshot = await snapshots.TakeAsync(session, process, axes, settings.Thresholds, area.Issues, cancellationToken);
             return Of(area, snapshot, settings.IsDefault, freshness);
         }
     }
@@ -61,6 +64,7 @@ public static class AreaConvergence
         area.Title,
         area.Description,
         snapshot.AsOf,
+        snapshot.StatedBy,
         area.Status,
         area.StatusHistory,
         area.Divergences,
@@ -74,14 +78,16 @@ public static class AreaConvergence
     public static void Map(IEndpointRouteBuilder app) =>
         app.MapGet(
                 "/processes/{process}/areas/{area}/convergence",
-                async (string process, string area, string? asOf, IMediator mediator, CancellationToken ct) =>
-                    TypedResults.Ok(await mediator.Send(new Query(process, area, asOf), ct)))
+                async (string process, string area, string? asOf, string? statedBy, IMediator mediator, CancellationToken ct) =>
+                    TypedResults.Ok(await mediator.Send(new Query(process, area, asOf, statedBy), ct)))
             .WithName("GetAreaConvergence")
             .WithSummary("An area of convergence beside its evidence: the facilitator's status, the linked issues' measures combined, positions for and against, a disagreement flag")
             .WithDescription("The weakest linked issue decides the area's level (InsufficientData < Divergent < Emerging < BroadConvergence < Consensus; "
                 + "ties by lower GICn, then key). Supporting: positions with stance ≥ +1 on the linked issues; contradicting: stance ≤ −1. "
                 + "evidence.claim.disagrees is true when the area is Affirmed or ConfirmedInText while its level is Divergent or InsufficientData. "
-                + "asOf (ISO 8601, recorded time): the area, positions and accreditations as the record stood then; 404 if the area was not identified by then.")
+                + "asOf (ISO 8601, recorded time): the area, positions and accreditations as the record stood then; statedBy (YYYY-MM-DD, valid time): "
+                + "positions stated by then and the area's identification, affirmations, divergences, confirmations and dissolution dated by then "
+                + "(issue links carry no date and apply as recorded); 404 if the area was not identified by then.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
 }

@@ -1,13 +1,25 @@
 using Consultation.Infrastructure.EventStore;
 using Consultation.Convergence.Measuring;
 using Consultation.Meetings;
+using Consultation.Positions.Views;
 using Marten;
 using Marten.Services.BatchQuerying;
 
 namespace Consultation.Convergence.Summaries;
 
-/// <summary>A meeting's close: the moment the timelines and movers measure at.</summary>
-public sealed record MeetingClose(string Meeting, string Title, DateOnly StartsOn, DateTimeOffset ClosedAt);
+/// <summary>
+/// A meeting's close: the moment the timelines and movers measure at — on the stated axis its last day
+/// (<see cref="EndsOn"/>), on the recorded axis the moment it was closed in the record (<see cref="ClosedAt"/>).
+/// </summary>
+public sealed record MeetingClose(string Meeting, string Title, DateOnly StartsOn, DateOnly EndsOn, DateTimeOffset ClosedAt)
+{
+    /// <summary>
+    /// The axes a measure at this close reads: stated — what had been said by <see cref="EndsOn"/>, as the record stood
+    /// at <paramref name="asOf"/> (now when null); recorded — the record at <see cref="ClosedAt"/>.
+    /// </summary>
+    public TimeAxes At(TimelineAxis axis, DateTimeOffset? asOf) =>
+        axis == TimelineAxis.Recorded ? new TimeAxes(ClosedAt, null) : new TimeAxes(asOf, EndsOn);
+}
 
 /// <summary>Issues at each level — a bar or stacked area a chart can draw.</summary>
 public sealed record LevelCounts(int InsufficientData, int Divergent, int Emerging, int BroadConvergence, int Consensus)
@@ -50,16 +62,16 @@ public static class ClosedMeetings
     {
         var table = store.TableOf<MeetingDetails>();
         var rows = batch.Query<ClosedRow>(
-            "select jsonb_build_object('meeting', r.meeting, 'title', r.title, 'startsOn', r.\"startsOn\", 'closedAt', r.\"closedAt\") "
-            + $"from {table} as d, jsonb_to_record(d.data) as r(meeting jsonb, title jsonb, \"startsOn\" jsonb, \"endsOn\" text, \"closedAt\" jsonb) "
+            "select jsonb_build_object('meeting', r.meeting, 'title', r.title, 'startsOn', r.\"startsOn\", 'endsOn', r.\"endsOn\", 'closedAt', r.\"closedAt\") "
+            + $"from {table} as d, jsonb_to_record(d.data) as r(meeting jsonb, title jsonb, \"startsOn\" jsonb, \"endsOn\" jsonb, \"closedAt\" jsonb) "
             + "where d.process = ? and r.\"closedAt\" is not null and r.\"closedAt\" <> 'null'::jsonb "
-            + "order by (r.\"startsOn\" #>> '{}')::date, r.\"endsOn\"::date, d.id",
+            + "order by (r.\"startsOn\" #>> '{}')::date, (r.\"endsOn\" #>> '{}')::date, d.id",
             process);
         return async () =>
         [
             .. (await rows)
                 .Where(m => asOf is not { } at || m.ClosedAt <= at)
-                .Select(m => new MeetingClose(m.Meeting, m.Title, m.StartsOn, m.ClosedAt)),
+                .Select(m => new MeetingClose(m.Meeting, m.Title, m.StartsOn, m.EndsOn, m.ClosedAt)),
         ];
     }
 
@@ -70,6 +82,8 @@ public static class ClosedMeetings
         public string Title { get; init; } = string.Empty;
 
         public DateOnly StartsOn { get; init; }
+
+        public DateOnly EndsOn { get; init; }
 
         public DateTimeOffset ClosedAt { get; init; }
     }

@@ -13,48 +13,53 @@ namespace Consultation.Convergence.Summaries;
 public sealed record MeasuredIssue(string Issue, string Title, IssueMeasure Measure, IReadOnlyList<MeasuredPosition> Positions);
 
 /// <summary>
-/// The convergence of a process as the record stood at one recorded moment (<c>asOf</c>; now when null): the measure of
-/// each issue tabled by then, and the areas as they stood then. Shape, whatever the number of issues or areas: one
+/// The convergence of a process at one moment on both axes (<see cref="TimeAxes"/>: recorded by <c>asOf</c>, now when
+/// null; stated by <c>statedBy</c>, when given): the measure of each issue tabled by <c>asOf</c>, and the areas as they
+/// stood then. Shape, whatever the number of issues or areas: one
 /// round trip for the standing position versions of all the issues (only the fields the measure reads) and the accredited
 /// stakeholders, one for the stakeholders holding those positions and the members of those that are groups
 /// (<see cref="MeasureInputs"/>) — not one round of queries per issue.
 /// </summary>
 public sealed class ConvergenceSnapshot
 {
-    private ConvergenceSnapshot(DateTimeOffset? asOf, IReadOnlyDictionary<string, MeasuredIssue> issues)
+    private ConvergenceSnapshot(TimeAxes axes, IReadOnlyDictionary<string, MeasuredIssue> issues)
     {
-        AsOf = asOf;
+        Axes = axes;
         Issues = issues;
     }
 
-    public DateTimeOffset? AsOf { get; }
+    public TimeAxes Axes { get; }
+
+    public DateTimeOffset? AsOf => Axes.AsOf;
+
+    public DateOnly? StatedBy => Axes.StatedBy;
 
     /// <summary>The issues measured, by key.</summary>
     public IReadOnlyDictionary<string, MeasuredIssue> Issues { get; }
 
     /// <summary>
-    /// Measures <paramref name="issues"/> (default: every issue tabled by <paramref name="asOf"/>) with the same effective
+    /// Measures <paramref name="issues"/> (default: every issue tabled by <c>asOf</c>: issues carry no stated date, so on
+    /// the stated axis every issue the record knows is measured) with the same effective
     /// positions (own or inherited), accreditations and thresholds as <see cref="IssueConvergence"/>, so each measure
     /// equals the per-issue answer for that moment.
     /// </summary>
     public static async Task<ConvergenceSnapshot> TakeAsync(
         IQuerySession session,
         ProcessDetails process,
-        DateTimeOffset? asOf,
+        TimeAxes axes,
         ConvergenceThresholds thresholds,
         IReadOnlyCollection<string>? issues,
         CancellationToken cancellationToken)
     {
-        var wanted = (issues ?? TabledBy(process, asOf).Select(i => i.Key).ToList())
+        var wanted = (issues ?? TabledBy(process, axes.AsOf).Select(i => i.Key).ToList())
             .Where(k => process.Issue(k) is not null)
             .Distinct(StringComparer.Ordinal)
             .ToArray();
         if (wanted.Length == 0)
         {
-            return new ConvergenceSnapshot(asOf, new Dictionary<string, MeasuredIssue>(StringComparer.Ordinal));
+            return new ConvergenceSnapshot(axes, new Dictionary<string, MeasuredIssue>(StringComparer.Ordinal));
         }
 
-        var axes = new TimeAxes(asOf, null);
         var batch = session.CreateBatchQuery();
         var standing = StandingRows.Enlist(batch, session.DocumentStore, process.Id, wanted, axes);
         var accredited = MeasureInputs.Accredited(batch, session.DocumentStore, process.Id, axes);
@@ -65,7 +70,7 @@ public sealed class ConvergenceSnapshot
             m => m.Key,
             m => new MeasuredIssue(m.Key, process.Issue(m.Key)!.Title, m.Value.Measure, [.. m.Value.Positions.Where(p => p.Kind != StakeholderKind.GroupOrBloc)]),
             StringComparer.Ordinal);
-        return new ConvergenceSnapshot(asOf, measured);
+        return new ConvergenceSnapshot(axes, measured);
     }
 
     /// <summary>The issues of the process that had been tabled by <paramref name="asOf"/> (all of them when null), in tabling order.</summary>
@@ -73,13 +78,14 @@ public sealed class ConvergenceSnapshot
         process.Issues.Where(i => asOf is not { } at || i.TabledAt <= at);
 
     /// <summary>
-    /// The areas of <paramref name="process"/> as the record stood at <paramref name="asOf"/>: the inline documents now, or
-    /// the areas' events recorded by then (one query) folded by <see cref="AreaDetailsProjection"/> itself. Stable order
-    /// (identified on, then key); dissolved areas included.
+    /// The areas of <paramref name="process"/> at <paramref name="axes"/>: the inline documents now, or the areas' events
+    /// recorded by <c>asOf</c> (one query) folded by <see cref="AreaDetailsProjection"/> itself; with <c>statedBy</c>, only
+    /// the events dated by then (<see cref="HappenedBy"/>). Stable order (identified on, then key);
+    /// dissolved areas included.
     /// </summary>
-    public static async Task<IReadOnlyList<AreaDetails>> AreasAsync(IQuerySession session, string process, DateTimeOffset? asOf, string? area, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<AreaDetails>> AreasAsync(IQuerySession session, string process, TimeAxes axes, string? area, CancellationToken cancellationToken)
     {
-        if (asOf is not { } at)
+        if (axes is { AsOf: null, StatedBy: null })
         {
             var query = session.Query<AreaDetails>().Where(x => x.Process == process);
             if (area is not null)
@@ -91,6 +97,7 @@ public sealed class ConvergenceSnapshot
             return [.. await AreasOfProcess.InStableOrder(query).ToListAsync(cancellationToken)];
         }
 
+        var at = axes.AsOf ?? DateTimeOffset.MaxValue;
         var events = area is null
             ? await session.Events.QueryAllRawEvents()
                 .Where(e => e.StreamKey!.StartsWith(Area.KeyOf(process, string.Empty)) && e.Timestamp <= at)
@@ -101,12 +108,26 @@ public sealed class ConvergenceSnapshot
                 .OrderBy(e => e.Sequence)
                 .ToListAsync(cancellationToken);
         return [.. events.GroupBy(e => e.StreamKey!, StringComparer.Ordinal)
-            .Select(g => Fold(g))
+            .Select(g => Fold(axes.StatedBy is { } on ? g.Where(e => HappenedBy(e, on)) : g))
             .OfType<AreaDetails>()
             .OrderBy(x => x.IdentifiedOn)
             .ThenBy(x => x.Id, StringComparer.Ordinal)];
     }
 
+    /// <summary>
+    /// Whether an area's event had happened by the end of <paramref name="on"/>: identified, affirmed, a divergence noted,
+    /// confirmed in text, dissolved — each on its own date. Linking and unlinking an issue carry no date: they shape the
+    /// claim as the record knows it, and apply whenever the area stands.
+    /// </summary>
+    public static bool HappenedBy(IEvent e, DateOnly on) => e.Data switch
+    {
+        AreaIdentified x => x.IdentifiedOn <= on,
+        AreaAffirmed x => x.AffirmedOn <= on,
+        DivergenceNoted x => x.NotedOn <= on,
+        AreaConfirmedInText x => x.ConfirmedOn <= on,
+        AreaDissolved x => x.DissolvedOn <= on,
+        _ => true,
+    };
     /// <summary>One area's events (oldest first, possibly a prefix of its stream) folded by the inline projection's own methods.</summary>
     public static AreaDetails? Fold(IEnumerable<IEvent> events)
     {
@@ -130,8 +151,8 @@ public sealed class ConvergenceSnapshot
         return state;
     }
 
-    /// <summary>The area as it stood at <paramref name="asOf"/>, or 404 (unknown, or not yet identified then).</summary>
-    public static async Task<AreaDetails> RequireAreaAsync(IQuerySession session, string process, string area, DateTimeOffset? asOf, CancellationToken cancellationToken) =>
-        (await AreasAsync(session, process, asOf, area, cancellationToken)).SingleOrDefault()
+    /// <summary>The area as it stood at <paramref name="axes"/>, or 404 (unknown, or not yet identified then).</summary>
+    public static async Task<AreaDetails> RequireAreaAsync(IQuerySession session, string process, string area, TimeAxes axes, CancellationToken cancellationToken) =>
+        (await AreasAsync(session, process, axes, area, cancellationToken)).SingleOrDefault()
         ?? throw new StreamNotFound("Area", Area.KeyOf(process, area));
 }

@@ -1,9 +1,11 @@
 using Consultation.Convergence.Areas;
 using Consultation.Convergence.Measuring;
+using Consultation.Convergence.Measuring.Thresholds;
 using Consultation.Infrastructure.Validation;
 using Consultation.Positions;
 using Consultation.Positions.Views;
 using FluentValidation;
+using JasperFx.Events;
 using Marten;
 using Mediator;
 
@@ -11,22 +13,27 @@ namespace Consultation.Convergence.Summaries;
 
 /// <summary>
 /// Convergence over time: one point per meeting of the process that has closed (by <c>asOf</c>, when given), in calendar
-/// order, each measured as the record stood at that meeting's recorded close (<c>asOf = ClosedAt</c>) — so every point
-/// equals the as-of answer of the issue, area or process dashboard for that moment.
+/// order, each measured at that meeting's close on the axis asked (<see cref="TimelineAxis"/>): by default what had been
+/// said by the meeting's last day as the record knows it now (or at <c>asOf</c>) — <c>statedBy = endsOn</c>; with
+/// <c>axis=recorded</c>, the record at the meeting's recorded close — <c>asOf = closedAt</c>. Either way every point
+/// equals the issue, area or process answer for those parameters. Thresholds are those in force at the recorded moment
+/// read (the close on the recorded axis, <c>asOf</c> or now on the stated one).
 /// </summary>
 public static class ConvergenceTimelines
 {
     public sealed record IssuePoint(
-        string Meeting, string Title, DateTimeOffset ClosedAt, ConvergenceLevel Level, double? Gicn, double? SupportShare, double? OppositionShare, int Positions);
+        string Meeting, string Title, DateOnly EndsOn, DateTimeOffset ClosedAt, ConvergenceLevel Level, double? Gicn, double? SupportShare, double? OppositionShare, int Positions);
 
     /// <summary>
-    /// An area at a close. <see cref="Status"/> is null (and the rest empty) before the area was identified. Level: the
+    /// An area at a close. <see cref="Status"/> is null (and the rest empty) before the area was identified (on the stated
+    /// axis: identified on a later day than the meeting's last; on the recorded axis: recorded after its close). Level: the
     /// weakest linked issue (<see cref="AreaCombination"/>); GICn: that issue's; shares and positions pooled over the
     /// linked issues' counted positions (support: stance ≥ +1, opposition: −2).
     /// </summary>
     public sealed record AreaPoint(
         string Meeting,
         string Title,
+        DateOnly EndsOn,
         DateTimeOffset ClosedAt,
         AreaStatus? Status,
         ConvergenceLevel? Level,
@@ -39,15 +46,17 @@ public static class ConvergenceTimelines
         int ContradictingCount,
         bool Disagrees);
 
-    public sealed record ProcessPoint(string Meeting, string Title, DateTimeOffset ClosedAt, int Issues, LevelCounts IssuesByLevel, int Positions, int StakeholdersWithPositions);
+    public sealed record ProcessPoint(
+        string Meeting, string Title, DateOnly EndsOn, DateTimeOffset ClosedAt, int Issues, LevelCounts IssuesByLevel, int Positions, int StakeholdersWithPositions);
 
-    public sealed record Timeline<TPoint>(string Process, string? Subject, DateTimeOffset? AsOf, IReadOnlyList<TPoint> Points, Freshness Freshness);
+    /// <summary>The points, with the axis they were measured on (<see cref="TimelineAxis"/>) and the recorded moment the record was read as of (null: now).</summary>
+    public sealed record Timeline<TPoint>(string Process, string? Subject, TimelineAxis Axis, DateTimeOffset? AsOf, IReadOnlyList<TPoint> Points, Freshness Freshness);
 
-    public sealed record IssueQuery(string Process, string Issue, string? AsOf) : IQuery<Timeline<IssuePoint>>;
+    public sealed record IssueQuery(string Process, string Issue, string? AsOf, string? Axis = null) : IQuery<Timeline<IssuePoint>>;
 
-    public sealed record AreaQuery(string Process, string Area, string? AsOf) : IQuery<Timeline<AreaPoint>>;
+    public sealed record AreaQuery(string Process, string Area, string? AsOf, string? Axis = null) : IQuery<Timeline<AreaPoint>>;
 
-    public sealed record ProcessQuery(string Process, string? AsOf) : IQuery<Timeline<ProcessPoint>>;
+    public sealed record ProcessQuery(string Process, string? AsOf, string? Axis = null) : IQuery<Timeline<ProcessPoint>>;
 
     public sealed class IssueValidator : AbstractValidator<IssueQuery>
     {
@@ -56,6 +65,7 @@ public static class ConvergenceTimelines
             RuleFor(x => x.Process).Slug();
             RuleFor(x => x.Issue).Slug();
             RuleFor(x => x.AsOf).AsOfTimestamp();
+            RuleFor(x => x.Axis).TimelineAxisName();
         }
     }
 
@@ -66,6 +76,7 @@ public static class ConvergenceTimelines
             RuleFor(x => x.Process).Slug();
             RuleFor(x => x.Area).Slug();
             RuleFor(x => x.AsOf).AsOfTimestamp();
+            RuleFor(x => x.Axis).TimelineAxisName();
         }
     }
 
@@ -75,6 +86,7 @@ public static class ConvergenceTimelines
         {
             RuleFor(x => x.Process).Slug();
             RuleFor(x => x.AsOf).AsOfTimestamp();
+            RuleFor(x => x.Axis).TimelineAxisName();
         }
     }
 
@@ -83,18 +95,20 @@ public static class ConvergenceTimelines
         public async ValueTask<Timeline<IssuePoint>> Handle(IssueQuery query, CancellationToken cancellationToken)
         {
             var asOf = TimeAxes.ParseTimestamp(query.AsOf);
+            var axis = TimelineAxisRules.Parse(query.Axis);
             var process = await session.RequireProcessAsync(query.Process, query.Issue, cancellationToken);
             var freshness = await Freshness.ReadAsync(session, asOf, cancellationToken);
-            var thresholds = (await IssueConvergence.SettingsAsync(session, process.Id, asOf, cancellationToken)).Thresholds;
+            var thresholds = await ThresholdsAsync(session, process.Id, asOf, cancellationToken);
             var points = new List<IssuePoint>();
             foreach (var close in await ClosedMeetings.OfAsync(session, process.Id, asOf, cancellationToken))
             {
-                var snapshot = await snapshots.TakeAsync(session, process, close.ClosedAt, thresholds, [query.Issue], cancellationToken);
+                var at = close.At(axis, asOf);
+                var snapshot = await snapshots.TakeAsync(session, process, at, thresholds(at.AsOf), [query.Issue], cancellationToken);
                 var m = snapshot.Issues[query.Issue].Measure;
-                points.Add(new IssuePoint(close.Meeting, close.Title, close.ClosedAt, m.Level, m.Gicn, m.SupportShare, m.OppositionShare, m.Positions));
+                points.Add(new IssuePoint(close.Meeting, close.Title, close.EndsOn, close.ClosedAt, m.Level, m.Gicn, m.SupportShare, m.OppositionShare, m.Positions));
             }
 
-            return new Timeline<IssuePoint>(process.Id, query.Issue, asOf, points, freshness);
+            return new Timeline<IssuePoint>(process.Id, query.Issue, axis, asOf, points, freshness);
         }
     }
 
@@ -103,27 +117,30 @@ public static class ConvergenceTimelines
         public async ValueTask<Timeline<AreaPoint>> Handle(AreaQuery query, CancellationToken cancellationToken)
         {
             var asOf = TimeAxes.ParseTimestamp(query.AsOf);
+            var axis = TimelineAxisRules.Parse(query.Axis);
             var process = await session.RequireProcessAsync(query.Process, null, cancellationToken);
             var freshness = await Freshness.ReadAsync(session, asOf, cancellationToken);
-            await ConvergenceSnapshot.RequireAreaAsync(session, process.Id, query.Area, asOf, cancellationToken);
-            var thresholds = (await IssueConvergence.SettingsAsync(session, process.Id, asOf, cancellationToken)).Thresholds;
+            await ConvergenceSnapshot.RequireAreaAsync(session, process.Id, query.Area, new TimeAxes(asOf, null), cancellationToken);
+            var thresholds = await ThresholdsAsync(session, process.Id, asOf, cancellationToken);
             var points = new List<AreaPoint>();
             foreach (var close in await ClosedMeetings.OfAsync(session, process.Id, asOf, cancellationToken))
             {
-                var area = (await ConvergenceSnapshot.AreasAsync(session, process.Id, close.ClosedAt, query.Area, cancellationToken)).SingleOrDefault();
+                var at = close.At(axis, asOf);
+                var area = (await ConvergenceSnapshot.AreasAsync(session, process.Id, at, query.Area, cancellationToken)).SingleOrDefault();
                 if (area is null)
                 {
-                    points.Add(new AreaPoint(close.Meeting, close.Title, close.ClosedAt, null, null, null, null, null, null, 0, 0, 0, false));
+                    points.Add(new AreaPoint(close.Meeting, close.Title, close.EndsOn, close.ClosedAt, null, null, null, null, null, null, 0, 0, 0, false));
                     continue;
                 }
 
-                var snapshot = await snapshots.TakeAsync(session, process, close.ClosedAt, thresholds, area.Issues, cancellationToken);
+                var snapshot = await snapshots.TakeAsync(session, process, at, thresholds(at.AsOf), area.Issues, cancellationToken);
                 var evidence = AreaConvergence.Evidence(area, snapshot);
                 var pooled = area.Issues.Where(snapshot.Issues.ContainsKey).SelectMany(i => snapshot.Issues[i].Positions).ToList();
                 double? Share(int count) => pooled.Count == 0 ? null : (double)count / pooled.Count;
                 points.Add(new AreaPoint(
                     close.Meeting,
                     close.Title,
+                    close.EndsOn,
                     close.ClosedAt,
                     area.Status,
                     evidence.Level,
@@ -137,7 +154,7 @@ public static class ConvergenceTimelines
                     evidence.Claim.Disagrees));
             }
 
-            return new Timeline<AreaPoint>(process.Id, query.Area, asOf, points, freshness);
+            return new Timeline<AreaPoint>(process.Id, query.Area, axis, asOf, points, freshness);
         }
     }
 
@@ -146,31 +163,48 @@ public static class ConvergenceTimelines
         public async ValueTask<Timeline<ProcessPoint>> Handle(ProcessQuery query, CancellationToken cancellationToken)
         {
             var asOf = TimeAxes.ParseTimestamp(query.AsOf);
+            var axis = TimelineAxisRules.Parse(query.Axis);
             var process = await session.RequireProcessAsync(query.Process, null, cancellationToken);
             var freshness = await Freshness.ReadAsync(session, asOf, cancellationToken);
-            var thresholds = (await IssueConvergence.SettingsAsync(session, process.Id, asOf, cancellationToken)).Thresholds;
+            var thresholds = await ThresholdsAsync(session, process.Id, asOf, cancellationToken);
             var points = new List<ProcessPoint>();
             foreach (var close in await ClosedMeetings.OfAsync(session, process.Id, asOf, cancellationToken))
             {
-                var snapshot = await snapshots.TakeAsync(session, process, close.ClosedAt, thresholds, null, cancellationToken);
+                var at = close.At(axis, asOf);
+                var snapshot = await snapshots.TakeAsync(session, process, at, thresholds(at.AsOf), null, cancellationToken);
                 var totals = ProcessConvergence.TotalsOf(snapshot);
-                points.Add(new ProcessPoint(close.Meeting, close.Title, close.ClosedAt, totals.Issues, totals.IssuesByLevel, totals.Positions, totals.StakeholdersWithPositions));
+                points.Add(new ProcessPoint(
+                    close.Meeting, close.Title, close.EndsOn, close.ClosedAt, totals.Issues, totals.IssuesByLevel, totals.Positions, totals.StakeholdersWithPositions));
             }
 
-            return new Timeline<ProcessPoint>(process.Id, null, asOf, points, freshness);
+            return new Timeline<ProcessPoint>(process.Id, null, axis, asOf, points, freshness);
         }
     }
 
-    private const string Description = "One point per closed meeting of the process, in calendar order, measured as the record stood at the meeting's "
-        + "recorded close (asOf = closedAt): each point equals the as-of convergence answer for that moment. asOf (ISO 8601, recorded time): only "
-        + "meetings closed by then.";
+    /// <summary>
+    /// The thresholds in force at any recorded moment up to <paramref name="asOf"/> (now when null), from one read of the
+    /// settings stream: a point read as of a recorded close is judged by the thresholds of that moment.
+    /// </summary>
+    public static async Task<Func<DateTimeOffset?, ConvergenceThresholds>> ThresholdsAsync(
+        IQuerySession session, string process, DateTimeOffset? asOf, CancellationToken cancellationToken)
+    {
+        var changes = (await session.Events.FetchStreamAsync(ConvergenceSettings.KeyFor(process), timestamp: asOf, token: cancellationToken))
+            .OfType<IEvent<ConvergenceThresholdsSet>>()
+            .ToList();
+        return at => changes.LastOrDefault(e => at is not { } moment || e.Timestamp <= moment)?.Data.Thresholds ?? ConvergenceThresholds.Default;
+    }
+
+    private const string Description = "One point per closed meeting of the process, in calendar order, measured at the meeting's close on the axis "
+        + "given: " + TimelineAxisRules.Description + " Each point equals the convergence answer for those parameters (statedBy = endsOn, or "
+        + "asOf = closedAt). The answer names its axis. asOf (ISO 8601, recorded time): only meetings closed by then, and on the stated axis "
+        + "what the record knew then.";
 
     public static void Map(IEndpointRouteBuilder app)
     {
         app.MapGet(
                 "/processes/{process}/issues/{issue}/convergence/timeline",
-                async (string process, string issue, string? asOf, IMediator mediator, CancellationToken ct) =>
-                    TypedResults.Ok(await mediator.Send(new IssueQuery(process, issue, asOf), ct)))
+                async (string process, string issue, string? asOf, string? axis, IMediator mediator, CancellationToken ct) =>
+                    TypedResults.Ok(await mediator.Send(new IssueQuery(process, issue, asOf, axis), ct)))
             .WithName("GetIssueConvergenceTimeline")
             .WithSummary("An issue's convergence at the close of each meeting: level, GICn, support and opposition shares, positions")
             .WithDescription(Description)
@@ -178,8 +212,8 @@ public static class ConvergenceTimelines
             .ProducesProblem(StatusCodes.Status404NotFound);
         app.MapGet(
                 "/processes/{process}/areas/{area}/convergence/timeline",
-                async (string process, string area, string? asOf, IMediator mediator, CancellationToken ct) =>
-                    TypedResults.Ok(await mediator.Send(new AreaQuery(process, area, asOf), ct)))
+                async (string process, string area, string? asOf, string? axis, IMediator mediator, CancellationToken ct) =>
+                    TypedResults.Ok(await mediator.Send(new AreaQuery(process, area, asOf, axis), ct)))
             .WithName("GetAreaConvergenceTimeline")
             .WithSummary("An area's status and evidence at the close of each meeting (status null before it was identified)")
             .WithDescription(Description)
@@ -187,8 +221,8 @@ public static class ConvergenceTimelines
             .ProducesProblem(StatusCodes.Status404NotFound);
         app.MapGet(
                 "/processes/{process}/convergence/timeline",
-                async (string process, string? asOf, IMediator mediator, CancellationToken ct) =>
-                    TypedResults.Ok(await mediator.Send(new ProcessQuery(process, asOf), ct)))
+                async (string process, string? asOf, string? axis, IMediator mediator, CancellationToken ct) =>
+                    TypedResults.Ok(await mediator.Send(new ProcessQuery(process, asOf, axis), ct)))
             .WithName("GetProcessConvergenceTimeline")
             .WithSummary("A process's issues by level, positions and stakeholders at the close of each meeting")
             .WithDescription(Description)

@@ -10,22 +10,27 @@ using Mediator;
 namespace Consultation.Convergence.Summaries;
 
 /// <summary>
-/// The convergence dashboard of a process as the record stood at <c>asOf</c> (now when absent): issues ranked by
-/// convergence, areas with their status, evidence level and disagreement flag, movers, and totals.
+/// The convergence dashboard of a process on both axes (<see cref="TimeAxes"/>: as the record stood at <c>asOf</c>, now
+/// when absent; with <c>statedBy</c>, what had been said by that day, areas by their own dates as in
+/// <see cref="AreaConvergence"/>): issues ranked by convergence, areas with their status, evidence level and disagreement
+/// flag, movers, and totals.
 /// <list type="bullet">
 /// <item><b>Ranking</b>: level (Consensus first), then GICn (higher first; none last), then issue key (ordinal). Issues
 /// tabled by <c>asOf</c>, retired ones included.</item>
-/// <item><b>Movers</b>, over issues tabled at both moments: <see cref="Answer.MoversAtLastMeeting"/> — level at the close of the
-/// last meeting closed by <c>asOf</c> (latest <c>ClosedAt</c>) against the close of the one closed before it (what the
-/// last meeting changed); <see cref="Answer.MoversSinceLastMeeting"/> — level at <c>asOf</c> against the close of the
-/// last meeting (what changed since). Empty, with the missing end null, when too few meetings have closed.</item>
+/// <item><b>Movers</b>, over issues tabled at both moments, between meetings in calendar order (their dates, not the order
+/// they were closed in the record): <see cref="Answer.MoversAtLastMeeting"/> — level at the close of the last meeting
+/// closed by <c>asOf</c> (and ended by <c>statedBy</c>) against the close of the meeting before it (what the last meeting
+/// changed); <see cref="Answer.MoversSinceLastMeeting"/> — level at the moment asked against the close of the last meeting
+/// (what changed since). A close is read on the movers' axis (<see cref="TimelineAxis"/>, <c>axis</c>): by default what
+/// had been said by the meeting's last day; with <c>axis=recorded</c> the record at its recorded close. Empty, with the
+/// missing end null, when too few meetings have closed.</item>
 /// <item><b>Totals</b>: issues by level, counted positions (own or inherited; blocs' own not counted again) summed over
 /// the issues, and distinct stakeholders with a counted position on any issue.</item>
 /// </list>
 /// </summary>
 public static class ProcessConvergence
 {
-    public sealed record Query(string Process, string? AsOf) : IQuery<Answer>;
+    public sealed record Query(string Process, string? AsOf, string? StatedBy = null, string? Axis = null) : IQuery<Answer>;
 
     public sealed record RankedIssue(
         int Rank,
@@ -53,14 +58,27 @@ public static class ProcessConvergence
 
     public sealed record Mover(string Issue, string Title, ConvergenceLevel From, ConvergenceLevel To, double? FromGicn, double? ToGicn, string Direction);
 
-    /// <summary>Levels compared between two moments: <see cref="FromMeeting"/>'s close (or none) and <see cref="ToMeeting"/>'s close (or <c>asOf</c> when null).</summary>
-    public sealed record Movers(MeetingClose? FromMeeting, MeetingClose? ToMeeting, DateTimeOffset? From, DateTimeOffset? To, IReadOnlyList<Mover> Issues);
+    /// <summary>
+    /// Levels compared between two moments on <see cref="Axis"/>: <see cref="FromMeeting"/>'s close (or none) and
+    /// <see cref="ToMeeting"/>'s close (or the moment asked when null). <see cref="From"/>/<see cref="To"/> are the recorded
+    /// moments read (null: now), <see cref="FromStatedBy"/>/<see cref="ToStatedBy"/> the days stated by (null: not on the stated axis).
+    /// </summary>
+    public sealed record Movers(
+        TimelineAxis Axis,
+        MeetingClose? FromMeeting,
+        MeetingClose? ToMeeting,
+        DateTimeOffset? From,
+        DateTimeOffset? To,
+        DateOnly? FromStatedBy,
+        DateOnly? ToStatedBy,
+        IReadOnlyList<Mover> Issues);
 
     public sealed record Totals(int Issues, LevelCounts IssuesByLevel, int Positions, int StakeholdersWithPositions);
 
     public sealed record Answer(
         string Process,
         DateTimeOffset? AsOf,
+        DateOnly? StatedBy,
         bool ThresholdsAreDefault,
         IReadOnlyList<RankedIssue> Issues,
         IReadOnlyList<AreaRow> Areas,
@@ -75,6 +93,12 @@ public static class ProcessConvergence
         {
             RuleFor(x => x.Process).Slug();
             RuleFor(x => x.AsOf).AsOfTimestamp();
+            RuleFor(x => x.StatedBy).IsoDate();
+            RuleFor(x => x.Axis).TimelineAxisName();
+            RuleFor(x => x.Axis)
+                .Must(axis => TimelineAxisRules.Parse(axis) != TimelineAxis.Recorded)
+                .When(x => !string.IsNullOrWhiteSpace(x.StatedBy))
+                .WithMessage("'axis=Recorded' reads meeting closes as recorded; with 'statedBy' give the stated axis (the default) or leave 'statedBy' out.");
         }
     }
 
@@ -82,35 +106,39 @@ public static class ProcessConvergence
     {
         public async ValueTask<Answer> Handle(Query query, CancellationToken cancellationToken)
         {
-            var asOf = TimeAxes.ParseTimestamp(query.AsOf);
+            var axes = TimeAxes.Parse(query.AsOf, query.StatedBy);
+            var axis = TimelineAxisRules.Parse(query.Axis);
             var batch = session.CreateBatchQuery();
-            var freshnessRead = Freshness.Enlist(batch, session.DocumentStore, asOf);
+            var freshnessRead = Freshness.Enlist(batch, session.DocumentStore, axes.AsOf);
             var processRead = batch.Load<ProcessDetails>(query.Process);
-            var settingsRead = MeasureInputs.Settings(batch, query.Process, asOf);
-            var closesRead = ClosedMeetings.Enlist(batch, session.DocumentStore, query.Process, asOf);
+            var settingsRead = MeasureInputs.Settings(batch, query.Process, axes.AsOf);
+            var closesRead = ClosedMeetings.Enlist(batch, session.DocumentStore, query.Process, axes.AsOf);
             await batch.Execute(cancellationToken);
 
             var process = MeasureInputs.Require(await processRead, query.Process, null);
             var settings = await settingsRead();
-            var snapshot = await snapshots.TakeAsync(session, process, asOf, settings.Thresholds, null, cancellationToken);
-            var areas = await ConvergenceSnapshot.AreasAsync(session, process.Id, asOf, null, cancellationToken);
+            var snapshot = await snapshots.TakeAsync(session, process, axes, settings.Thresholds, null, cancellationToken);
+            var areas = await ConvergenceSnapshot.AreasAsync(session, process.Id, axes, null, cancellationToken);
 
-            var closes = await closesRead();
+            var closes = (await closesRead()).Where(c => axes.StatedBy is not { } by || c.EndsOn <= by).ToList();
             var freshness = await freshnessRead();
-            var byClose = closes.OrderBy(c => c.ClosedAt).ToList();
-            var last = byClose.LastOrDefault();
-            var previous = byClose.Count >= 2 ? byClose[^2] : null;
-            var atLast = last is null ? null : await snapshots.TakeAsync(session, process, last.ClosedAt, settings.Thresholds, null, cancellationToken);
-            var atPrevious = previous is null ? null : await snapshots.TakeAsync(session, process, previous.ClosedAt, settings.Thresholds, null, cancellationToken);
+            var last = closes.LastOrDefault();
+            var previous = closes.Count >= 2 ? closes[^2] : null;
+            var thresholds = await ConvergenceTimelines.ThresholdsAsync(session, process.Id, axes.AsOf, cancellationToken);
+            async Task<ConvergenceSnapshot?> AtCloseAsync(MeetingClose? close) =>
+                close?.At(axis, axes.AsOf) is not { } at ? null : await snapshots.TakeAsync(session, process, at, thresholds(at.AsOf), null, cancellationToken);
+            var atLast = await AtCloseAsync(last);
+            var atPrevious = await AtCloseAsync(previous);
 
             return new Answer(
                 process.Id,
-                asOf,
+                axes.AsOf,
+                axes.StatedBy,
                 settings.IsDefault,
                 Rank(snapshot),
                 [.. areas.Select(a => Row(a, snapshot))],
-                new Movers(previous, last, previous?.ClosedAt, last?.ClosedAt, Move(atPrevious, atLast)),
-                new Movers(last, null, last?.ClosedAt, asOf, Move(atLast, last is null ? null : snapshot)),
+                new Movers(axis, previous, last, atPrevious?.AsOf, atLast?.AsOf, atPrevious?.StatedBy, atLast?.StatedBy, Move(atPrevious, atLast)),
+                new Movers(axis, last, null, atLast?.AsOf, axes.AsOf, atLast?.StatedBy, axes.StatedBy, Move(atLast, last is null ? null : snapshot)),
                 TotalsOf(snapshot),
                 freshness);
         }
@@ -180,13 +208,15 @@ public static class ProcessConvergence
     public static void Map(IEndpointRouteBuilder app) =>
         app.MapGet(
                 "/processes/{process}/convergence",
-                async (string process, string? asOf, IMediator mediator, CancellationToken ct) =>
-                    TypedResults.Ok(await mediator.Send(new Query(process, asOf), ct)))
+                async (string process, string? asOf, string? statedBy, string? axis, IMediator mediator, CancellationToken ct) =>
+                    TypedResults.Ok(await mediator.Send(new Query(process, asOf, statedBy, axis), ct)))
             .WithName("GetProcessConvergence")
             .WithSummary("Convergence dashboard of a process: issues ranked, areas with status, evidence level and disagreement flag, movers, totals")
             .WithDescription("Issues ranked by level (Consensus first), then GICn, then key. moversAtLastMeeting: levels at the close of the last meeting "
-                + "closed by asOf against the close of the one before it; moversSinceLastMeeting: levels at asOf against the last close. "
-                + "asOf (ISO 8601, recorded time): as the record stood then.")
+                + "(calendar order; closed by asOf, ended by statedBy) against the close of the one before it; moversSinceLastMeeting: levels at the "
+                + "moment asked against the last close. Closes are read on the movers' axis, named in each movers object: "
+                + TimelineAxisRules.Description + " Not axis=Recorded with statedBy. " + PositionViewRules.AxesDescription + " Areas with statedBy: "
+                + "their identification, affirmations, divergences, confirmations and dissolution dated by then.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
 }

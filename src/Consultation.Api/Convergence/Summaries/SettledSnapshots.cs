@@ -1,5 +1,6 @@
 using Consultation.Infrastructure.EventStore;
 using Consultation.Convergence.Measuring;
+using Consultation.Positions.Views;
 using Consultation.Processes;
 using Consultation.Stakeholders;
 using Marten;
@@ -14,7 +15,7 @@ namespace Consultation.Convergence.Summaries;
 /// running can commit events stamped at or before it (<c>Convergence:SettleSeconds</c>, <see cref="DefaultSettleSeconds"/>). The key also holds what a snapshot
 /// reads from the record as it stands now — the process document's version (titles, tabling) and a mark of the
 /// stakeholder records (memberships, kinds) — so a later change to either is never answered from an older snapshot.
-/// Moments not yet settled, and <c>now</c>, are always computed.
+/// Moments not yet settled, and <c>now</c> (on the stated axis too: what is known of a past day changes as the record grows), are always computed.
 /// </summary>
 public sealed class SettledSnapshots(TimeProvider time, IConfiguration configuration) : IDisposable
 {
@@ -34,20 +35,21 @@ public sealed class SettledSnapshots(TimeProvider time, IConfiguration configura
     public async Task<ConvergenceSnapshot> TakeAsync(
         IQuerySession session,
         ProcessDetails process,
-        DateTimeOffset? asOf,
+        TimeAxes axes,
         ConvergenceThresholds thresholds,
         IReadOnlyCollection<string>? issues,
         CancellationToken cancellationToken)
     {
-        if (asOf is not { } at || at > time.GetUtcNow() - _settle)
+        if (axes.AsOf is not { } at || at > time.GetUtcNow() - _settle)
         {
-            return await ConvergenceSnapshot.TakeAsync(session, process, asOf, thresholds, issues, cancellationToken);
+            return await ConvergenceSnapshot.TakeAsync(session, process, axes, thresholds, issues, cancellationToken);
         }
 
         var key = new Key(
             process.Id,
             process.Version,
             at,
+            axes.StatedBy,
             thresholds,
             issues is null ? null : string.Join('\n', issues.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)),
             await StakeholdersMarkAsync(session, cancellationToken));
@@ -56,7 +58,7 @@ public sealed class SettledSnapshots(TimeProvider time, IConfiguration configura
             return kept;
         }
 
-        var snapshot = await ConvergenceSnapshot.TakeAsync(session, process, at, thresholds, issues, cancellationToken);
+        var snapshot = await ConvergenceSnapshot.TakeAsync(session, process, axes, thresholds, issues, cancellationToken);
         _cache.Set(key, snapshot, new MemoryCacheEntryOptions
         {
             Size = 1 + snapshot.Issues.Values.Sum(i => i.Positions.Count),
@@ -76,5 +78,5 @@ public sealed class SettledSnapshots(TimeProvider time, IConfiguration configura
         return marks.Single();
     }
 
-    private sealed record Key(string Process, long ProcessVersion, DateTimeOffset AsOf, ConvergenceThresholds Thresholds, string? Issues, string Stakeholders);
+    private sealed record Key(string Process, long ProcessVersion, DateTimeOffset AsOf, DateOnly? StatedBy, ConvergenceThresholds Thresholds, string? Issues, string Stakeholders);
 }

@@ -155,6 +155,7 @@ public sealed class AsOfSequenceTests(StoryApi fixture) : IClassFixture<StoryApi
         Assert.Equal(
             [
                 "/processes/{key}",
+                "/processes/{key}/areas",
                 "/processes/{key}/areas/{area}",
                 "/processes/{key}/meetings/{meeting}",
                 "/processes/{key}/overview",

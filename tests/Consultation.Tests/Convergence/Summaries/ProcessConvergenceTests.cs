@@ -11,7 +11,7 @@ public sealed class ProcessConvergenceTests(ApiFactory api) : IClassFixture<ApiF
     public async Task The_dashboard_ranks_issues_flags_areas_lists_movers_and_counts()
     {
         var story = await new ConvergenceStory(api.CreateClient()).BuildAsync();
-        var now = await story.Steps.GetOkAsync<ProcessConvergence.Answer>($"/processes/{story.Process}/convergence");
+        var now = await story.Steps.GetOkAsync<ProcessConvergence.Answer>($"/processes/{story.Process}/convergence?axis=recorded");
 
         Assert.Equal(["gamma", "alpha", "beta"], now.Issues.Select(i => i.Issue));
         Assert.Equal([1, 2, 3], now.Issues.Select(i => i.Rank));
@@ -45,7 +45,7 @@ public sealed class ProcessConvergenceTests(ApiFactory api) : IClassFixture<ApiF
     public async Task As_of_a_close_the_dashboard_answers_as_the_record_stood_then()
     {
         var story = await new ConvergenceStory(api.CreateClient()).BuildAsync();
-        var second = await story.Steps.GetOkAsync<ProcessConvergence.Answer>($"/processes/{story.Process}/convergence{ConvergenceStory.AsOf(story.Closes[1])}");
+        var second = await story.Steps.GetOkAsync<ProcessConvergence.Answer>($"/processes/{story.Process}/convergence{ConvergenceStory.AsOf(story.Closes[1])}&axis=recorded");
         Assert.Equal(["alpha", "beta", "gamma"], second.Issues.Select(i => i.Issue));
         Assert.Equal(
             [("beta", ConvergenceLevel.Divergent, ConvergenceLevel.Emerging, "up")],
@@ -55,7 +55,7 @@ public sealed class ProcessConvergenceTests(ApiFactory api) : IClassFixture<ApiF
         Assert.Equal(new ProcessConvergence.Totals(3, new LevelCounts(1, 0, 1, 1, 0), 11, 5), second.Totals);
         Assert.True(second.Freshness.ReflectsSequence < second.Freshness.HighestSequence);
 
-        var first = await story.Steps.GetOkAsync<ProcessConvergence.Answer>($"/processes/{story.Process}/convergence{ConvergenceStory.AsOf(story.Closes[0])}");
+        var first = await story.Steps.GetOkAsync<ProcessConvergence.Answer>($"/processes/{story.Process}/convergence{ConvergenceStory.AsOf(story.Closes[0])}&axis=recorded");
         Assert.Null(first.MoversAtLastMeeting.FromMeeting);
         Assert.Empty(first.MoversAtLastMeeting.Issues);
         Assert.All(first.Areas, a => Assert.Equal(AreaStatus.Identified, a.Status));

@@ -1,6 +1,8 @@
 using Consultation.Infrastructure.Errors;
 using Consultation.Infrastructure.Http;
 using Consultation.Infrastructure.Validation;
+using Consultation.Convergence.Summaries;
+using Consultation.Positions.Views;
 using Consultation.Processes;
 using FluentValidation;
 using Marten;
@@ -8,10 +10,14 @@ using Mediator;
 
 namespace Consultation.Convergence.Areas.Listing;
 
-/// <summary>The areas of convergence of a process in the order identified, filtered by status and by an issue they cover.</summary>
+/// <summary>
+/// The areas of convergence of a process in the order identified, filtered by status and by an issue they cover — now, or
+/// on both axes (<see cref="TimeAxes"/>): as the record stood at <c>asOf</c>, and with <c>statedBy</c> as they stood on
+/// that day by their own dates (<see cref="ConvergenceSnapshot.HappenedBy"/>); the filters then apply to that state.
+/// </summary>
 public static class ListAreas
 {
-    public sealed record Query(string Process, string? Status, string? Issue, int Page, int PageSize) : IQuery<Page<AreaSummary>>;
+    public sealed record Query(string Process, string? Status, string? Issue, int Page, int PageSize, string? AsOf = null, string? StatedBy = null) : IQuery<Page<AreaSummary>>;
 
     public sealed class Validator : AbstractValidator<Query>
     {
@@ -21,6 +27,8 @@ public static class ListAreas
             RuleFor(x => x.Issue!).Slug().When(x => x.Issue is not null);
             RuleFor(x => x.Page).PageNumber();
             RuleFor(x => x.PageSize).InclusiveBetween(1, Page<AreaSummary>.MaxSize);
+            RuleFor(x => x.AsOf).AsOfTimestamp();
+            RuleFor(x => x.StatedBy).IsoDate();
         }
     }
 
@@ -29,16 +37,31 @@ public static class ListAreas
         public async ValueTask<Page<AreaSummary>> Handle(Query query, CancellationToken cancellationToken)
         {
             var process = await session.LoadAsync<ProcessDetails>(query.Process, cancellationToken) ?? throw new StreamNotFound("Process", query.Process);
-            var areas = new AreasOfProcess(session).Of(process.Id);
-            if (TextRules.ParseOptionalEnum<AreaStatus>(query.Status) is { } status)
-            {
-                areas = areas.Where(x => x.Status == status);
-            }
-
+            var status = TextRules.ParseOptionalEnum<AreaStatus>(query.Status);
             if (query.Issue is { } issue)
             {
                 _ = process.Issue(issue) ?? throw new StreamNotFound("Issue", $"{process.Id}/{issue}");
-                areas = areas.Where(x => x.Issues.Contains(issue));
+            }
+
+            var axes = TimeAxes.Parse(query.AsOf, query.StatedBy);
+            if (axes != TimeAxes.Now)
+            {
+                var then = await ConvergenceSnapshot.AreasAsync(session, process.Id, axes, null, cancellationToken);
+                return AreasOfProcess.PageOf(
+                    [.. then.Where(x => (status is null || x.Status == status) && (query.Issue is null || x.Issues.Contains(query.Issue)))],
+                    query.Page,
+                    query.PageSize);
+            }
+
+            var areas = new AreasOfProcess(session).Of(process.Id);
+            if (status is { } wanted)
+            {
+                areas = areas.Where(x => x.Status == wanted);
+            }
+
+            if (query.Issue is { } covered)
+            {
+                areas = areas.Where(x => x.Issues.Contains(covered));
             }
 
             return await AreasOfProcess.PageAsync(areas, query.Page, query.PageSize, cancellationToken);
@@ -48,12 +71,14 @@ public static class ListAreas
     public static void Map(IEndpointRouteBuilder app) =>
         app.MapGet(
                 "/processes/{key}/areas",
-                async (string key, string? status, string? issue, int? page, int? pageSize, IMediator mediator, CancellationToken ct) =>
-                    TypedResults.Ok(await mediator.Send(new Query(key, status, issue, page ?? 1, pageSize ?? Page<AreaSummary>.DefaultSize), ct)))
+                async (string key, string? status, string? issue, int? page, int? pageSize, string? asOf, string? statedBy, IMediator mediator, CancellationToken ct) =>
+                    TypedResults.Ok(await mediator.Send(new Query(key, status, issue, page ?? 1, pageSize ?? Page<AreaSummary>.DefaultSize, asOf, statedBy), ct)))
             .WithName("ListAreas")
             .WithSummary("List the areas of convergence of a process")
             .WithDescription("In the order identified (day, then key). Filters: status (Identified, Affirmed, ConfirmedInText, Dissolved), "
-                + "issue (areas covering that issue now). Paged: page (from 1), pageSize (1-200, default 50).")
+                + "issue (areas covering that issue at the moment asked). Paged: page (from 1), pageSize (1-200, default 50). asOf (ISO 8601, recorded "
+                + "time): the areas as the record stood then; statedBy (YYYY-MM-DD): as they stood on that day by their own dates (identified, affirmed, "
+                + "divergences noted, confirmed, dissolved; issue links carry no date and apply as recorded).")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
 }
