@@ -66,7 +66,7 @@ public sealed class AccessibilityTests(DashboardFactory dashboard)
         await page.Keyboard.PressAsync("Enter");
 
         await page.WaitForURLAsync(url => url.Contains($"atClose={DashboardStory.SecondMeeting}", StringComparison.Ordinal));
-        Assert.Contains($"As the record stood at the close of {DashboardStory.SecondMeetingTitle}", await page.TextAsync("[data-moment]"), StringComparison.Ordinal);
+        Assert.Contains($"What had been said by the close of {DashboardStory.SecondMeetingTitle}", await page.TextAsync("[data-moment]"), StringComparison.Ordinal);
     }
 
     private static async Task<string> FocusedTextAsync(IPage page) => (await page.EvaluateAsync<string>("() => document.activeElement.textContent")).Trim();

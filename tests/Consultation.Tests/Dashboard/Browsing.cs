@@ -34,6 +34,20 @@ public static class Browsing
     public static async Task<string> CellAsync(this IPage page, string rowAttribute, string key, string field) =>
         (await page.Locator($"tr[data-{rowAttribute}='{key}'] [data-field='{field}']").First.InnerTextAsync()).Trim();
 
+    /// <summary>
+    /// From a meeting's close on the stated timeline (the default, whose banner is checked), to the same close on recorded
+    /// time through the page's switch.
+    /// </summary>
+    public static async Task SwitchToRecordedCloseAsync(this IPage page, string meetingTitle)
+    {
+        Assert.Contains($"What had been said by the close of {meetingTitle}", await page.TextAsync("[data-moment]"), StringComparison.Ordinal);
+        await page.Locator("[data-field='axis-switch'] a").ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("timeline=recorded", StringComparison.Ordinal));
+        var recorded = await page.TextAsync("[data-moment]");
+        Assert.Contains($"What the record said when {meetingTitle}", recorded, StringComparison.Ordinal);
+        Assert.Contains("was closed in it", recorded, StringComparison.Ordinal);
+    }
+
     public static async Task<string> TextAsync(this IPage page, string selector) => (await page.Locator(selector).First.InnerTextAsync()).Trim();
 
     /// <summary>The window scrolled so that <paramref name="selector"/> is at the top.</summary>

@@ -66,6 +66,7 @@ public sealed class OtherPagesTests(DashboardFactory dashboard)
         await page.GetByLabel("Replay at the close of").SelectOptionAsync(DashboardStory.SecondMeeting);
         await page.Locator("form:has(#atClose) button").ClickAsync();
         await page.WaitForURLAsync(url => url.Contains($"atClose={DashboardStory.SecondMeeting}", StringComparison.Ordinal));
+        await page.SwitchToRecordedCloseAsync(DashboardStory.SecondMeetingTitle);
 
         var asOf = ApiNumbers.AsOf(dashboard.Story.SecondClose);
         var now = (await dashboard.Api().GetJsonAsync("/processes/gcm/areas/people-rights-and-dignity/convergence")).GetProperty("evidence");
@@ -106,10 +107,10 @@ public sealed class OtherPagesTests(DashboardFactory dashboard)
         await page.GetByLabel("Replay at the close of").SelectOptionAsync(DashboardStory.FirstMeeting);
         await page.Locator("form:has(#atClose) button").ClickAsync();
         await page.WaitForURLAsync(url => url.Contains($"atClose={DashboardStory.FirstMeeting}", StringComparison.Ordinal));
+        await page.SwitchToRecordedCloseAsync("Stocktaking meeting");
 
         var then = await api.GetJsonAsync($"/stakeholders/THA/meetings?process=gcm&asOf={ApiNumbers.AsOf(dashboard.Story.FirstClose)}");
         Assert.DoesNotContain(Meeting, then.GetProperty("items").EnumerateArray().Select(m => m.GetProperty("meeting").GetString()));
-        Assert.Contains("As the record stood at the close of", await page.TextAsync("[data-moment]"), StringComparison.Ordinal);
         Assert.Equal(0, await page.Locator($"tr[data-meeting='{Meeting}']").CountAsync());
         Assert.Equal(then.GetProperty("items").GetArrayLength(), await page.Locator("tr[data-meeting]").CountAsync());
     }

@@ -25,6 +25,7 @@ public sealed class ProcessOverviewTests(ApiFactory api) : IClassFixture<ApiFact
         await _secretariat.EnsureStakeholderAsync("ECU", name: "Ecuador");
         foreach (var stakeholder in new[] { "MEX", "ECU" })
         {
+            await _secretariat.UpdateOkAsync(Secretariat.MeetingUrl(process, "thematic-1"), "participants", new { stakeholder, role = "Speaker" });
             var stated = await _secretariat.Client.PostJsonAsync($"/processes/{process}/issues/human-rights/positions", new { stakeholder, stance = 1, summary = "Supports", meeting = "thematic-1", statedOn = "2017-05-08" });
             Assert.Equal(HttpStatusCode.Created, stated.StatusCode);
         }

@@ -36,6 +36,7 @@ public sealed class CrashTests(ITestOutputHelper output)
             foreach (var stakeholder in single.Concat(batched))
             {
                 await secretariat.EnsureStakeholderAsync(stakeholder, regionalGroup: "African");
+                await secretariat.EnsureParticipantAsync(process, "stocktaking-2017", stakeholder);
             }
 
             var writes = single.SelectMany(s => KeyedWrite.Issues.Select(issue => KeyedWrite.Stating(process, issue, s)))

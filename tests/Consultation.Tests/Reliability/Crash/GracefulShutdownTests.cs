@@ -105,6 +105,7 @@ public sealed class GracefulShutdownTests(ITestOutputHelper output)
         var secretariat = new Secretariat(client);
         var (process, _) = await secretariat.OpenStocktakingAsync(KeyedWrite.Issues);
         await secretariat.EnsureStakeholderAsync(stakeholder, regionalGroup: "African");
+        await secretariat.EnsureParticipantAsync(process, "stocktaking-2017", stakeholder);
         return (service, schema, client, process);
     }
 

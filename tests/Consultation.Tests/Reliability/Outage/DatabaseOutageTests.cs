@@ -38,6 +38,7 @@ public sealed class DatabaseOutageTests(OutageApiFactory outage, ITestOutputHelp
         foreach (var stakeholder in single.Concat(batched))
         {
             await steps.Secretariat.EnsureStakeholderAsync(stakeholder, regionalGroup: "African");
+            await steps.Secretariat.EnsureParticipantAsync(process, "stocktaking-2017", stakeholder);
         }
 
         var writes = single.SelectMany(s => KeyedWrite.Issues.Select(issue => KeyedWrite.Stating(process, issue, s)))

@@ -31,6 +31,7 @@ public sealed class ConcurrencySoakTests(ReliabilityApiFactory api, ITestOutputH
         for (var i = 0; i < stakeholders.Length; i++)
         {
             await steps.Secretariat.EnsureStakeholderAsync(stakeholders[i], regionalGroup: RegionalGroups[i % RegionalGroups.Length]);
+            await steps.Secretariat.EnsureParticipantAsync(process, "stocktaking-2017", stakeholders[i]);
         }
 
         var eventsBefore = await api.CountEventsAsync();
