@@ -55,6 +55,22 @@ public sealed class AccreditingStakeholdersTests(ApiFactory api) : IClassFixture
     }
 
     [Fact]
+    public async Task The_registry_lists_who_is_accredited_on_a_date_and_not_those_whose_accreditation_ended()
+    {
+        await LaunchProcessAsync("lapsed", "2017-01-01");
+        await _client.RegisterOtherAsync("lapsed-ngo", "CivilSociety", "An NGO whose accreditation ended");
+        Assert.Equal(HttpStatusCode.OK, (await TryAccreditAsync("lapsed-ngo", "lapsed", "2017-05-01")).StatusCode);
+        var ended = await _client.PostJsonAsync(
+            "/stakeholders/lapsed-ngo/accreditations/lapsed/end", new { endedOn = "2018-07-13", reason = "Phase over" }, await _client.ETagOfAsync("lapsed-ngo"));
+        Assert.True(ended.StatusCode == HttpStatusCode.OK, await ended.Content.ReadAsStringAsync());
+
+        Assert.Empty(await _client.KeysAsync("/stakeholders?accreditedTo=lapsed"));
+        Assert.Equal(["lapsed-ngo"], await _client.KeysAsync("/stakeholders?accreditedTo=lapsed&on=2018-07-12"));
+        Assert.Empty(await _client.KeysAsync("/stakeholders?accreditedTo=lapsed&on=2018-07-13"));
+        Assert.Empty(await _client.KeysAsync("/stakeholders?accreditedTo=lapsed&on=2017-04-30"));
+    }
+
+    [Fact]
     public async Task An_accreditation_ends_with_if_match_shows_its_period_and_can_be_granted_again_from_its_end()
     {
         await _client.RegisterOtherAsync("icmc", "CivilSociety", "International Catholic Migration Commission");

@@ -36,7 +36,8 @@ public static class ListStakeholders
             RuleFor(x => x.Search).MaximumLength(MaxSearchLength);
             RuleFor(x => x.Group).Slug().When(x => x.Group is not null);
             RuleFor(x => x.On).IsoDate();
-            RuleFor(x => x.On).Null().When(x => x.Group is null).WithMessage("'on' dates a group membership: give 'group' with it.");
+            RuleFor(x => x.On).Null().When(x => x.Group is null && x.AccreditedTo is null)
+                .WithMessage("'on' dates a group membership or an accreditation: give 'group' or 'accreditedTo' with it.");
             RuleFor(x => x.AccreditedTo).Slug().When(x => x.AccreditedTo is not null);
             RuleFor(x => x.Page).PageNumber();
             RuleFor(x => x.PageSize).InclusiveBetween(1, Page<StakeholderDetails>.MaxSize);
@@ -72,7 +73,8 @@ public static class ListStakeholders
 
             if (query.AccreditedTo is { } process)
             {
-                stakeholders = stakeholders.Where(x => x.Accreditations.Any(a => a.Process == process));
+                var day = IsoDates.ParseOptional(query.On) ?? time.Today();
+                stakeholders = stakeholders.Where(x => x.Accreditations.Any(a => a.Process == process && a.AccreditedOn <= day && (a.EndedOn == null || a.EndedOn > day)));
             }
 
             var page = await stakeholders.OrderBy(x => x.Id).ToPagedListAsync(query.Page, query.PageSize, cancellationToken);
@@ -90,6 +92,6 @@ public static class ListStakeholders
             .WithName("ListStakeholders")
             .WithSummary("List stakeholders")
             .WithDescription("Filters: kind, regionalGroup, search (in name or key), group (members of that group on the date 'on', YYYY-MM-DD, default today), "
-                + "accreditedTo (a process key). Paged: page (from 1), pageSize (1-200, default 50).")
+                + "accreditedTo (accredited to that process on the date 'on', default today). Paged: page (from 1), pageSize (1-200, default 50).")
             .ProducesValidationProblem();
 }
