@@ -26,6 +26,9 @@ public sealed record Meeting(
     /// <summary>The agenda as it stands; null until one is set.</summary>
     public IReadOnlyList<AgendaItem>? Agenda { get; init; }
 
+    /// <summary>The host's stakeholder key; null until one is named.</summary>
+    public string? Host { get; init; }
+
     public int Findings { get; init; }
 
     public int Recommendations { get; init; }
@@ -53,6 +56,8 @@ public sealed record Meeting(
 
     public Meeting Apply(StatementWithdrawn e) => this with { WithdrawnStatements = WithdrawnStatements.Add(e.Statement) };
 
+    public Meeting Apply(MeetingHostNamed e) => this with { Host = e.Stakeholder };
+
     public Meeting Apply(AgendaSet e) => this with { Agenda = e.Items };
 
     public Meeting Apply(AgendaAmended e) => this with { Agenda = e.Items };
@@ -62,6 +67,8 @@ public sealed record Meeting(
     public Meeting Apply(PracticeRecorded e) => this with { Findings = Findings + 1 };
 
     public Meeting Apply(PerspectiveRecorded e) => this with { Findings = Findings + 1 };
+
+    public Meeting Apply(FactRecorded e) => this with { Findings = Findings + 1 };
 
     public Meeting Apply(RecommendationRecorded e) => this with { Recommendations = Recommendations + 1 };
 

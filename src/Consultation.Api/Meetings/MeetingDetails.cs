@@ -28,6 +28,12 @@ public sealed record MeetingDetails : IVersioned
 
     public IReadOnlyList<string> Chairs { get; init; } = [];
 
+    /// <summary>The stakeholder hosting the meeting, when one has been named.</summary>
+    public string? Host { get; init; }
+
+    /// <summary>Every naming of the host, in order, with the reason for each change.</summary>
+    public IReadOnlyList<HostNamingDetails> HostHistory { get; init; } = [];
+
     public MeetingStatus Status { get; init; }
 
     /// <summary>The agenda as it stands (items numbered from 1); empty when none was set.</summary>
@@ -71,6 +77,8 @@ public sealed record MeetingDetails : IVersioned
 
     public StatementDetails? Statement(string id) => Statements.FirstOrDefault(s => s.Id == id);
 }
+
+public sealed record HostNamingDetails(string Stakeholder, string? Reason, DateTimeOffset RecordedAt);
 
 public sealed record ParticipantDetails(string Stakeholder, string? DelegationHead, ParticipantRole Role, bool Late, DateTimeOffset RegisteredAt);
 
@@ -225,6 +233,13 @@ public sealed partial class MeetingDetailsProjection : SingleStreamProjection<Me
             History = [.. s.History, new StatementChangeDetails(StatementChange.Withdrawn, null, e.Data.Reason, e.RecordedAt())],
         });
 
+    public MeetingDetails Apply(IEvent<MeetingHostNamed> e, MeetingDetails current) =>
+        Touch(e, current) with
+        {
+            Host = e.Data.Stakeholder,
+            HostHistory = [.. current.HostHistory, new HostNamingDetails(e.Data.Stakeholder, e.Data.Reason, e.RecordedAt())],
+        };
+
     public MeetingDetails Apply(IEvent<AgendaSet> e, MeetingDetails current) =>
         Touch(e, current) with
         {
@@ -256,6 +271,10 @@ public sealed partial class MeetingDetailsProjection : SingleStreamProjection<Me
     public MeetingDetails Apply(IEvent<PerspectiveRecorded> e, MeetingDetails current) =>
         AddFinding(e, current, new FindingDetails(
             e.Data.Finding, FindingKind.Perspective, e.Data.Summary, null, null, null, null, e.Data.Whose, e.Data.Late, e.RecordedAt()));
+
+    public MeetingDetails Apply(IEvent<FactRecorded> e, MeetingDetails current) =>
+        AddFinding(e, current, new FindingDetails(
+            e.Data.Finding, FindingKind.Fact, e.Data.Summary, null, null, e.Data.Source, null, null, e.Data.Late, e.RecordedAt()));
 
     public MeetingDetails Apply(IEvent<RecommendationRecorded> e, MeetingDetails current) =>
         Touch(e, current) with

@@ -64,6 +64,9 @@ public sealed record PracticeRecorded(string Key, string Finding, string Summary
 /// <summary>A perspective brought to the meeting (e.g. first responders' experience), and whose it is.</summary>
 public sealed record PerspectiveRecorded(string Key, string Finding, string Summary, string Whose, bool Late);
 
+/// <summary>A fact stated at the meeting as known, without a figure; <see cref="Source"/> where it is known from, when said.</summary>
+public sealed record FactRecorded(string Key, string Finding, string Summary, string? Source, bool Late);
+
 /// <summary>A recommendation made at the meeting, and where it came from (a panel, an idea lab, a stakeholder…).</summary>
 public sealed record RecommendationRecorded(string Key, string Recommendation, string Text, string From, bool Late);
 
@@ -94,3 +97,9 @@ public sealed record StatementCorrected(string Key, string Statement, StatementC
 
 /// <summary>A statement was withdrawn from the record, for a reason; it stays in the history, marked withdrawn.</summary>
 public sealed record StatementWithdrawn(string Key, string Statement, string Reason);
+
+/// <summary>
+/// The stakeholder hosting the meeting (usually the government of the country it is held in) was named; a later naming
+/// changes the host, for a reason, and the earlier one stays in the history.
+/// </summary>
+public sealed record MeetingHostNamed(string Key, string Stakeholder, string? Reason);

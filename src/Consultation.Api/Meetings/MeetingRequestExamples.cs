@@ -3,6 +3,7 @@ using Consultation.Meetings.Agenda;
 using Consultation.Meetings.Cancelling;
 using Consultation.Meetings.Closing;
 using Consultation.Meetings.Findings;
+using Consultation.Meetings.Hosting;
 using Consultation.Meetings.Opening;
 using Consultation.Meetings.Recommendations;
 using Consultation.Meetings.Registering;
@@ -38,6 +39,7 @@ public sealed class MeetingRequestExamples : IRequestExamples
             ],
             Reason: "Idea labs added by the co-facilitators"),
         new RescheduleMeeting.Request(StartsOn: new DateOnly(2017, 12, 5), EndsOn: new DateOnly(2017, 12, 7), Venue: null, Reason: "Venue available a day later"),
+        new NameMeetingHost.Request(Stakeholder: "MEX", Reason: null),
         new CancelMeeting.Request(Reason: "Postponed sine die"),
         new OpenMeeting.Request(),
         new RegisterParticipant.Request(Stakeholder: "MEX", DelegationHead: "Juan José Gómez Camacho", Role: "Chair"),

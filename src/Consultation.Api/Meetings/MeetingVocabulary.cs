@@ -36,4 +36,7 @@ public enum FindingKind
     Figure,
     Practice,
     Perspective,
+
+    /// <summary>Something the speaker states as known without giving a figure (e.g. "more and more women migrate").</summary>
+    Fact,
 }

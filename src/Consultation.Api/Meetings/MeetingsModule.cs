@@ -3,6 +3,7 @@ using Consultation.Meetings.Agenda;
 using Consultation.Meetings.Cancelling;
 using Consultation.Meetings.Closing;
 using Consultation.Meetings.Findings;
+using Consultation.Meetings.Hosting;
 using Consultation.Meetings.Listing;
 using Consultation.Meetings.Opening;
 using Consultation.Meetings.Reading;
@@ -45,6 +46,7 @@ public static class MeetingsModule
         GetMeeting.Map(read);
         RescheduleMeeting.Map(record);
         SetAgenda.Map(record);
+        NameMeetingHost.Map(record);
         CancelMeeting.Map(record);
         OpenMeeting.Map(record);
         RegisterParticipant.Map(record);

@@ -57,6 +57,15 @@ public sealed record Process(
 
     public Process Apply(PhasePlanned e) => this with { PlannedPhases = PlannedPhases.Add(e.Phase) };
 
+    /// <summary>Leadership roles a source was noted as naming, with the names it gave.</summary>
+    public ImmutableHashSet<string> LeadershipNoted { get; init; } = [];
+
+    public Process Apply(ProcessLeadershipNoted e) => this with { LeadershipNoted = LeadershipNoted.Add(NoteOf(e.Role, e.Names)) };
+
+    /// <summary>A leadership note as compared for duplicates: the role and the names, case and order aside.</summary>
+    public static string NoteOf(string role, IEnumerable<string> names) =>
+        string.Join('\n', [role.ToUpperInvariant(), .. names.Select(n => n.ToUpperInvariant()).Order(StringComparer.Ordinal)]);
+
     public Process Apply(ProcessDivergenceNoted e) => this with { DivergencesNoted = DivergencesNoted + 1 };
 
     private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;

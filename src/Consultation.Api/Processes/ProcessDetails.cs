@@ -47,6 +47,9 @@ public sealed record ProcessDetails : Consultation.Infrastructure.Http.IVersione
     /// <summary>Divergences noted for the process as a whole (those within an area are on the area).</summary>
     public IReadOnlyList<ProcessDivergenceDetails> Divergences { get; init; } = [];
 
+    /// <summary>Who leads the process as sources say it, when they name a role rather than appointments (see <see cref="CoFacilitators"/>).</summary>
+    public IReadOnlyList<LeadershipDetails> Leadership { get; init; } = [];
+
     /// <summary>The stream version; also the ETag to send back in If-Match.</summary>
     public long Version { get; init; }
 
@@ -58,6 +61,8 @@ public sealed record ProcessDetails : Consultation.Infrastructure.Http.IVersione
 }
 
 public sealed record PlannedPhaseDetails(string Key, string Title, int? ExpectedYear, DateOnly AnnouncedOn);
+
+public sealed record LeadershipDetails(string Role, IReadOnlyList<string> Names, DateOnly NotedOn);
 
 public sealed record ProcessDivergenceDetails(string Id, string Text, IReadOnlyList<string> Issues, DateOnly NotedOn);
 
@@ -100,6 +105,9 @@ public sealed partial class ProcessDetailsProjection : SingleStreamProjection<Pr
 
     public ProcessDetails Apply(IEvent<PhasePlanned> e, ProcessDetails current) =>
         Touch(e, current) with { PlannedPhases = [.. current.PlannedPhases, new PlannedPhaseDetails(e.Data.Phase, e.Data.Title, e.Data.ExpectedYear, e.Data.AnnouncedOn)] };
+
+    public ProcessDetails Apply(IEvent<ProcessLeadershipNoted> e, ProcessDetails current) =>
+        Touch(e, current) with { Leadership = [.. current.Leadership, new LeadershipDetails(e.Data.Role, e.Data.Names, e.Data.NotedOn)] };
 
     public ProcessDetails Apply(IEvent<ProcessDivergenceNoted> e, ProcessDetails current) =>
         Touch(e, current) with { Divergences = [.. current.Divergences, new ProcessDivergenceDetails(e.Data.Divergence, e.Data.Text, e.Data.Issues, e.Data.NotedOn)] };

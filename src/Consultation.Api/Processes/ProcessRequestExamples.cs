@@ -2,6 +2,7 @@ using Consultation.Infrastructure.Http;
 using Consultation.Processes.CoFacilitators;
 using Consultation.Processes.Concluding;
 using Consultation.Processes.Divergences;
+using Consultation.Processes.Leadership;
 using Consultation.Processes.Issues;
 using Consultation.Processes.Launching;
 using Consultation.Processes.Phases;
@@ -20,6 +21,7 @@ public sealed class ProcessRequestExamples : IRequestExamples
             StartsOn: new DateOnly(2017, 4, 6),
             PlannedEndOn: new DateOnly(2018, 12, 31)),
         new PlanPhase.Request(Phase: "negotiation", Title: "Intergovernmental negotiations", ExpectedYear: 2018, AnnouncedOn: new DateOnly(2017, 12, 6)),
+        new NoteLeadership.Request(Role: "Co-facilitators", Names: [], NotedOn: new DateOnly(2017, 12, 6)),
         new NoteProcessDivergence.Request(Text: "There are issues on which participants continue to disagree", Issues: [], NotedOn: new DateOnly(2017, 12, 6)),
         new StartPhase.Request(Phase: "stocktaking", Title: "Stocktaking phase", StartedOn: new DateOnly(2017, 12, 4)),
         new EndPhase.Request(EndedOn: new DateOnly(2017, 11, 30)),

@@ -2,6 +2,7 @@ using Consultation.Infrastructure.Security;
 using Consultation.Processes.CoFacilitators;
 using Consultation.Processes.Concluding;
 using Consultation.Processes.Divergences;
+using Consultation.Processes.Leadership;
 using Consultation.Processes.Issues;
 using Consultation.Processes.Launching;
 using Consultation.Processes.Listing;
@@ -35,6 +36,7 @@ public static class ProcessesModule
         EndPhase.Map(setup);
         AppointCoFacilitator.Map(setup);
         ReleaseCoFacilitator.Map(setup);
+        NoteLeadership.Map(setup);
         TableIssue.Map(setup);
         ListIssues.Map(read);
         GetIssue.Map(read);

@@ -155,7 +155,7 @@ public sealed class RecordingAtMeetingsTests(MeetingsApiFactory api)
     }
 
     [Fact]
-    public async Task Findings_are_figures_practices_or_perspectives()
+    public async Task Findings_are_figures_practices_perspectives_or_facts()
     {
         var (_, meeting) = await _secretariat.OpenStocktakingAsync();
 
@@ -170,7 +170,12 @@ public sealed class RecordingAtMeetingsTests(MeetingsApiFactory api)
         await _secretariat.UpdateOkAsync(meeting, "findings", new { kind = "Practice", summary = "Regional visitor cards for border workers", presentedBy = "MEX" });
         var details = await (await _secretariat.UpdateOkAsync(meeting, "findings", new { kind = "perspective", summary = "Search and rescue at sea", whose = "First responders" })).ReadAsync<MeetingDetails>();
 
-        Assert.Equal(["f1", "f2", "f3"], details.Findings.Select(f => f.Id));
+        details = await (await _secretariat.UpdateOkAsync(meeting, "findings", new { kind = "Fact", summary = "More and more women migrate" })).ReadAsync<MeetingDetails>();
+        details = await (await _secretariat.UpdateOkAsync(meeting, "findings", new { kind = "Fact", summary = "Migration is mostly regional", source = "UN DESA" })).ReadAsync<MeetingDetails>();
+
+        Assert.Equal(["f1", "f2", "f3", "f4", "f5"], details.Findings.Select(f => f.Id));
+        Assert.Equal((FindingKind.Fact, null, null, null), (details.Findings[3].Kind, details.Findings[3].Value, details.Findings[3].Source, details.Findings[3].Whose));
+        Assert.Equal((FindingKind.Fact, "UN DESA"), (details.Findings[4].Kind, details.Findings[4].Source));
         Assert.Equal((FindingKind.Figure, 258_000_000m, "people"), (details.Findings[0].Kind, details.Findings[0].Value, details.Findings[0].Unit));
         Assert.Equal((FindingKind.Practice, "MEX"), (details.Findings[1].Kind, details.Findings[1].PresentedBy));
         Assert.Equal((FindingKind.Perspective, "First responders"), (details.Findings[2].Kind, details.Findings[2].Whose));
@@ -190,6 +195,11 @@ public sealed class RecordingAtMeetingsTests(MeetingsApiFactory api)
         var practice = await (await _secretariat.UpdateAsync(meeting, "findings", new { kind = "Practice", summary = "x", value = 3 })).AssertProblemAsync(400);
         Assert.NotEmpty(practice.ErrorsFor("presentedBy"));
         Assert.NotEmpty(practice.ErrorsFor("value"));
+        var fact = await (await _secretariat.UpdateAsync(meeting, "findings", new { kind = "Fact", summary = "x", value = 5, whose = "Someone" })).AssertProblemAsync(400);
+        Assert.NotEmpty(fact.ErrorsFor("value"));
+        Assert.NotEmpty(fact.ErrorsFor("whose"));
+        var perspective = await (await _secretariat.UpdateAsync(meeting, "findings", new { kind = "Perspective", summary = "x", whose = "Someone", source = "A report" })).AssertProblemAsync(400);
+        Assert.Contains("Only a figure or a fact has a 'source'.", perspective.ErrorsFor("source"));
         var kind = await (await _secretariat.UpdateAsync(meeting, "findings", new { kind = "Anecdote", summary = "x" })).AssertProblemAsync(400);
         Assert.NotEmpty(kind.ErrorsFor("kind"));
         var unknown = await (await _secretariat.UpdateAsync(meeting, "findings", new { kind = "Practice", summary = "A scheme", presentedBy = "XYZ" })).AssertProblemAsync(404);

@@ -47,7 +47,19 @@ public sealed class LoadingSeedsTests(SeededApiFactory api) : IClassFixture<Seed
         Assert.Equal("pga-office", speaker.GetProperty("stakeholder").GetString());
         Assert.Equal("H.E. Mr. Miroslav Lajčák", speaker.GetProperty("delegationHead").GetString());
 
+        Assert.Equal("MEX", meeting.GetProperty("host").GetString());
+        var facts = meeting.GetProperty("findings").EnumerateArray().Where(f => f.GetProperty("kind").GetString() == "Fact").Select(f => f.GetProperty("summary").GetString()).ToList();
+        Assert.Equal(["More and more women migrate", "More people move among countries in the Global South than to destinations in the Global North"], facts);
+        Assert.DoesNotContain(meeting.GetProperty("findings").EnumerateArray(), f => f.GetProperty("whose").GetString()?.Contains("stating it as known", StringComparison.Ordinal) == true);
+
+        var page = await http.GetStringAsync("/ui/processes/gcm/meetings/stocktaking-2017");
+        Assert.Contains("hosted by <a data-field=\"host\" href=\"/ui/processes/gcm/stakeholders/MEX\">MEX</a>", page, StringComparison.Ordinal);
+        Assert.Contains("stated as known", page, StringComparison.Ordinal);
+
         var process = await GetJsonAsync(http, "/processes/gcm");
+        var leadership = Assert.Single(process.GetProperty("leadership").EnumerateArray());
+        Assert.Equal(("Co-facilitators", 0), (leadership.GetProperty("role").GetString(), leadership.GetProperty("names").GetArrayLength()));
+        Assert.Empty(process.GetProperty("coFacilitators").EnumerateArray());
         var planned = Assert.Single(process.GetProperty("plannedPhases").EnumerateArray());
         Assert.Equal(("negotiation", 2018), (planned.GetProperty("key").GetString(), planned.GetProperty("expectedYear").GetInt32()));
         var divergence = Assert.Single(process.GetProperty("divergences").EnumerateArray());

@@ -33,6 +33,11 @@ internal static class SeedChecks
             yield return problem;
         }
 
+        foreach (var problem in (file.Leadership ?? []).SelectMany((l, i) => Facts($"leadership[{i}]", l.Source, ("role", l.Role))))
+        {
+            yield return problem;
+        }
+
         foreach (var problem in (file.Divergences ?? []).SelectMany((d, i) => Facts($"divergences[{i}]", d.Source, ("text", d.Text))))
         {
             yield return problem;

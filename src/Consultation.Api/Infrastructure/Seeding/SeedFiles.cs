@@ -76,7 +76,15 @@ public sealed class SeedFileException(string file, string item, string problem)
 
 public sealed record StakeholderSeed(string? Key, string? Kind, string? Name, string? RegionalGroup, string? Source);
 
-public sealed record ProcessSeedFile(ProcessSeed? Process, IReadOnlyList<PhaseSeed>? Phases, IReadOnlyList<IssueSeed>? Issues, IReadOnlyList<ProcessDivergenceSeed>? Divergences);
+public sealed record ProcessSeedFile(
+    ProcessSeed? Process,
+    IReadOnlyList<PhaseSeed>? Phases,
+    IReadOnlyList<LeadershipSeed>? Leadership,
+    IReadOnlyList<IssueSeed>? Issues,
+    IReadOnlyList<ProcessDivergenceSeed>? Divergences);
+
+/// <summary>Who leads the process as the source says it: a role and the names it gives (none when it names nobody).</summary>
+public sealed record LeadershipSeed(string? Role, IReadOnlyList<string?>? Names, DateOnly? NotedOn, string? Source);
 
 /// <summary>A divergence of the process as a whole, acknowledged without naming an area of convergence.</summary>
 public sealed record ProcessDivergenceSeed(string? Text, IReadOnlyList<string?>? Issues, DateOnly? NotedOn, string? Source);
@@ -111,7 +119,7 @@ public sealed record ParticipantSeed(string? Stakeholder, string? DelegationHead
 
 public sealed record StatementSeed(string? Speaker, string? OnBehalfOf, IReadOnlyList<string?>? Issues, string? Summary, string? Language, string? DocumentReference, DateOnly? SaidOn, string? Source);
 
-/// <summary><see cref="FigureSource"/> is the figure's own citation (stored with it); <see cref="Source"/> is the seed's provenance.</summary>
+/// <summary><see cref="FigureSource"/> is the figure's (or a fact's) own citation (stored with it); <see cref="Source"/> is the seed's provenance.</summary>
 public sealed record FindingSeed(string? Kind, string? Summary, decimal? Value, string? Unit, string? FigureSource, string? PresentedBy, string? Whose, string? Source);
 
 public sealed record RecommendationSeed(string? Text, string? From, string? Source);

@@ -7,6 +7,7 @@ using Consultation.Infrastructure.Security;
 using Consultation.Meetings;
 using Consultation.Meetings.Closing;
 using Consultation.Meetings.Findings;
+using Consultation.Meetings.Hosting;
 using Consultation.Meetings.Opening;
 using Consultation.Meetings.Recommendations;
 using Consultation.Meetings.Registering;
@@ -15,6 +16,7 @@ using Consultation.Meetings.Statements;
 using Consultation.Processes;
 using Consultation.Processes.Divergences;
 using Consultation.Processes.Issues;
+using Consultation.Processes.Leadership;
 using Consultation.Processes.Launching;
 using Consultation.Processes.Phases;
 using Consultation.Stakeholders;
@@ -130,6 +132,24 @@ public sealed class SeedLoader(IServiceProvider services, ILogger<SeedLoader> lo
             }
         }
 
+        foreach (var (l, i) in (file.Leadership ?? []).Select((x, i) => (x, i)))
+        {
+            details = await LoadAsync<ProcessDetails>(p.Key!, ct);
+            var names = (l.Names ?? []).Select(n => n?.Trim() ?? string.Empty).ToList();
+            if (details!.Leadership.Any(x => Process.NoteOf(x.Role, x.Names) == Process.NoteOf(l.Role!.Trim(), names)))
+            {
+                report.Present("leadership notes");
+                continue;
+            }
+
+            await SendAsync(
+                Where(directory, SeedSet.ProcessFile, $"leadership[{i}]"),
+                correlation,
+                new NoteLeadership.Command(p.Key!, details.Version, l.Role, l.Names, l.NotedOn),
+                ct);
+            report.Added("leadership notes");
+        }
+
         foreach (var (issue, i) in (file.Issues ?? []).Select((x, i) => (x, i)))
         {
             details = await LoadAsync<ProcessDetails>(p.Key!, ct);
@@ -164,7 +184,7 @@ public sealed class SeedLoader(IServiceProvider services, ILogger<SeedLoader> lo
             report.Added("process divergences");
         }
 
-        Progress(report, "processes", "phases", "planned phases", "phase ends", "issues", "process divergences");
+        Progress(report, "processes", "phases", "planned phases", "phase ends", "leadership notes", "issues", "process divergences");
     }
 
     private async Task LoadMeetingAsync(string at, MeetingSeed m, SeedReport report, string correlation, CancellationToken ct)
@@ -187,6 +207,17 @@ public sealed class SeedLoader(IServiceProvider services, ILogger<SeedLoader> lo
         {
             version = (await SendAsync(at, correlation, new OpenMeeting.Command(key, version), ct)).Version;
             report.Added("meeting steps");
+        }
+
+        // A host named since (through the API) is a later fact the seeds do not undo.
+        if (m.Host is { } host && details.Host is null)
+        {
+            version = (await SendAsync($"{at}.host", correlation, new NameMeetingHost.Command(key, version, host.Stakeholder, null), ct)).Version;
+            report.Added("meeting steps");
+        }
+        else if (m.Host is not null)
+        {
+            report.Present("meeting steps");
         }
 
         foreach (var (p, i) in (m.Participants ?? []).Select((x, i) => (x, i)))

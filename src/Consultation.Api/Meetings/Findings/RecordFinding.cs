@@ -10,8 +10,8 @@ using Marten;
 namespace Consultation.Meetings.Findings;
 
 /// <summary>
-/// Record a finding brought to the meeting: a figure (value, unit, source), a practice (presented by a stakeholder)
-/// or a perspective (whose). While the meeting is open, or as a late entry within the grace period after it closed.
+/// Record a finding brought to the meeting: a figure (value, unit, source), a practice (presented by a stakeholder),
+/// a perspective (whose) or a fact stated as known without a figure (optionally its source). While the meeting is open, or as a late entry within the grace period after it closed.
 /// </summary>
 public static class RecordFinding
 {
@@ -49,8 +49,9 @@ public static class RecordFinding
             {
                 RuleFor(x => x.Value).Null().WithMessage("Only a figure has a 'value'.");
                 RuleFor(x => x.Unit).Null().WithMessage("Only a figure has a 'unit'.");
-                RuleFor(x => x.Source).Null().WithMessage("Only a figure has a 'source'.");
             });
+            When(x => x.ParsedKind == FindingKind.Fact, () => RuleFor(x => x.Source!).SingleLine(TextRules.ReferenceMaxLength).When(x => x.Source is not null))
+                .Otherwise(() => RuleFor(x => x.Source).Null().When(x => x.ParsedKind != FindingKind.Figure).WithMessage("Only a figure or a fact has a 'source'."));
             When(x => x.ParsedKind == FindingKind.Practice, () =>
                     RuleFor(x => x.PresentedBy).NotEmpty().WithMessage("A practice needs 'presentedBy', the stakeholder that presented it.")
                         .MaximumLength(StreamKeys.MaxSlugLength))
@@ -72,6 +73,7 @@ public static class RecordFinding
             FindingKind.Figure => [new FigureRecorded(meeting.Id, id, summary, command.Value!.Value, command.Unit!.Trim(), command.Source!.Trim(), late)],
             FindingKind.Practice => [new PracticeRecorded(meeting.Id, id, summary, (presenter ?? throw new StreamNotFound("Stakeholder", command.PresentedBy!)).Id, late)],
             FindingKind.Perspective => [new PerspectiveRecorded(meeting.Id, id, summary, command.Whose!.Trim(), late)],
+            FindingKind.Fact => [new FactRecorded(meeting.Id, id, summary, command.Source?.Trim(), late)],
             _ => throw new ArgumentException($"Unknown finding kind '{command.Kind}'.", nameof(command)),
         };
     }
@@ -96,5 +98,5 @@ public static class RecordFinding
             .WithName("RecordFinding")
             .WithSummary("Record a finding brought to the meeting")
             .WithDescription("kind Figure: summary, value, unit, source. kind Practice: summary, presentedBy (a stakeholder key). "
-                + "kind Perspective: summary, whose. The new finding is the last of 'findings' (ids f1, f2…).");
+                + "kind Perspective: summary, whose. kind Fact (stated as known, without a figure): summary, source (optional). The new finding is the last of 'findings' (ids f1, f2…).");
 }

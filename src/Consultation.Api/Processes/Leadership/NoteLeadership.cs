@@ -1,0 +1,70 @@
+using Consultation.Infrastructure.Errors;
+using Consultation.Infrastructure.EventStore;
+using Consultation.Infrastructure.Http;
+using Consultation.Infrastructure.Validation;
+using Consultation.Processes.Reading;
+using FluentValidation;
+using Marten;
+
+namespace Consultation.Processes.Leadership;
+
+/// <summary>
+/// Note who leads the process as a source says it: a role ("Co-facilitators", "President of the General Assembly") and the
+/// names the source gives, none when it names nobody ("ably led by the co-facilitators"). For what a source states
+/// without an appointment: appointing a co-facilitator needs a person's name and date (<c>AppointCoFacilitator</c>).
+/// </summary>
+public static class NoteLeadership
+{
+    public const int MaxNames = 10;
+
+    public sealed record Request(string? Role, IReadOnlyList<string?>? Names, DateOnly? NotedOn);
+
+    public sealed record Command(string StreamKey, long ExpectedVersion, string? Role, IReadOnlyList<string?>? Names, DateOnly? NotedOn) : IStreamUpdate;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.Role).SingleLine(TextRules.NameMaxLength);
+            RuleFor(x => x.Names)
+                .Must(n => n is null || n.Count <= MaxNames).WithMessage($"At most {MaxNames} names.")
+                .Must(n => n is null || n.Select(x => x?.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).Count() == n.Count).WithMessage("A name is listed only once.");
+            RuleForEach(x => x.Names).SingleLine(TextRules.NameMaxLength);
+            RuleFor(x => x.NotedOn).NotNull();
+        }
+    }
+
+    public static IReadOnlyList<object> Decide(Process process, Command command, DateTimeOffset now)
+    {
+        process.EnsureActive();
+        var notedOn = command.NotedOn!.Value;
+        process.EnsureWithin(notedOn, "A leadership note");
+        PresentMoment.RequireReached(notedOn, now, "The leadership note's date");
+        var role = command.Role!.Trim();
+        var names = command.Names?.Select(n => n!.Trim()).ToList() ?? [];
+        if (process.LeadershipNoted.Contains(Process.NoteOf(role, names)))
+        {
+            throw new DomainRuleViolation($"Process '{process.Id}' already notes '{role}' as leading it{(names.Count == 0 ? string.Empty : " with these names")}.");
+        }
+
+        return [new ProcessLeadershipNoted(process.Id, role, names, notedOn)];
+    }
+
+    public sealed class Handler(IDocumentSession session, TimeProvider time) : StreamUpdateHandler<Process, Command>(session, "Process")
+    {
+        protected override ValueTask<IReadOnlyList<object>> DecideAsync(Process current, Command command, CancellationToken cancellationToken) =>
+            ValueTask.FromResult(Decide(current, command, time.GetUtcNow()));
+    }
+
+    public static void Map(IEndpointRouteBuilder app) =>
+        app.MapUpdate<Request, ProcessDetails>(
+                "/processes/{key}/leadership",
+                "process",
+                (route, r, version) => new Command(route.Route("key"), version, r.Role, r.Names, r.NotedOn),
+                key => new GetProcess.Query(key))
+            .WithName("NoteLeadership")
+            .WithSummary("Note who leads the process, as a source says it")
+            .WithDescription("role: the leading role as the source names it (e.g. Co-facilitators). names (optional): the people it names, none "
+                + "if it names nobody. notedOn (YYYY-MM-DD): the source's date, within the process. Appointments with a person's name "
+                + "and date are co-facilitator appointments; this is for what a source states. The answer's 'leadership' lists every note.");
+}
