@@ -17,7 +17,7 @@ public static class ReadBreakdown
         Operation issue = async (_, _, ct) =>
         {
             await using var session = context.DataStore.QuerySession();
-            await new IssueConvergence.Handler(session).Handle(new IssueConvergence.Query(target.Process, target.Issue, null, null), ct);
+            await new IssueConvergence.Handler(session, TimeProvider.System).Handle(new IssueConvergence.Query(target.Process, target.Issue, null, null), ct);
         };
         Operation dashboard = async (_, _, ct) =>
         {

@@ -57,12 +57,18 @@ public sealed class SeededReplayTests(SeededApiFactory api) : IClassFixture<Seed
     public async Task The_areas_list_answers_as_of_a_moment_and_as_stated_by_a_day()
     {
         var http = api.CreateClient();
-        Assert.Equal(5, (await GetJsonAsync(http, "/processes/gcm/areas")).GetProperty("items").GetArrayLength());
-        Assert.Equal(5, (await GetJsonAsync(http, "/processes/gcm/areas?statedBy=2017-12-06")).GetProperty("items").GetArrayLength());
+        var now = await GetJsonAsync(http, "/processes/gcm/areas");
+        Assert.Equal(5, now.GetProperty("items").GetArrayLength());
+        Assert.Equal((JsonValueKind.Null, JsonValueKind.Null), (now.GetProperty("asOf").ValueKind, now.GetProperty("statedBy").ValueKind));
+        var stated = await GetJsonAsync(http, "/processes/gcm/areas?statedBy=2017-12-06");
+        Assert.Equal(5, stated.GetProperty("items").GetArrayLength());
+        Assert.Equal("2017-12-06", stated.GetProperty("statedBy").GetString());
         Assert.Equal(0, (await GetJsonAsync(http, "/processes/gcm/areas?statedBy=2017-12-05")).GetProperty("totalItems").GetInt32());
 
         // The seeds were recorded when the service started: in 2020 the record held no area.
-        Assert.Equal(0, (await GetJsonAsync(http, "/processes/gcm/areas?asOf=2020-01-01T00:00:00Z")).GetProperty("totalItems").GetInt32());
+        var recorded = await GetJsonAsync(http, "/processes/gcm/areas?asOf=2020-01-01T00:00:00Z");
+        Assert.Equal(0, recorded.GetProperty("totalItems").GetInt32());
+        Assert.Equal(new DateTimeOffset(2020, 1, 1, 0, 0, 0, TimeSpan.Zero), recorded.GetProperty("asOf").GetDateTimeOffset());
     }
 
     private static int CountOf(string text, string part) => (text.Length - text.Replace(part, string.Empty, StringComparison.Ordinal).Length) / part.Length;

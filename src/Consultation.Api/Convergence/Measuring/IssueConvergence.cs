@@ -45,7 +45,7 @@ public static class IssueConvergence
     /// the issue's title (<see cref="IssueHeading"/>); the thresholds; the accredited stakeholders; the issue's standing rows), then the stakeholders holding
     /// those rows and the members of groups among them.
     /// </summary>
-    public sealed class Handler(IQuerySession session) : IQueryHandler<Query, Answer>
+    public sealed class Handler(IQuerySession session, TimeProvider time) : IQueryHandler<Query, Answer>
     {
         public async ValueTask<Answer> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -54,7 +54,7 @@ public static class IssueConvergence
             var freshness = Freshness.Enlist(batch, session.DocumentStore, axes.AsOf);
             var heading = IssueHeading.Enlist(batch, session.DocumentStore, query.Process, query.Issue);
             var settings = MeasureInputs.Settings(batch, query.Process, axes.AsOf);
-            var accredited = MeasureInputs.Accredited(batch, session.DocumentStore, query.Process, axes);
+            var accredited = MeasureInputs.Accredited(batch, session.DocumentStore, query.Process, axes, time.GetUtcNow());
             var standing = StandingRows.Enlist(batch, session.DocumentStore, query.Process, [query.Issue], axes);
             await batch.Execute(cancellationToken);
 

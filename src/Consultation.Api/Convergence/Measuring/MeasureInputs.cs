@@ -65,20 +65,20 @@ public static class MeasureInputs
     }
 
     /// <summary>
-    /// The stakeholders accredited to the process on both axes, on the date measured (<see cref="Inheritance.DateAskedAbout(TimeAxes, DateTimeOffset)"/>):
+    /// The stakeholders accredited to the process on both axes, on the date measured (today is <paramref name="now"/>'s date) (<see cref="Inheritance.DateAskedAbout(TimeAxes, DateTimeOffset)"/>):
     /// accreditations recorded by <c>asOf</c> (from the events themselves, so the answer is exact) in force on that date —
     /// accredited on or before it and not ended (by an end recorded by <c>asOf</c>) on or before it. Kind and regional
     /// group come from the stakeholder record (they never change after registration). One statement: the stakeholder
     /// records whose accreditation events match, found by <see cref="AccreditationsIndex"/>; an end is looked up in the
     /// stakeholder's own stream.
     /// </summary>
-    public static Func<Task<AccreditedVoices>> Accredited(IBatchedQuery batch, IDocumentStore store, string process, TimeAxes axes)
+    public static Func<Task<AccreditedVoices>> Accredited(IBatchedQuery batch, IDocumentStore store, string process, TimeAxes axes, DateTimeOffset now)
     {
         var schema = store.Options.Events.DatabaseSchemaName;
         var type = AccreditationsIndex.TypeName((StoreOptions)store.Options);
         var ended = AccreditationsIndex.EndedTypeName((StoreOptions)store.Options);
         var at = axes.AsOf ?? DateTimeOffset.MaxValue;
-        var on = Inheritance.DateAskedAbout(axes, DateTimeOffset.UtcNow);
+        var on = Inheritance.DateAskedAbout(axes, now);
         var accreditations = $"select e.stream_id from {schema}.mt_events e where e.type = '{type}' and e.data ->> 'processKey' = ? and e.timestamp <= ? "
             + "and (e.data ->> 'accreditedOn')::date <= ? "
             + $"and not exists (select 1 from {schema}.mt_events x where x.stream_id = e.stream_id and x.type = '{ended}' and x.data ->> 'processKey' = ? and x.timestamp <= ? "

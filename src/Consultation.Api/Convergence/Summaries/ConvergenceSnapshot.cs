@@ -49,6 +49,7 @@ public sealed class ConvergenceSnapshot
         TimeAxes axes,
         ConvergenceThresholds thresholds,
         IReadOnlyCollection<string>? issues,
+        DateTimeOffset now,
         CancellationToken cancellationToken)
     {
         var wanted = (issues ?? TabledBy(process, axes.AsOf).Select(i => i.Key).ToList())
@@ -62,7 +63,7 @@ public sealed class ConvergenceSnapshot
 
         var batch = session.CreateBatchQuery();
         var standing = StandingRows.Enlist(batch, session.DocumentStore, process.Id, wanted, axes);
-        var accredited = MeasureInputs.Accredited(batch, session.DocumentStore, process.Id, axes);
+        var accredited = MeasureInputs.Accredited(batch, session.DocumentStore, process.Id, axes, now);
         await batch.Execute(cancellationToken);
 
         var measures = await MeasureInputs.MeasureAsync(session, wanted, await standing(), await accredited(), thresholds, cancellationToken);

@@ -42,7 +42,7 @@ public sealed class SettledSnapshots(TimeProvider time, IConfiguration configura
     {
         if (axes.AsOf is not { } at || at > time.GetUtcNow() - _settle)
         {
-            return await ConvergenceSnapshot.TakeAsync(session, process, axes, thresholds, issues, cancellationToken);
+            return await ConvergenceSnapshot.TakeAsync(session, process, axes, thresholds, issues, time.GetUtcNow(), cancellationToken);
         }
 
         var key = new Key(
@@ -58,7 +58,7 @@ public sealed class SettledSnapshots(TimeProvider time, IConfiguration configura
             return kept;
         }
 
-        var snapshot = await ConvergenceSnapshot.TakeAsync(session, process, axes, thresholds, issues, cancellationToken);
+        var snapshot = await ConvergenceSnapshot.TakeAsync(session, process, axes, thresholds, issues, time.GetUtcNow(), cancellationToken);
         _cache.Set(key, snapshot, new MemoryCacheEntryOptions
         {
             Size = 1 + snapshot.Issues.Values.Sum(i => i.Positions.Count),

@@ -50,7 +50,7 @@ public sealed class ConvergenceReadsTests(ApiFactory api) : IClassFixture<ApiFac
         await using var session = api.Store.QuerySession();
         var asOfText = asOf?.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
         return await RoundTrips.TraceAsync(async () =>
-            await new IssueConvergence.Handler(session).Handle(new IssueConvergence.Query(process, issue, asOfText, statedBy), CancellationToken.None));
+            await new IssueConvergence.Handler(session, TimeProvider.System).Handle(new IssueConvergence.Query(process, issue, asOfText, statedBy), CancellationToken.None));
     }
 
     [Fact]

@@ -17,7 +17,7 @@ namespace Consultation.Convergence.Areas.Listing;
 /// </summary>
 public static class ListAreas
 {
-    public sealed record Query(string Process, string? Status, string? Issue, int Page, int PageSize, string? AsOf = null, string? StatedBy = null) : IQuery<Page<AreaSummary>>;
+    public sealed record Query(string Process, string? Status, string? Issue, int Page, int PageSize, string? AsOf = null, string? StatedBy = null) : IQuery<AreaList>;
 
     public sealed class Validator : AbstractValidator<Query>
     {
@@ -32,9 +32,9 @@ public static class ListAreas
         }
     }
 
-    public sealed class Handler(IQuerySession session) : IQueryHandler<Query, Page<AreaSummary>>
+    public sealed class Handler(IQuerySession session) : IQueryHandler<Query, AreaList>
     {
-        public async ValueTask<Page<AreaSummary>> Handle(Query query, CancellationToken cancellationToken)
+        public async ValueTask<AreaList> Handle(Query query, CancellationToken cancellationToken)
         {
             var process = await session.LoadAsync<ProcessDetails>(query.Process, cancellationToken) ?? throw new StreamNotFound("Process", query.Process);
             var status = TextRules.ParseOptionalEnum<AreaStatus>(query.Status);
@@ -47,10 +47,13 @@ public static class ListAreas
             if (axes != TimeAxes.Now)
             {
                 var then = await ConvergenceSnapshot.AreasAsync(session, process.Id, axes, null, cancellationToken);
-                return AreasOfProcess.PageOf(
-                    [.. then.Where(x => (status is null || x.Status == status) && (query.Issue is null || x.Issues.Contains(query.Issue)))],
-                    query.Page,
-                    query.PageSize);
+                return AreaList.Of(
+                    AreasOfProcess.PageOf(
+                        [.. then.Where(x => (status is null || x.Status == status) && (query.Issue is null || x.Issues.Contains(query.Issue)))],
+                        query.Page,
+                        query.PageSize),
+                    axes.AsOf,
+                    axes.StatedBy);
             }
 
             var areas = new AreasOfProcess(session).Of(process.Id);
@@ -64,7 +67,7 @@ public static class ListAreas
                 areas = areas.Where(x => x.Issues.Contains(covered));
             }
 
-            return await AreasOfProcess.PageAsync(areas, query.Page, query.PageSize, cancellationToken);
+            return AreaList.Of(await AreasOfProcess.PageAsync(areas, query.Page, query.PageSize, cancellationToken), null, null);
         }
     }
 
@@ -78,7 +81,7 @@ public static class ListAreas
             .WithDescription("In the order identified (day, then key). Filters: status (Identified, Affirmed, ConfirmedInText, Dissolved), "
                 + "issue (areas covering that issue at the moment asked). Paged: page (from 1), pageSize (1-200, default 50). asOf (ISO 8601, recorded "
                 + "time): the areas as the record stood then; statedBy (YYYY-MM-DD): as they stood on that day by their own dates (identified, affirmed, "
-                + "divergences noted, confirmed, dissolved; issue links carry no date and apply as recorded).")
+                + "divergences noted, confirmed, dissolved; issue links carry no date and apply as recorded). The answer names the moment: asOf and statedBy as asked, null for now.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
 }
