@@ -10,6 +10,9 @@ public sealed record SourceMeeting(string Key, string Process, DateOnly StartsOn
 {
     /// <summary>The stakeholders registered as participants (<see cref="Attendance"/>).</summary>
     public IReadOnlySet<string> Participants { get; init; } = new HashSet<string>();
+
+    /// <summary>Those of <see cref="Statements"/> withdrawn from the record: kept by positions citing them, never newly cited.</summary>
+    public IReadOnlySet<string> Withdrawn { get; init; } = new HashSet<string>();
 }
 
 /// <summary>
@@ -47,8 +50,11 @@ public sealed record PositionFacts(
         }
     }
 
-    /// <summary>The source meeting belongs to the process, was not cancelled, and the date falls within it.</summary>
-    public void RequireSource(string process, PositionSource source, DateOnly on, string what)
+    /// <summary>
+    /// The source meeting belongs to the process, was not cancelled, and the date falls within it; a statement cited is
+    /// in the meeting's record and, unless it is the one already cited (<paramref name="keptSource"/>), not withdrawn.
+    /// </summary>
+    public void RequireSource(string process, PositionSource source, DateOnly on, string what, PositionSource? keptSource = null)
     {
         var meeting = Meeting ?? throw new StreamNotFound("Meeting", source.Meeting);
         if (meeting.Process != process)
@@ -75,6 +81,13 @@ public sealed record PositionFacts(
         if (source.Statement is not null && !meeting.Statements.Contains(source.Statement))
         {
             throw new StreamNotFound("Statement", $"{meeting.Key}/{source.Statement}");
+        }
+
+        if (source.Statement is { } statement && meeting.Withdrawn.Contains(statement)
+            && !(keptSource?.Meeting == source.Meeting && keptSource.Statement == statement))
+        {
+            throw new DomainRuleViolation(
+                $"Statement '{meeting.Key}/{statement}' was withdrawn from the record; a position cannot newly cite it. Cite another statement, or the meeting alone.");
         }
     }
 }

@@ -65,6 +65,7 @@ public static class PositionFactsLoader
                 ? new SourceMeeting(m.Id, m.Process, m.StartsOn, m.EndsOn, m.Status == MeetingStatus.Cancelled, await cited is { } s ? new HashSet<string> { s.Statement } : [])
                 {
                     Participants = m.Participants.ToHashSet(StringComparer.Ordinal),
+                    Withdrawn = await cited is { Withdrawn: true } w ? new HashSet<string> { w.Statement } : new HashSet<string>(),
                 }
                 : null);
     }
@@ -107,5 +108,6 @@ public static class PositionFactsLoader
         meeting.Statements.Select(s => s.Id).ToHashSet())
     {
         Participants = meeting.Participants.Select(p => p.Stakeholder).ToHashSet(StringComparer.Ordinal),
+        Withdrawn = meeting.Statements.Where(s => s.Withdrawn).Select(s => s.Id).ToHashSet(),
     };
 }

@@ -74,4 +74,32 @@ public sealed class CitedStatementTests(ApiFactory api) : IClassFixture<ApiFacto
         Assert.Equal("s1", (await _secretariat.Client.GetFromJsonAsync<System.Text.Json.JsonElement>(PositionSteps.PositionUrl(process, "labour", "MEX")))
             .GetProperty("source").GetProperty("statement").GetString());
     }
+
+    [Fact]
+    public async Task A_withdrawn_statement_stays_cited_where_it_was_but_no_position_newly_cites_it()
+    {
+        var (process, meeting) = await _secretariat.OpenStocktakingAsync("sovereignty", "labour");
+        await _secretariat.EnsureStakeholderAsync("ECU");
+        await _secretariat.EnsureParticipantAsync(process, "stocktaking-2017", "ECU");
+        await RecordStatementAsync(meeting);
+        var positions = $"/processes/{process}/issues/sovereignty/positions";
+        var cited = await _secretariat.Client.PostJsonAsync(positions, Position("MEX", 1, "s1"));
+        Assert.True(cited.StatusCode == HttpStatusCode.Created, await cited.Content.ReadAsStringAsync());
+        await _secretariat.UpdateOkAsync($"{meeting}/statements/s1", "withdraw", new { reason = "Recorded at the wrong meeting" });
+
+        var stated = await (await _secretariat.Client.PostJsonAsync(positions, Position("ECU", 1, "s1"))).AssertProblemAsync(409);
+        Assert.Contains("was withdrawn from the record; a position cannot newly cite it", stated.GetProperty("detail").GetString());
+        var inBatch = await (await _secretariat.Client.PostJsonAsync($"/processes/{process}/positions/batch", new
+        {
+            items = new[] { new { issue = "labour", stakeholder = "ECU", stance = 1, summary = "Stance 1", meeting = "stocktaking-2017", statement = "s1", statedOn = "2017-12-04" } },
+        })).AssertProblemAsync(422);
+        Assert.Contains("withdrawn", Assert.Single(inBatch.ErrorsFor("items[0]")));
+
+        var url = PositionSteps.PositionUrl(process, "sovereignty", "MEX");
+        await _secretariat.UpdateOkAsync(url, "correct", new { stance = 2, reason = "Stance entered wrong" });
+        var position = await _secretariat.Client.GetFromJsonAsync<System.Text.Json.JsonElement>(url);
+        Assert.Equal(("s1", true), (position.GetProperty("source").GetProperty("statement").GetString(), position.GetProperty("citedStatementWithdrawn").GetBoolean()));
+        var revise = new { stance = 1, summary = "Now 1", meeting = "stocktaking-2017", statement = "s1", statedOn = "2017-12-05", reason = "New instructions" };
+        await (await _secretariat.UpdateAsync(url, "revise", revise)).AssertProblemAsync(409);
+    }
 }

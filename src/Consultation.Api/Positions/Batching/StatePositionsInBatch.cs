@@ -226,15 +226,16 @@ public static class StatePositionsInBatch
             var positions = batch.Query<PositionDetails>().Where(x => x.Id.IsOneOf(positionKeys)).Select(x => x.Id).ToList();
             await batch.Execute(cancellationToken);
 
-            var statements = (await cited).ToLookup(s => s.Meeting, s => s.Statement);
+            var statements = (await cited).ToLookup(s => s.Meeting);
             return new BatchFacts(
                 await processDetails,
                 (await stakeholders).ToDictionary(s => s.Id),
                 (await meetings).ToDictionary(
                     m => m.Id,
-                    m => new SourceMeeting(m.Id, m.Process, m.StartsOn, m.EndsOn, m.Status == MeetingStatus.Cancelled, statements[m.Id].ToHashSet())
+                    m => new SourceMeeting(m.Id, m.Process, m.StartsOn, m.EndsOn, m.Status == MeetingStatus.Cancelled, statements[m.Id].Select(x => x.Statement).ToHashSet())
                     {
                         Participants = m.Participants.ToHashSet(StringComparer.Ordinal),
+                        Withdrawn = statements[m.Id].Where(x => x.Withdrawn).Select(x => x.Statement).ToHashSet(),
                     }),
                 [.. await positions]);
         }

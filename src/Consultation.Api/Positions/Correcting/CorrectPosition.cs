@@ -26,7 +26,7 @@ public static class CorrectPosition
         PositionRules.RequireStanding(current);
         facts.RequireProcess(current.Process);
         var content = command.Change.ApplyTo(current.Content!);
-        facts.RequireSource(current.Process, content.Source, content.StatedOn, "The stated-on date");
+        facts.RequireSource(current.Process, content.Source, content.StatedOn, "The stated-on date", keptSource: current.Content!.Source);
         facts.RequireForChange(current, content);
         return content == current.Content
             ? throw new DomainRuleViolation("Nothing to correct: the content is what is already recorded.")
