@@ -2,7 +2,6 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Consultation.Tests.Meetings;
 using Consultation.Tests.Support;
 
 namespace Consultation.Tests.Audit;

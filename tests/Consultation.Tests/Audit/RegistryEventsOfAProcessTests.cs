@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using Consultation.Audit.Reading;
-using Consultation.Tests.Meetings;
 using Consultation.Tests.Security;
 using Consultation.Tests.Support;
 

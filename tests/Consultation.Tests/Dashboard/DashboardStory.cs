@@ -1,7 +1,5 @@
 using System.Net;
 using Consultation.Meetings;
-using Consultation.Tests.Meetings;
-using Consultation.Tests.Positions.Views;
 using Consultation.Tests.Support;
 
 namespace Consultation.Tests.Dashboard;

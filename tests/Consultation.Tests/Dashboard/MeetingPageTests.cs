@@ -1,4 +1,4 @@
-using Consultation.Tests.Meetings;
+using Consultation.Tests.Support;
 
 namespace Consultation.Tests.Dashboard;
 

@@ -1,3 +1,4 @@
+using Consultation.Tests.Support;
 using System.Text.Json;
 
 namespace Consultation.Tests.Dashboard;
@@ -146,7 +147,7 @@ public sealed class OtherPagesTests(DashboardFactory dashboard)
         using var api = dashboard.Api();
         if (!(await api.GetAsync("/processes/dashboard-other")).IsSuccessStatusCode)
         {
-            await new Consultation.Tests.Meetings.Secretariat(api).LaunchProcessAsync("dashboard-other");
+            await new Secretariat(api).LaunchProcessAsync("dashboard-other");
         }
 
         var page = await dashboard.NewPageAsync();

@@ -1,6 +1,5 @@
 using System.Net;
 using Consultation.Infrastructure.Idempotency;
-using Consultation.Tests.Meetings;
 using Consultation.Tests.Support;
 using Marten;
 

@@ -1,7 +1,5 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using Consultation.Tests.Meetings;
-using Consultation.Tests.Positions.Views;
 using Consultation.Tests.Support;
 
 namespace Consultation.Tests.Positions;

@@ -1,7 +1,6 @@
 using System.Net;
 using Consultation.Positions;
 using Consultation.Positions.Reading;
-using Consultation.Tests.Meetings;
 using Consultation.Tests.Support;
 
 namespace Consultation.Tests.Positions;

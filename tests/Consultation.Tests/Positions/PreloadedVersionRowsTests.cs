@@ -1,6 +1,5 @@
 using Consultation.Positions;
 using Consultation.Positions.Views;
-using Consultation.Tests.Positions.Views;
 using Consultation.Tests.Support;
 using JasperFx;
 using Marten;

@@ -1,7 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using Consultation.Tests.Meetings;
-using Consultation.Tests.Positions.Views;
 using Consultation.Tests.Support;
 
 namespace Consultation.Tests.Positions;

@@ -1,5 +1,4 @@
 using System.Net;
-using Consultation.Tests.Meetings;
 using Consultation.Tests.Support;
 
 namespace Consultation.Tests.Positions;

@@ -1,6 +1,5 @@
 using System.Net;
 using Consultation.Convergence.Measuring;
-using Consultation.Tests.Positions.Views;
 using Consultation.Tests.Support;
 
 namespace Consultation.Tests.Positions;

@@ -2,7 +2,6 @@ using System.Net;
 using System.Reflection;
 using System.Text.Json;
 using Consultation.Infrastructure.Pipeline;
-using Consultation.Tests.Meetings;
 using Consultation.Tests.Support;
 
 namespace Consultation.Tests.Security;

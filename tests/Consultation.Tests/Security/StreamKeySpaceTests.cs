@@ -1,7 +1,6 @@
 using System.Net;
 using Consultation.Infrastructure.Errors;
 using Consultation.Infrastructure.EventStore;
-using Consultation.Tests.Meetings;
 using Consultation.Tests.Support;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,3 +1,4 @@
+using Consultation.Tests.Support;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Consultation.Infrastructure.Database;

@@ -1,6 +1,7 @@
 using Consultation.Infrastructure.Security;
 using Consultation.Infrastructure.Seeding;
 using Consultation.Tests.Security;
+using Consultation.Tests.Support;
 using Marten;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;

@@ -1,6 +1,5 @@
 using System.Net;
 using Consultation.Stakeholders.Reading;
-using Consultation.Tests.Meetings;
 using Consultation.Tests.Support;
 
 namespace Consultation.Tests.Stakeholders;

@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using Consultation.Tests.Positions.Views;
 using Consultation.Tests.Support;
 
 namespace Consultation.Tests.Audit.Cli;

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Consultation.Stakeholders;
-using Consultation.Tests.Meetings;
 using Consultation.Tests.Support;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;

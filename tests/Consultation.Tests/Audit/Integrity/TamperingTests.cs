@@ -64,7 +64,7 @@ public sealed class TamperingTests
         await using var api = await StartAsync();
         var record = await RecordAsync(api);
         var gap = await record.ConsumeSequenceNumberAsync();
-        await new Meetings.Secretariat(record.Client).TableIssueAsync(record.Process, "epsilon");
+        await new Secretariat(record.Client).TableIssueAsync(record.Process, "epsilon");
         await record.WaitForChainAsync();
         var beforeInsert = await record.GetOkAsync("/audit/verify");
         Assert.True(beforeInsert.GetProperty("intact").GetBoolean(), $"a gap in the sequence is not tampering: {beforeInsert}");
@@ -115,7 +115,7 @@ public sealed class TamperingTests
         await record.TamperAsync(
             $"create function {api.Schema}.refuse_links() returns trigger language plpgsql as $$ begin raise exception 'no space left'; end $$; "
             + $"create trigger refuse_links before insert on {api.Schema}.mt_audit_chain for each row execute function {api.Schema}.refuse_links()");
-        await new Meetings.Secretariat(record.Client).TableIssueAsync(record.Process, "epsilon");
+        await new Secretariat(record.Client).TableIssueAsync(record.Process, "epsilon");
 
         var deadline = DateTime.UtcNow.AddSeconds(90);
         string body;

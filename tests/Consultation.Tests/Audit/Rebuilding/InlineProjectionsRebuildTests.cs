@@ -1,8 +1,6 @@
 using System.Net;
 using Consultation.Audit.Rebuilding;
 using Consultation.Tests.Convergence.Measuring;
-using Consultation.Tests.Positions.Views;
-using Consultation.Tests.Seeding;
 using Consultation.Tests.Support;
 using JasperFx.Events.Projections;
 using Marten;

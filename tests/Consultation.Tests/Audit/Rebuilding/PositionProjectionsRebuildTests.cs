@@ -2,7 +2,6 @@ using System.Net;
 using Consultation.Audit.Rebuilding;
 using Consultation.Positions;
 using Consultation.Positions.Views;
-using Consultation.Tests.Positions.Views;
 using Consultation.Tests.Support;
 using Marten;
 using Npgsql;

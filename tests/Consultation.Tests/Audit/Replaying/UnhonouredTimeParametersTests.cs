@@ -39,7 +39,7 @@ public sealed class UnhonouredTimeParametersTests(ApiFactory api) : IClassFixtur
     public async Task Convergence_settings_answer_as_they_stood_at_a_past_moment()
     {
         var client = api.CreateClient();
-        var process = await new Consultation.Tests.Positions.Views.PositionSteps(client).OpenAsync("alpha");
+        var process = await new PositionSteps(client).OpenAsync("alpha");
         var before = DateTimeOffset.UtcNow;
         await Task.Delay(20);
         var body = new { minPositions = 3, minGroups = 2, consensusGicn = 0.8, broadConvergenceGicn = 0.65, emergingGicn = 0.5, broadConvergenceMaxOpposition = 0.05, reason = "Agreed" };

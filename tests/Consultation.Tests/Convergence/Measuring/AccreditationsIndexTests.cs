@@ -1,5 +1,4 @@
 using Consultation.Convergence.Measuring;
-using Consultation.Tests.Positions.Views;
 using Consultation.Tests.Support;
 using Npgsql;
 

@@ -1,6 +1,5 @@
 using Consultation.Convergence.Measuring;
 using Consultation.Convergence.Summaries;
-using Consultation.Tests.Positions.Views;
 using Consultation.Tests.Support;
 
 namespace Consultation.Tests.Convergence.Measuring;

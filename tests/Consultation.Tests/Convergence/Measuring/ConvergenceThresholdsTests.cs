@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using Consultation.Convergence.Measuring;
 using Consultation.Convergence.Measuring.Thresholds;
-using Consultation.Tests.Meetings;
 using Consultation.Tests.Support;
 
 namespace Consultation.Tests.Convergence.Measuring;

@@ -4,7 +4,6 @@ using Consultation.Convergence.Measuring;
 using Consultation.Positions;
 using Consultation.Positions.Views;
 using Consultation.Stakeholders;
-using Consultation.Tests.Positions.Views;
 using Consultation.Tests.Support;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,5 @@
 using Consultation.Convergence.Measuring;
 using Consultation.Positions.Views;
-using Consultation.Tests.Positions.Views;
 using Consultation.Tests.Support;
 using Marten;
 

@@ -1,6 +1,4 @@
 using Consultation.Meetings;
-using Consultation.Tests.Meetings;
-using Consultation.Tests.Positions.Views;
 using Consultation.Tests.Support;
 
 namespace Consultation.Tests.Convergence.Summaries;

@@ -132,7 +132,7 @@ public sealed class ConvergenceTimelinesTests(ApiFactory api) : IClassFixture<Ap
     public async Task Bad_as_of_is_400_and_unknown_process_issue_or_area_404()
     {
         var client = api.CreateClient();
-        var process = await new Consultation.Tests.Positions.Views.PositionSteps(client).OpenAsync("alpha");
+        var process = await new PositionSteps(client).OpenAsync("alpha");
         foreach (var url in new[] { $"/processes/{process}/convergence/timeline", $"/processes/{process}/issues/alpha/convergence/timeline", $"/processes/{process}/areas/some-area/convergence/timeline" })
         {
             var bad = await (await client.GetAsync($"{url}?asOf=soon")).AssertProblemAsync(400);

@@ -66,7 +66,7 @@ public sealed class ProcessConvergenceTests(ApiFactory api) : IClassFixture<ApiF
     public async Task Bad_as_of_is_400_and_an_unknown_process_404()
     {
         var client = api.CreateClient();
-        var process = await new Consultation.Tests.Positions.Views.PositionSteps(client).OpenAsync("alpha");
+        var process = await new PositionSteps(client).OpenAsync("alpha");
         var bad = await (await client.GetAsync($"/processes/{process}/convergence?asOf=2017-99-01")).AssertProblemAsync(400);
         Assert.NotEmpty(bad.ErrorsFor("asOf"));
         await (await client.GetAsync("/processes/no-such-process/convergence")).AssertProblemAsync(404);

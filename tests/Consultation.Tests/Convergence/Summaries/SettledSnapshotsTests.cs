@@ -1,5 +1,4 @@
 using Consultation.Convergence.Summaries;
-using Consultation.Tests.Positions.Views;
 using Consultation.Tests.Support;
 
 namespace Consultation.Tests.Convergence.Summaries;

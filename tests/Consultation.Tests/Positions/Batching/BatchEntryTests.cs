@@ -4,7 +4,6 @@ using Consultation.Infrastructure.Idempotency;
 using Consultation.Positions;
 using Consultation.Positions.Batching;
 using Consultation.Tests.Idempotency;
-using Consultation.Tests.Meetings;
 using Consultation.Tests.Support;
 using Npgsql;
 

@@ -1,7 +1,6 @@
 using System.Net;
 using Consultation.Audit.Rebuilding;
 using Consultation.Positions.Views;
-using Consultation.Tests.Positions.Views;
 using Consultation.Tests.Support;
 using Npgsql;
 

@@ -1,5 +1,5 @@
 using Consultation.Positions;
-using Consultation.Tests.Positions.Views;
+using Consultation.Tests.Support;
 using JasperFx;
 using Marten;
 

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using Consultation.Tests.Meetings;
 using Consultation.Tests.Reliability.Outage;
 using Consultation.Tests.Support;
 using Npgsql;

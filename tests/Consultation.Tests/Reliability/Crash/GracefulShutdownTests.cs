@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
-using Consultation.Tests.Meetings;
 using Consultation.Tests.Reliability.Outage;
 using Consultation.Tests.Support;
 using Npgsql;

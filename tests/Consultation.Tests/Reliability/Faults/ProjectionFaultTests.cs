@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using Consultation.Infrastructure.Security;
-using Consultation.Tests.Meetings;
 using Consultation.Tests.Support;
 using Marten;
 using Npgsql;

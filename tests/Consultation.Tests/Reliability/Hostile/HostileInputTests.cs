@@ -1,6 +1,6 @@
+using Consultation.Tests.Support;
 using System.Collections.Concurrent;
 using System.Globalization;
-using Consultation.Tests.Positions.Views;
 using FsCheck;
 using FsCheck.Fluent;
 using Xunit.Abstractions;

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
-using Consultation.Tests.Positions.Views;
 using Consultation.Tests.Support;
 using JasperFx.Events.Daemon;
 using Marten;

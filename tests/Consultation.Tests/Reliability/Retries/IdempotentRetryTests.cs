@@ -1,7 +1,6 @@
 using System.Net;
 using Consultation.Positions.Reading;
 using Consultation.Tests.Idempotency;
-using Consultation.Tests.Positions.Views;
 using Consultation.Tests.Support;
 using Xunit.Abstractions;
 

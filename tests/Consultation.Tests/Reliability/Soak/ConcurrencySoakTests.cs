@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Consultation.Positions;
 using Consultation.Positions.Reading;
-using Consultation.Tests.Positions.Views;
 using Consultation.Tests.Security;
 using Consultation.Tests.Support;
 using JasperFx.Events.Daemon;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using Consultation.Positions;
-using Consultation.Tests.Positions.Views;
 using Consultation.Tests.Support;
 
 namespace Consultation.Tests.Reliability.Soak;

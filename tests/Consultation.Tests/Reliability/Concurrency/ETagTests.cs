@@ -1,6 +1,6 @@
 using Consultation.Infrastructure.EventStore;
 
-namespace Consultation.Tests.Domain;
+namespace Consultation.Tests.Reliability.Concurrency;
 
 public sealed class ETagTests
 {

@@ -1,8 +1,9 @@
 using Consultation.Meetings;
 using Consultation.Processes;
 using Consultation.Stakeholders;
+using Consultation.Tests.Support;
 
-namespace Consultation.Tests.Meetings;
+namespace Consultation.Tests.Meetings.Specifications;
 
 /// <summary>Events and cross-stream facts for the meeting decider tests: the 2017 stocktaking meeting in Puerto Vallarta.</summary>
 public static class MeetingFacts
@@ -38,29 +39,9 @@ public static class MeetingFacts
 
     public static RecordingWindow At(DateTimeOffset now) => new(now, Grace);
 
-    public static Meeting Given(params object[] events)
-    {
-        var meeting = Meeting.Create((MeetingScheduled)events[0]);
-        foreach (var e in events.Skip(1))
-        {
-            meeting = e switch
-            {
-                MeetingRescheduled x => meeting.Apply(x),
-                MeetingCancelled x => meeting.Apply(x),
-                MeetingOpened x => meeting.Apply(x),
-                ParticipantRegistered x => meeting.Apply(x),
-                StatementRecorded x => meeting.Apply(x),
-                FigureRecorded x => meeting.Apply(x),
-                PracticeRecorded x => meeting.Apply(x),
-                PerspectiveRecorded x => meeting.Apply(x),
-                RecommendationRecorded x => meeting.Apply(x),
-                MeetingClosed x => meeting.Apply(x),
-                _ => throw new ArgumentException($"Unexpected event {e}"),
-            };
-        }
+    public static readonly Specification<Meeting> NoStream = Specification.Given<Meeting>();
 
-        return meeting;
-    }
+    public static Specification<Meeting> Given(params object[] events) => Specification.Given<Meeting>(events);
 
     /// <summary>The GCM process as its read model stands: launched 6 April 2017, with open and retired issues.</summary>
     public static ProcessDetails Process(DateOnly? concludedOn = null) => new()

@@ -6,11 +6,12 @@ using Consultation.Positions.Stating;
 using Consultation.Positions.Withdrawing;
 using Consultation.Processes;
 using Consultation.Stakeholders;
+using Consultation.Tests.Support;
 
-namespace Consultation.Tests.Domain;
+namespace Consultation.Tests.Positions.Specifications;
 
 /// <summary>Given a position's events and the facts around it, when a command, then an event or a broken rule.</summary>
-public sealed class PositionDecisionTests
+public sealed class PositionSpecs
 {
     private static readonly DateOnly Dec4 = new(2017, 12, 4);
     private static readonly DateOnly Dec5 = new(2017, 12, 5);
@@ -48,23 +49,10 @@ public sealed class PositionDecisionTests
 
     private static readonly PositionStated Stated = new("gcm/sovereignty/MEX", "gcm", "sovereignty", "MEX", null, Supports);
 
-    private static Position Given(params object[] events)
-    {
-        var position = Position.Create(Stated);
-        foreach (var e in events)
-        {
-            position = e switch
-            {
-                PositionStated x => position.Apply(x),
-                PositionRevised x => position.Apply(x),
-                PositionCorrected x => position.Apply(x),
-                PositionWithdrawn x => position.Apply(x),
-                _ => throw new ArgumentException($"Unexpected event {e}"),
-            };
-        }
+    private static readonly Specification<Position> NoStream = Specification.Given<Position>();
 
-        return position;
-    }
+    /// <summary>The position as stated (<see cref="Stated"/>), then these events.</summary>
+    private static Specification<Position> Given(params object[] events) => Specification.Given<Position>([Stated, .. events]);
 
     private static RevisePosition.Command Revise(int stance, DateOnly on, string reason = "Shifted after consultations") =>
         new("gcm/sovereignty/MEX", 1, new PositionChange(stance, null, "Now has reservations", null, null, "stocktaking-2017", null, null, on, reason));
@@ -77,16 +65,14 @@ public sealed class PositionDecisionTests
     [Fact]
     public void Stating_records_the_content_as_the_stakeholders_position()
     {
-        Assert.Equal(Stated, StatePosition.Decide(null, State(), Facts()));
+        NoStream.When(p => StatePosition.Decide(p, State(), Facts())).Then(Stated);
     }
 
     [Fact]
     public void A_position_spoken_for_a_group_is_the_groups_and_names_the_speaker()
     {
-        var stated = StatePosition.Decide(
-            null,
-            State(onBehalfOf: "african-group"),
-            Facts(owner: Accredited(Stakeholder("african-group", StakeholderKind.GroupOrBloc), Dec4), speaker: Stakeholder("MEX", StakeholderKind.MemberState)));
+        var stated = NoStream.When(p => StatePosition.Decide(p, State(onBehalfOf: "african-group"),
+            Facts(owner: Accredited(Stakeholder("african-group", StakeholderKind.GroupOrBloc), Dec4), speaker: Stakeholder("MEX", StakeholderKind.MemberState)))).ThenOne<PositionStated>();
 
         Assert.Equal("gcm/sovereignty/african-group", stated.Key);
         Assert.Equal("african-group", stated.Stakeholder);
@@ -97,12 +83,12 @@ public sealed class PositionDecisionTests
     public void States_take_part_in_their_own_right_and_others_only_while_accredited_on_the_stated_on_date()
     {
         var ngo = Stakeholder("MEX", StakeholderKind.CivilSociety);
-        Assert.Equal(Stated, StatePosition.Decide(null, State(), Facts(owner: Stakeholder("MEX", StakeholderKind.ObserverState))));
-        Assert.Equal(Stated, StatePosition.Decide(null, State(), Facts(owner: Accredited(ngo, Dec5, Dec6))));
+        NoStream.When(p => StatePosition.Decide(p, State(), Facts(owner: Stakeholder("MEX", StakeholderKind.ObserverState)))).Then(Stated);
+        NoStream.When(p => StatePosition.Decide(p, State(), Facts(owner: Accredited(ngo, Dec5, Dec6)))).Then(Stated);
 
-        var never = Assert.Throws<DomainRuleViolation>(() => StatePosition.Decide(null, State(), Facts(owner: ngo)));
-        var notYet = Assert.Throws<DomainRuleViolation>(() => StatePosition.Decide(null, State(), Facts(owner: Accredited(ngo, Dec6))));
-        var ended = Assert.Throws<DomainRuleViolation>(() => StatePosition.Decide(null, State(), Facts(owner: Accredited(ngo, Dec4, Dec5))));
+        var never = NoStream.When(p => StatePosition.Decide(p, State(), Facts(owner: ngo))).ThenRefused<DomainRuleViolation>();
+        var notYet = NoStream.When(p => StatePosition.Decide(p, State(), Facts(owner: Accredited(ngo, Dec6)))).ThenRefused<DomainRuleViolation>();
+        var ended = NoStream.When(p => StatePosition.Decide(p, State(), Facts(owner: Accredited(ngo, Dec4, Dec5)))).ThenRefused<DomainRuleViolation>();
 
         Assert.Equal("'MEX' (CivilSociety) was not entitled to take part in process 'gcm' on 2017-12-05: it has never been accredited to it. "
             + "States take part in their own right; other stakeholders only while accredited to the process.", never.Message);
@@ -116,10 +102,10 @@ public sealed class PositionDecisionTests
         var facts = Facts(owner: Accredited(Stakeholder("MEX", StakeholderKind.CivilSociety), Dec4, Dec6));
         var lapsed = Facts(owner: Accredited(Stakeholder("MEX", StakeholderKind.CivilSociety), Dec4, Dec5));
 
-        Assert.Equal(-1, RevisePosition.Decide(Given(), Revise(-1, Dec5), facts).Content.Stance);
-        Assert.Contains("not entitled", Assert.Throws<DomainRuleViolation>(() => RevisePosition.Decide(Given(), Revise(-1, Dec6), facts)).Message);
-        Assert.Contains("not entitled", Assert.Throws<DomainRuleViolation>(() => CorrectPosition.Decide(Given(), Correct(1, Dec6), lapsed)).Message);
-        Assert.Equal(2, CorrectPosition.Decide(Given(), Correct(2, Dec5), lapsed).Content.Stance);
+        Assert.Equal(-1, Given().When(p => RevisePosition.Decide(p, Revise(-1, Dec5), facts)).ThenOne<PositionRevised>().Content.Stance);
+        Given().When(p => RevisePosition.Decide(p, Revise(-1, Dec6), facts)).ThenRefused<DomainRuleViolation>("not entitled");
+        Given().When(p => CorrectPosition.Decide(p, Correct(1, Dec6), lapsed)).ThenRefused<DomainRuleViolation>("not entitled");
+        Assert.Equal(2, Given().When(p => CorrectPosition.Decide(p, Correct(2, Dec5), lapsed)).ThenOne<PositionCorrected>().Content.Stance);
     }
 
     [Fact]
@@ -128,13 +114,10 @@ public sealed class PositionDecisionTests
         var group = Accredited(Stakeholder("african-group", StakeholderKind.GroupOrBloc), Dec4);
         var absent = Stocktaking with { Participants = new HashSet<string> { "ECU" } };
 
-        var alone = Assert.Throws<DomainRuleViolation>(() => StatePosition.Decide(null, State(), Facts(meeting: absent)));
-        var forGroup = Assert.Throws<DomainRuleViolation>(() => StatePosition.Decide(
-            null, State(onBehalfOf: "african-group"), Facts(owner: group, speaker: Stakeholder("MEX", StakeholderKind.MemberState), meeting: absent)));
-        var groupThere = StatePosition.Decide(
-            null,
-            State(onBehalfOf: "african-group"),
-            Facts(owner: group, speaker: Stakeholder("MEX", StakeholderKind.MemberState), meeting: absent with { Participants = new HashSet<string> { "african-group" } }));
+        var alone = NoStream.When(p => StatePosition.Decide(p, State(), Facts(meeting: absent))).ThenRefused<DomainRuleViolation>();
+        var forGroup = NoStream.When(p => StatePosition.Decide(p, State(onBehalfOf: "african-group"), Facts(owner: group, speaker: Stakeholder("MEX", StakeholderKind.MemberState), meeting: absent))).ThenRefused<DomainRuleViolation>();
+        var groupThere = NoStream.When(p => StatePosition.Decide(p, State(onBehalfOf: "african-group"),
+            Facts(owner: group, speaker: Stakeholder("MEX", StakeholderKind.MemberState), meeting: absent with { Participants = new HashSet<string> { "african-group" } }))).ThenOne<PositionStated>();
 
         Assert.Equal(
             "'MEX' is not a registered participant of meeting 'gcm/stocktaking-2017'; a position cited to a meeting was expressed there: register who attended before citing it.",
@@ -150,34 +133,33 @@ public sealed class PositionDecisionTests
         var revise = Revise(-1, Dec6) with { Change = Revise(-1, Dec6).Change with { Meeting = "geneva-2017" } };
         var correct = Correct(2, Dec5) with { Change = Correct(2, Dec5).Change with { Meeting = "geneva-2017" } };
 
-        Assert.Throws<DomainRuleViolation>(() => RevisePosition.Decide(Given(), revise, Facts(meeting: elsewhere)));
-        Assert.Throws<DomainRuleViolation>(() => CorrectPosition.Decide(Given(), correct, Facts(meeting: elsewhere)));
-        Assert.Equal(-1, RevisePosition.Decide(Given(), Revise(-1, Dec6), Facts(meeting: Stocktaking with { Participants = new HashSet<string>() })).Content.Stance);
+        Given().When(p => RevisePosition.Decide(p, revise, Facts(meeting: elsewhere))).ThenRefused<DomainRuleViolation>();
+        Given().When(p => CorrectPosition.Decide(p, correct, Facts(meeting: elsewhere))).ThenRefused<DomainRuleViolation>();
+        Assert.Equal(-1, Given().When(p => RevisePosition.Decide(p, Revise(-1, Dec6), Facts(meeting: Stocktaking with { Participants = new HashSet<string>() }))).ThenOne<PositionRevised>().Content.Stance);
     }
 
     [Fact]
     public void Only_groups_can_be_spoken_for()
     {
-        Assert.Throws<DomainRuleViolation>(() => StatePosition.Decide(
-            null, State(onBehalfOf: "ECU"), Facts(owner: Stakeholder("ECU", StakeholderKind.MemberState), speaker: Stakeholder("MEX", StakeholderKind.MemberState))));
+        NoStream.When(p => StatePosition.Decide(p, State(onBehalfOf: "ECU"), Facts(owner: Stakeholder("ECU", StakeholderKind.MemberState), speaker: Stakeholder("MEX", StakeholderKind.MemberState)))).ThenRefused<DomainRuleViolation>();
     }
 
     [Fact]
     public void Positions_need_an_open_issue_of_an_active_process()
     {
-        Assert.Throws<DomainRuleViolation>(() => StatePosition.Decide(null, State(), Facts(process: Gcm(IssueStatus.Retired))));
-        Assert.Throws<DomainRuleViolation>(() => StatePosition.Decide(null, State(), Facts(process: Gcm(processStatus: ProcessStatus.Concluded))));
-        Assert.Throws<StreamNotFound>(() => StatePosition.Decide(null, State() with { Issue = "missing" }, Facts()));
-        Assert.Throws<StreamNotFound>(() => StatePosition.Decide(null, State(), new PositionFacts(null, Stakeholder("MEX", StakeholderKind.MemberState), null, Stocktaking)));
+        NoStream.When(p => StatePosition.Decide(p, State(), Facts(process: Gcm(IssueStatus.Retired)))).ThenRefused<DomainRuleViolation>();
+        NoStream.When(p => StatePosition.Decide(p, State(), Facts(process: Gcm(processStatus: ProcessStatus.Concluded)))).ThenRefused<DomainRuleViolation>();
+        NoStream.When(p => StatePosition.Decide(p, State() with { Issue = "missing" }, Facts())).ThenRefused<StreamNotFound>();
+        NoStream.When(p => StatePosition.Decide(p, State(), new PositionFacts(null, Stakeholder("MEX", StakeholderKind.MemberState), null, Stocktaking))).ThenRefused<StreamNotFound>();
     }
 
     [Fact]
     public void The_stakeholder_and_meeting_must_exist()
     {
-        Assert.Throws<StreamNotFound>(() => StatePosition.Decide(null, State(), new PositionFacts(ProcessFacts.From(Gcm()), null, null, Stocktaking)));
-        Assert.Throws<StreamNotFound>(() => StatePosition.Decide(null, State(), new PositionFacts(ProcessFacts.From(Gcm()), Stakeholder("MEX", StakeholderKind.MemberState), null, null)));
-        Assert.Throws<StreamNotFound>(() => StatePosition.Decide(null, State(statement: "s99"), Facts()));
-        Assert.Equal("s1", StatePosition.Decide(null, State(statement: "s1"), Facts()).Content.Source.Statement);
+        NoStream.When(p => StatePosition.Decide(p, State(), new PositionFacts(ProcessFacts.From(Gcm()), null, null, Stocktaking))).ThenRefused<StreamNotFound>();
+        NoStream.When(p => StatePosition.Decide(p, State(), new PositionFacts(ProcessFacts.From(Gcm()), Stakeholder("MEX", StakeholderKind.MemberState), null, null))).ThenRefused<StreamNotFound>();
+        NoStream.When(p => StatePosition.Decide(p, State(statement: "s99"), Facts())).ThenRefused<StreamNotFound>();
+        Assert.Equal("s1", NoStream.When(p => StatePosition.Decide(p, State(statement: "s1"), Facts())).ThenOne<PositionStated>().Content.Source.Statement);
     }
 
     [Theory]
@@ -185,20 +167,20 @@ public sealed class PositionDecisionTests
     [InlineData(2017, 12, 7)]
     public void The_stated_on_date_falls_within_the_source_meeting(int year, int month, int day)
     {
-        Assert.Throws<DomainRuleViolation>(() => StatePosition.Decide(null, State(on: new DateOnly(year, month, day)), Facts()));
+        NoStream.When(p => StatePosition.Decide(p, State(on: new DateOnly(year, month, day)), Facts())).ThenRefused<DomainRuleViolation>();
     }
 
     [Fact]
     public void The_source_meeting_belongs_to_the_process_and_took_place()
     {
-        Assert.Throws<DomainRuleViolation>(() => StatePosition.Decide(null, State(), Facts(meeting: Stocktaking with { Process = "other" })));
-        Assert.Throws<DomainRuleViolation>(() => StatePosition.Decide(null, State(), Facts(meeting: Stocktaking with { Cancelled = true })));
+        NoStream.When(p => StatePosition.Decide(p, State(), Facts(meeting: Stocktaking with { Process = "other" }))).ThenRefused<DomainRuleViolation>();
+        NoStream.When(p => StatePosition.Decide(p, State(), Facts(meeting: Stocktaking with { Cancelled = true }))).ThenRefused<DomainRuleViolation>();
     }
 
     [Fact]
     public void A_standing_position_is_revised_or_corrected_not_stated_again()
     {
-        Assert.Throws<DomainRuleViolation>(() => StatePosition.Decide(Given(), State(), Facts()));
+        Given().When(p => StatePosition.Decide(p, State(), Facts())).ThenRefused<DomainRuleViolation>();
     }
 
     [Fact]
@@ -206,18 +188,18 @@ public sealed class PositionDecisionTests
     {
         var withdrawn = Given(new PositionWithdrawn("gcm/sovereignty/MEX", new PositionSource("stocktaking-2017", null, null), Dec5, "x"));
 
-        Assert.Equal(Dec6, StatePosition.Decide(withdrawn, State(on: Dec6), Facts()).Content.StatedOn);
-        Assert.Throws<DomainRuleViolation>(() => StatePosition.Decide(withdrawn, State(on: Dec4), Facts()));
+        Assert.Equal(Dec6, withdrawn.When(p => StatePosition.Decide(p, State(on: Dec6), Facts())).ThenOne<PositionStated>().Content.StatedOn);
+        withdrawn.When(p => StatePosition.Decide(p, State(on: Dec4), Facts())).ThenRefused<DomainRuleViolation>();
     }
 
     [Fact]
     public void Revising_is_a_later_shift_with_a_reason()
     {
-        var revised = RevisePosition.Decide(Given(), Revise(-1, Dec6), Facts());
+        var revised = Given().When(p => RevisePosition.Decide(p, Revise(-1, Dec6), Facts())).ThenOne<PositionRevised>();
 
         Assert.Equal(-1, revised.Content.Stance);
         Assert.Equal("Shifted after consultations", revised.Reason);
-        Assert.Throws<DomainRuleViolation>(() => RevisePosition.Decide(Given(), Revise(-1, Dec4), Facts()));
+        Given().When(p => RevisePosition.Decide(p, Revise(-1, Dec4), Facts())).ThenRefused<DomainRuleViolation>();
     }
 
     [Fact]
@@ -225,32 +207,32 @@ public sealed class PositionDecisionTests
     {
         var same = new RevisePosition.Command("gcm/sovereignty/MEX", 1, new PositionChange(1, null, "Supports, stressing sovereignty", null, null, "stocktaking-2017", null, null, Dec6, "no change"));
 
-        Assert.Throws<DomainRuleViolation>(() => RevisePosition.Decide(Given(), same, Facts()));
+        Given().When(p => RevisePosition.Decide(p, same, Facts())).ThenRefused<DomainRuleViolation>();
     }
 
     [Fact]
     public void Correcting_fixes_the_record_even_to_an_earlier_date()
     {
-        var corrected = CorrectPosition.Decide(Given(), Correct(2, Dec4), Facts());
+        var corrected = Given().When(p => CorrectPosition.Decide(p, Correct(2, Dec4), Facts())).ThenOne<PositionCorrected>();
 
         Assert.Equal(2, corrected.Content.Stance);
         Assert.Equal(Dec4, corrected.Content.StatedOn);
-        Assert.Throws<DomainRuleViolation>(() => CorrectPosition.Decide(Given(), Correct(1, Dec5), Facts()));
+        Given().When(p => CorrectPosition.Decide(p, Correct(1, Dec5), Facts())).ThenRefused<DomainRuleViolation>();
     }
 
     [Fact]
     public void Corrections_are_allowed_on_retired_issues_but_not_after_conclusion()
     {
-        Assert.Equal(2, CorrectPosition.Decide(Given(), Correct(2, Dec5), Facts(process: Gcm(IssueStatus.Retired))).Content.Stance);
-        Assert.Throws<DomainRuleViolation>(() => CorrectPosition.Decide(Given(), Correct(2, Dec5), Facts(process: Gcm(processStatus: ProcessStatus.Concluded))));
+        Assert.Equal(2, Given().When(p => CorrectPosition.Decide(p, Correct(2, Dec5), Facts(process: Gcm(IssueStatus.Retired)))).ThenOne<PositionCorrected>().Content.Stance);
+        Given().When(p => CorrectPosition.Decide(p, Correct(2, Dec5), Facts(process: Gcm(processStatus: ProcessStatus.Concluded)))).ThenRefused<DomainRuleViolation>();
     }
 
     [Fact]
     public void Withdrawing_needs_a_date_within_the_meeting_and_after_stating()
     {
-        Assert.Equal(Dec6, WithdrawPosition.Decide(Given(), Withdraw(Dec6), Facts()).WithdrawnOn);
-        Assert.Throws<DomainRuleViolation>(() => WithdrawPosition.Decide(Given(), Withdraw(Dec4), Facts()));
-        Assert.Throws<DomainRuleViolation>(() => WithdrawPosition.Decide(Given(), Withdraw(new DateOnly(2018, 1, 1)), Facts()));
+        Assert.Equal(Dec6, Given().When(p => WithdrawPosition.Decide(p, Withdraw(Dec6), Facts())).ThenOne<PositionWithdrawn>().WithdrawnOn);
+        Given().When(p => WithdrawPosition.Decide(p, Withdraw(Dec4), Facts())).ThenRefused<DomainRuleViolation>();
+        Given().When(p => WithdrawPosition.Decide(p, Withdraw(new DateOnly(2018, 1, 1)), Facts())).ThenRefused<DomainRuleViolation>();
     }
 
     [Fact]
@@ -258,9 +240,9 @@ public sealed class PositionDecisionTests
     {
         var withdrawn = Given(new PositionWithdrawn("gcm/sovereignty/MEX", new PositionSource("stocktaking-2017", null, null), Dec5, "x"));
 
-        Assert.Throws<DomainRuleViolation>(() => RevisePosition.Decide(withdrawn, Revise(-1, Dec6), Facts()));
-        Assert.Throws<DomainRuleViolation>(() => CorrectPosition.Decide(withdrawn, Correct(2, Dec5), Facts()));
-        Assert.Throws<DomainRuleViolation>(() => WithdrawPosition.Decide(withdrawn, Withdraw(Dec6), Facts()));
+        withdrawn.When(p => RevisePosition.Decide(p, Revise(-1, Dec6), Facts())).ThenRefused<DomainRuleViolation>();
+        withdrawn.When(p => CorrectPosition.Decide(p, Correct(2, Dec5), Facts())).ThenRefused<DomainRuleViolation>();
+        withdrawn.When(p => WithdrawPosition.Decide(p, Withdraw(Dec6), Facts())).ThenRefused<DomainRuleViolation>();
     }
 
     [Theory]

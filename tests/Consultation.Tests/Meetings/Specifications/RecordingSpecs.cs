@@ -5,19 +5,20 @@ using Consultation.Meetings.Recommendations;
 using Consultation.Meetings.Registering;
 using Consultation.Meetings.Statements;
 using Consultation.Stakeholders;
+using Consultation.Tests.Support;
 using Microsoft.Extensions.Configuration;
-using static Consultation.Tests.Meetings.MeetingFacts;
+using static Consultation.Tests.Meetings.Specifications.MeetingFacts;
 
-namespace Consultation.Tests.Meetings;
+namespace Consultation.Tests.Meetings.Specifications;
 
 /// <summary>Participants, statements, findings and recommendations: while open, late within the grace period, refused after it.</summary>
-public sealed class RecordingDecisionTests
+public sealed class RecordingSpecs
 {
     private static readonly StakeholderDetails Mexico = Stakeholder("MEX", StakeholderKind.MemberState);
     private static readonly StakeholderDetails AfricanGroup = Stakeholder("african-group", StakeholderKind.GroupOrBloc);
     private static readonly StakeholderDetails EuropeanUnion = Stakeholder("eu", StakeholderKind.IntergovernmentalOrganization);
 
-    private static Meeting OpenWithMexico(params object[] more) => Given([Scheduled, Opened, Participant("MEX"), .. more]);
+    private static Specification<Meeting> OpenWithMexico(params object[] more) => Given([Scheduled, Opened, Participant("MEX"), .. more]);
 
     private static RecordStatement.Command Statement(
         string speaker = "MEX",
@@ -34,15 +35,14 @@ public sealed class RecordingDecisionTests
     [Fact]
     public void Registering_a_participant_records_its_role_and_head_of_delegation()
     {
-        var events = RegisterParticipant.Decide(Given(Scheduled), Mexico, new(Key, 1, "MEX", " Juan José Gómez Camacho ", "speaker"), During);
-
-        Assert.Equal(new ParticipantRegistered(Key, "MEX", "Juan José Gómez Camacho", ParticipantRole.Speaker, false), Assert.Single(events));
+        Given(Scheduled).When(meeting => RegisterParticipant.Decide(meeting, Mexico, new(Key, 1, "MEX", " Juan José Gómez Camacho ", "speaker"), During))
+            .Then(new ParticipantRegistered(Key, "MEX", "Juan José Gómez Camacho", ParticipantRole.Speaker, false));
     }
 
     [Fact]
     public void A_stakeholder_registers_once_per_meeting()
     {
-        var error = Assert.Throws<DomainRuleViolation>(() => RegisterParticipant.Decide(OpenWithMexico(), Mexico, new(Key, 3, "MEX", null, "Observer"), During));
+        var error = OpenWithMexico().When(meeting => RegisterParticipant.Decide(meeting, Mexico, new(Key, 3, "MEX", null, "Observer"), During)).ThenRefused<DomainRuleViolation>();
 
         Assert.Contains("registers once per meeting", error.Message);
     }
@@ -50,7 +50,7 @@ public sealed class RecordingDecisionTests
     [Fact]
     public void Registering_an_unknown_stakeholder_is_not_found()
     {
-        var error = Assert.Throws<StreamNotFound>(() => RegisterParticipant.Decide(Given(Scheduled), null, new(Key, 1, "XXX", null, "Observer"), During));
+        var error = Given(Scheduled).When(meeting => RegisterParticipant.Decide(meeting, null, new(Key, 1, "XXX", null, "Observer"), During)).ThenRefused<StreamNotFound>();
 
         Assert.Equal(("Stakeholder", "XXX"), (error.What, error.Key));
     }
@@ -61,14 +61,14 @@ public sealed class RecordingDecisionTests
         var closed = Given(Scheduled, Opened, Closed);
         var command = new RegisterParticipant.Command(Key, 3, "MEX", null, "Speaker");
 
-        Assert.True(Assert.IsType<ParticipantRegistered>(Assert.Single(RegisterParticipant.Decide(closed, Mexico, command, At(ClosedAt.AddDays(2))))).Late);
-        Assert.Throws<DomainRuleViolation>(() => RegisterParticipant.Decide(closed, Mexico, command, At(ClosedAt.AddDays(15))));
+        Assert.True(closed.When(meeting => RegisterParticipant.Decide(meeting, Mexico, command, At(ClosedAt.AddDays(2)))).ThenOne<ParticipantRegistered>().Late);
+        closed.When(meeting => RegisterParticipant.Decide(meeting, Mexico, command, At(ClosedAt.AddDays(15)))).ThenRefused<DomainRuleViolation>();
     }
 
     [Fact]
     public void Nobody_registers_for_a_cancelled_meeting()
     {
-        Assert.Throws<DomainRuleViolation>(() => RegisterParticipant.Decide(Given(Scheduled, Cancelled), Mexico, new(Key, 2, "MEX", null, "Speaker"), During));
+        Given(Scheduled, Cancelled).When(meeting => RegisterParticipant.Decide(meeting, Mexico, new(Key, 2, "MEX", null, "Speaker"), During)).ThenRefused<DomainRuleViolation>();
     }
 
     // Statements
@@ -76,33 +76,30 @@ public sealed class RecordingDecisionTests
     [Fact]
     public void A_statement_by_a_participant_while_the_meeting_is_open_is_numbered_and_dated_today()
     {
-        var events = RecordStatement.Decide(OpenWithMexico(), Process(), null, Statement(), During);
-
-        Assert.Equivalent(Recorded("s1", late: false, saidOn: new(2017, 12, 5)), Assert.Single(events), strict: true);
+        OpenWithMexico().When(meeting => RecordStatement.Decide(meeting, Process(), null, Statement(), During))
+            .Then(Recorded("s1", late: false, saidOn: new(2017, 12, 5)));
     }
 
     [Fact]
     public void Statements_are_numbered_in_the_order_recorded()
     {
-        var meeting = OpenWithMexico(Recorded("s1", false, StartsOn), Recorded("s2", false, StartsOn));
+        var recorded = OpenWithMexico(Recorded("s1", false, StartsOn), Recorded("s2", false, StartsOn)).When(meeting => RecordStatement.Decide(meeting, Process(), null, Statement(), During)).ThenOne<StatementRecorded>();
 
-        var events = RecordStatement.Decide(meeting, Process(), null, Statement(), During);
-
-        Assert.Equal("s3", Assert.IsType<StatementRecorded>(Assert.Single(events)).Statement);
+        Assert.Equal("s3", recorded.Statement);
     }
 
     [Fact]
     public void A_statement_may_address_no_particular_issue()
     {
-        var events = RecordStatement.Decide(OpenWithMexico(), Process(), null, Statement(issues: []), During);
+        var recorded = OpenWithMexico().When(meeting => RecordStatement.Decide(meeting, Process(), null, Statement(issues: []), During)).ThenOne<StatementRecorded>();
 
-        Assert.Empty(Assert.IsType<StatementRecorded>(Assert.Single(events)).Issues);
+        Assert.Empty(recorded.Issues);
     }
 
     [Fact]
     public void The_speaker_must_be_a_registered_participant()
     {
-        var error = Assert.Throws<DomainRuleViolation>(() => RecordStatement.Decide(OpenWithMexico(), Process(), null, Statement(speaker: "ECU"), During));
+        var error = OpenWithMexico().When(meeting => RecordStatement.Decide(meeting, Process(), null, Statement(speaker: "ECU"), During)).ThenRefused<DomainRuleViolation>();
 
         Assert.Contains("'ECU' is not a registered participant", error.Message);
     }
@@ -111,11 +108,11 @@ public sealed class RecordingDecisionTests
     public void A_statement_on_behalf_of_a_group_or_bloc_or_an_intergovernmental_organization_names_it()
     {
         var member = Mexico with { Groups = [new GroupMembershipPeriod("african-group", new(2017, 1, 1), null), new GroupMembershipPeriod("eu", new(2017, 1, 1), null)] };
-        var forGroup = RecordStatement.Decide(OpenWithMexico(), Process(), AfricanGroup, Statement(onBehalfOf: "african-group"), During, member);
-        var forUnion = RecordStatement.Decide(OpenWithMexico(), Process(), EuropeanUnion, Statement(onBehalfOf: "eu"), During, member);
+        var forGroup = OpenWithMexico().When(meeting => RecordStatement.Decide(meeting, Process(), AfricanGroup, Statement(onBehalfOf: "african-group"), During, member)).ThenOne<StatementRecorded>();
+        var forUnion = OpenWithMexico().When(meeting => RecordStatement.Decide(meeting, Process(), EuropeanUnion, Statement(onBehalfOf: "eu"), During, member)).ThenOne<StatementRecorded>();
 
-        Assert.Equal("african-group", Assert.IsType<StatementRecorded>(Assert.Single(forGroup)).OnBehalfOf);
-        Assert.Equal("eu", Assert.IsType<StatementRecorded>(Assert.Single(forUnion)).OnBehalfOf);
+        Assert.Equal("african-group", forGroup.OnBehalfOf);
+        Assert.Equal("eu", forUnion.OnBehalfOf);
     }
 
     [Fact]
@@ -123,8 +120,7 @@ public sealed class RecordingDecisionTests
     {
         var leftBefore = Mexico with { Groups = [new GroupMembershipPeriod("african-group", new(2017, 1, 1), new(2017, 12, 4))] };
 
-        var error = Assert.Throws<DomainRuleViolation>(() =>
-            RecordStatement.Decide(OpenWithMexico(), Process(), AfricanGroup, Statement(onBehalfOf: "african-group", saidOn: new(2017, 12, 4)), During, leftBefore));
+        var error = OpenWithMexico().When(meeting => RecordStatement.Decide(meeting, Process(), AfricanGroup, Statement(onBehalfOf: "african-group", saidOn: new(2017, 12, 4)), During, leftBefore)).ThenRefused<DomainRuleViolation>();
 
         Assert.Contains("'MEX' was not a member of 'african-group' on 2017-12-04", error.Message);
     }
@@ -132,8 +128,7 @@ public sealed class RecordingDecisionTests
     [Fact]
     public void Nobody_speaks_on_behalf_of_a_State()
     {
-        var error = Assert.Throws<DomainRuleViolation>(() =>
-            RecordStatement.Decide(OpenWithMexico(), Process(), Stakeholder("ECU", StakeholderKind.MemberState), Statement(onBehalfOf: "ECU"), During));
+        var error = OpenWithMexico().When(meeting => RecordStatement.Decide(meeting, Process(), Stakeholder("ECU", StakeholderKind.MemberState), Statement(onBehalfOf: "ECU"), During)).ThenRefused<DomainRuleViolation>();
 
         Assert.Contains("'ECU' is a MemberState", error.Message);
     }
@@ -141,7 +136,7 @@ public sealed class RecordingDecisionTests
     [Fact]
     public void Speaking_on_behalf_of_an_unknown_group_is_not_found()
     {
-        var error = Assert.Throws<StreamNotFound>(() => RecordStatement.Decide(OpenWithMexico(), Process(), null, Statement(onBehalfOf: "g77"), During));
+        var error = OpenWithMexico().When(meeting => RecordStatement.Decide(meeting, Process(), null, Statement(onBehalfOf: "g77"), During)).ThenRefused<StreamNotFound>();
 
         Assert.Equal(("Stakeholder", "g77"), (error.What, error.Key));
     }
@@ -149,7 +144,7 @@ public sealed class RecordingDecisionTests
     [Fact]
     public void Statements_address_existing_issues_of_the_process()
     {
-        var error = Assert.Throws<StreamNotFound>(() => RecordStatement.Decide(OpenWithMexico(), Process(), null, Statement(issues: ["drivers", "climate"]), During));
+        var error = OpenWithMexico().When(meeting => RecordStatement.Decide(meeting, Process(), null, Statement(issues: ["drivers", "climate"]), During)).ThenRefused<StreamNotFound>();
 
         Assert.Equal(("Issue", "gcm/climate"), (error.What, error.Key));
     }
@@ -157,7 +152,7 @@ public sealed class RecordingDecisionTests
     [Fact]
     public void Statements_do_not_address_retired_issues()
     {
-        var error = Assert.Throws<DomainRuleViolation>(() => RecordStatement.Decide(OpenWithMexico(), Process(), null, Statement(issues: ["old-wording"]), During));
+        var error = OpenWithMexico().When(meeting => RecordStatement.Decide(meeting, Process(), null, Statement(issues: ["old-wording"]), During)).ThenRefused<DomainRuleViolation>();
 
         Assert.Contains("'gcm/old-wording' is retired", error.Message);
     }
@@ -167,7 +162,7 @@ public sealed class RecordingDecisionTests
     {
         var scheduled = Given(Scheduled, Participant("MEX"));
 
-        var error = Assert.Throws<DomainRuleViolation>(() => RecordStatement.Decide(scheduled, Process(), null, Statement(), During));
+        var error = scheduled.When(meeting => RecordStatement.Decide(meeting, Process(), null, Statement(), During)).ThenRefused<DomainRuleViolation>();
 
         Assert.Contains("has not opened yet", error.Message);
     }
@@ -177,7 +172,7 @@ public sealed class RecordingDecisionTests
     {
         var cancelled = Given(Scheduled, Participant("MEX"), Cancelled);
 
-        var error = Assert.Throws<DomainRuleViolation>(() => RecordStatement.Decide(cancelled, Process(), null, Statement(), During));
+        var error = cancelled.When(meeting => RecordStatement.Decide(meeting, Process(), null, Statement(), During)).ThenRefused<DomainRuleViolation>();
 
         Assert.Contains("cancelled", error.Message);
     }
@@ -187,11 +182,11 @@ public sealed class RecordingDecisionTests
     {
         var closed = OpenWithMexico(Closed);
 
-        var justAfter = RecordStatement.Decide(closed, Process(), null, Statement(saidOn: EndsOn), At(ClosedAt.AddMinutes(5)));
-        var lastMoment = RecordStatement.Decide(closed, Process(), null, Statement(saidOn: EndsOn), At(ClosedAt + Grace));
+        var justAfter = closed.When(meeting => RecordStatement.Decide(meeting, Process(), null, Statement(saidOn: EndsOn), At(ClosedAt.AddMinutes(5)))).ThenOne<StatementRecorded>();
+        var lastMoment = closed.When(meeting => RecordStatement.Decide(meeting, Process(), null, Statement(saidOn: EndsOn), At(ClosedAt + Grace))).ThenOne<StatementRecorded>();
 
-        Assert.True(Assert.IsType<StatementRecorded>(Assert.Single(justAfter)).Late);
-        Assert.True(Assert.IsType<StatementRecorded>(Assert.Single(lastMoment)).Late);
+        Assert.True(justAfter.Late);
+        Assert.True(lastMoment.Late);
     }
 
     [Fact]
@@ -199,8 +194,7 @@ public sealed class RecordingDecisionTests
     {
         var closed = OpenWithMexico(Closed);
 
-        var error = Assert.Throws<DomainRuleViolation>(() =>
-            RecordStatement.Decide(closed, Process(), null, Statement(saidOn: EndsOn), At(ClosedAt + Grace + TimeSpan.FromSeconds(1))));
+        var error = closed.When(meeting => RecordStatement.Decide(meeting, Process(), null, Statement(saidOn: EndsOn), At(ClosedAt + Grace + TimeSpan.FromSeconds(1)))).ThenRefused<DomainRuleViolation>();
 
         Assert.Contains("late statements were accepted until 2017-12-20 18:00 UTC", error.Message);
     }
@@ -210,17 +204,16 @@ public sealed class RecordingDecisionTests
     {
         var closed = OpenWithMexico(Closed);
 
-        Assert.Throws<DomainRuleViolation>(() =>
-            RecordStatement.Decide(closed, Process(), null, Statement(saidOn: EndsOn), new RecordingWindow(ClosedAt.AddMinutes(1), TimeSpan.Zero)));
+        closed.When(meeting => RecordStatement.Decide(meeting, Process(), null, Statement(saidOn: EndsOn), new RecordingWindow(ClosedAt.AddMinutes(1), TimeSpan.Zero))).ThenRefused<DomainRuleViolation>();
     }
 
     [Fact]
     public void A_statement_is_said_within_the_meetings_dates()
     {
-        var given = RecordStatement.Decide(OpenWithMexico(), Process(), null, Statement(saidOn: StartsOn), During);
-        var error = Assert.Throws<DomainRuleViolation>(() => RecordStatement.Decide(OpenWithMexico(), Process(), null, Statement(saidOn: new(2017, 12, 7)), During));
+        var given = OpenWithMexico().When(meeting => RecordStatement.Decide(meeting, Process(), null, Statement(saidOn: StartsOn), During)).ThenOne<StatementRecorded>();
+        var error = OpenWithMexico().When(meeting => RecordStatement.Decide(meeting, Process(), null, Statement(saidOn: new(2017, 12, 7)), During)).ThenRefused<DomainRuleViolation>();
 
-        Assert.Equal(StartsOn, Assert.IsType<StatementRecorded>(Assert.Single(given)).SaidOn);
+        Assert.Equal(StartsOn, given.SaidOn);
         Assert.Contains("cannot be said on 2017-12-07", error.Message);
     }
 
@@ -229,7 +222,7 @@ public sealed class RecordingDecisionTests
     {
         var closed = OpenWithMexico(Closed);
 
-        var error = Assert.Throws<DomainRuleViolation>(() => RecordStatement.Decide(closed, Process(), null, Statement(), At(ClosedAt.AddDays(1))));
+        var error = closed.When(meeting => RecordStatement.Decide(meeting, Process(), null, Statement(), At(ClosedAt.AddDays(1)))).ThenRefused<DomainRuleViolation>();
 
         Assert.Contains("give 'saidOn'", error.Message);
     }
@@ -240,9 +233,9 @@ public sealed class RecordingDecisionTests
         var oneDay = Scheduled with { EndsOn = StartsOn };
         var closed = Given(oneDay, Opened, Participant("MEX"), Closed);
 
-        var events = RecordStatement.Decide(closed, Process(), null, Statement(), At(ClosedAt.AddDays(1)));
+        var recorded = closed.When(meeting => RecordStatement.Decide(meeting, Process(), null, Statement(), At(ClosedAt.AddDays(1)))).ThenOne<StatementRecorded>();
 
-        Assert.Equal(StartsOn, Assert.IsType<StatementRecorded>(Assert.Single(events)).SaidOn);
+        Assert.Equal(StartsOn, recorded.SaidOn);
     }
 
     // Findings and recommendations
@@ -252,11 +245,9 @@ public sealed class RecordingDecisionTests
     {
         var command = new RecordFinding.Command(Key, 3, "figure", " International migrants worldwide in 2017 ", 258_000_000m, " people ", " UN DESA, International Migration Report 2017 ", null, null);
 
-        var events = RecordFinding.Decide(OpenWithMexico(), null, command, During);
-
-        Assert.Equal(
-            new FigureRecorded(Key, "f1", "International migrants worldwide in 2017", 258_000_000m, "people", "UN DESA, International Migration Report 2017", false),
-            Assert.Single(events));
+        OpenWithMexico()
+            .When(meeting => RecordFinding.Decide(meeting, null, command, During))
+            .Then(new FigureRecorded(Key, "f1", "International migrants worldwide in 2017", 258_000_000m, "people", "UN DESA, International Migration Report 2017", false));
     }
 
     [Fact]
@@ -264,9 +255,9 @@ public sealed class RecordingDecisionTests
     {
         var command = new RecordFinding.Command(Key, 3, "Practice", "Regional visitor cards for border workers", null, null, null, "MEX", null);
 
-        var events = RecordFinding.Decide(OpenWithMexico(), Mexico, command, During);
-
-        Assert.Equal(new PracticeRecorded(Key, "f1", "Regional visitor cards for border workers", "MEX", false), Assert.Single(events));
+        OpenWithMexico()
+            .When(meeting => RecordFinding.Decide(meeting, Mexico, command, During))
+            .Then(new PracticeRecorded(Key, "f1", "Regional visitor cards for border workers", "MEX", false));
     }
 
     [Fact]
@@ -274,18 +265,17 @@ public sealed class RecordingDecisionTests
     {
         var command = new RecordFinding.Command(Key, 3, "Practice", "A scheme", null, null, null, "XXX", null);
 
-        Assert.Throws<StreamNotFound>(() => RecordFinding.Decide(OpenWithMexico(), null, command, During));
+        OpenWithMexico().When(meeting => RecordFinding.Decide(meeting, null, command, During)).ThenRefused<StreamNotFound>();
     }
 
     [Fact]
     public void A_perspective_is_recorded_with_whose_it_is_and_findings_are_numbered()
     {
-        var meeting = OpenWithMexico(new FigureRecorded(Key, "f1", "x", 1, "people", "source", false));
         var command = new RecordFinding.Command(Key, 4, "Perspective", "Search and rescue at sea", null, null, null, null, " First responders ");
 
-        var events = RecordFinding.Decide(meeting, null, command, During);
-
-        Assert.Equal(new PerspectiveRecorded(Key, "f2", "Search and rescue at sea", "First responders", false), Assert.Single(events));
+        OpenWithMexico(new FigureRecorded(Key, "f1", "x", 1, "people", "source", false))
+            .When(meeting => RecordFinding.Decide(meeting, null, command, During))
+            .Then(new PerspectiveRecorded(Key, "f2", "Search and rescue at sea", "First responders", false));
     }
 
     [Fact]
@@ -293,17 +283,16 @@ public sealed class RecordingDecisionTests
     {
         var command = new RecordFinding.Command(Key, 3, "Perspective", "Search and rescue at sea", null, null, null, null, "First responders");
 
-        Assert.Throws<DomainRuleViolation>(() => RecordFinding.Decide(Given(Scheduled), null, command, During));
-        Assert.True(Assert.IsType<PerspectiveRecorded>(Assert.Single(RecordFinding.Decide(OpenWithMexico(Closed), null, command, At(ClosedAt.AddDays(1))))).Late);
-        Assert.Throws<DomainRuleViolation>(() => RecordFinding.Decide(OpenWithMexico(Closed), null, command, At(ClosedAt.AddDays(20))));
+        Given(Scheduled).When(meeting => RecordFinding.Decide(meeting, null, command, During)).ThenRefused<DomainRuleViolation>();
+        Assert.True(OpenWithMexico(Closed).When(meeting => RecordFinding.Decide(meeting, null, command, At(ClosedAt.AddDays(1)))).ThenOne<PerspectiveRecorded>().Late);
+        OpenWithMexico(Closed).When(meeting => RecordFinding.Decide(meeting, null, command, At(ClosedAt.AddDays(20)))).ThenRefused<DomainRuleViolation>();
     }
 
     [Fact]
     public void A_recommendation_is_recorded_with_where_it_came_from()
     {
-        var events = RecordRecommendation.Decide(OpenWithMexico(), new(Key, 3, " Expand regular pathways for labour mobility ", " Idea lab on regular pathways "), During);
-
-        Assert.Equal(new RecommendationRecorded(Key, "r1", "Expand regular pathways for labour mobility", "Idea lab on regular pathways", false), Assert.Single(events));
+        OpenWithMexico().When(meeting => RecordRecommendation.Decide(meeting, new(Key, 3, " Expand regular pathways for labour mobility ", " Idea lab on regular pathways "), During))
+            .Then(new RecommendationRecorded(Key, "r1", "Expand regular pathways for labour mobility", "Idea lab on regular pathways", false));
     }
 
     [Fact]
@@ -311,9 +300,9 @@ public sealed class RecordingDecisionTests
     {
         var command = new RecordRecommendation.Command(Key, 3, "text", "Idea lab");
 
-        Assert.Throws<DomainRuleViolation>(() => RecordRecommendation.Decide(Given(Scheduled, Cancelled), command, During));
-        Assert.True(Assert.IsType<RecommendationRecorded>(Assert.Single(RecordRecommendation.Decide(OpenWithMexico(Closed), command, At(ClosedAt.AddDays(14))))).Late);
-        Assert.Throws<DomainRuleViolation>(() => RecordRecommendation.Decide(OpenWithMexico(Closed), command, At(ClosedAt.AddDays(14.5))));
+        Given(Scheduled, Cancelled).When(meeting => RecordRecommendation.Decide(meeting, command, During)).ThenRefused<DomainRuleViolation>();
+        Assert.True(OpenWithMexico(Closed).When(meeting => RecordRecommendation.Decide(meeting, command, At(ClosedAt.AddDays(14)))).ThenOne<RecommendationRecorded>().Late);
+        OpenWithMexico(Closed).When(meeting => RecordRecommendation.Decide(meeting, command, At(ClosedAt.AddDays(14.5)))).ThenRefused<DomainRuleViolation>();
     }
 
     // The grace period setting

@@ -3,13 +3,15 @@ using Consultation.Processes;
 using Consultation.Stakeholders;
 using Consultation.Stakeholders.Accrediting;
 using Consultation.Stakeholders.EndingAccreditations;
-using static Consultation.Tests.Stakeholders.StakeholderHistory;
+using Consultation.Tests.Support;
 
-namespace Consultation.Tests.Stakeholders;
+namespace Consultation.Tests.Stakeholders.Specifications;
 
 /// <summary>Accreditation to a process: given events and the process, when accrediting, then an event or a broken rule — no database.</summary>
-public sealed class AccreditationDecisionTests
+public sealed class AccreditationSpecs
 {
+    private static Specification<Stakeholder> Given(params object[] events) => Specification.Given<Stakeholder>(events);
+
     private static readonly StakeholderRegistered IomRegistered =
         new("iom", StakeholderKind.IntergovernmentalOrganization, "International Organization for Migration", null, null);
 
@@ -31,7 +33,7 @@ public sealed class AccreditationDecisionTests
     [Fact]
     public void Accrediting_to_an_active_process_records_the_date_and_the_trimmed_reason()
     {
-        var accredited = Assert.Single(AccreditStakeholder.Decide(Given(IomRegistered), Gcm, Accredit("gcm", " Observer status ")));
+        var accredited = Given(IomRegistered).When(stakeholder => AccreditStakeholder.Decide(stakeholder, Gcm, Accredit("gcm", " Observer status "))).ThenOne<StakeholderAccredited>();
 
         Assert.Equal(new StakeholderAccredited("iom", "gcm", Day, "Observer status"), accredited);
     }
@@ -39,7 +41,7 @@ public sealed class AccreditationDecisionTests
     [Fact]
     public void Accrediting_to_an_unknown_process_is_not_found()
     {
-        var error = Assert.Throws<StreamNotFound>(() => AccreditStakeholder.Decide(Given(IomRegistered), null, Accredit("gcr")));
+        var error = Given(IomRegistered).When(stakeholder => AccreditStakeholder.Decide(stakeholder, null, Accredit("gcr"))).ThenRefused<StreamNotFound>();
 
         Assert.Equal("Process", error.What);
         Assert.Equal("gcr", error.Key);
@@ -50,7 +52,7 @@ public sealed class AccreditationDecisionTests
     {
         var concluded = Gcm with { Status = ProcessStatus.Concluded, ConcludedOn = new DateOnly(2018, 12, 19) };
 
-        var error = Assert.Throws<DomainRuleViolation>(() => AccreditStakeholder.Decide(Given(IomRegistered), concluded, Accredit("gcm")));
+        var error = Given(IomRegistered).When(stakeholder => AccreditStakeholder.Decide(stakeholder, concluded, Accredit("gcm"))).ThenRefused<DomainRuleViolation>();
 
         Assert.Contains("concluded on 2018-12-19", error.Message);
     }
@@ -60,8 +62,8 @@ public sealed class AccreditationDecisionTests
     {
         var given = Given(IomRegistered, new StakeholderAccredited("iom", "gcm", Day, null));
 
-        var error = Assert.Throws<DomainRuleViolation>(() => AccreditStakeholder.Decide(given, Gcm, Accredit("gcm")));
-        var other = Assert.Single(AccreditStakeholder.Decide(given, Gcm with { Id = "gcr" }, Accredit("gcr")));
+        var error = given.When(stakeholder => AccreditStakeholder.Decide(stakeholder, Gcm, Accredit("gcm"))).ThenRefused<DomainRuleViolation>();
+        var other = given.When(stakeholder => AccreditStakeholder.Decide(stakeholder, Gcm with { Id = "gcr" }, Accredit("gcr"))).ThenOne<StakeholderAccredited>();
 
         Assert.Contains("already accredited", error.Message);
         Assert.Equal(new StakeholderAccredited("iom", "gcr", Day, null), other);
@@ -70,7 +72,7 @@ public sealed class AccreditationDecisionTests
     [Fact]
     public void The_write_model_remembers_every_process_it_is_accredited_to()
     {
-        var state = Given(IomRegistered, new StakeholderAccredited("iom", "gcm", Day, null), new StakeholderAccredited("iom", "gcr", Day, "x"));
+        var state = Specification.Fold<Stakeholder>(IomRegistered, new StakeholderAccredited("iom", "gcm", Day, null), new StakeholderAccredited("iom", "gcr", Day, "x"))!;
 
         Assert.Equal(["gcm", "gcr"], state.Accreditations.Select(a => a.Process).Order(StringComparer.Ordinal));
     }
@@ -80,9 +82,9 @@ public sealed class AccreditationDecisionTests
     {
         var given = Given(IomRegistered, new StakeholderAccredited("iom", "gcm", Day, null));
 
-        var ended = Assert.Single(EndAccreditation.Decide(given, End("gcm", new DateOnly(2018, 7, 13))));
-        var sameDay = Assert.Throws<DomainRuleViolation>(() => EndAccreditation.Decide(given, End("gcm", Day)));
-        var elsewhere = Assert.Throws<DomainRuleViolation>(() => EndAccreditation.Decide(given, End("gcr", new DateOnly(2018, 7, 13))));
+        var ended = given.When(stakeholder => EndAccreditation.Decide(stakeholder, End("gcm", new DateOnly(2018, 7, 13)))).ThenOne<StakeholderAccreditationEnded>();
+        var sameDay = given.When(stakeholder => EndAccreditation.Decide(stakeholder, End("gcm", Day))).ThenRefused<DomainRuleViolation>();
+        var elsewhere = given.When(stakeholder => EndAccreditation.Decide(stakeholder, End("gcr", new DateOnly(2018, 7, 13)))).ThenRefused<DomainRuleViolation>();
 
         Assert.Equal(new StakeholderAccreditationEnded("iom", "gcm", new DateOnly(2018, 7, 13), "Phase over"), ended);
         Assert.Contains("can end only after that", sameDay.Message);
@@ -95,13 +97,13 @@ public sealed class AccreditationDecisionTests
         var endedOn = new DateOnly(2018, 7, 13);
         var given = Given(IomRegistered, new StakeholderAccredited("iom", "gcm", Day, null), new StakeholderAccreditationEnded("iom", "gcm", endedOn, "Phase over"));
 
-        Assert.Throws<DomainRuleViolation>(() => EndAccreditation.Decide(given, End("gcm", endedOn.AddDays(1))));
-        var tooEarly = Assert.Throws<DomainRuleViolation>(() => AccreditStakeholder.Decide(given, Gcm, Accredit("gcm")));
-        var again = Assert.Single(AccreditStakeholder.Decide(given, Gcm, new AccreditStakeholder.Command("iom", 3, "gcm", endedOn, null)));
+        given.When(stakeholder => EndAccreditation.Decide(stakeholder, End("gcm", endedOn.AddDays(1)))).ThenRefused<DomainRuleViolation>();
+        var tooEarly = given.When(stakeholder => AccreditStakeholder.Decide(stakeholder, Gcm, Accredit("gcm"))).ThenRefused<DomainRuleViolation>();
+        var again = given.When(stakeholder => AccreditStakeholder.Decide(stakeholder, Gcm, new AccreditStakeholder.Command("iom", 3, "gcm", endedOn, null))).ThenOne<StakeholderAccredited>();
 
         Assert.Contains("until 2018-07-13", tooEarly.Message);
         Assert.Equal(new StakeholderAccredited("iom", "gcm", endedOn, null), again);
-        Assert.Equal([new ProcessAccreditation("gcm", Day, endedOn, "Phase over")], given.Accreditations);
+        Assert.Equal([new ProcessAccreditation("gcm", Day, endedOn, "Phase over")], given.State!.Accreditations);
     }
 
     private static EndAccreditation.Command End(string process, DateOnly endedOn) => new("iom", 2, process, endedOn, " Phase over ");

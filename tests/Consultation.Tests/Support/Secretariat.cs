@@ -1,7 +1,6 @@
 using System.Net;
-using Consultation.Tests.Support;
 
-namespace Consultation.Tests.Meetings;
+namespace Consultation.Tests.Support;
 
 /// <summary>Builds test data the way a secretariat user would: through the API, reading each ETag before an update.</summary>
 public sealed class Secretariat(HttpClient client)

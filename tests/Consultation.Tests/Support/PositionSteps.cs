@@ -1,9 +1,7 @@
 using System.Net;
 using Consultation.Positions.Views;
-using Consultation.Tests.Meetings;
-using Consultation.Tests.Support;
 
-namespace Consultation.Tests.Positions.Views;
+namespace Consultation.Tests.Support;
 
 /// <summary>Records positions through the API, as the secretariat would, and reads the views; each step asserts it worked.</summary>
 public sealed class PositionSteps(HttpClient client)

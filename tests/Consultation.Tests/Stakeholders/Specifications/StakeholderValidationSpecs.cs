@@ -1,8 +1,8 @@
 using Consultation.Stakeholders.Registering;
 
-namespace Consultation.Tests.Domain;
+namespace Consultation.Tests.Stakeholders.Specifications;
 
-public sealed class StakeholderValidationTests
+public sealed class StakeholderValidationSpecs
 {
     private static readonly RegisterStakeholder.Validator Validator = new();
 

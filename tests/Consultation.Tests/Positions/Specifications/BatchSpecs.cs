@@ -5,10 +5,10 @@ using Consultation.Positions.Stating;
 using Consultation.Processes;
 using Consultation.Stakeholders;
 
-namespace Consultation.Tests.Positions.Batching;
+namespace Consultation.Tests.Positions.Specifications;
 
 /// <summary>The batch's pure decision: each item by <see cref="StatePosition.Decide"/>, every refusal gathered by index.</summary>
-public sealed class BatchDecisionTests
+public sealed class BatchSpecs
 {
     private static StatePosition.Command Item(string issue = "sovereignty", string stakeholder = "MEX", string statedOn = "2017-12-05") =>
         new("gcm", issue, stakeholder, null, 1, null, "Supports", null, null, "stocktaking-2017", null, null, DateOnly.Parse(statedOn, System.Globalization.CultureInfo.InvariantCulture));
