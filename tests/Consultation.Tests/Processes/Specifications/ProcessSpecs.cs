@@ -4,6 +4,7 @@ using Consultation.Processes.CoFacilitators;
 using Consultation.Processes.Concluding;
 using Consultation.Processes.Issues;
 using Consultation.Processes.Launching;
+using Consultation.Processes.Leadership;
 using Consultation.Processes.Phases;
 using Consultation.Tests.Support;
 
@@ -135,5 +136,20 @@ public sealed class ProcessSpecs
         concluded.When(process => RetitleIssue.Decide(process, new("gcm", 5, "human-rights", "New", "x"))).ThenRefused<DomainRuleViolation>();
         concluded.When(process => AppointCoFacilitator.Decide(process, new("gcm", 5, "late", "Late", null, new DateOnly(2019, 1, 1)), true)).ThenRefused<DomainRuleViolation>();
         concluded.When(process => ConcludeProcess.Decide(process, new("gcm", 5, new DateOnly(2019, 1, 1), null), [])).ThenRefused<DomainRuleViolation>();
+    }
+
+    [Fact]
+    public void Leadership_is_noted_once_per_role_and_names_within_the_process_and_not_ahead_of_today()
+    {
+        var now = new DateTimeOffset(2018, 1, 10, 12, 0, 0, TimeSpan.Zero);
+        NoteLeadership.Command Note(string role, DateOnly on, params string[] names) => new("gcm", 1, role, names, on);
+        var noted = new ProcessLeadershipNoted("gcm", "Co-facilitators", [], new DateOnly(2017, 12, 6));
+
+        Given().When(p => NoteLeadership.Decide(p, Note(" Co-facilitators ", new DateOnly(2017, 12, 6)), now)).Then(noted);
+        Given(noted).When(p => NoteLeadership.Decide(p, Note("CO-FACILITATORS", new DateOnly(2018, 1, 2)), now)).ThenRefused<DomainRuleViolation>("already notes");
+        Given(noted).When(p => NoteLeadership.Decide(p, Note("Co-facilitators", new DateOnly(2018, 1, 2), "Jürg Lauber"), now))
+            .Then(new ProcessLeadershipNoted("gcm", "Co-facilitators", ["Jürg Lauber"], new DateOnly(2018, 1, 2)));
+        Given().When(p => NoteLeadership.Decide(p, Note("Co-facilitators", new DateOnly(2017, 3, 1)), now)).ThenRefused<DomainRuleViolation>();
+        Given().When(p => NoteLeadership.Decide(p, Note("Co-facilitators", new DateOnly(2018, 1, 20)), now)).ThenRefused<DomainRuleViolation>();
     }
 }
