@@ -1,3 +1,5 @@
+using Xunit.Abstractions;
+using Xunit.Sdk;
 using Npgsql;
 using DotNet.Testcontainers.Builders;
 using DotNet.Testcontainers.Configurations;
@@ -112,6 +114,28 @@ public static class TestDatabase
         return container.GetConnectionString();
     }
 
+    private static readonly List<IMessageSink> Reported = [];
+    private static string? _announced;
+
+    /// <summary>
+    /// Sends the announcement to xunit's diagnostic sink (shown by <c>dotnet test</c>, <c>diagnosticMessages</c> in
+    /// xunit.runner.json): once, through the first fixture that offers a sink.
+    /// </summary>
+    public static void ReportTo(IMessageSink sink)
+    {
+        lock (Reported)
+        {
+            if (Reported.Count == 0)
+            {
+                Reported.Add(sink);
+                if (_announced is { } line)
+                {
+                    sink.OnMessage(new DiagnosticMessage(line));
+                }
+            }
+        }
+    }
+
     /// <summary>
     /// The one line that says which database the run uses and why: on standard error, which <c>dotnet test</c> shows, and
     /// in <c>consultation-test-database.txt</c> beside the test assembly.
@@ -120,6 +144,15 @@ public static class TestDatabase
     {
         var line = $"[tests] PostgreSQL for this run: {which}";
         Console.Error.WriteLine(line);
+        lock (Reported)
+        {
+            _announced = line;
+            foreach (var sink in Reported)
+            {
+                sink.OnMessage(new DiagnosticMessage(line));
+            }
+        }
+
         File.WriteAllText(Path.Combine(AppContext.BaseDirectory, "consultation-test-database.txt"), line + Environment.NewLine);
     }
 }
