@@ -55,6 +55,8 @@ public sealed class LoadingSeedsTests(SeededApiFactory api) : IClassFixture<Seed
         var page = await http.GetStringAsync("/ui/processes/gcm/meetings/stocktaking-2017");
         Assert.Contains("hosted by <a data-field=\"host\" href=\"/ui/processes/gcm/stakeholders/MEX\">MEX</a>", page, StringComparison.Ordinal);
         Assert.Contains("stated as known", page, StringComparison.Ordinal);
+        var speakerPage = await http.GetStringAsync("/ui/processes/gcm/stakeholders/pga-office");
+        Assert.Contains("<a href=\"/ui/processes/gcm/meetings/stocktaking-2017\">", speakerPage, StringComparison.Ordinal);
 
         var process = await GetJsonAsync(http, "/processes/gcm");
         var leadership = Assert.Single(process.GetProperty("leadership").EnumerateArray());
