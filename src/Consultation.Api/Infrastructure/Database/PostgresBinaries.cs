@@ -50,10 +50,18 @@ public static class PostgresBinaries
             }
         }
 
-        var onPath = ExternalCommand.FindOnPath("pg_ctl");
-        return onPath is null ? null : Path.GetDirectoryName(Path.GetFullPath(onPath));
+        // The folder of the program itself, not of a link to it (e.g. /usr/local/bin/pg_ctl -> /usr/lib/postgresql/15/bin/pg_ctl).
+        var onPath = ExternalCommand.FindOnPath("pg_ctl") is { } path ? Program(path) : null;
+        return onPath is null ? null : Path.GetDirectoryName(onPath.FullName) is { } dir && HasServer(dir) ? dir : null;
     }
 
-    private static bool HasServer(string dir) =>
-        File.Exists(Path.Combine(dir, "initdb")) && File.Exists(Path.Combine(dir, "pg_ctl"));
+    private static bool HasServer(string dir) => Program(Path.Combine(dir, "initdb")) is not null && Program(Path.Combine(dir, "pg_ctl")) is not null;
+
+    /// <summary>The file a path names, links followed; null when there is none (File.Exists is true of a link whose target is gone).</summary>
+    private static FileInfo? Program(string path)
+    {
+        var file = new FileInfo(Path.GetFullPath(path));
+        var target = file.LinkTarget is null ? file : file.ResolveLinkTarget(returnFinalTarget: true) as FileInfo;
+        return target is { Exists: true } ? target : null;
+    }
 }
