@@ -1,5 +1,6 @@
 using JasperFx.CommandLine;
 using Marten;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Consultation.Synthetic;
 
@@ -9,7 +10,7 @@ public sealed class GenerateInput : NetCoreInput
     [FlagAlias("seed", 's')]
     public int SeedFlag { get; set; } = 42;
 
-    [Description("Scale preset: tiny (~2k events), small (~12k), test (~87k), medium, large (~1M); flags below override it (default small)")]
+    [Description("Scale preset: tiny (~2k events), small (~12k), test (~100k), medium (~300k), large (~1M); flags below override it (default small)")]
     [FlagAlias("scale", 'z')]
     public string ScaleFlag { get; set; } = "small";
 
@@ -35,7 +36,7 @@ public sealed class GenerateInput : NetCoreInput
 }
 
 /// <summary>
-/// <c>dotnet run -- generate --seed 42 --scale test</c> (or <c>--stakeholders 200 --issues 40 --meetings 12 --process synth-42</c>):
+/// <c>dotnet run --project src/Consultation.Synthetic -- generate --seed 42 --scale test</c> (or <c>--stakeholders 200 --issues 40 --meetings 12 --process synth-42</c>):
 /// builds a fictional consultation and writes it straight to the event store — a load and demo tool, not a record of real
 /// decisions (see <see cref="SyntheticWriter"/>).
 /// </summary>
