@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using Consultation.Audit.Rebuilding;
+using Consultation.Projections;
 using Consultation.Meetings;
 using Consultation.Positions;
 using Consultation.Processes;
