@@ -28,8 +28,6 @@ public sealed record SyntheticOptions(int Seed, int Stakeholders, int Issues, in
         _ => throw new ArgumentException($"Unknown scale '{name}': tiny, small, test, medium or large.", nameof(name)),
     };
 
-    public static IReadOnlyList<string> PresetNames { get; } = ["tiny", "small", "test", "medium", "large"];
-
     /// <summary>Why these options cannot be used; empty when they can.</summary>
     public IReadOnlyList<string> Problems()
     {
