@@ -7,10 +7,11 @@ namespace Consultation.Projections;
 /// <summary>Runs one rebuild to its end and records it on <c>audit:rebuilds</c> as the requester: the worker's and the command line's shared path.</summary>
 public static class RebuildExecution
 {
-    /// <param name="pauseDaemon">
-    /// In the service the hosted async daemon would keep writing the async projections the rebuild tears down, so it is
-    /// paused for the duration (async projections lag meanwhile and catch up after). The command line has no hosted daemon.
-    /// </param>
+    /// <remarks>
+    /// <paramref name="pauseDaemon"/>: in the service the hosted async daemon would keep writing the async projections the
+    /// rebuild tears down, so it is paused for the duration (async projections lag meanwhile and catch up after). The command
+    /// line has no hosted daemon.
+    /// </remarks>
     public static async Task<RebuildStatus> RunAsync(
         IServiceProvider services,
         RebuildRun run,
