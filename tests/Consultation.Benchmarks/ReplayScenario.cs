@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Consultation.Audit.Rebuilding;
+using Consultation.Projections;
 using JasperFx.Events.Projections;
 using Npgsql;
 

@@ -103,7 +103,7 @@ public abstract record AuditFilterRequest
     }
 }
 
-/// <summary>Rules every audit filter follows; <paramref name="maxLimit"/> bounds a page (null: an export may be unbounded).</summary>
+/// <summary>Rules every audit filter follows; the constructor's <c>maxLimit</c> bounds a page (null: an export may be unbounded).</summary>
 public abstract class AuditFilterRules<T> : AbstractValidator<T>
     where T : AuditFilterRequest
 {

@@ -20,15 +20,6 @@ public static class AuditLog
         "e.seq_id, e.stream_id, e.version, e.type, e.timestamp, e.user_name, e.headers ->> 'role', e.correlation_id, e.causation_id, "
         + "e.headers ->> 'command', e.data ->> 'reason', e.data::text, e.headers ->> 'displayName'";
 
-    public static async Task<bool> StreamExistsAsync(IDocumentStore store, string key, CancellationToken cancellationToken)
-    {
-        await using var connection = await OpenAsync(store, cancellationToken);
-        await using var command = new NpgsqlCommand($"select exists (select 1 from {Table(store)} where stream_id = @key)", connection);
-        command.Parameters.AddWithValue("key", key);
-        UnstorableTextGuard.Check(command);
-        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
-    }
-
     public static async IAsyncEnumerable<AuditEntry> StreamAsync(
         IDocumentStore store,
         string key,

@@ -1,7 +1,6 @@
 using Consultation.Infrastructure.Security;
 using Consultation.Audit.Exporting;
 using Consultation.Audit.Integrity;
-using Consultation.Audit.Rebuilding;
 using Consultation.Audit.Replaying;
 using Consultation.Audit.Listing;
 using Consultation.Audit.Reading;
@@ -16,12 +15,11 @@ public static class AuditModule
         options.Events.AddEventType<AuditExported>();
         AuditLogIndexes.Register(options);
         options.AddIntegrity();
-        options.AddRebuilding();
         options.AddReplaying();
     }
 
     public static IServiceCollection AddAuditServices(this IServiceCollection services) =>
-        services.AddIntegrityServices().AddRebuildingServices().AddReplayingServices();
+        services.AddIntegrityServices().AddReplayingServices();
 
     public static void MapAudit(this IEndpointRouteBuilder app)
     {
@@ -31,7 +29,6 @@ public static class AuditModule
         ExportEvents.Map(group);
         Diffing.DiffProcess.Map(group);
         group.MapIntegrity();
-        group.MapRebuilding();
         group.MapReplaying();
     }
 }

@@ -99,8 +99,6 @@ public sealed record StatementDetails(
 
     /// <summary>How the statement was recorded, corrected and withdrawn, oldest first.</summary>
     public IReadOnlyList<StatementChangeDetails> History { get; init; } = [];
-
-    public StatementContent CurrentContent() => new(Speaker, OnBehalfOf, Issues, Summary, Language, DocumentReference, SaidOn);
 }
 
 public enum StatementChange

@@ -97,17 +97,4 @@ public static class PositionFactsLoader
 
         public IReadOnlyList<string> Participants { get; init; } = [];
     }
-
-    /// <summary>What the position rules need of a meeting.</summary>
-    public static SourceMeeting ToSource(MeetingDetails meeting) => new(
-        meeting.Id,
-        meeting.Process,
-        meeting.StartsOn,
-        meeting.EndsOn,
-        meeting.Status == MeetingStatus.Cancelled,
-        meeting.Statements.Select(s => s.Id).ToHashSet())
-    {
-        Participants = meeting.Participants.Select(p => p.Stakeholder).ToHashSet(StringComparer.Ordinal),
-        Withdrawn = meeting.Statements.Where(s => s.Withdrawn).Select(s => s.Id).ToHashSet(),
-    };
 }

@@ -39,7 +39,7 @@ public sealed class ScenarioBuilderTests
     [InlineData(26, "XBA")]
     [InlineData(9 * 26, "XJA")]
     [InlineData(10 * 26, "XLA")]
-    public void States_get_user_assigned_codes_skipping_XK_and_XX(int index, string code) => Assert.Equal(code, ScenarioBuilder.StateCode(index));
+    public void States_get_user_assigned_codes_skipping_XK_and_XX(int index, string code) => Assert.Equal(code, FictionalNames.StateCode(index));
 
     [Fact]
     public void Stakeholders_are_fictional_spread_over_the_five_regional_groups_and_every_kind()

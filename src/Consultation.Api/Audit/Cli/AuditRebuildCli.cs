@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using Consultation.Audit.Rebuilding;
+using Consultation.Projections;
 using Consultation.Infrastructure.Commands;
 using Consultation.Infrastructure.Pipeline;
 using Marten;

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Consultation.Audit.Rebuilding;
+using Consultation.Projections;
 using Consultation.Infrastructure.Commands;
 using Consultation.Infrastructure.Database;
 using Marten;

@@ -4,6 +4,7 @@ using Consultation.Infrastructure.Database;
 using Consultation.Meetings;
 using Consultation.Positions;
 using Consultation.Processes;
+using Consultation.Projections;
 using Consultation.Stakeholders;
 using JasperFx;
 using JasperFx.Events;
@@ -28,6 +29,7 @@ public static class EventStoreSetup
         services.AddSingleton<ConsultationDatabase>();
         services.AddScoped<WrittenViews>();
         services.AddAuditServices();
+        services.AddRebuildingServices();
         services.AddConvergenceServices();
         services.AddMarten(sp =>
             {
@@ -78,5 +80,6 @@ public static class EventStoreSetup
         options.AddPositions();
         options.AddConvergence();
         options.AddAudit();
+        options.AddRebuilding();
     }
 }

@@ -9,6 +9,7 @@ using Consultation.Infrastructure.Pipeline;
 using Consultation.Meetings;
 using Consultation.Positions;
 using Consultation.Processes;
+using Consultation.Projections;
 using Consultation.Stakeholders;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Json;
@@ -96,6 +97,7 @@ public static class HttpSetup
         app.MapPositions();
         app.MapConvergence();
         app.MapAudit();
+        app.MapRebuilding();
         app.MapConsultationDashboard();
         app.Services.GetService<Security.CommandAccess>()?.ReadFrom(((IEndpointRouteBuilder)app).DataSources);
         return app;

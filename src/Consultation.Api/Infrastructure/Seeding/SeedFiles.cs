@@ -16,8 +16,6 @@ public sealed record SeedSet(
 
     public static readonly IReadOnlyList<string> FileNames = [StakeholdersFile, ProcessFile, MeetingsFile, AreasFile];
 
-    public bool IsEmpty => Stakeholders.Count == 0 && Process is null && Meetings.Count == 0 && Areas is null;
-
     /// <summary>Reads the files present in <paramref name="directory"/>; a malformed file or item throws <see cref="SeedFileException"/> naming both.</summary>
     public static SeedSet Read(string directory) => new(
         ReadFile<StakeholderSeed[]>(directory, StakeholdersFile) ?? [],

@@ -29,7 +29,7 @@ public static class NameMeetingHost
         }
     }
 
-    /// <param name="host">The stakeholder named, or null when no such stakeholder is registered.</param>
+    /// <summary>The host is <paramref name="host"/>: the stakeholder named, or null when no such stakeholder is registered.</summary>
     public static IReadOnlyList<object> Decide(Meeting meeting, StakeholderDetails? host, Command command)
     {
         meeting.EnsureNotCancelled();

@@ -17,7 +17,7 @@ public sealed record EffectiveRow(string Stakeholder, PositionVersion Row, strin
 
 /// <summary>
 /// "On behalf of": a position stated for a group counts, on the date asked about, for each stakeholder that was a member
-/// of the group both on that position's stated-on date and on the date asked about (<see cref="DateAskedAbout"/>), and has
+/// of the group both on that position's stated-on date and on the date asked about (<see cref="DateAskedAbout(TimeAxes, TimeProvider)"/>), and has
 /// no standing position of its own on the issue (an own position always wins): a State that has left a bloc no longer
 /// holds the bloc's position. When several groups' positions could be inherited, the one stated latest wins, then the
 /// group key in ordinal order. Inheritance is one level deep (a group's members, not members of member groups).

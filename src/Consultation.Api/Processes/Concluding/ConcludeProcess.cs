@@ -25,6 +25,8 @@ public static class ConcludeProcess
         }
     }
 
+    /// <param name="process">The process as its stream stands.</param>
+    /// <param name="command">The validated command.</param>
     /// <param name="unfinishedMeetings">Meetings of the process still scheduled or open.</param>
     public static IReadOnlyList<object> Decide(Process process, Command command, IReadOnlyList<string> unfinishedMeetings)
     {

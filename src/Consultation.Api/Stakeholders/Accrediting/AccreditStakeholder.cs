@@ -28,6 +28,7 @@ public static class AccreditStakeholder
 
     /// <param name="stakeholder">The stakeholder as its stream stands.</param>
     /// <param name="process">The process as its read model stands (null: no such process).</param>
+    /// <param name="command">The validated command.</param>
     public static IReadOnlyList<object> Decide(Stakeholder stakeholder, ProcessDetails? process, Command command)
     {
         var key = command.Process!;

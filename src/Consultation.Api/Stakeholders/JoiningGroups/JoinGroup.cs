@@ -30,6 +30,7 @@ public static class JoinGroup
 
     /// <param name="member">The joining stakeholder as its stream stands.</param>
     /// <param name="groupKind">The kind of the stakeholder named as the group (null: no such stakeholder).</param>
+    /// <param name="command">The validated command.</param>
     public static IReadOnlyList<object> Decide(Stakeholder member, StakeholderKind? groupKind, Command command)
     {
         var group = command.Group!;

@@ -1,5 +1,5 @@
 using System.Net;
-using Consultation.Audit.Rebuilding;
+using Consultation.Projections;
 using Consultation.Tests.Convergence.Measuring;
 using Consultation.Tests.Support;
 using JasperFx.Events.Projections;

@@ -1,4 +1,4 @@
-using Consultation.Audit.Rebuilding;
+using Consultation.Projections;
 
 namespace Consultation.Tests.Audit.Rebuilding;
 

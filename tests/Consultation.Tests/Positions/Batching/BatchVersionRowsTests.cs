@@ -1,5 +1,5 @@
 using System.Net;
-using Consultation.Audit.Rebuilding;
+using Consultation.Projections;
 using Consultation.Positions.Views;
 using Consultation.Tests.Support;
 using Npgsql;
