@@ -1,3 +1,4 @@
+using Consultation.Infrastructure.Validation;
 using Consultation.Infrastructure.Errors;
 
 namespace Consultation.Processes;
@@ -21,6 +22,17 @@ public static class ProcessRules
         {
             throw new DomainRuleViolation($"{what} ({date:yyyy-MM-dd}) cannot be before process '{process.Id}' starts ({process.StartsOn:yyyy-MM-dd}).");
         }
+    }
+
+    /// <summary>
+    /// What a source says of an active process is dated within it and on a day that has come: announcements, divergences,
+    /// leadership notes.
+    /// </summary>
+    public static void EnsureNotable(this Process process, DateOnly date, DateTimeOffset now, string what)
+    {
+        process.EnsureActive();
+        process.EnsureWithin(date, what);
+        PresentMoment.RequireReached(date, now, what);
     }
 
     public static Process.IssueState ExistingIssue(this Process process, string issue) =>

@@ -35,10 +35,8 @@ public static class NoteProcessDivergence
 
     public static IReadOnlyList<object> Decide(Process process, Command command, DateTimeOffset now)
     {
-        process.EnsureActive();
         var notedOn = command.NotedOn!.Value;
-        process.EnsureWithin(notedOn, "A divergence");
-        PresentMoment.RequireReached(notedOn, now, "The divergence's date");
+        process.EnsureNotable(notedOn, now, "A divergence");
         var issues = command.Issues?.Select(i => i!).ToList() ?? [];
         foreach (var issue in issues)
         {

@@ -36,10 +36,8 @@ public static class NoteLeadership
 
     public static IReadOnlyList<object> Decide(Process process, Command command, DateTimeOffset now)
     {
-        process.EnsureActive();
         var notedOn = command.NotedOn!.Value;
-        process.EnsureWithin(notedOn, "A leadership note");
-        PresentMoment.RequireReached(notedOn, now, "The leadership note's date");
+        process.EnsureNotable(notedOn, now, "A leadership note");
         var role = command.Role!.Trim();
         var names = command.Names?.Select(n => n!.Trim()).ToList() ?? [];
         if (process.LeadershipNoted.Contains(Process.NoteOf(role, names)))

@@ -31,10 +31,8 @@ public static class PlanPhase
 
     public static IReadOnlyList<object> Decide(Process process, Command command, DateTimeOffset now)
     {
-        process.EnsureActive();
         var announcedOn = command.AnnouncedOn!.Value;
-        process.EnsureWithin(announcedOn, "A phase announcement");
-        PresentMoment.RequireReached(announcedOn, now, "The announcement");
+        process.EnsureNotable(announcedOn, now, "A phase announcement");
         if (process.Phases.Any(p => p.Key == command.Phase) || process.PlannedPhases.Contains(command.Phase!))
         {
             throw new DomainRuleViolation($"Process '{process.Id}' already has a phase '{command.Phase}', started or planned; phase names are unique.");
