@@ -28,7 +28,7 @@ public sealed class DatabaseOutageTests(OutageApiFactory outage, ITestOutputHelp
     [SkippableFact]
     public async Task Writes_during_a_database_outage_answer_503_then_resume_and_nothing_acknowledged_is_lost()
     {
-        Skip.If(OutageApiFactory.NoContainers, "Stopping the database needs a PostgreSQL container of the test's own, and this run has no Docker engine or uses CONSULTATION_TEST_DB.");
+        Skip.If(outage.NoDatabaseOfItsOwn, "Stopping the database needs a PostgreSQL of the test's own: a container, or the machine's PostgreSQL programs.");
         var api = outage.Api;
         var steps = new PositionSteps(api.CreateClient());
         var process = await steps.OpenAsync(KeyedWrite.Issues);
@@ -52,7 +52,7 @@ public sealed class DatabaseOutageTests(OutageApiFactory outage, ITestOutputHelp
         await Eventually.HoldsAsync(() => tally.AcknowledgedCount >= 20 || load.IsCompleted, TimeSpan.FromSeconds(60));
         Assert.False(load.IsCompleted, "The load finished before the outage began; give it more writes.");
         var acknowledgedBeforeOutage = tally.AcknowledgedCount;
-        await outage.Database.StopAsync();
+        await outage.Database!.StopAsync();
         var stoppedAt = DateTime.UtcNow;
         var readiness = await ReadinessAsync(api);
         var readClock = Stopwatch.StartNew();

@@ -6,26 +6,23 @@ public sealed class OutageApiFactory : IAsyncLifetime
     public const int CommandTimeoutSeconds = 10;
     public const int ConnectTimeoutSeconds = 10;
 
-    /// <summary>
-    /// Set when the run does not use containers (an existing server named by <c>CONSULTATION_TEST_DB</c>, which is not the
-    /// test's to stop, or the private cluster where no Docker engine answers).
-    /// </summary>
-    public static bool NoContainers => !Support.TestDatabase.UsesContainers;
+    /// <summary>Set when the machine has neither a Docker engine nor PostgreSQL programs to start a database of the test's own.</summary>
+    public bool NoDatabaseOfItsOwn => Database is null;
 
-    /// <summary>Made only where containers are used: building a container asks the Docker engine.</summary>
-    public MovablePostgres Database { get; private set; } = null!;
+    /// <summary>A container, or a private cluster where the run uses no containers (<see cref="MovablePostgres.ForThisRun"/>).</summary>
+    public MovablePostgres? Database { get; private set; }
 
     public ServiceOnOwnDatabase Api { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
         await Support.TestDatabase.ConnectionStringAsync();
-        if (NoContainers)
+        Database = MovablePostgres.ForThisRun();
+        if (Database is null)
         {
             return;
         }
 
-        Database = new MovablePostgres();
         await Database.StartAsync();
         Api = new ServiceOnOwnDatabase(Database.ConnectionString);
         await Api.InitializeAsync();
@@ -33,7 +30,7 @@ public sealed class OutageApiFactory : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        if (NoContainers)
+        if (Database is null)
         {
             return;
         }
