@@ -81,9 +81,10 @@ public sealed class ConcurrencySoakTests(ReliabilityApiFactory api, ITestOutputH
         {
             var version = markers.IndexOf(ack.Marker) + 1;
 
-            // A re-statement after a withdrawal carries no If-Match (statings never do): other clerks may have re-stated
-            // and withdrawn the position again meanwhile; it must still follow a withdrawal, later than what its clerk read.
-            var restated = ack.Kind == "Stated" && ack.ReadVersion > 0;
+            // A stating carries no If-Match: other clerks may have stated (or re-stated) and withdrawn the position meanwhile,
+            // even when its clerk read none, so a stating not at version 1 is a re-statement: it must follow a withdrawal, no
+            // earlier than what its clerk read.
+            var restated = ack.Kind == "Stated" && (ack.ReadVersion > 0 || version > 1);
             Assert.True(
                 restated ? version >= ack.ExpectedVersion && history[version - 2].Kind == GetPositionHistory.ChangeKind.Withdrawn : version == ack.ExpectedVersion,
                 $"{ack} is recorded at version {version}, not on top of the version its clerk read.");
