@@ -14,23 +14,35 @@ public interface IStreamUpdate : ICommand<StreamWritten>
 }
 
 /// <summary>
-/// The shell every update handler shares: fetch the stream for writing, 404 when it does not exist,
-/// 412 when the client's version is stale, let the slice decide the events, append, save.
+/// The one call every update handler makes: fetch the stream for writing, 404 when it does not exist,
+/// 412 when the client's version is stale, let the slice decide the events on the current state, append, save.
 /// A concurrent writer between fetch and save makes Marten refuse the save (also 412).
+/// Facts from other streams that the command names are loaded by the handler before the call and captured by
+/// <c>decide</c>; facts the stream's own state names (its process) are loaded inside an asynchronous <c>decide</c>.
 /// </summary>
-public abstract class StreamUpdateHandler<TAggregate, TCommand>(
-    IDocumentSession session,
-    string what,
-    Func<TAggregate, TCommand, IReadOnlyList<object>>? decide = null)
-    : ICommandHandler<TCommand, StreamWritten>
-    where TAggregate : class
-    where TCommand : IStreamUpdate
+public static class StreamUpdate
 {
-    protected IDocumentSession Session { get; } = session;
+    public static Task<StreamWritten> UpdateStream<TAggregate>(
+        this IDocumentSession session, IStreamUpdate command, string what, Func<TAggregate, IReadOnlyList<object>> decide, CancellationToken cancellationToken)
+        where TAggregate : class =>
+        session.UpdateStream<TAggregate>(command, what, current => ValueTask.FromResult(decide(current)), cancellationToken);
 
-    public async ValueTask<StreamWritten> Handle(TCommand command, CancellationToken cancellationToken)
+    public static async Task<StreamWritten> UpdateStream<TAggregate>(
+        this IDocumentSession session, IStreamUpdate command, string what, Func<TAggregate, ValueTask<IReadOnlyList<object>>> decide, CancellationToken cancellationToken)
+        where TAggregate : class =>
+        await session.UpdateStream(
+            await session.Events.FetchForWriting<TAggregate>(command.StreamKey, cancellationToken), command, what, decide, cancellationToken);
+
+    /// <summary>The same, on a stream the slice fetched itself (e.g. together with its facts in one round trip).</summary>
+    public static Task<StreamWritten> UpdateStream<TAggregate>(
+        this IDocumentSession session, IEventStream<TAggregate> stream, IStreamUpdate command, string what, Func<TAggregate, IReadOnlyList<object>> decide, CancellationToken cancellationToken)
+        where TAggregate : class =>
+        session.UpdateStream(stream, command, what, current => ValueTask.FromResult(decide(current)), cancellationToken);
+
+    private static async Task<StreamWritten> UpdateStream<TAggregate>(
+        this IDocumentSession session, IEventStream<TAggregate> stream, IStreamUpdate command, string what, Func<TAggregate, ValueTask<IReadOnlyList<object>>> decide, CancellationToken cancellationToken)
+        where TAggregate : class
     {
-        var stream = await FetchAsync(command, cancellationToken);
         if (stream.Aggregate is null)
         {
             throw new StreamNotFound(what, command.StreamKey);
@@ -42,26 +54,9 @@ public abstract class StreamUpdateHandler<TAggregate, TCommand>(
             throw new StaleVersion(what, command.StreamKey, command.ExpectedVersion, version);
         }
 
-        var events = await DecideAsync(stream.Aggregate, command, cancellationToken);
+        var events = await decide(stream.Aggregate);
         stream.AppendMany([.. events]);
-        await Session.SaveChangesAsync(cancellationToken);
-        await SavedAsync(stream, cancellationToken);
+        await session.SaveChangesAsync(cancellationToken);
         return new StreamWritten(command.StreamKey, version + events.Count);
     }
-
-    /// <summary>Fetches the stream for writing; slices may override to read what they decide on in the same round trip.</summary>
-    protected virtual Task<IEventStream<TAggregate>> FetchAsync(TCommand command, CancellationToken cancellationToken) =>
-        Session.Events.FetchForWriting<TAggregate>(command.StreamKey, cancellationToken);
-
-    /// <summary>Runs after a successful save, e.g. to keep the state written for the answer.</summary>
-    protected virtual ValueTask SavedAsync(IEventStream<TAggregate> stream, CancellationToken cancellationToken) => ValueTask.CompletedTask;
-
-    /// <summary>
-    /// The slice's pure Decide, given to the constructor; slices whose rules need other streams'
-    /// read models override this to load them first and pass them in.
-    /// </summary>
-    protected virtual ValueTask<IReadOnlyList<object>> DecideAsync(TAggregate current, TCommand command, CancellationToken cancellationToken) =>
-        decide is null
-            ? throw new InvalidOperationException($"{GetType().FullName} must pass a decide function or override DecideAsync.")
-            : ValueTask.FromResult(decide(current, command));
 }

@@ -6,6 +6,7 @@ using Consultation.Meetings.Reading;
 using Consultation.Processes;
 using FluentValidation;
 using Marten;
+using Mediator;
 
 namespace Consultation.Meetings.Agenda;
 
@@ -60,14 +61,15 @@ public static class SetAgenda
     private static bool Same(IReadOnlyList<AgendaItem> a, IReadOnlyList<AgendaItem> b) =>
         a.Count == b.Count && a.Zip(b).All(p => p.First.Title == p.Second.Title && p.First.Description == p.Second.Description && p.First.Issues.SequenceEqual(p.Second.Issues));
 
-    public sealed class Handler(IDocumentSession session) : StreamUpdateHandler<Meeting, Command>(session, "Meeting")
+    public sealed class Handler(IDocumentSession session) : ICommandHandler<Command, StreamWritten>
     {
-        protected override async ValueTask<IReadOnlyList<object>> DecideAsync(Meeting current, Command command, CancellationToken cancellationToken)
-        {
-            var process = await Session.LoadAsync<ProcessDetails>(current.ProcessKey, cancellationToken)
-                ?? throw new StreamNotFound("Process", current.ProcessKey);
-            return Decide(current, process, command);
-        }
+        public async ValueTask<StreamWritten> Handle(Command command, CancellationToken cancellationToken) =>
+            await session.UpdateStream<Meeting>(command, "Meeting", async current =>
+            {
+                var process = await session.LoadAsync<ProcessDetails>(current.ProcessKey, cancellationToken)
+                    ?? throw new StreamNotFound("Process", current.ProcessKey);
+                return Decide(current, process, command);
+            }, cancellationToken);
     }
 
     public static void Map(IEndpointRouteBuilder app) =>

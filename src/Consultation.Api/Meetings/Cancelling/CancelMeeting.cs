@@ -4,6 +4,7 @@ using Consultation.Infrastructure.Validation;
 using Consultation.Meetings.Reading;
 using FluentValidation;
 using Marten;
+using Mediator;
 
 namespace Consultation.Meetings.Cancelling;
 
@@ -25,10 +26,10 @@ public static class CancelMeeting
         return [new MeetingCancelled(meeting.Id, command.Reason!.Trim(), now)];
     }
 
-    public sealed class Handler(IDocumentSession session, TimeProvider time) : StreamUpdateHandler<Meeting, Command>(session, "Meeting")
+    public sealed class Handler(IDocumentSession session, TimeProvider time) : ICommandHandler<Command, StreamWritten>
     {
-        protected override ValueTask<IReadOnlyList<object>> DecideAsync(Meeting current, Command command, CancellationToken cancellationToken) =>
-            ValueTask.FromResult(Decide(current, command, time.GetUtcNow()));
+        public async ValueTask<StreamWritten> Handle(Command command, CancellationToken cancellationToken) =>
+            await session.UpdateStream<Meeting>(command, "Meeting", current => Decide(current, command, time.GetUtcNow()), cancellationToken);
     }
 
     public static void Map(IEndpointRouteBuilder app) =>

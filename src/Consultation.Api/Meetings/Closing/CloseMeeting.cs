@@ -5,6 +5,7 @@ using Consultation.Infrastructure.Validation;
 using Consultation.Meetings.Reading;
 using FluentValidation;
 using Marten;
+using Mediator;
 
 namespace Consultation.Meetings.Closing;
 
@@ -32,10 +33,10 @@ public static class CloseMeeting
         };
     }
 
-    public sealed class Handler(IDocumentSession session, TimeProvider time) : StreamUpdateHandler<Meeting, Command>(session, "Meeting")
+    public sealed class Handler(IDocumentSession session, TimeProvider time) : ICommandHandler<Command, StreamWritten>
     {
-        protected override ValueTask<IReadOnlyList<object>> DecideAsync(Meeting current, Command command, CancellationToken cancellationToken) =>
-            ValueTask.FromResult(Decide(current, command, time.GetUtcNow()));
+        public async ValueTask<StreamWritten> Handle(Command command, CancellationToken cancellationToken) =>
+            await session.UpdateStream<Meeting>(command, "Meeting", current => Decide(current, command, time.GetUtcNow()), cancellationToken);
     }
 
     public static void Map(IEndpointRouteBuilder app) =>

@@ -6,6 +6,7 @@ using Consultation.Meetings.Reading;
 using Consultation.Stakeholders;
 using FluentValidation;
 using Marten;
+using Mediator;
 
 namespace Consultation.Meetings.Findings;
 
@@ -78,13 +79,13 @@ public static class RecordFinding
         };
     }
 
-    public sealed class Handler(IDocumentSession session, TimeProvider time, IConfiguration configuration)
-        : StreamUpdateHandler<Meeting, Command>(session, "Meeting")
+    public sealed class Handler(IDocumentSession session, TimeProvider time, IConfiguration configuration) : ICommandHandler<Command, StreamWritten>
     {
-        protected override async ValueTask<IReadOnlyList<object>> DecideAsync(Meeting current, Command command, CancellationToken cancellationToken)
+        public async ValueTask<StreamWritten> Handle(Command command, CancellationToken cancellationToken)
         {
-            var presenter = command.PresentedBy is { } key ? await Session.LoadAsync<StakeholderDetails>(key, cancellationToken) : null;
-            return Decide(current, presenter, command, RecordingWindow.From(time, configuration));
+            var presenter = command.PresentedBy is { } key ? await session.LoadAsync<StakeholderDetails>(key, cancellationToken) : null;
+            return await session.UpdateStream<Meeting>(
+                command, "Meeting", current => Decide(current, presenter, command, RecordingWindow.From(time, configuration)), cancellationToken);
         }
     }
 

@@ -6,6 +6,7 @@ using Consultation.Meetings.Reading;
 using Consultation.Stakeholders;
 using FluentValidation;
 using Marten;
+using Mediator;
 
 namespace Consultation.Meetings.Hosting;
 
@@ -45,10 +46,13 @@ public static class NameMeetingHost
         };
     }
 
-    public sealed class Handler(IDocumentSession session) : StreamUpdateHandler<Meeting, Command>(session, "Meeting")
+    public sealed class Handler(IDocumentSession session) : ICommandHandler<Command, StreamWritten>
     {
-        protected override async ValueTask<IReadOnlyList<object>> DecideAsync(Meeting current, Command command, CancellationToken cancellationToken) =>
-            Decide(current, await Session.LoadAsync<StakeholderDetails>(command.Stakeholder!, cancellationToken), command);
+        public async ValueTask<StreamWritten> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var host = await session.LoadAsync<StakeholderDetails>(command.Stakeholder!, cancellationToken);
+            return await session.UpdateStream<Meeting>(command, "Meeting", current => Decide(current, host, command), cancellationToken);
+        }
     }
 
     public static void Map(IEndpointRouteBuilder app) =>

@@ -5,6 +5,7 @@ using Consultation.Infrastructure.Validation;
 using Consultation.Meetings.Reading;
 using Consultation.Processes;
 using Marten;
+using Mediator;
 
 namespace Consultation.Meetings.Opening;
 
@@ -29,10 +30,14 @@ public static class OpenMeeting
         return [new MeetingOpened(meeting.Id, now)];
     }
 
-    public sealed class Handler(IDocumentSession session, TimeProvider time) : StreamUpdateHandler<Meeting, Command>(session, "Meeting")
+    public sealed class Handler(IDocumentSession session, TimeProvider time) : ICommandHandler<Command, StreamWritten>
     {
-        protected override async ValueTask<IReadOnlyList<object>> DecideAsync(Meeting current, Command command, CancellationToken cancellationToken) =>
-            Decide(current, await Session.LoadAsync<ProcessDetails>(current.ProcessKey, cancellationToken), command, time.GetUtcNow());
+        public async ValueTask<StreamWritten> Handle(Command command, CancellationToken cancellationToken) =>
+            await session.UpdateStream<Meeting>(
+                command,
+                "Meeting",
+                async current => Decide(current, await session.LoadAsync<ProcessDetails>(current.ProcessKey, cancellationToken), command, time.GetUtcNow()),
+                cancellationToken);
     }
 
     public static void Map(IEndpointRouteBuilder app) =>

@@ -4,6 +4,7 @@ using Consultation.Infrastructure.Validation;
 using Consultation.Meetings.Reading;
 using FluentValidation;
 using Marten;
+using Mediator;
 
 namespace Consultation.Meetings.Recommendations;
 
@@ -32,11 +33,11 @@ public static class RecordRecommendation
         return [new RecommendationRecorded(meeting.Id, meeting.NextRecommendationId, command.Text!.Trim(), command.From!.Trim(), late)];
     }
 
-    public sealed class Handler(IDocumentSession session, TimeProvider time, IConfiguration configuration)
-        : StreamUpdateHandler<Meeting, Command>(session, "Meeting")
+    public sealed class Handler(IDocumentSession session, TimeProvider time, IConfiguration configuration) : ICommandHandler<Command, StreamWritten>
     {
-        protected override ValueTask<IReadOnlyList<object>> DecideAsync(Meeting current, Command command, CancellationToken cancellationToken) =>
-            ValueTask.FromResult(Decide(current, command, RecordingWindow.From(time, configuration)));
+        public async ValueTask<StreamWritten> Handle(Command command, CancellationToken cancellationToken) =>
+            await session.UpdateStream<Meeting>(
+                command, "Meeting", current => Decide(current, command, RecordingWindow.From(time, configuration)), cancellationToken);
     }
 
     public static void Map(IEndpointRouteBuilder app) =>

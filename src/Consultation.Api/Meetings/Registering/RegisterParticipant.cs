@@ -6,6 +6,7 @@ using Consultation.Meetings.Reading;
 using Consultation.Stakeholders;
 using FluentValidation;
 using Marten;
+using Mediator;
 
 namespace Consultation.Meetings.Registering;
 
@@ -42,15 +43,14 @@ public static class RegisterParticipant
         return [new ParticipantRegistered(meeting.Id, stakeholder.Id, command.DelegationHead?.Trim(), TextRules.ParseEnum<ParticipantRole>(command.Role!), late)];
     }
 
-    public sealed class Handler(IDocumentSession session, TimeProvider time, IConfiguration configuration)
-        : StreamUpdateHandler<Meeting, Command>(session, "Meeting")
+    public sealed class Handler(IDocumentSession session, TimeProvider time, IConfiguration configuration) : ICommandHandler<Command, StreamWritten>
     {
-        protected override async ValueTask<IReadOnlyList<object>> DecideAsync(Meeting current, Command command, CancellationToken cancellationToken) =>
-            Decide(
-                current,
-                await Session.LoadAsync<StakeholderDetails>(command.Stakeholder!, cancellationToken),
-                command,
-                RecordingWindow.From(time, configuration));
+        public async ValueTask<StreamWritten> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var stakeholder = await session.LoadAsync<StakeholderDetails>(command.Stakeholder!, cancellationToken);
+            return await session.UpdateStream<Meeting>(
+                command, "Meeting", current => Decide(current, stakeholder, command, RecordingWindow.From(time, configuration)), cancellationToken);
+        }
     }
 
     public static void Map(IEndpointRouteBuilder app) =>

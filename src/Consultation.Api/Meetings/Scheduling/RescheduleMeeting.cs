@@ -6,6 +6,7 @@ using Consultation.Meetings.Reading;
 using Consultation.Processes;
 using FluentValidation;
 using Marten;
+using Mediator;
 
 namespace Consultation.Meetings.Scheduling;
 
@@ -55,10 +56,11 @@ public static class RescheduleMeeting
         return [new MeetingRescheduled(meeting.Id, meeting.StartsOn, meeting.EndsOn, meeting.Venue, startsOn, endsOn, venue, command.Reason!.Trim())];
     }
 
-    public sealed class Handler(IDocumentSession session) : StreamUpdateHandler<Meeting, Command>(session, "Meeting")
+    public sealed class Handler(IDocumentSession session) : ICommandHandler<Command, StreamWritten>
     {
-        protected override async ValueTask<IReadOnlyList<object>> DecideAsync(Meeting current, Command command, CancellationToken cancellationToken) =>
-            Decide(current, await Session.LoadAsync<ProcessDetails>(current.ProcessKey, cancellationToken), command);
+        public async ValueTask<StreamWritten> Handle(Command command, CancellationToken cancellationToken) =>
+            await session.UpdateStream<Meeting>(
+                command, "Meeting", async current => Decide(current, await session.LoadAsync<ProcessDetails>(current.ProcessKey, cancellationToken), command), cancellationToken);
     }
 
     public static void Map(IEndpointRouteBuilder app) =>

@@ -1,3 +1,4 @@
+using Mediator;
 using System.Text.RegularExpressions;
 using Consultation.Infrastructure.Errors;
 using Consultation.Infrastructure.EventStore;
@@ -120,20 +121,21 @@ public static partial class CorrectStatement
     [GeneratedRegex("^[a-z]{2}$")]
     private static partial Regex LanguagePattern();
 
-    public sealed class Handler(IDocumentSession session, TimeProvider time, IConfiguration configuration)
-        : StreamUpdateHandler<Meeting, Command>(session, "Meeting")
+    public sealed class Handler(IDocumentSession session, TimeProvider time, IConfiguration configuration) : ICommandHandler<Command, StreamWritten>
     {
-        protected override async ValueTask<IReadOnlyList<object>> DecideAsync(Meeting current, Command command, CancellationToken cancellationToken)
-        {
-            var process = await Session.LoadAsync<ProcessDetails>(current.ProcessKey, cancellationToken)
-                ?? throw new StreamNotFound("Process", current.ProcessKey);
-            var recorded = current.StatementContents.GetValueOrDefault(command.Statement);
-            var groupKey = command.Clears("onBehalfOf") ? null : command.OnBehalfOf ?? recorded?.OnBehalfOf;
-            var group = groupKey is null ? null : await Session.LoadAsync<StakeholderDetails>(groupKey, cancellationToken);
-            var speakerKey = command.Speaker ?? recorded?.Speaker;
-            var speaker = group is null || speakerKey is null ? null : await Session.LoadAsync<StakeholderDetails>(speakerKey, cancellationToken);
-            return [Decide(current, process, group, speaker, command, RecordingWindow.From(time, configuration))];
-        }
+        /// <summary>The group and the speaker checked are those the corrected statement will name, so they are read once the recorded statement is known.</summary>
+        public async ValueTask<StreamWritten> Handle(Command command, CancellationToken cancellationToken) =>
+            await session.UpdateStream<Meeting>(command, "Meeting", async current =>
+            {
+                var process = await session.LoadAsync<ProcessDetails>(current.ProcessKey, cancellationToken)
+                    ?? throw new StreamNotFound("Process", current.ProcessKey);
+                var recorded = current.StatementContents.GetValueOrDefault(command.Statement);
+                var groupKey = command.Clears("onBehalfOf") ? null : command.OnBehalfOf ?? recorded?.OnBehalfOf;
+                var group = groupKey is null ? null : await session.LoadAsync<StakeholderDetails>(groupKey, cancellationToken);
+                var speakerKey = command.Speaker ?? recorded?.Speaker;
+                var speaker = group is null || speakerKey is null ? null : await session.LoadAsync<StakeholderDetails>(speakerKey, cancellationToken);
+                return [Decide(current, process, group, speaker, command, RecordingWindow.From(time, configuration))];
+            }, cancellationToken);
     }
 
     public static void Map(IEndpointRouteBuilder app) =>

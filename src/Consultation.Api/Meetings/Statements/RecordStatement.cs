@@ -1,3 +1,4 @@
+using Mediator;
 using System.Text.RegularExpressions;
 using Consultation.Infrastructure.Errors;
 using Consultation.Infrastructure.EventStore;
@@ -127,16 +128,18 @@ public static partial class RecordStatement
     [GeneratedRegex("^[a-z]{2}$")]
     private static partial Regex LanguagePattern();
 
-    public sealed class Handler(IDocumentSession session, TimeProvider time, IConfiguration configuration)
-        : StreamUpdateHandler<Meeting, Command>(session, "Meeting")
+    public sealed class Handler(IDocumentSession session, TimeProvider time, IConfiguration configuration) : ICommandHandler<Command, StreamWritten>
     {
-        protected override async ValueTask<IReadOnlyList<object>> DecideAsync(Meeting current, Command command, CancellationToken cancellationToken)
+        public async ValueTask<StreamWritten> Handle(Command command, CancellationToken cancellationToken)
         {
-            var process = await Session.LoadAsync<ProcessDetails>(current.ProcessKey, cancellationToken)
-                ?? throw new StreamNotFound("Process", current.ProcessKey);
-            var group = command.OnBehalfOf is { } onBehalfOf ? await Session.LoadAsync<StakeholderDetails>(onBehalfOf, cancellationToken) : null;
-            var speaker = group is null ? null : await Session.LoadAsync<StakeholderDetails>(command.Speaker!, cancellationToken);
-            return Decide(current, process, group, command, RecordingWindow.From(time, configuration), speaker);
+            var group = command.OnBehalfOf is { } onBehalfOf ? await session.LoadAsync<StakeholderDetails>(onBehalfOf, cancellationToken) : null;
+            var speaker = group is null ? null : await session.LoadAsync<StakeholderDetails>(command.Speaker!, cancellationToken);
+            return await session.UpdateStream<Meeting>(command, "Meeting", async current =>
+            {
+                var process = await session.LoadAsync<ProcessDetails>(current.ProcessKey, cancellationToken)
+                    ?? throw new StreamNotFound("Process", current.ProcessKey);
+                return Decide(current, process, group, command, RecordingWindow.From(time, configuration), speaker);
+            }, cancellationToken);
         }
     }
 

@@ -6,6 +6,7 @@ using Consultation.Meetings.Reading;
 using Consultation.Processes;
 using FluentValidation;
 using Marten;
+using Mediator;
 
 namespace Consultation.Meetings.Statements;
 
@@ -40,14 +41,15 @@ public static class WithdrawStatement
             : new StatementWithdrawn(meeting.Id, command.Statement, command.Reason!.Trim());
     }
 
-    public sealed class Handler(IDocumentSession session) : StreamUpdateHandler<Meeting, Command>(session, "Meeting")
+    public sealed class Handler(IDocumentSession session) : ICommandHandler<Command, StreamWritten>
     {
-        protected override async ValueTask<IReadOnlyList<object>> DecideAsync(Meeting current, Command command, CancellationToken cancellationToken)
-        {
-            var process = await Session.LoadAsync<ProcessDetails>(current.ProcessKey, cancellationToken)
-                ?? throw new StreamNotFound("Process", current.ProcessKey);
-            return [Decide(current, process, command)];
-        }
+        public async ValueTask<StreamWritten> Handle(Command command, CancellationToken cancellationToken) =>
+            await session.UpdateStream<Meeting>(command, "Meeting", async current =>
+            {
+                var process = await session.LoadAsync<ProcessDetails>(current.ProcessKey, cancellationToken)
+                    ?? throw new StreamNotFound("Process", current.ProcessKey);
+                return [Decide(current, process, command)];
+            }, cancellationToken);
     }
 
     public static void Map(IEndpointRouteBuilder app) =>

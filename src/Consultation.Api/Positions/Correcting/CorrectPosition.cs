@@ -4,6 +4,7 @@ using Consultation.Infrastructure.Http;
 using Consultation.Positions.Reading;
 using FluentValidation;
 using Marten;
+using Mediator;
 
 namespace Consultation.Positions.Correcting;
 
@@ -34,15 +35,23 @@ public static class CorrectPosition
     }
 
     /// <summary>The facts are those of the source the corrected position will cite: the one named, or the one recorded.</summary>
-    public sealed class Handler(IDocumentSession session, WrittenViews written, TimeProvider time)
-        : PositionUpdateHandler<Command>(
-            session,
-            written,
-            time,
-            Decide,
-            (command, recorded) => recorded is null
-                ? (command.Change.Meeting, command.Change.Statement)
-                : command.Change.ApplyTo(recorded) is var content ? (content.Source.Meeting, content.Source.Statement) : default);
+    public sealed class Handler(IDocumentSession session, WrittenViews written, TimeProvider time) : ICommandHandler<Command, StreamWritten>
+    {
+        public async ValueTask<StreamWritten> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var (stream, facts) = await PositionUpdate.FetchAsync(
+                session,
+                command,
+                recorded => recorded is null
+                    ? (command.Change.Meeting, command.Change.Statement)
+                    : command.Change.ApplyTo(recorded) is var content ? (content.Source.Meeting, content.Source.Statement) : default,
+                time.GetUtcNow(),
+                cancellationToken);
+            var updated = await session.UpdateStream(stream, command, "Position", current => [Decide(Position.From(current), command, facts)], cancellationToken);
+            await WrittenPosition.KeepAsync(session, written, stream.Key!, cancellationToken);
+            return updated;
+        }
+    }
 
     public static void Map(IEndpointRouteBuilder app) =>
         app.MapUpdate<PositionCorrection, PositionDetails>(

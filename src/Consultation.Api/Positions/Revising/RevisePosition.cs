@@ -5,13 +5,14 @@ using Consultation.Infrastructure.Http;
 using Consultation.Positions.Reading;
 using FluentValidation;
 using Marten;
+using Mediator;
 
 namespace Consultation.Positions.Revising;
 
 /// <summary>The stakeholder changed its position — a real shift, later in time, with the reason.</summary>
 public static class RevisePosition
 {
-    public sealed record Command(string StreamKey, long ExpectedVersion, PositionChange Change) : IPositionChangeCommand;
+    public sealed record Command(string StreamKey, long ExpectedVersion, PositionChange Change) : IStreamUpdate;
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -40,7 +41,16 @@ public static class RevisePosition
         return new PositionRevised(current.Id, content, command.Change.Reason!.Trim());
     }
 
-    public sealed class Handler(IDocumentSession session, WrittenViews written, TimeProvider time) : PositionChangeHandler<Command>(session, written, time, Decide);
+    public sealed class Handler(IDocumentSession session, WrittenViews written, TimeProvider time) : ICommandHandler<Command, StreamWritten>
+    {
+        public async ValueTask<StreamWritten> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var (stream, facts) = await PositionUpdate.FetchAsync(session, command, _ => (command.Change.Meeting!, command.Change.Statement), time.GetUtcNow(), cancellationToken);
+            var updated = await session.UpdateStream(stream, command, "Position", current => [Decide(Position.From(current), command, facts)], cancellationToken);
+            await WrittenPosition.KeepAsync(session, written, stream.Key!, cancellationToken);
+            return updated;
+        }
+    }
 
     public static void Map(IEndpointRouteBuilder app) =>
         app.MapUpdate<PositionChange, PositionDetails>(

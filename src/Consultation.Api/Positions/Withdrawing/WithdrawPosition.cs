@@ -5,6 +5,7 @@ using Consultation.Infrastructure.Http;
 using Consultation.Positions.Reading;
 using FluentValidation;
 using Marten;
+using Mediator;
 
 namespace Consultation.Positions.Withdrawing;
 
@@ -46,7 +47,16 @@ public static class WithdrawPosition
 
     public sealed record Request(string? Meeting, string? Statement, string? DocumentReference, DateOnly? WithdrawnOn, string? Reason);
 
-    public sealed class Handler(IDocumentSession session, WrittenViews written, TimeProvider time) : PositionUpdateHandler<Command>(session, written, time, Decide, (command, _) => (command.Meeting!, command.Statement));
+    public sealed class Handler(IDocumentSession session, WrittenViews written, TimeProvider time) : ICommandHandler<Command, StreamWritten>
+    {
+        public async ValueTask<StreamWritten> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var (stream, facts) = await PositionUpdate.FetchAsync(session, command, _ => (command.Meeting!, command.Statement), time.GetUtcNow(), cancellationToken);
+            var updated = await session.UpdateStream(stream, command, "Position", current => [Decide(Position.From(current), command, facts)], cancellationToken);
+            await WrittenPosition.KeepAsync(session, written, stream.Key!, cancellationToken);
+            return updated;
+        }
+    }
 
     public static void Map(IEndpointRouteBuilder app) =>
         app.MapUpdate<Request, PositionDetails>(

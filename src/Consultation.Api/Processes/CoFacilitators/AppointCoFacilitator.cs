@@ -6,6 +6,7 @@ using Consultation.Processes.Reading;
 using Consultation.Stakeholders;
 using FluentValidation;
 using Marten;
+using Mediator;
 
 namespace Consultation.Processes.CoFacilitators;
 
@@ -44,13 +45,13 @@ public static class AppointCoFacilitator
         return [new CoFacilitatorAppointed(process.Id, command.Facilitator!, command.Name!.Trim(), command.Representing, command.AppointedOn.Value)];
     }
 
-    public sealed class Handler(IDocumentSession session) : StreamUpdateHandler<Process, Command>(session, "Process")
+    public sealed class Handler(IDocumentSession session) : ICommandHandler<Command, StreamWritten>
     {
-        protected override async ValueTask<IReadOnlyList<object>> DecideAsync(Process current, Command command, CancellationToken cancellationToken)
+        public async ValueTask<StreamWritten> Handle(Command command, CancellationToken cancellationToken)
         {
             var represented = command.Representing is not null
-                && await Session.LoadAsync<StakeholderDetails>(command.Representing, cancellationToken) is not null;
-            return Decide(current, command, represented);
+                && await session.LoadAsync<StakeholderDetails>(command.Representing, cancellationToken) is not null;
+            return await session.UpdateStream<Process>(command, "Process", current => Decide(current, command, represented), cancellationToken);
         }
     }
 

@@ -5,6 +5,7 @@ using Consultation.Infrastructure.Validation;
 using Consultation.Processes.Reading;
 using FluentValidation;
 using Marten;
+using Mediator;
 
 namespace Consultation.Processes.CoFacilitators;
 
@@ -38,7 +39,11 @@ public static class ReleaseCoFacilitator
             : [new CoFacilitatorReleased(process.Id, command.Facilitator, releasedOn, command.Reason!.Trim())];
     }
 
-    public sealed class Handler(IDocumentSession session) : StreamUpdateHandler<Process, Command>(session, "Process", Decide);
+    public sealed class Handler(IDocumentSession session) : ICommandHandler<Command, StreamWritten>
+    {
+        public async ValueTask<StreamWritten> Handle(Command command, CancellationToken cancellationToken) =>
+            await session.UpdateStream<Process>(command, "Process", current => Decide(current, command), cancellationToken);
+    }
 
     public static void Map(IEndpointRouteBuilder app) =>
         app.MapUpdate<Request, ProcessDetails>(

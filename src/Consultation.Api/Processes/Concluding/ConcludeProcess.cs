@@ -6,6 +6,7 @@ using Consultation.Meetings;
 using Consultation.Processes.Reading;
 using FluentValidation;
 using Marten;
+using Mediator;
 
 namespace Consultation.Processes.Concluding;
 
@@ -48,15 +49,15 @@ public static class ConcludeProcess
             : [new ProcessConcluded(process.Id, concludedOn, command.Outcome?.Trim())];
     }
 
-    public sealed class Handler(IDocumentSession session) : StreamUpdateHandler<Process, Command>(session, "Process")
+    public sealed class Handler(IDocumentSession session) : ICommandHandler<Command, StreamWritten>
     {
-        protected override async ValueTask<IReadOnlyList<object>> DecideAsync(Process current, Command command, CancellationToken cancellationToken)
+        public async ValueTask<StreamWritten> Handle(Command command, CancellationToken cancellationToken)
         {
-            var unfinished = await new MeetingsOfProcess(Session).Of(current.Id)
+            var unfinished = await new MeetingsOfProcess(session).Of(command.StreamKey)
                 .Where(m => m.Status == MeetingStatus.Scheduled || m.Status == MeetingStatus.Open)
                 .Select(m => m.Meeting)
                 .ToListAsync(cancellationToken);
-            return Decide(current, command, [.. unfinished]);
+            return await session.UpdateStream<Process>(command, "Process", current => Decide(current, command, [.. unfinished]), cancellationToken);
         }
     }
 

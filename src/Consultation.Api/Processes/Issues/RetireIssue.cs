@@ -4,6 +4,7 @@ using Consultation.Infrastructure.Validation;
 using Consultation.Processes.Reading;
 using FluentValidation;
 using Marten;
+using Mediator;
 
 namespace Consultation.Processes.Issues;
 
@@ -26,7 +27,11 @@ public static class RetireIssue
         return [new IssueRetired(process.Id, issue.Key, command.Reason!.Trim())];
     }
 
-    public sealed class Handler(IDocumentSession session) : StreamUpdateHandler<Process, Command>(session, "Process", Decide);
+    public sealed class Handler(IDocumentSession session) : ICommandHandler<Command, StreamWritten>
+    {
+        public async ValueTask<StreamWritten> Handle(Command command, CancellationToken cancellationToken) =>
+            await session.UpdateStream<Process>(command, "Process", current => Decide(current, command), cancellationToken);
+    }
 
     public static void Map(IEndpointRouteBuilder app) =>
         app.MapUpdate<Request, ProcessDetails>(

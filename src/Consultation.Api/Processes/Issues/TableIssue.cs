@@ -5,6 +5,7 @@ using Consultation.Infrastructure.Validation;
 using Consultation.Processes.Reading;
 using FluentValidation;
 using Marten;
+using Mediator;
 
 namespace Consultation.Processes.Issues;
 
@@ -44,7 +45,11 @@ public static class TableIssue
         return [new IssueTabled(process.Id, command.Issue!, command.Title!.Trim(), command.Description!.Trim(), command.Theme?.Trim(), command.ParentIssue)];
     }
 
-    public sealed class Handler(IDocumentSession session) : StreamUpdateHandler<Process, Command>(session, "Process", Decide);
+    public sealed class Handler(IDocumentSession session) : ICommandHandler<Command, StreamWritten>
+    {
+        public async ValueTask<StreamWritten> Handle(Command command, CancellationToken cancellationToken) =>
+            await session.UpdateStream<Process>(command, "Process", current => Decide(current, command), cancellationToken);
+    }
 
     public static void Map(IEndpointRouteBuilder app) =>
         app.MapUpdate<Request, ProcessDetails>(

@@ -5,6 +5,7 @@ using Consultation.Infrastructure.Validation;
 using Consultation.Processes.Reading;
 using FluentValidation;
 using Marten;
+using Mediator;
 
 namespace Consultation.Processes.Leadership;
 
@@ -48,10 +49,10 @@ public static class NoteLeadership
         return [new ProcessLeadershipNoted(process.Id, role, names, notedOn)];
     }
 
-    public sealed class Handler(IDocumentSession session, TimeProvider time) : StreamUpdateHandler<Process, Command>(session, "Process")
+    public sealed class Handler(IDocumentSession session, TimeProvider time) : ICommandHandler<Command, StreamWritten>
     {
-        protected override ValueTask<IReadOnlyList<object>> DecideAsync(Process current, Command command, CancellationToken cancellationToken) =>
-            ValueTask.FromResult(Decide(current, command, time.GetUtcNow()));
+        public async ValueTask<StreamWritten> Handle(Command command, CancellationToken cancellationToken) =>
+            await session.UpdateStream<Process>(command, "Process", current => Decide(current, command, time.GetUtcNow()), cancellationToken);
     }
 
     public static void Map(IEndpointRouteBuilder app) =>

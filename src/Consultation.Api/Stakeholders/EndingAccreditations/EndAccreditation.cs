@@ -5,6 +5,7 @@ using Consultation.Infrastructure.Validation;
 using Consultation.Stakeholders.Reading;
 using FluentValidation;
 using Marten;
+using Mediator;
 
 namespace Consultation.Stakeholders.EndingAccreditations;
 
@@ -42,7 +43,11 @@ public static class EndAccreditation
             : [new StakeholderAccreditationEnded(stakeholder.Id, command.Process, endedOn, command.Reason!.Trim())];
     }
 
-    public sealed class Handler(IDocumentSession session) : StreamUpdateHandler<Stakeholder, Command>(session, "Stakeholder", Decide);
+    public sealed class Handler(IDocumentSession session) : ICommandHandler<Command, StreamWritten>
+    {
+        public async ValueTask<StreamWritten> Handle(Command command, CancellationToken cancellationToken) =>
+            await session.UpdateStream<Stakeholder>(command, "Stakeholder", current => Decide(current, command), cancellationToken);
+    }
 
     public static void Map(IEndpointRouteBuilder app) =>
         app.MapUpdate<Request, StakeholderDetails>(

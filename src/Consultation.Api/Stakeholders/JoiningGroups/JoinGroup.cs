@@ -5,6 +5,7 @@ using Consultation.Infrastructure.Validation;
 using Consultation.Stakeholders.Reading;
 using FluentValidation;
 using Marten;
+using Mediator;
 
 namespace Consultation.Stakeholders.JoiningGroups;
 
@@ -65,13 +66,13 @@ public static class JoinGroup
         return [new StakeholderJoinedGroup(member.Id, group, joinedOn, command.Reason?.Trim())];
     }
 
-    public sealed class Handler(IDocumentSession session) : StreamUpdateHandler<Stakeholder, Command>(session, "Stakeholder")
+    public sealed class Handler(IDocumentSession session) : ICommandHandler<Command, StreamWritten>
     {
-        protected override async ValueTask<IReadOnlyList<object>> DecideAsync(Stakeholder current, Command command, CancellationToken cancellationToken)
+        public async ValueTask<StreamWritten> Handle(Command command, CancellationToken cancellationToken)
         {
             // A stakeholder's kind never changes and keys are never reused, so the group's read model is a safe basis for the decision.
-            var group = await Session.LoadAsync<StakeholderDetails>(command.Group!, cancellationToken);
-            return Decide(current, group?.Kind, command);
+            var group = await session.LoadAsync<StakeholderDetails>(command.Group!, cancellationToken);
+            return await session.UpdateStream<Stakeholder>(command, "Stakeholder", current => Decide(current, group?.Kind, command), cancellationToken);
         }
     }
 

@@ -5,6 +5,7 @@ using Consultation.Infrastructure.Validation;
 using Consultation.Stakeholders.Reading;
 using FluentValidation;
 using Marten;
+using Mediator;
 
 namespace Consultation.Stakeholders.Renaming;
 
@@ -32,7 +33,11 @@ public static class RenameStakeholder
             : [new StakeholderRenamed(command.StreamKey, current.Name, name, command.Reason!.Trim())];
     }
 
-    public sealed class Handler(IDocumentSession session) : StreamUpdateHandler<Stakeholder, Command>(session, "Stakeholder", Decide);
+    public sealed class Handler(IDocumentSession session) : ICommandHandler<Command, StreamWritten>
+    {
+        public async ValueTask<StreamWritten> Handle(Command command, CancellationToken cancellationToken) =>
+            await session.UpdateStream<Stakeholder>(command, "Stakeholder", current => Decide(current, command), cancellationToken);
+    }
 
     public static void Map(IEndpointRouteBuilder app) =>
         app.MapUpdate<Request, StakeholderDetails>(

@@ -7,6 +7,7 @@ using Consultation.Meetings;
 using Consultation.Processes;
 using FluentValidation;
 using Marten;
+using Mediator;
 
 namespace Consultation.Convergence.Areas.Affirming;
 
@@ -52,14 +53,15 @@ public static class AffirmArea
         return [new AreaAffirmed(area.Id, held.Meeting, affirmedOn, command.Note?.Trim())];
     }
 
-    public sealed class Handler(IDocumentSession session) : StreamUpdateHandler<Area, Command>(session, "Area")
+    public sealed class Handler(IDocumentSession session) : ICommandHandler<Command, StreamWritten>
     {
-        protected override async ValueTask<IReadOnlyList<object>> DecideAsync(Area current, Command command, CancellationToken cancellationToken)
-        {
-            var process = await Session.ProcessOfAsync(current, cancellationToken);
-            var meeting = await Session.LoadAsync<MeetingDetails>(Meetings.Meeting.KeyOf(current.ProcessKey, command.Meeting!), cancellationToken);
-            return Decide(current, process, meeting, command);
-        }
+        public async ValueTask<StreamWritten> Handle(Command command, CancellationToken cancellationToken) =>
+            await session.UpdateStream<Area>(command, "Area", async current =>
+            {
+                var process = await session.ProcessOfAsync(current, cancellationToken);
+                var meeting = await session.LoadAsync<MeetingDetails>(Meetings.Meeting.KeyOf(current.ProcessKey, command.Meeting!), cancellationToken);
+                return Decide(current, process, meeting, command);
+            }, cancellationToken);
     }
 
     public static void Map(IEndpointRouteBuilder app) =>

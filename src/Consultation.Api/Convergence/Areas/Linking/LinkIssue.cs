@@ -6,6 +6,7 @@ using Consultation.Infrastructure.Validation;
 using Consultation.Processes;
 using FluentValidation;
 using Marten;
+using Mediator;
 
 namespace Consultation.Convergence.Areas.Linking;
 
@@ -42,10 +43,11 @@ public static class LinkIssue
         return [new IssueLinkedToArea(area.Id, issue.Key, command.Reason?.Trim())];
     }
 
-    public sealed class Handler(IDocumentSession session) : StreamUpdateHandler<Area, Command>(session, "Area")
+    public sealed class Handler(IDocumentSession session) : ICommandHandler<Command, StreamWritten>
     {
-        protected override async ValueTask<IReadOnlyList<object>> DecideAsync(Area current, Command command, CancellationToken cancellationToken) =>
-            Decide(current, await Session.ProcessOfAsync(current, cancellationToken), command);
+        public async ValueTask<StreamWritten> Handle(Command command, CancellationToken cancellationToken) =>
+            await session.UpdateStream<Area>(
+                command, "Area", async current => Decide(current, await session.ProcessOfAsync(current, cancellationToken), command), cancellationToken);
     }
 
     public static void Map(IEndpointRouteBuilder app) =>

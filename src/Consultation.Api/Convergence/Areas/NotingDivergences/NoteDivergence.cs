@@ -7,6 +7,7 @@ using Consultation.Processes;
 using Consultation.Stakeholders;
 using FluentValidation;
 using Marten;
+using Mediator;
 
 namespace Consultation.Convergence.Areas.NotingDivergences;
 
@@ -59,16 +60,16 @@ public static class NoteDivergence
         return [new DivergenceNoted(area.Id, area.NextDivergenceId, command.Text!.Trim(), issues, stakeholders, notedOn)];
     }
 
-    public sealed class Handler(IDocumentSession session) : StreamUpdateHandler<Area, Command>(session, "Area")
+    public sealed class Handler(IDocumentSession session) : ICommandHandler<Command, StreamWritten>
     {
-        protected override async ValueTask<IReadOnlyList<object>> DecideAsync(Area current, Command command, CancellationToken cancellationToken)
+        public async ValueTask<StreamWritten> Handle(Command command, CancellationToken cancellationToken)
         {
-            var process = await Session.ProcessOfAsync(current, cancellationToken);
             var named = command.Stakeholders?.Select(s => s!).Distinct().ToArray() ?? [];
             var registered = named.Length == 0
                 ? []
-                : (await Session.LoadManyAsync<StakeholderDetails>(cancellationToken, named)).Select(s => s.Id).ToHashSet();
-            return Decide(current, process, registered, command);
+                : (await session.LoadManyAsync<StakeholderDetails>(cancellationToken, named)).Select(s => s.Id).ToHashSet();
+            return await session.UpdateStream<Area>(
+                command, "Area", async current => Decide(current, await session.ProcessOfAsync(current, cancellationToken), registered, command), cancellationToken);
         }
     }
 
