@@ -1,5 +1,5 @@
 using Consultation.Infrastructure.Database;
-using Consultation.Infrastructure.Errors;
+using Consultation.Domain;
 using Marten;
 using Mediator;
 

@@ -1,5 +1,5 @@
 using Consultation.Convergence.Measuring.Thresholds;
-using Consultation.Infrastructure.Errors;
+using Consultation.Domain;
 using Consultation.Infrastructure.EventStore;
 using Consultation.Positions.Views;
 using Consultation.Processes;

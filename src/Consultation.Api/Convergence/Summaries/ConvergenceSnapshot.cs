@@ -1,6 +1,6 @@
 using Consultation.Convergence.Areas;
 using Consultation.Convergence.Measuring;
-using Consultation.Infrastructure.Errors;
+using Consultation.Domain;
 using Consultation.Positions.Views;
 using Consultation.Processes;
 using Consultation.Stakeholders;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Consultation.Domain;
 using Consultation.Infrastructure.Errors;
 using Consultation.Infrastructure.Idempotency;
 using Consultation.Infrastructure.Resilience;
