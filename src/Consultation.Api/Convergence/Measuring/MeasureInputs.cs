@@ -2,6 +2,7 @@ using Consultation.Convergence.Measuring.Thresholds;
 using Consultation.Domain;
 using Consultation.Infrastructure.EventStore;
 using Consultation.Positions.Views;
+using Consultation.Time;
 using Consultation.Processes;
 using Consultation.Stakeholders;
 using JasperFx.Events;

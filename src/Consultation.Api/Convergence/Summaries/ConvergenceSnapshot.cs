@@ -1,7 +1,7 @@
 using Consultation.Convergence.Areas;
 using Consultation.Convergence.Measuring;
 using Consultation.Domain;
-using Consultation.Positions.Views;
+using Consultation.Time;
 using Consultation.Processes;
 using Consultation.Stakeholders;
 using JasperFx.Events;

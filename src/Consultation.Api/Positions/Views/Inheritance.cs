@@ -1,3 +1,4 @@
+using Consultation.Time;
 using Consultation.Domain;
 using Consultation.Processes;
 using Consultation.Stakeholders;

@@ -1,3 +1,4 @@
+using Consultation.Time;
 using Consultation.Domain;
 using Consultation.Infrastructure.Validation;
 using Consultation.Meetings;
