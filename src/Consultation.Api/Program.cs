@@ -5,7 +5,7 @@ using Consultation.Infrastructure.Observability;
 using Consultation.Infrastructure.Pipeline;
 using Consultation.Infrastructure.Resilience;
 using Consultation.Infrastructure.Security;
-using Consultation.Infrastructure.Seeding;
+using Consultation.Seeding;
 using JasperFx;
 
 CommandOutput.KeepStandardOutputForData(args);
