@@ -27,7 +27,7 @@ internal static class SyntheticProgram
                 {
                     var database = sp.GetRequiredService<ConsultationDatabase>();
                     var options = new StoreOptions();
-                    EventStoreSetup.ConfigureStore(options, database.ConnectionString, database.SchemaName);
+                    Modules.ConfigureStore(options, database.ConnectionString, database.SchemaName);
                     return options;
                 }));
 

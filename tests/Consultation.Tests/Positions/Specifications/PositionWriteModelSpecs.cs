@@ -128,7 +128,7 @@ public sealed class PositionWriteModelSpecs
     private static ISerializer StoreSerializerAsConfigured()
     {
         var options = new StoreOptions();
-        EventStoreSetup.ConfigureStore(options, "Host=localhost;Database=unused", "specifications");
+        Modules.ConfigureStore(options, "Host=localhost;Database=unused", "specifications");
         return options.Serializer();
     }
 }
