@@ -1,6 +1,5 @@
 using Consultation.Infrastructure.Commands;
 using Consultation.Infrastructure.Database;
-using Consultation.Infrastructure.EventStore;
 using JasperFx.CommandLine;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;

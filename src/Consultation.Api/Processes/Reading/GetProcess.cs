@@ -1,4 +1,3 @@
-using Consultation.Positions.Views;
 using Consultation.Time;
 using FluentValidation;
 using Marten;

@@ -1,5 +1,4 @@
 using System.Text;
-using Consultation.Infrastructure.EventStore;
 using Consultation.Positions;
 using Consultation.Tests.Support;
 using FsCheck;
