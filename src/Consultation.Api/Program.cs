@@ -1,3 +1,4 @@
+using Consultation;
 using Consultation.Infrastructure.Commands;
 using Consultation.Infrastructure.EventStore;
 using Consultation.Infrastructure.Http;
@@ -5,7 +6,6 @@ using Consultation.Infrastructure.Observability;
 using Consultation.Infrastructure.Pipeline;
 using Consultation.Infrastructure.Resilience;
 using Consultation.Infrastructure.Security;
-using Consultation.Infrastructure.Seeding;
 using JasperFx;
 
 CommandOutput.KeepStandardOutputForData(args);
@@ -13,16 +13,17 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Host.ApplyJasperFxExtensions();
 builder.AddConsultationObservability();
 builder.Services
-    .AddConsultationEventStore()
+    .AddConsultationEventStore(Modules.ConfigureStore)
     .AddConsultationPipeline()
     .AddConsultationHttp()
     .AddConsultationSecurity(builder.Configuration)
-    .AddConsultationSeeding()
+    .AddConsultationModules()
     .AddConsultationResilience(builder.Configuration);
 
 var app = builder.Build();
 app.UseConsultationHttp();
-app.MapConsultationEndpoints();
+app.UseConsultationModules();
+app.MapConsultationEndpoints(Modules.MapEndpoints);
 app.LogStartupBanner();
 
 return CommandExitCodes.Resolve(args, await app.RunJasperFxCommands(args));

@@ -1,6 +1,5 @@
 using Consultation.Infrastructure.Commands;
 using Consultation.Infrastructure.Database;
-using Consultation.Infrastructure.EventStore;
 using JasperFx.CommandLine;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,7 +26,7 @@ internal static class SyntheticProgram
                 {
                     var database = sp.GetRequiredService<ConsultationDatabase>();
                     var options = new StoreOptions();
-                    EventStoreSetup.ConfigureStore(options, database.ConnectionString, database.SchemaName);
+                    Modules.ConfigureStore(options, database.ConnectionString, database.SchemaName);
                     return options;
                 }));
 

@@ -24,7 +24,7 @@ public static class InProcessHost
             ["Seeds:Enabled"] = "false",
         });
         builder.Logging.ClearProviders();
-        builder.Services.AddConsultationEventStore().AddConsultationPipeline();
+        builder.Services.AddConsultationEventStore(Modules.ConfigureStore).AddConsultationPipeline().AddModuleServices();
         // No console lifetime: it would hold Ctrl+C and SIGTERM until the host stops, and this host is never run.
         builder.Services.AddSingleton<IHostLifetime, NoLifetime>();
         var host = builder.Build();
@@ -46,7 +46,7 @@ public static class InProcessHost
     private static StoreOptions ConfiguredOptions(string connectionString, string schema)
     {
         var options = new StoreOptions();
-        EventStoreSetup.ConfigureStore(options, connectionString, schema);
+        Modules.ConfigureStore(options, connectionString, schema);
         return options;
     }
 }

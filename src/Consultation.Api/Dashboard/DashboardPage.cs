@@ -1,6 +1,6 @@
 using Consultation.Convergence.Summaries;
 using Consultation.Dashboard.Moments;
-using Consultation.Infrastructure.Errors;
+using Consultation.Domain;
 using Consultation.Infrastructure.Security;
 using FluentValidation;
 using Mediator;

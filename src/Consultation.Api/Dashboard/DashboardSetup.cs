@@ -1,4 +1,5 @@
 using Consultation.Dashboard.SigningIn;
+using Consultation.Infrastructure.Http;
 using Consultation.Infrastructure.Security;
 
 namespace Consultation.Dashboard;
@@ -13,6 +14,7 @@ public static class DashboardSetup
     public static IServiceCollection AddConsultationDashboard(this IServiceCollection services)
     {
         services.AddRazorComponents();
+        services.AddSingleton<IRefusalPage, RefusalPage>();
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "consultation-pages-antiforgery";

@@ -1,11 +1,12 @@
 using System.Text.Encodings.Web;
+using Consultation.Infrastructure.Http;
 
 namespace Consultation.Dashboard;
 
 /// <summary>A plain page for a refused page request (the API answers problem details instead).</summary>
-public static class RefusalPage
+public sealed class RefusalPage : IRefusalPage
 {
-    public static async Task WriteAsync(HttpContext http, string title, string detail)
+    public async Task WriteAsync(HttpContext http, string title, string detail)
     {
         var html = HtmlEncoder.Default;
         http.Response.ContentType = "text/html; charset=utf-8";

@@ -1,3 +1,4 @@
+using Consultation.Infrastructure.Configuration;
 using Consultation.Infrastructure.Security;
 using Consultation.Meetings.Agenda;
 using Consultation.Meetings.Cancelling;
@@ -35,6 +36,10 @@ public static class MeetingsModule
             .Index(x => x.OnBehalfOf)
             .Index(x => x.Meeting);
     }
+
+    /// <summary>A wrong late-entry grace setting stops the start, not a user's late statement.</summary>
+    public static IServiceCollection AddMeetingsServices(this IServiceCollection services) =>
+        services.AddSingleton(new SettingsRule(configuration => RecordingWindow.GraceFrom(configuration)));
 
     public static void MapMeetings(this IEndpointRouteBuilder app)
     {

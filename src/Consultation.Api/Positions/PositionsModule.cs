@@ -1,3 +1,4 @@
+using Consultation.Infrastructure.Http;
 using Consultation.Infrastructure.Security;
 using Consultation.Positions.Batching;
 using Consultation.Positions.Correcting;
@@ -22,6 +23,14 @@ public static class PositionsModule
         options.AddPositionBatches();
         options.AddPositionViews();
     }
+
+    public static IServiceCollection AddPositionsServices(this IServiceCollection services) =>
+        services.AddProblemMapping<BatchItemsRejected>(rejected => new HttpValidationProblemDetails(rejected.Errors.ToDictionary())
+        {
+            Status = StatusCodes.Status422UnprocessableEntity,
+            Title = "Items of the batch break the record's rules.",
+            Detail = rejected.Message,
+        });
 
     public static void MapPositions(this IEndpointRouteBuilder app)
     {

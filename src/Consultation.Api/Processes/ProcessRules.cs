@@ -1,5 +1,5 @@
 using Consultation.Infrastructure.Validation;
-using Consultation.Infrastructure.Errors;
+using Consultation.Domain;
 
 namespace Consultation.Processes;
 

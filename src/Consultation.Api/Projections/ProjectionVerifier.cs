@@ -1,3 +1,4 @@
+using Consultation.Infrastructure.EventStore;
 using JasperFx.Events.Projections;
 using Marten;
 
@@ -14,6 +15,7 @@ public static class ProjectionVerifier
 
     public static async Task<VerificationReport> VerifyAsync(
         IDocumentStore live,
+        StoreConfiguration configuration,
         string connectionString,
         TimeProvider time,
         Action<string> say,
@@ -30,7 +32,7 @@ public static class ProjectionVerifier
         try
         {
             var (head, checks, compared, total, differences) = await CompareInScratchAsync(
-                live, connectionString, scratchSchema, projections, time, say, onProgress, cancellationToken);
+                live, configuration, connectionString, scratchSchema, projections, time, say, onProgress, cancellationToken);
             dropped = await DropAsync(connectionString, scratchSchema, say);
             var identical = checks.All(c => c.Outcome is ProjectionCheckOutcome.Identical or ProjectionCheckOutcome.Behind);
             return new VerificationReport(identical, head, scratchSchema, dropped, startedAt, time.GetUtcNow(), checks, compared, total, differences);
@@ -46,6 +48,7 @@ public static class ProjectionVerifier
 
     private static async Task<(long Head, List<ProjectionCheck> Checks, long Compared, long Total, List<DocumentDifference> Differences)> CompareInScratchAsync(
         IDocumentStore live,
+        StoreConfiguration configuration,
         string connectionString,
         string scratchSchema,
         IReadOnlyList<ProjectionInfo> projections,
@@ -54,7 +57,7 @@ public static class ProjectionVerifier
         Action<ProjectionRebuildProgress>? onProgress,
         CancellationToken cancellationToken)
     {
-        using var scratch = ScratchStore.Create(connectionString, scratchSchema);
+        using var scratch = ScratchStore.Create(configuration, connectionString, scratchSchema);
         say($"Creating scratch schema {scratchSchema}");
         await scratch.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
 

@@ -20,10 +20,10 @@ public static class ScratchStore
         return liveSchema[..Math.Min(liveSchema.Length, 63 - suffix.Length)] + suffix;
     }
 
-    public static DocumentStore Create(string connectionString, string schema)
+    public static DocumentStore Create(StoreConfiguration configuration, string connectionString, string schema)
     {
         var options = new StoreOptions();
-        EventStoreSetup.ConfigureStore(options, connectionString, schema);
+        configuration.Apply(options, connectionString, schema);
         // Nothing ever appends to the copy, so a gap in its sequence (a transaction rolled back in the live store) is final: skip it at once.
         options.Projections.StaleSequenceThreshold = TimeSpan.FromMilliseconds(100);
         // Only our own daemon rebuilds in it; saying so also keeps Marten from printing "the async daemon is disabled" on standard output.

@@ -1,5 +1,6 @@
 using Consultation.Infrastructure.Database;
-using Consultation.Infrastructure.Errors;
+using Consultation.Infrastructure.EventStore;
+using Consultation.Domain;
 using Marten;
 using Mediator;
 
@@ -14,7 +15,7 @@ public static class VerifyProjections
 {
     public sealed record Command : ICommand<VerificationReport>;
 
-    public sealed class Handler(IDocumentStore store, ConsultationDatabase database, RebuildQueue queue, TimeProvider time, ILogger<Handler> logger)
+    public sealed class Handler(IDocumentStore store, StoreConfiguration configuration, ConsultationDatabase database, RebuildQueue queue, TimeProvider time, ILogger<Handler> logger)
         : ICommandHandler<Command, VerificationReport>
     {
         public async ValueTask<VerificationReport> Handle(Command command, CancellationToken cancellationToken)
@@ -26,7 +27,7 @@ public static class VerifyProjections
             }
 
             var report = await ProjectionVerifier.VerifyAsync(
-                store, database.ConnectionString, time, message => logger.LogInformation("Verify projections: {Message}", message), null, cancellationToken);
+                store, configuration, database.ConnectionString, time, message => logger.LogInformation("Verify projections: {Message}", message), null, cancellationToken);
             logger.LogInformation(
                 "Verified projections up to sequence {Head}: {Compared} documents, {Differences} differences",
                 report.HeadSequence, report.DocumentsCompared, report.TotalDifferences);

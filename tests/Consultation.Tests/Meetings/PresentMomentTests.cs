@@ -1,5 +1,5 @@
 using System.Net;
-using Consultation.Infrastructure.Errors;
+using Consultation.Domain;
 using Consultation.Infrastructure.Validation;
 using Consultation.Tests.Support;
 

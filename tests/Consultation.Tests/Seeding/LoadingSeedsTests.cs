@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using Consultation.Infrastructure.Seeding;
+using Consultation.Seeding;
 using Consultation.Tests.Support;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;

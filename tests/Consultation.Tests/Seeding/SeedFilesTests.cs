@@ -2,7 +2,7 @@ using Consultation.Tests.Support;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Consultation.Infrastructure.Database;
-using Consultation.Infrastructure.Seeding;
+using Consultation.Seeding;
 
 namespace Consultation.Tests.Seeding;
 

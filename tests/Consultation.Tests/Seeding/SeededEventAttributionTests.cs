@@ -1,5 +1,5 @@
 using Consultation.Infrastructure.Security;
-using Consultation.Infrastructure.Seeding;
+using Consultation.Seeding;
 using Consultation.Tests.Security;
 using Consultation.Tests.Support;
 using Marten;

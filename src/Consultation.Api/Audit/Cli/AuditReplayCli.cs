@@ -4,7 +4,7 @@ using Consultation.Audit.Replaying;
 using Consultation.Convergence.Measuring;
 using Consultation.Convergence.Summaries;
 using Consultation.Infrastructure.Commands;
-using Consultation.Infrastructure.Errors;
+using Consultation.Domain;
 using FluentValidation;
 using Marten;
 using Mediator;

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Consultation.Projections;
 using Consultation.Infrastructure.Commands;
 using Consultation.Infrastructure.Database;
+using Consultation.Infrastructure.EventStore;
 using Marten;
 
 namespace Consultation.Audit.Cli;
@@ -21,6 +22,7 @@ public static class ProjectionsVerifyCli
         var printer = new ProgressPrinter(context.Error, order, "verify");
         var report = await ProjectionVerifier.VerifyAsync(
             store,
+            context.Services.GetRequiredService<StoreConfiguration>(),
             database.ConnectionString,
             TimeProvider.System,
             message =>

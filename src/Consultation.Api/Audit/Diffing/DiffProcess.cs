@@ -2,6 +2,7 @@ using Consultation.Convergence.Measuring;
 using Consultation.Convergence.Summaries;
 using Consultation.Infrastructure.Validation;
 using Consultation.Positions.Views;
+using Consultation.Time;
 using FluentValidation;
 using Marten;
 using Mediator;

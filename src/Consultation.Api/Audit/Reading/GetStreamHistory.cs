@@ -1,3 +1,4 @@
+using Consultation.Domain;
 using Consultation.Infrastructure.Errors;
 using Consultation.Infrastructure.EventStore;
 using Consultation.Infrastructure.Pipeline;

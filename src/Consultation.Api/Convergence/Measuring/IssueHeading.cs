@@ -1,5 +1,5 @@
 using Consultation.Infrastructure.EventStore;
-using Consultation.Infrastructure.Errors;
+using Consultation.Domain;
 using Consultation.Processes;
 using Marten;
 using Marten.Services.BatchQuerying;

@@ -1,7 +1,8 @@
 using Consultation.Convergence.Measuring.Thresholds;
-using Consultation.Infrastructure.Errors;
+using Consultation.Domain;
 using Consultation.Infrastructure.EventStore;
 using Consultation.Positions.Views;
+using Consultation.Time;
 using Consultation.Processes;
 using Consultation.Stakeholders;
 using JasperFx.Events;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Consultation.Infrastructure.EventStore;
 using Consultation.Positions.Views;
+using Consultation.Time;
 using Marten;
 using Marten.Services.BatchQuerying;
 
@@ -11,7 +12,7 @@ namespace Consultation.Convergence.Measuring;
 /// (issue, stakeholder, stance, stated-on date, conditions), taken from the versions table's own columns and two fields of
 /// the document. A process-wide snapshot reads hundreds of thousands of rows: a JSON object built per row by the database
 /// and deserialized by Marten cost three times the time of the rows themselves. The filters are those of
-/// <see cref="TimeAxesRules.StandingAt"/>, on the same duplicated columns, written out in SQL.
+/// <see cref="PositionVersionAxes.StandingAt"/>, on the same duplicated columns, written out in SQL.
 /// </summary>
 public static class StandingRows
 {

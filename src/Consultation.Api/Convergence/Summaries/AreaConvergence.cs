@@ -2,6 +2,7 @@ using Consultation.Convergence.Areas;
 using Consultation.Convergence.Measuring;
 using Consultation.Infrastructure.Validation;
 using Consultation.Positions.Views;
+using Consultation.Time;
 using FluentValidation;
 using Marten;
 using Mediator;

@@ -2,6 +2,7 @@ using Consultation.Infrastructure.EventStore;
 using Consultation.Convergence.Measuring;
 using Consultation.Meetings;
 using Consultation.Positions.Views;
+using Consultation.Time;
 using Marten;
 using Marten.Services.BatchQuerying;
 

@@ -1,7 +1,7 @@
 using Consultation.Convergence.Areas;
 using Consultation.Convergence.Measuring;
-using Consultation.Infrastructure.Errors;
-using Consultation.Positions.Views;
+using Consultation.Domain;
+using Consultation.Time;
 using Consultation.Processes;
 using Consultation.Stakeholders;
 using JasperFx.Events;

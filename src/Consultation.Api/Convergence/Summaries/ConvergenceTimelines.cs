@@ -4,6 +4,7 @@ using Consultation.Convergence.Measuring.Thresholds;
 using Consultation.Infrastructure.Validation;
 using Consultation.Positions;
 using Consultation.Positions.Views;
+using Consultation.Time;
 using FluentValidation;
 using JasperFx.Events;
 using Marten;

@@ -1,6 +1,6 @@
 using Consultation.Infrastructure.EventStore;
 using Consultation.Convergence.Measuring;
-using Consultation.Positions.Views;
+using Consultation.Time;
 using Consultation.Processes;
 using Consultation.Stakeholders;
 using Marten;

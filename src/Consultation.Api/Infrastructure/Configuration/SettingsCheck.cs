@@ -1,16 +1,21 @@
-using Consultation.Meetings;
-
 namespace Consultation.Infrastructure.Configuration;
+
+/// <summary>A module's check of its own settings, run by <see cref="SettingsCheck"/> at start-up; throws when a setting is wrong.</summary>
+public sealed record SettingsRule(Action<IConfiguration> Check);
 
 /// <summary>
 /// Refuses to start with settings that would otherwise fail later, on a user's request
 /// (as a 500): the service says what is wrong at start-up instead.
 /// </summary>
-public sealed class SettingsCheck(IConfiguration configuration) : IHostedService
+public sealed class SettingsCheck(IConfiguration configuration, IEnumerable<SettingsRule> moduleRules) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        RecordingWindow.GraceFrom(configuration);
+        foreach (var rule in moduleRules)
+        {
+            rule.Check(configuration);
+        }
+
         _ = Database.ConsultationDatabase.SchemaFrom(configuration);
         return Task.CompletedTask;
     }

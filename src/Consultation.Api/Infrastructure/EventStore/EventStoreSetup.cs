@@ -1,11 +1,4 @@
-using Consultation.Audit;
-using Consultation.Convergence;
 using Consultation.Infrastructure.Database;
-using Consultation.Meetings;
-using Consultation.Positions;
-using Consultation.Processes;
-using Consultation.Projections;
-using Consultation.Stakeholders;
 using JasperFx;
 using JasperFx.Events;
 using JasperFx.Events.Daemon;
@@ -21,21 +14,21 @@ public static class EventStoreSetup
     /// Marten on PostgreSQL: readable string stream keys, JSON with enums as strings, full event
     /// metadata (who, correlation, causation, headers), inline projections for read-your-writes
     /// and the async daemon for summaries. Daemon errors stop the shard instead of being skipped,
-    /// so a broken projection shows up in /health/ready rather than silently losing data.
+    /// so a broken projection shows up in /health/ready rather than silently losing data. <paramref name="modules"/> adds
+    /// the modules' events and projections (<see cref="StoreConfiguration"/>).
     /// </summary>
-    public static IServiceCollection AddConsultationEventStore(this IServiceCollection services)
+    public static IServiceCollection AddConsultationEventStore(this IServiceCollection services, Action<StoreOptions> modules)
     {
+        var configuration = new StoreConfiguration(modules);
         services.AddHostedService<Configuration.SettingsCheck>();
         services.AddSingleton<ConsultationDatabase>();
         services.AddScoped<WrittenViews>();
-        services.AddAuditServices();
-        services.AddRebuildingServices();
-        services.AddConvergenceServices();
+        services.AddSingleton(configuration);
         services.AddMarten(sp =>
             {
                 var database = sp.GetRequiredService<ConsultationDatabase>();
                 var options = new StoreOptions();
-                ConfigureStore(options, database.ConnectionString, database.SchemaName);
+                configuration.Apply(options, database.ConnectionString, database.SchemaName);
                 return options;
             })
             .UseLightweightSessions()
@@ -45,8 +38,8 @@ public static class EventStoreSetup
     }
 
     /// <summary>
-    /// Everything the store knows (connection, schema, serialization, event metadata, error handling, every module's
-    /// events and projections), reusable to build a second store on another schema, e.g. a scratch copy to rebuild into.
+    /// What the store knows whatever the modules: connection, schema, serialization, event metadata, error handling. The
+    /// modules' events and projections are added after it (<see cref="StoreConfiguration"/>, <c>Modules.ConfigureStore</c>).
     /// </summary>
     public static void ConfigureStore(StoreOptions options, string connectionString, string schemaName)
     {
@@ -73,13 +66,5 @@ public static class EventStoreSetup
 
         options.OpenTelemetry.TrackConnections = TrackLevel.Normal;
         options.OpenTelemetry.TrackEventCounters();
-
-        options.AddStakeholders();
-        options.AddProcesses();
-        options.AddMeetings();
-        options.AddPositions();
-        options.AddConvergence();
-        options.AddAudit();
-        options.AddRebuilding();
     }
 }

@@ -1,5 +1,5 @@
 using System.Reflection;
-using Consultation.Infrastructure.Errors;
+using Consultation.Domain;
 using JasperFx.Events;
 using Marten;
 

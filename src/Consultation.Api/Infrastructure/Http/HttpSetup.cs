@@ -1,16 +1,7 @@
 using Consultation.Infrastructure.Security;
 using System.Text.Json.Serialization;
-using Consultation.Audit;
-using Consultation.Audit.Replaying;
-using Consultation.Convergence;
-using Consultation.Dashboard;
 using Consultation.Infrastructure.Health;
 using Consultation.Infrastructure.Pipeline;
-using Consultation.Meetings;
-using Consultation.Positions;
-using Consultation.Processes;
-using Consultation.Projections;
-using Consultation.Stakeholders;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Json;
 using Scalar.AspNetCore;
@@ -48,7 +39,6 @@ public static class HttpSetup
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         services.AddConsultationOpenApi();
         services.AddConsultationHealthChecks();
-        services.AddConsultationDashboard();
         return services;
     }
 
@@ -82,23 +72,16 @@ public static class HttpSetup
         app.UseMiddleware<BodyCharsetDoor>();
         app.UseMiddleware<StorableTextDoor>();
         app.UseConsultationSecurity();
-        app.UseReplaying();
         return app;
     }
 
-    public static WebApplication MapConsultationEndpoints(this WebApplication app)
+    /// <summary>The service's own endpoints (OpenAPI, its reference, health), then the modules' (<paramref name="modules"/>).</summary>
+    public static WebApplication MapConsultationEndpoints(this WebApplication app, Action<WebApplication> modules)
     {
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference(o => o.WithTitle("Consultation Tracker API")).AllowAnonymous();
         app.MapConsultationHealth();
-        app.MapStakeholders();
-        app.MapProcesses();
-        app.MapMeetings();
-        app.MapPositions();
-        app.MapConvergence();
-        app.MapAudit();
-        app.MapRebuilding();
-        app.MapConsultationDashboard();
+        modules(app);
         app.Services.GetService<Security.CommandAccess>()?.ReadFrom(((IEndpointRouteBuilder)app).DataSources);
         return app;
     }

@@ -1,9 +1,9 @@
 using System.Text.Json;
+using Consultation.Domain;
 using Consultation.Infrastructure.Errors;
 using Consultation.Infrastructure.Idempotency;
 using Consultation.Infrastructure.Resilience;
 using Consultation.Infrastructure.Security;
-using Consultation.Positions.Batching;
 using FluentValidation;
 using JasperFx;
 using JasperFx.Events;
@@ -17,10 +17,14 @@ namespace Consultation.Infrastructure.Http;
 /// a process outside the user's 403, unknown stream 404, broken rule 409, stale If-Match 412, missing If-Match 428,
 /// batch items breaking rules 422 (per item index), malformed Idempotency-Key 400, key reused for another request 422, keyed request still in progress 409
 /// (with Retry-After), identity provider or database unreachable 503 (with Retry-After), request cut short because the service is
-/// stopping 503 (with Retry-After), anything else 500 without internals.
+/// stopping 503 (with Retry-After), anything else 500 without internals. A module's own exceptions come through the
+/// <see cref="ProblemMapping"/>s the modules register (e.g. a batch's items breaking rules, 422 per item index).
 /// </summary>
 public sealed class ProblemDetailsExceptionHandler(
-    IProblemDetailsService problemDetails, IHostApplicationLifetime lifetime, ILogger<ProblemDetailsExceptionHandler> logger)
+    IProblemDetailsService problemDetails,
+    IEnumerable<ProblemMapping> moduleProblems,
+    IHostApplicationLifetime lifetime,
+    ILogger<ProblemDetailsExceptionHandler> logger)
     : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken cancellationToken)
@@ -53,10 +57,11 @@ public sealed class ProblemDetailsExceptionHandler(
         }
 
         http.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;
-        if (PageAuthentication.IsPage(http.Request.Path) && PageAuthentication.WantsHtml(http.Request))
+        if (PageAuthentication.IsPage(http.Request.Path) && PageAuthentication.WantsHtml(http.Request)
+            && http.RequestServices.GetService<IRefusalPage>() is { } page)
         {
             // A browser asked for a page: problem details would be an empty body to it.
-            await Consultation.Dashboard.RefusalPage.WriteAsync(http, problem.Title ?? "Something went wrong", problem.Detail ?? string.Empty);
+            await page.WriteAsync(http, problem.Title ?? "Something went wrong", problem.Detail ?? string.Empty);
             return true;
         }
 
@@ -68,7 +73,12 @@ public sealed class ProblemDetailsExceptionHandler(
         });
     }
 
-    private static ProblemDetails Map(Exception exception) => exception switch
+    private ProblemDetails Map(Exception exception) =>
+        moduleProblems.FirstOrDefault(m => m.ExceptionType.IsInstanceOfType(exception)) is { } mapping
+            ? mapping.ToProblem(exception)
+            : MapShared(exception);
+
+    private static ProblemDetails MapShared(Exception exception) => exception switch
     {
         ValidationException validation => new HttpValidationProblemDetails(
             validation.Errors
@@ -85,12 +95,6 @@ public sealed class ProblemDetailsExceptionHandler(
             Status = StatusCodes.Status400BadRequest,
             Title = "The request is not valid.",
             Detail = invalidKey.Message,
-        },
-        BatchItemsRejected rejected => new HttpValidationProblemDetails(rejected.Errors.ToDictionary())
-        {
-            Status = StatusCodes.Status422UnprocessableEntity,
-            Title = "Items of the batch break the record's rules.",
-            Detail = rejected.Message,
         },
         IdempotencyKeyReused reused => Problem(StatusCodes.Status422UnprocessableEntity, "The Idempotency-Key belongs to another request.", reused.Message),
         IdempotentRequestInProgress inProgress => Problem(StatusCodes.Status409Conflict, "A request with this Idempotency-Key is in progress.", inProgress.Message),

@@ -1,3 +1,4 @@
+using Consultation.Infrastructure.Http;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Infrastructure;
 using Microsoft.AspNetCore.Authorization.Policy;
@@ -21,9 +22,9 @@ public sealed class AccessDeniedProblems(IProblemDetailsService problems) : IAut
         }
 
         http.Response.StatusCode = StatusCodes.Status403Forbidden;
-        if (PageAuthentication.IsPage(http.Request.Path))
+        if (PageAuthentication.IsPage(http.Request.Path) && http.RequestServices.GetService<IRefusalPage>() is { } page)
         {
-            await Consultation.Dashboard.RefusalPage.WriteAsync(http, "You cannot see this page", Explain(http, failure));
+            await page.WriteAsync(http, "You cannot see this page", Explain(http, failure));
             return;
         }
 

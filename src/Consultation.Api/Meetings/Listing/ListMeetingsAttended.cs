@@ -1,8 +1,7 @@
 using Consultation.Infrastructure.Pipeline;
-using Consultation.Infrastructure.EventStore;
 using Consultation.Infrastructure.Http;
 using Consultation.Infrastructure.Validation;
-using Consultation.Positions.Views;
+using Consultation.Time;
 using Consultation.Stakeholders;
 using FluentValidation;
 using Marten;

@@ -1,4 +1,5 @@
 using Consultation.Positions.Views;
+using Consultation.Time;
 using FluentValidation;
 using Marten;
 using Mediator;

@@ -1,5 +1,5 @@
 using Consultation.Infrastructure.Pipeline;
-using Consultation.Infrastructure.Errors;
+using Consultation.Domain;
 using Consultation.Infrastructure.Http;
 using Consultation.Infrastructure.Validation;
 using Consultation.Stakeholders;

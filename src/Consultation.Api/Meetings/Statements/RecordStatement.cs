@@ -1,6 +1,6 @@
 using Mediator;
 using System.Text.RegularExpressions;
-using Consultation.Infrastructure.Errors;
+using Consultation.Domain;
 using Consultation.Infrastructure.EventStore;
 using Consultation.Infrastructure.Http;
 using Consultation.Infrastructure.Validation;

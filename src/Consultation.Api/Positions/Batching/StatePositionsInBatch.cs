@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Consultation.Infrastructure.Errors;
+using Consultation.Domain;
 using Consultation.Infrastructure.EventStore;
 using Consultation.Infrastructure.Idempotency;
 using Consultation.Infrastructure.Validation;

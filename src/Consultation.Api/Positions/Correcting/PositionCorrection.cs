@@ -1,3 +1,4 @@
+using Consultation.Domain;
 using Consultation.Infrastructure.Validation;
 using FluentValidation;
 
@@ -32,7 +33,7 @@ public sealed record PositionCorrection(
             : Quote is not null ? new VerbatimQuote(Quote.Trim(), QuoteLanguage!.ToLowerInvariant())
             : QuoteLanguage is not null ? recorded.Quote is { } kept
                 ? kept with { Language = QuoteLanguage.ToLowerInvariant() }
-                : throw new Infrastructure.Errors.DomainRuleViolation("'quoteLanguage' corrects the language of the recorded quote, and this position has none: send the quote with it.")
+                : throw new DomainRuleViolation("'quoteLanguage' corrects the language of the recorded quote, and this position has none: send the quote with it.")
             : recorded.Quote;
         return new PositionContent(
             Stance ?? recorded.Stance,

@@ -1,6 +1,6 @@
 using Consultation.Infrastructure.EventStore;
 using Consultation.Meetings;
-using Consultation.Positions.Views;
+using Consultation.Time;
 using FluentValidation;
 using Marten;
 using Mediator;

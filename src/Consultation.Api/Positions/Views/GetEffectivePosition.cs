@@ -1,5 +1,6 @@
-using Consultation.Infrastructure.Errors;
+using Consultation.Domain;
 using Consultation.Infrastructure.EventStore;
+using Consultation.Time;
 using Consultation.Infrastructure.Validation;
 using Consultation.Stakeholders;
 using FluentValidation;

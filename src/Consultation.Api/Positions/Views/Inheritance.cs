@@ -1,4 +1,5 @@
-using Consultation.Infrastructure.Errors;
+using Consultation.Time;
+using Consultation.Domain;
 using Consultation.Processes;
 using Consultation.Stakeholders;
 using Marten;

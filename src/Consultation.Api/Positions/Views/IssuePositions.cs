@@ -1,3 +1,4 @@
+using Consultation.Time;
 using Consultation.Infrastructure.Http;
 using Consultation.Infrastructure.Validation;
 using Consultation.Stakeholders;

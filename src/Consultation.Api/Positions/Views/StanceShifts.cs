@@ -1,4 +1,5 @@
-using Consultation.Infrastructure.Errors;
+using Consultation.Time;
+using Consultation.Domain;
 using Consultation.Infrastructure.Validation;
 using Consultation.Meetings;
 using Consultation.Stakeholders;

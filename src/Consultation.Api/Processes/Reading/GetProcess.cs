@@ -1,5 +1,4 @@
-using Consultation.Infrastructure.EventStore;
-using Consultation.Positions.Views;
+using Consultation.Time;
 using FluentValidation;
 using Marten;
 using Mediator;

@@ -1,6 +1,6 @@
 using Consultation.Positions.Views;
+using Consultation.Time;
 using FluentValidation;
-using Consultation.Infrastructure.EventStore;
 using Consultation.Meetings;
 using Consultation.Positions;
 using Marten;

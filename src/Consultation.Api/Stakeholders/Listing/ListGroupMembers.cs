@@ -1,6 +1,6 @@
 using Consultation.Infrastructure.Pipeline;
 using Consultation.Infrastructure.Validation;
-using Consultation.Infrastructure.Errors;
+using Consultation.Domain;
 using Consultation.Infrastructure.Http;
 using FluentValidation;
 using Marten;

@@ -1,6 +1,5 @@
-using Consultation.Infrastructure.EventStore;
 using Consultation.Infrastructure.Pipeline;
-using Consultation.Positions.Views;
+using Consultation.Time;
 using FluentValidation;
 using Marten;
 using Mediator;

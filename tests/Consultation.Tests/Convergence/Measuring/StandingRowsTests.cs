@@ -1,5 +1,6 @@
 using Consultation.Convergence.Measuring;
 using Consultation.Positions.Views;
+using Consultation.Time;
 using Consultation.Tests.Support;
 using Marten;
 
@@ -7,7 +8,7 @@ namespace Consultation.Tests.Convergence.Measuring;
 
 /// <summary>
 /// The convergence reads take their standing rows as text lines selected in SQL (<see cref="StandingRows"/>); on both axes
-/// they are exactly the rows the position views select through <see cref="TimeAxesRules.StandingAt"/>, field for field —
+/// they are exactly the rows the position views select through <see cref="PositionVersionAxes.StandingAt"/>, field for field —
 /// revised, corrected and withdrawn positions, conditions given and none, on two issues and one left out.
 /// </summary>
 public sealed class StandingRowsTests(ApiFactory api) : IClassFixture<ApiFactory>

@@ -1,4 +1,4 @@
-using Consultation.Infrastructure.Errors;
+using Consultation.Domain;
 using Consultation.Positions;
 using Consultation.Positions.Batching;
 using Consultation.Positions.Stating;

@@ -1,5 +1,4 @@
 using System.Text;
-using Consultation.Infrastructure.EventStore;
 using Consultation.Positions;
 using Consultation.Tests.Support;
 using FsCheck;
@@ -128,7 +127,7 @@ public sealed class PositionWriteModelSpecs
     private static ISerializer StoreSerializerAsConfigured()
     {
         var options = new StoreOptions();
-        EventStoreSetup.ConfigureStore(options, "Host=localhost;Database=unused", "specifications");
+        Modules.ConfigureStore(options, "Host=localhost;Database=unused", "specifications");
         return options.Serializer();
     }
 }

@@ -1,4 +1,4 @@
-using Consultation.Infrastructure.Errors;
+using Consultation.Domain;
 using Consultation.Stakeholders;
 using Consultation.Stakeholders.JoiningGroups;
 using Consultation.Stakeholders.LeavingGroups;

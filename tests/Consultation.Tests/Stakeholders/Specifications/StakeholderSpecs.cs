@@ -1,4 +1,4 @@
-using Consultation.Infrastructure.Errors;
+using Consultation.Domain;
 using Consultation.Stakeholders;
 using Consultation.Stakeholders.Registering;
 using Consultation.Stakeholders.Renaming;

@@ -1,5 +1,5 @@
 using Consultation.Convergence.Areas.Reading;
-using Consultation.Infrastructure.Errors;
+using Consultation.Domain;
 using Consultation.Infrastructure.EventStore;
 using Consultation.Infrastructure.Validation;
 using Consultation.Meetings;

@@ -1,8 +1,8 @@
-using Consultation.Infrastructure.Errors;
+using Consultation.Domain;
 using Consultation.Infrastructure.Http;
 using Consultation.Infrastructure.Validation;
 using Consultation.Convergence.Summaries;
-using Consultation.Positions.Views;
+using Consultation.Time;
 using Consultation.Processes;
 using FluentValidation;
 using Marten;

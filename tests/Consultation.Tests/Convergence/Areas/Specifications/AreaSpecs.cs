@@ -5,7 +5,7 @@ using Consultation.Convergence.Areas.Dissolving;
 using Consultation.Convergence.Areas.Identifying;
 using Consultation.Convergence.Areas.Linking;
 using Consultation.Convergence.Areas.NotingDivergences;
-using Consultation.Infrastructure.Errors;
+using Consultation.Domain;
 using Consultation.Meetings;
 using Consultation.Processes;
 using Consultation.Tests.Support;

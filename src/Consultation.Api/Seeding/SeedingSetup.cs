@@ -1,13 +1,14 @@
 using Consultation.Infrastructure.Database;
+using Consultation.Infrastructure.Security;
 
-namespace Consultation.Infrastructure.Seeding;
+namespace Consultation.Seeding;
 
 public static class SeedingSetup
 {
     public static IServiceCollection AddConsultationSeeding(this IServiceCollection services)
     {
         services.AddSingleton<SeedLoader>();
-        services.AddSingleton<Security.CommandAccess>();
+        services.AddSingleton<CommandAccess>();
         services.AddHostedService<SeedOnStartup>();
         return services;
     }

@@ -1,13 +1,11 @@
 using Consultation.Infrastructure.Validation;
 using System.Globalization;
-using Consultation.Stakeholders;
 using FluentValidation;
-using Marten;
 
-namespace Consultation.Positions.Views;
+namespace Consultation.Time;
 
 /// <summary>
-/// The two as-of axes every position view accepts.
+/// The two as-of axes of the record, which every view that reads it as of a moment accepts.
 /// <list type="bullet">
 /// <item><b><c>asOf</c></b> — recorded (transaction) time, an ISO 8601 timestamp: what the record said at that moment.
 /// Only events recorded at or before it count; corrections recorded later are not applied.</item>
@@ -49,37 +47,10 @@ public sealed record TimeAxes(DateTimeOffset? AsOf, DateOnly? StatedBy)
     public static bool IsTimestamp(string? value) => string.IsNullOrWhiteSpace(value) || ParseTimestamp(value) is not null;
 }
 
-/// <summary>Validation and filtering for <see cref="TimeAxes"/>.</summary>
+/// <summary>Validation of <see cref="TimeAxes"/> parameters.</summary>
 public static class TimeAxesRules
 {
     public static IRuleBuilderOptions<T, string?> AsOfTimestamp<T>(this IRuleBuilder<T, string?> rule) =>
         rule.Must(TimeAxes.IsTimestamp)
             .WithMessage("'{PropertyName}' must be an ISO 8601 timestamp (e.g. 2017-12-05T14:30:00Z).");
-
-    /// <summary>The rows of the versions table the record held at <see cref="TimeAxes.AsOf"/> (now when null).</summary>
-    public static IQueryable<PositionVersion> RecordedAt(this IQueryable<PositionVersion> rows, DateTimeOffset? asOf)
-    {
-        if (asOf is { } at)
-        {
-            return rows.Where(x => x.RecordedAt <= at && (x.SupersededAt == null || x.SupersededAt > at));
-        }
-
-        return rows.Where(x => x.SupersededAt == null);
-    }
-
-    /// <summary>
-    /// The standing version of each position on both axes: recorded by <c>asOf</c> and valid on <c>statedBy</c>
-    /// (the open-ended latest version when <c>statedBy</c> is not given). The convergence reads write the same filters out
-    /// in SQL (<c>Convergence.Measuring.StandingRows</c>): a change here belongs there too.
-    /// </summary>
-    public static IQueryable<PositionVersion> StandingAt(this IQueryable<PositionVersion> rows, TimeAxes axes)
-    {
-        rows = rows.RecordedAt(axes.AsOf);
-        if (axes.StatedBy is { } on)
-        {
-            return rows.Where(x => x.StatedOn <= on && (x.ValidTo == null || x.ValidTo > on));
-        }
-
-        return rows.Where(x => x.ValidTo == null);
-    }
 }

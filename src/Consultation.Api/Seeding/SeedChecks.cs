@@ -1,4 +1,4 @@
-namespace Consultation.Infrastructure.Seeding;
+namespace Consultation.Seeding;
 
 /// <summary>
 /// Structural checks of a seed file: every fact names its <c>source</c> and the key it is found by.

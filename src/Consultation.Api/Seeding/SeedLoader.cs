@@ -24,7 +24,7 @@ using Consultation.Stakeholders.Registering;
 using Marten;
 using Mediator;
 
-namespace Consultation.Infrastructure.Seeding;
+namespace Consultation.Seeding;
 
 /// <summary>
 /// Loads a <see cref="SeedSet"/> through the same Mediator commands as the API (validation, decisions,

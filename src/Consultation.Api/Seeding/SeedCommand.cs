@@ -1,7 +1,6 @@
-using Consultation.Infrastructure.Seeding;
 using JasperFx.CommandLine;
 
-namespace Consultation.Infrastructure.Commands;
+namespace Consultation.Seeding;
 
 public sealed class SeedInput : NetCoreInput
 {

@@ -1,8 +1,8 @@
-using Consultation.Infrastructure.Errors;
-using Consultation.Positions.Views;
+using Consultation.Domain;
+using Consultation.Infrastructure.EventStore;
 using Marten;
 
-namespace Consultation.Infrastructure.EventStore;
+namespace Consultation.Time;
 
 /// <summary>
 /// The detail reads (a process, meeting, area, stakeholder, position, thresholds) as the record stands, or as it stood at a

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Consultation.Infrastructure.Seeding;
+namespace Consultation.Seeding;
 
 /// <summary>The seed files of <c>seeds/</c> (documented in seeds/README.md), read and checked before anything is sent.</summary>
 public sealed record SeedSet(
