@@ -2,14 +2,12 @@ using Consultation.Audit;
 using Consultation.Audit.Replaying;
 using Consultation.Convergence;
 using Consultation.Dashboard;
-using Consultation.Infrastructure.EventStore;
 using Consultation.Meetings;
 using Consultation.Positions;
 using Consultation.Processes;
 using Consultation.Projections;
 using Consultation.Seeding;
 using Consultation.Stakeholders;
-using Marten;
 
 namespace Consultation;
 

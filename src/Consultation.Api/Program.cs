@@ -1,7 +1,5 @@
 using Consultation;
 using Consultation.Infrastructure.Commands;
-using Consultation.Infrastructure.EventStore;
-using Consultation.Infrastructure.Http;
 using Consultation.Infrastructure.Observability;
 using Consultation.Infrastructure.Pipeline;
 using Consultation.Infrastructure.Resilience;

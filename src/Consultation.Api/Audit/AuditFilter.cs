@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Consultation.Infrastructure.EventStore;
-using FluentValidation;
 
 namespace Consultation.Audit;
 

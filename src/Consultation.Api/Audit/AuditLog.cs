@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Json;
 using Consultation.Infrastructure.Database;
 using Consultation.Stakeholders;
-using Marten;
 using Npgsql;
 using NpgsqlTypes;
 

@@ -4,7 +4,6 @@ using Consultation.Audit.Integrity;
 using Consultation.Audit.Replaying;
 using Consultation.Audit.Listing;
 using Consultation.Audit.Reading;
-using Marten;
 
 namespace Consultation.Audit;
 

@@ -2,7 +2,6 @@ using Consultation.Infrastructure.Security;
 using Consultation.Convergence.Areas;
 using Consultation.Convergence.Measuring;
 using Consultation.Convergence.Summaries;
-using Marten;
 
 namespace Consultation.Convergence;
 

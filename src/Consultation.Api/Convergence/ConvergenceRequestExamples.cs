@@ -5,7 +5,6 @@ using Consultation.Convergence.Areas.Identifying;
 using Consultation.Convergence.Areas.Linking;
 using Consultation.Convergence.Areas.NotingDivergences;
 using Consultation.Convergence.Measuring.Thresholds;
-using Consultation.Infrastructure.Http;
 
 namespace Consultation.Convergence;
 

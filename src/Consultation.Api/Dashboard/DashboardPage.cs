@@ -1,9 +1,6 @@
 using Consultation.Convergence.Summaries;
 using Consultation.Dashboard.Moments;
-using Consultation.Domain;
 using Consultation.Infrastructure.Security;
-using FluentValidation;
-using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
 

@@ -1,5 +1,4 @@
 using Consultation.Dashboard.SigningIn;
-using Consultation.Infrastructure.Http;
 using Consultation.Infrastructure.Security;
 
 namespace Consultation.Dashboard;

@@ -1,5 +1,4 @@
 using System.Text.Encodings.Web;
-using Consultation.Infrastructure.Http;
 
 namespace Consultation.Dashboard;
 

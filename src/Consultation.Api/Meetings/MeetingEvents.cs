@@ -1,5 +1,3 @@
-using Consultation.Infrastructure.EventStore;
-
 namespace Consultation.Meetings;
 
 /// <summary>Where a meeting takes place: a city and, optionally, the country's ISO 3166-1 alpha-3 code.</summary>

@@ -1,4 +1,3 @@
-using Consultation.Infrastructure.Http;
 using Consultation.Meetings.Agenda;
 using Consultation.Meetings.Cancelling;
 using Consultation.Meetings.Closing;

@@ -1,6 +1,4 @@
 using Consultation.Infrastructure.Security;
-using Consultation.Infrastructure.Http;
-using Marten;
 
 namespace Consultation.Meetings;
 

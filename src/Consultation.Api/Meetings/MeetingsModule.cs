@@ -13,7 +13,6 @@ using Consultation.Meetings.Registering;
 using Consultation.Meetings.Scheduling;
 using Consultation.Meetings.Statements;
 using JasperFx.Events.Projections;
-using Marten;
 
 namespace Consultation.Meetings;
 

@@ -1,6 +1,3 @@
-using Consultation.Infrastructure.Http;
-using Marten;
-
 namespace Consultation.Meetings;
 
 /// <summary>A meeting in a list: what a calendar shows, without the statements.</summary>

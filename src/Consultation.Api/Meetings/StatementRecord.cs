@@ -1,6 +1,4 @@
-using Consultation.Infrastructure.EventStore;
 using JasperFx.Events;
-using Marten;
 using Marten.Events.Projections;
 
 namespace Consultation.Meetings;

@@ -1,7 +1,3 @@
-using Consultation.Infrastructure.EventStore;
-using Consultation.Infrastructure.Validation;
-using FluentValidation;
-
 namespace Consultation.Meetings;
 
 /// <summary>A venue as clients send it.</summary>

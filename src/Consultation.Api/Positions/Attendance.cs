@@ -1,5 +1,3 @@
-using Consultation.Domain;
-
 namespace Consultation.Positions;
 
 /// <summary>

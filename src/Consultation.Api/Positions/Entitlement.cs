@@ -1,4 +1,3 @@
-using Consultation.Domain;
 using Consultation.Stakeholders;
 
 namespace Consultation.Positions;

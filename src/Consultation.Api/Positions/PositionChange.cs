@@ -1,6 +1,3 @@
-using Consultation.Infrastructure.Validation;
-using FluentValidation;
-
 namespace Consultation.Positions;
 
 /// <summary>The body of a revision: the position's new content and why it shifted.</summary>

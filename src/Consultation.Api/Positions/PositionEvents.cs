@@ -1,5 +1,3 @@
-using Consultation.Infrastructure.EventStore;
-
 namespace Consultation.Positions;
 
 /// <summary>Where a position was expressed: the meeting, optionally the statement and a document paragraph.</summary>

@@ -1,5 +1,3 @@
-using Consultation.Domain;
-using Consultation.Infrastructure.Validation;
 using Consultation.Processes;
 using Consultation.Stakeholders;
 

@@ -1,10 +1,8 @@
-using Consultation.Infrastructure.EventStore;
 using Consultation.Meetings;
 using Consultation.Positions.Views;
 using Consultation.Processes;
 using Consultation.Stakeholders;
 using JasperFx.Events;
-using Marten;
 using Marten.Services.BatchQuerying;
 
 namespace Consultation.Positions;

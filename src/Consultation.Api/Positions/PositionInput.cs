@@ -1,6 +1,3 @@
-using Consultation.Infrastructure.Validation;
-using FluentValidation;
-
 namespace Consultation.Positions;
 
 /// <summary>The content fields every stating, revising or correcting request carries.</summary>

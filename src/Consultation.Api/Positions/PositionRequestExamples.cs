@@ -1,4 +1,3 @@
-using Consultation.Infrastructure.Http;
 using Consultation.Positions.Batching;
 using Consultation.Positions.Stating;
 using Consultation.Positions.Withdrawing;

@@ -1,6 +1,4 @@
-using Consultation.Infrastructure.EventStore;
 using JasperFx.Events;
-using Marten;
 
 namespace Consultation.Positions;
 

@@ -1,4 +1,3 @@
-using Consultation.Infrastructure.Http;
 using Consultation.Infrastructure.Security;
 using Consultation.Positions.Batching;
 using Consultation.Positions.Correcting;
@@ -8,7 +7,6 @@ using Consultation.Positions.Stating;
 using Consultation.Positions.Views;
 using Consultation.Positions.Withdrawing;
 using JasperFx.Events.Projections;
-using Marten;
 
 namespace Consultation.Positions;
 

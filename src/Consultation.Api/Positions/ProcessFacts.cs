@@ -1,6 +1,4 @@
-using Consultation.Infrastructure.EventStore;
 using Consultation.Processes;
-using Marten;
 using Marten.Services.BatchQuerying;
 
 namespace Consultation.Positions;

@@ -1,6 +1,3 @@
-using Consultation.Infrastructure.EventStore;
-using Marten;
-
 namespace Consultation.Positions;
 
 /// <summary>Keeps the position as a write left it, for the write's answer (<see cref="Reading.GetPosition"/> finds it there).</summary>

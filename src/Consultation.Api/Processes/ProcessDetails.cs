@@ -1,4 +1,3 @@
-using Consultation.Infrastructure.EventStore;
 using JasperFx.Events;
 using Marten.Events.Aggregation;
 

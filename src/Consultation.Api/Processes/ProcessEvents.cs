@@ -1,5 +1,3 @@
-using Consultation.Infrastructure.EventStore;
-
 namespace Consultation.Processes;
 
 /// <summary>A consultation process was launched under a mandate (e.g. a General Assembly resolution).</summary>

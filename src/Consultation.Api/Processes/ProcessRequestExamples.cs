@@ -1,4 +1,3 @@
-using Consultation.Infrastructure.Http;
 using Consultation.Processes.CoFacilitators;
 using Consultation.Processes.Concluding;
 using Consultation.Processes.Divergences;

@@ -1,6 +1,3 @@
-using Consultation.Infrastructure.Validation;
-using Consultation.Domain;
-
 namespace Consultation.Processes;
 
 /// <summary>Rules every change to a process obeys.</summary>

@@ -9,7 +9,6 @@ using Consultation.Processes.Listing;
 using Consultation.Processes.Phases;
 using Consultation.Processes.Reading;
 using JasperFx.Events.Projections;
-using Marten;
 
 namespace Consultation.Processes;
 

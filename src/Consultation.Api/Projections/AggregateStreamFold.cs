@@ -2,7 +2,6 @@ using System.Reflection;
 using JasperFx.Events;
 using JasperFx.Events.Aggregation;
 using JasperFx.Events.Daemon;
-using Marten;
 using Marten.Events.Aggregation;
 
 namespace Consultation.Projections;

@@ -1,6 +1,3 @@
-using Consultation.Domain;
-using Mediator;
-
 namespace Consultation.Projections;
 
 /// <summary>The status of a rebuild this service ran or is running: state, per-projection progress, start, end, error.</summary>

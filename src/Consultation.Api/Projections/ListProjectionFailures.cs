@@ -1,11 +1,6 @@
-using Consultation.Infrastructure.Validation;
-using Consultation.Infrastructure.Http;
 using Consultation.Infrastructure.Resilience;
-using FluentValidation;
 using JasperFx.Events.Daemon;
-using Marten;
 using Marten.Pagination;
-using Mediator;
 
 namespace Consultation.Projections;
 

@@ -1,6 +1,4 @@
 using JasperFx.Events.Projections;
-using Marten;
-using Mediator;
 
 namespace Consultation.Projections;
 

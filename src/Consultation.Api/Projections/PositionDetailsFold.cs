@@ -1,6 +1,5 @@
 using Consultation.Positions;
 using JasperFx.Events;
-using Marten;
 
 namespace Consultation.Projections;
 

@@ -1,8 +1,6 @@
-using Consultation.Infrastructure.EventStore;
 using Consultation.Positions;
 using Consultation.Positions.Views;
 using JasperFx.Events;
-using Marten;
 
 namespace Consultation.Projections;
 

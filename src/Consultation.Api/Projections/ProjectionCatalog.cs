@@ -1,6 +1,5 @@
 using JasperFx.Events.Projections;
 using JasperFx.Events.Subscriptions;
-using Marten;
 
 namespace Consultation.Projections;
 

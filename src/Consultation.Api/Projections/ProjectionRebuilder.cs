@@ -1,6 +1,5 @@
 using JasperFx.Events.Daemon;
 using JasperFx.Events.Projections;
-using Marten;
 
 namespace Consultation.Projections;
 

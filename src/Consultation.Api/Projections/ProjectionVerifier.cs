@@ -1,6 +1,4 @@
-using Consultation.Infrastructure.EventStore;
 using JasperFx.Events.Projections;
-using Marten;
 
 namespace Consultation.Projections;
 

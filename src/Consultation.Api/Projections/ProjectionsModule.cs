@@ -1,5 +1,4 @@
 using Consultation.Infrastructure.Security;
-using Marten;
 
 namespace Consultation.Projections;
 

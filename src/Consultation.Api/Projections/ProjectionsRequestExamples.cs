@@ -1,5 +1,3 @@
-using Consultation.Infrastructure.Http;
-
 namespace Consultation.Projections;
 
 /// <summary>The administration commands' example bodies in the OpenAPI document.</summary>

@@ -1,6 +1,4 @@
 using Consultation.Infrastructure.Pipeline;
-using Mediator;
-using Marten;
 
 namespace Consultation.Projections;
 

@@ -1,8 +1,4 @@
-using Consultation.Domain;
 using Consultation.Infrastructure.Pipeline;
-using FluentValidation;
-using Marten;
-using Mediator;
 
 namespace Consultation.Projections;
 

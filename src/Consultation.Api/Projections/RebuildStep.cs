@@ -1,5 +1,3 @@
-using Marten;
-
 namespace Consultation.Projections;
 
 /// <summary>A projection rebuilt stream by stream, with the fold that rebuilds it and the progress it reports.</summary>

@@ -1,7 +1,3 @@
-using Consultation.Infrastructure.EventStore;
-using Marten;
-using Mediator;
-
 namespace Consultation.Projections;
 
 /// <summary>Records a finished rebuild on the audit stream, through the pipeline, so who asked for it is stamped like every write.</summary>

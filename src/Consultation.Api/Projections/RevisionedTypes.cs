@@ -1,5 +1,4 @@
 using System.Reflection;
-using Marten;
 using Npgsql;
 
 namespace Consultation.Projections;

@@ -1,6 +1,4 @@
-using Consultation.Infrastructure.EventStore;
 using JasperFx.Events.Daemon;
-using Marten;
 using Npgsql;
 
 namespace Consultation.Projections;

@@ -1,6 +1,5 @@
 using Consultation.Meetings;
 using JasperFx.Events;
-using Marten;
 
 namespace Consultation.Projections;
 

@@ -1,6 +1,5 @@
 using JasperFx.Events;
 using JasperFx.Events.Daemon;
-using Marten;
 
 namespace Consultation.Projections;
 

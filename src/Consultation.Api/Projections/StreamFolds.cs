@@ -3,7 +3,6 @@ using Consultation.Meetings;
 using Consultation.Positions;
 using Consultation.Positions.Views;
 using JasperFx.Events.Projections;
-using Marten;
 using Marten.Events.Aggregation;
 
 namespace Consultation.Projections;

@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using JasperFx.Events;
-using Marten;
 using Npgsql;
 
 namespace Consultation.Projections;

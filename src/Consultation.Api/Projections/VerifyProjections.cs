@@ -1,8 +1,4 @@
 using Consultation.Infrastructure.Database;
-using Consultation.Infrastructure.EventStore;
-using Consultation.Domain;
-using Marten;
-using Mediator;
 
 namespace Consultation.Projections;
 

@@ -1,7 +1,6 @@
 using Consultation.Convergence.Areas;
 using Consultation.Convergence.Areas.Identifying;
 using Consultation.Convergence.Areas.NotingDivergences;
-using Consultation.Infrastructure.EventStore;
 using Consultation.Infrastructure.Pipeline;
 using Consultation.Infrastructure.Security;
 using Consultation.Meetings;
@@ -21,8 +20,6 @@ using Consultation.Processes.Launching;
 using Consultation.Processes.Phases;
 using Consultation.Stakeholders;
 using Consultation.Stakeholders.Registering;
-using Marten;
-using Mediator;
 
 namespace Consultation.Seeding;
 

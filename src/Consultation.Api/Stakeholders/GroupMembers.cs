@@ -1,5 +1,4 @@
 using System.Linq.Expressions;
-using Marten;
 
 namespace Consultation.Stakeholders;
 

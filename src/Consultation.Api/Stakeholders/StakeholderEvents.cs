@@ -1,5 +1,3 @@
-using Consultation.Infrastructure.EventStore;
-
 namespace Consultation.Stakeholders;
 
 /// <summary>A stakeholder entered the registry. States are keyed by their ISO 3166-1 alpha-3 code.</summary>

@@ -1,4 +1,3 @@
-using Consultation.Infrastructure.Http;
 using Consultation.Stakeholders.Accrediting;
 using Consultation.Stakeholders.EndingAccreditations;
 using Consultation.Stakeholders.JoiningGroups;

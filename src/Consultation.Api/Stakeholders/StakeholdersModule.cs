@@ -9,7 +9,6 @@ using Consultation.Stakeholders.Registering;
 using Consultation.Stakeholders.Renaming;
 using Consultation.Stakeholders.Statistics;
 using JasperFx.Events.Projections;
-using Marten;
 
 namespace Consultation.Stakeholders;
 

@@ -1,7 +1,3 @@
-using Consultation.Domain;
-using Consultation.Infrastructure.EventStore;
-using Marten;
-
 namespace Consultation.Time;
 
 /// <summary>

@@ -1,6 +1,4 @@
-using Consultation.Infrastructure.Validation;
 using System.Globalization;
-using FluentValidation;
 
 namespace Consultation.Time;
 

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Consultation.Audit.Integrity;
 using Consultation.Infrastructure.Commands;
-using Marten;
 
 namespace Consultation.Audit.Cli;
 

@@ -2,9 +2,6 @@ using System.Globalization;
 using Consultation.Audit.Exporting;
 using Consultation.Infrastructure.Commands;
 using Consultation.Infrastructure.Pipeline;
-using FluentValidation;
-using Marten;
-using Mediator;
 
 namespace Consultation.Audit.Cli;
 

@@ -3,7 +3,6 @@ using System.Text.Json;
 using Consultation.Projections;
 using Consultation.Infrastructure.Commands;
 using Consultation.Infrastructure.Pipeline;
-using Marten;
 
 namespace Consultation.Audit.Cli;
 

@@ -4,10 +4,6 @@ using Consultation.Audit.Replaying;
 using Consultation.Convergence.Measuring;
 using Consultation.Convergence.Summaries;
 using Consultation.Infrastructure.Commands;
-using Consultation.Domain;
-using FluentValidation;
-using Marten;
-using Mediator;
 using Microsoft.Extensions.Options;
 
 namespace Consultation.Audit.Cli;

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json;
 using Consultation.Audit.Integrity;
 using Consultation.Infrastructure.Commands;
-using Marten;
 
 namespace Consultation.Audit.Cli;
 

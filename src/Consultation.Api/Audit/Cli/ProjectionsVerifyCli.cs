@@ -2,8 +2,6 @@ using System.Text.Json;
 using Consultation.Projections;
 using Consultation.Infrastructure.Commands;
 using Consultation.Infrastructure.Database;
-using Consultation.Infrastructure.EventStore;
-using Marten;
 
 namespace Consultation.Audit.Cli;
 

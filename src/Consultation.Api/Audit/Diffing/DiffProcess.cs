@@ -1,11 +1,6 @@
 using Consultation.Convergence.Measuring;
 using Consultation.Convergence.Summaries;
-using Consultation.Infrastructure.Validation;
 using Consultation.Positions.Views;
-using Consultation.Time;
-using FluentValidation;
-using Marten;
-using Mediator;
 
 namespace Consultation.Audit.Diffing;
 

@@ -1,8 +1,6 @@
 using JasperFx.Events;
-using Marten;
 using Weasel.Core;
 using Weasel.Core.Migrations;
-using Consultation.Infrastructure.EventStore;
 
 namespace Consultation.Audit.Exporting;
 

@@ -1,7 +1,4 @@
 using Consultation.Infrastructure.Security;
-using FluentValidation;
-using Marten;
-using Mediator;
 
 namespace Consultation.Audit.Exporting;
 

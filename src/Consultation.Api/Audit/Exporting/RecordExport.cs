@@ -1,7 +1,3 @@
-using Consultation.Infrastructure.EventStore;
-using Marten;
-using Mediator;
-
 namespace Consultation.Audit.Exporting;
 
 /// <summary>Records an export on the audit stream, through the pipeline, so who exported is stamped like every write.</summary>

@@ -1,6 +1,5 @@
 using JasperFx.Events.Daemon;
 using JasperFx.Events.Projections;
-using Marten;
 using Marten.Storage;
 using Marten.Subscriptions;
 

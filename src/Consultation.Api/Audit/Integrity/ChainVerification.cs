@@ -1,5 +1,3 @@
-using Consultation.Infrastructure.EventStore;
-
 namespace Consultation.Audit.Integrity;
 
 /// <summary>What is wrong at the first broken link.</summary>

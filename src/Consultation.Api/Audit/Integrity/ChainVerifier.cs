@@ -1,5 +1,3 @@
-using Consultation.Infrastructure.EventStore;
-using Marten;
 using Marten.Storage;
 
 namespace Consultation.Audit.Integrity;

@@ -1,6 +1,4 @@
-using Marten;
 using Marten.Storage;
-using Mediator;
 
 namespace Consultation.Audit.Integrity;
 

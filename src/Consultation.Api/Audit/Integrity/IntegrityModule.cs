@@ -1,5 +1,3 @@
-using Marten;
-
 namespace Consultation.Audit.Integrity;
 
 /// <summary>Registration for tamper evidence: the events table refuses UPDATE/DELETE, the hash chain, verification and attestation.</summary>

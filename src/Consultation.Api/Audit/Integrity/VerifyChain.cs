@@ -1,7 +1,4 @@
 using System.Globalization;
-using FluentValidation;
-using Marten;
-using Mediator;
 
 namespace Consultation.Audit.Integrity;
 

@@ -1,6 +1,3 @@
-using Marten;
-using Mediator;
-
 namespace Consultation.Audit.Listing;
 
 /// <summary>The global event log, filtered and paged by global sequence (a cursor, so pages never shift as events arrive).</summary>

@@ -1,9 +1,5 @@
-using Consultation.Domain;
 using Consultation.Infrastructure.Errors;
-using Consultation.Infrastructure.EventStore;
 using Consultation.Infrastructure.Pipeline;
-using Marten;
-using Mediator;
 
 namespace Consultation.Audit.Reading;
 

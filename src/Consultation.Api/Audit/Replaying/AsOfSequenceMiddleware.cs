@@ -1,5 +1,4 @@
 using System.Globalization;
-using Marten;
 using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Mvc;
 

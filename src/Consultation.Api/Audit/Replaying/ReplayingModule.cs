@@ -1,5 +1,3 @@
-using Marten;
-
 namespace Consultation.Audit.Replaying;
 
 /// <summary>Registration for answering read models as of a global sequence.</summary>

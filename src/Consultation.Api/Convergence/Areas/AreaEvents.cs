@@ -1,5 +1,3 @@
-using Consultation.Infrastructure.EventStore;
-
 namespace Consultation.Convergence.Areas;
 
 /// <summary>

@@ -1,6 +1,4 @@
-using Consultation.Domain;
 using Consultation.Processes;
-using Marten;
 
 namespace Consultation.Convergence.Areas;
 

@@ -1,5 +1,3 @@
-using FluentValidation;
-
 namespace Consultation.Convergence.Areas;
 
 /// <summary>Validation rules the area slices share.</summary>

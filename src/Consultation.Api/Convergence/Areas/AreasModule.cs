@@ -8,7 +8,6 @@ using Consultation.Convergence.Areas.Listing;
 using Consultation.Convergence.Areas.NotingDivergences;
 using Consultation.Convergence.Areas.Reading;
 using JasperFx.Events.Projections;
-using Marten;
 
 namespace Consultation.Convergence.Areas;
 

@@ -1,6 +1,3 @@
-using Consultation.Infrastructure.Http;
-using Marten;
-
 namespace Consultation.Convergence.Areas;
 
 /// <summary>An area in a list: what a dashboard shows beside the measures, without the histories.</summary>

@@ -1,7 +1,5 @@
-using Consultation.Infrastructure.EventStore;
 using Consultation.Stakeholders;
 using JasperFx.Events;
-using Marten;
 using Weasel.Core;
 using Weasel.Core.Migrations;
 

@@ -1,4 +1,3 @@
-using Marten;
 using Marten.Services.BatchQuerying;
 
 namespace Consultation.Convergence.Measuring;

@@ -1,12 +1,7 @@
 using Consultation.Convergence.Measuring.Thresholds;
-using Consultation.Infrastructure.Validation;
 using Consultation.Positions.Views;
-using Consultation.Time;
 using Consultation.Processes;
 using Consultation.Stakeholders;
-using FluentValidation;
-using Marten;
-using Mediator;
 
 namespace Consultation.Convergence.Measuring;
 

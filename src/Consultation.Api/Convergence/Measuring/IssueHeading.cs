@@ -1,7 +1,4 @@
-using Consultation.Infrastructure.EventStore;
-using Consultation.Domain;
 using Consultation.Processes;
-using Marten;
 using Marten.Services.BatchQuerying;
 
 namespace Consultation.Convergence.Measuring;

@@ -1,12 +1,8 @@
 using Consultation.Convergence.Measuring.Thresholds;
-using Consultation.Domain;
-using Consultation.Infrastructure.EventStore;
 using Consultation.Positions.Views;
-using Consultation.Time;
 using Consultation.Processes;
 using Consultation.Stakeholders;
 using JasperFx.Events;
-using Marten;
 using Marten.Services.BatchQuerying;
 
 namespace Consultation.Convergence.Measuring;

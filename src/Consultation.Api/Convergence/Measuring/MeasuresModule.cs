@@ -1,7 +1,6 @@
 using Consultation.Convergence.Measuring.Thresholds;
 using Consultation.Convergence.Summaries;
 using JasperFx.Events.Projections;
-using Marten;
 
 namespace Consultation.Convergence.Measuring;
 

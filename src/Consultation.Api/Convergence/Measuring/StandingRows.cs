@@ -1,8 +1,5 @@
 using System.Globalization;
-using Consultation.Infrastructure.EventStore;
 using Consultation.Positions.Views;
-using Consultation.Time;
-using Marten;
 using Marten.Services.BatchQuerying;
 
 namespace Consultation.Convergence.Measuring;

@@ -1,11 +1,6 @@
 using Consultation.Convergence.Areas;
 using Consultation.Convergence.Measuring;
-using Consultation.Infrastructure.Validation;
 using Consultation.Positions.Views;
-using Consultation.Time;
-using FluentValidation;
-using Marten;
-using Mediator;
 
 namespace Consultation.Convergence.Summaries;
 

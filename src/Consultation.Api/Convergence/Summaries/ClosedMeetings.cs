@@ -1,9 +1,6 @@
-using Consultation.Infrastructure.EventStore;
 using Consultation.Convergence.Measuring;
 using Consultation.Meetings;
 using Consultation.Positions.Views;
-using Consultation.Time;
-using Marten;
 using Marten.Services.BatchQuerying;
 
 namespace Consultation.Convergence.Summaries;

@@ -1,11 +1,8 @@
 using Consultation.Convergence.Areas;
 using Consultation.Convergence.Measuring;
-using Consultation.Domain;
-using Consultation.Time;
 using Consultation.Processes;
 using Consultation.Stakeholders;
 using JasperFx.Events;
-using Marten;
 
 namespace Consultation.Convergence.Summaries;
 

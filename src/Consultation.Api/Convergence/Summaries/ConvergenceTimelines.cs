@@ -1,14 +1,9 @@
 using Consultation.Convergence.Areas;
 using Consultation.Convergence.Measuring;
 using Consultation.Convergence.Measuring.Thresholds;
-using Consultation.Infrastructure.Validation;
 using Consultation.Positions;
 using Consultation.Positions.Views;
-using Consultation.Time;
-using FluentValidation;
 using JasperFx.Events;
-using Marten;
-using Mediator;
 
 namespace Consultation.Convergence.Summaries;
 

@@ -1,12 +1,7 @@
 using Consultation.Convergence.Areas;
 using Consultation.Convergence.Measuring;
-using Consultation.Infrastructure.Validation;
 using Consultation.Positions.Views;
-using Consultation.Time;
 using Consultation.Processes;
-using FluentValidation;
-using Marten;
-using Mediator;
 
 namespace Consultation.Convergence.Summaries;
 

@@ -1,9 +1,6 @@
-using Consultation.Infrastructure.EventStore;
 using Consultation.Convergence.Measuring;
-using Consultation.Time;
 using Consultation.Processes;
 using Consultation.Stakeholders;
-using Marten;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace Consultation.Convergence.Summaries;

@@ -1,9 +1,5 @@
 using Consultation.Convergence.Summaries;
-using Consultation.Infrastructure.Validation;
 using Consultation.Positions.Views;
-using FluentValidation;
-using Marten;
-using Mediator;
 
 namespace Consultation.Dashboard.Moments;
 

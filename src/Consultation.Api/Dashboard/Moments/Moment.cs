@@ -1,7 +1,6 @@
 using System.Globalization;
 using Consultation.Convergence.Summaries;
 using Consultation.Positions.Views;
-using Consultation.Time;
 
 namespace Consultation.Dashboard.Moments;
 

@@ -1,7 +1,4 @@
 using System.Collections;
-using Consultation.Infrastructure.Http;
-using Consultation.Infrastructure.Validation;
-using Marten;
 using Marten.Services;
 using Npgsql;
 using NpgsqlTypes;

@@ -1,6 +1,5 @@
 using JasperFx;
 using JasperFx.Events;
-using Marten;
 
 namespace Consultation.Infrastructure.EventStore;
 

@@ -3,7 +3,6 @@ using JasperFx;
 using JasperFx.Events;
 using JasperFx.Events.Daemon;
 using JasperFx.OpenTelemetry;
-using Marten;
 using Weasel.Core;
 
 namespace Consultation.Infrastructure.EventStore;

@@ -1,7 +1,5 @@
 using System.Reflection;
-using Consultation.Domain;
 using JasperFx.Events;
-using Marten;
 
 namespace Consultation.Infrastructure.EventStore;
 

@@ -1,7 +1,4 @@
-using Consultation.Domain;
 using JasperFx.Events;
-using Marten;
-using Mediator;
 
 namespace Consultation.Infrastructure.EventStore;
 

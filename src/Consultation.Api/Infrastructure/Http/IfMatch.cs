@@ -1,5 +1,4 @@
 using Consultation.Infrastructure.Errors;
-using Consultation.Infrastructure.EventStore;
 
 namespace Consultation.Infrastructure.Http;
 

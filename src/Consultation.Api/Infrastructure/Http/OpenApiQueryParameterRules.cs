@@ -1,7 +1,5 @@
 using System.Reflection;
 using System.Text.Json.Nodes;
-using Consultation.Infrastructure.Validation;
-using FluentValidation;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Consultation.Infrastructure.Validation;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 

@@ -1,10 +1,8 @@
 using System.Text.Json;
-using Consultation.Domain;
 using Consultation.Infrastructure.Errors;
 using Consultation.Infrastructure.Idempotency;
 using Consultation.Infrastructure.Resilience;
 using Consultation.Infrastructure.Security;
-using FluentValidation;
 using JasperFx;
 using JasperFx.Events;
 using Microsoft.AspNetCore.Diagnostics;

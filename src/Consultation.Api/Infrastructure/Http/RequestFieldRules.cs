@@ -1,8 +1,6 @@
 using System.Collections;
 using System.Reflection;
 using System.Text.Json;
-using Consultation.Infrastructure.Validation;
-using FluentValidation;
 using Microsoft.AspNetCore.Http.Metadata;
 
 namespace Consultation.Infrastructure.Http;

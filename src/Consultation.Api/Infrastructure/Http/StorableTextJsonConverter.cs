@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Consultation.Infrastructure.Validation;
 
 namespace Consultation.Infrastructure.Http;
 

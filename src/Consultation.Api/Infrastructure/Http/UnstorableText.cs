@@ -1,5 +1,3 @@
-using Consultation.Infrastructure.Validation;
-
 namespace Consultation.Infrastructure.Http;
 
 /// <summary>

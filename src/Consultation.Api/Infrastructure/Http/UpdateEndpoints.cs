@@ -1,6 +1,4 @@
-using Consultation.Infrastructure.EventStore;
 using Consultation.Infrastructure.Security;
-using Mediator;
 
 namespace Consultation.Infrastructure.Http;
 

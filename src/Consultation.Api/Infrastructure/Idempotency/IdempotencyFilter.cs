@@ -1,9 +1,7 @@
-using Consultation.Infrastructure.Http;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Consultation.Infrastructure.Pipeline;
-using Marten;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.Extensions.Options;
 using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;

@@ -1,5 +1,3 @@
-using Marten;
-
 namespace Consultation.Infrastructure.Idempotency;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using Marten;
-using Mediator;
-
 namespace Consultation.Infrastructure.Pipeline;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using FluentValidation;
-using Mediator;
-
 namespace Consultation.Infrastructure.Pipeline;
 
 public static class PipelineSetup

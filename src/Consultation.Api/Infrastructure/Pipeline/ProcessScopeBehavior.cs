@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Reflection;
 using Consultation.Infrastructure.Errors;
-using Mediator;
 
 namespace Consultation.Infrastructure.Pipeline;
 

@@ -1,6 +1,3 @@
-using FluentValidation;
-using Mediator;
-
 namespace Consultation.Infrastructure.Pipeline;
 
 /// <summary>Runs every FluentValidation validator of a message before its handler; failures become HTTP 400.</summary>

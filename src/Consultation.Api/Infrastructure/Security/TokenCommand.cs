@@ -1,5 +1,4 @@
 using Consultation.Infrastructure.Commands;
-using Consultation.Infrastructure.EventStore;
 using JasperFx.CommandLine;
 
 namespace Consultation.Infrastructure.Security;

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using FluentValidation;
 using FluentValidation.Internal;
 using FluentValidation.Validators;
 

@@ -1,5 +1,3 @@
-using Consultation.Domain;
-
 namespace Consultation.Infrastructure.Validation;
 
 /// <summary>

@@ -1,7 +1,4 @@
-using Consultation.Domain;
-using Consultation.Infrastructure.Validation;
 using Consultation.Processes;
-using FluentValidation;
 
 namespace Consultation.Meetings.Agenda;
 

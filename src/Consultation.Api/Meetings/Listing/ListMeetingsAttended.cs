@@ -1,11 +1,5 @@
 using Consultation.Infrastructure.Pipeline;
-using Consultation.Infrastructure.Http;
-using Consultation.Infrastructure.Validation;
-using Consultation.Time;
 using Consultation.Stakeholders;
-using FluentValidation;
-using Marten;
-using Mediator;
 
 namespace Consultation.Meetings.Listing;
 

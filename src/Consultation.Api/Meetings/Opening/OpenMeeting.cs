@@ -1,11 +1,5 @@
-using Consultation.Domain;
-using Consultation.Infrastructure.EventStore;
-using Consultation.Infrastructure.Http;
-using Consultation.Infrastructure.Validation;
 using Consultation.Meetings.Reading;
 using Consultation.Processes;
-using Marten;
-using Mediator;
 
 namespace Consultation.Meetings.Opening;
 

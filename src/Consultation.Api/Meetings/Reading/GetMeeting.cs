@@ -1,8 +1,3 @@
-using Consultation.Time;
-using FluentValidation;
-using Marten;
-using Mediator;
-
 namespace Consultation.Meetings.Reading;
 
 /// <summary>The record of a meeting: participants, statements, findings, recommendations, the chair's summary, status and version.</summary>

@@ -1,8 +1,4 @@
 using Consultation.Positions.Views;
-using Consultation.Time;
-using FluentValidation;
-using Marten;
-using Mediator;
 
 namespace Consultation.Meetings.Reading;
 

@@ -1,10 +1,4 @@
-using Consultation.Infrastructure.EventStore;
-using Consultation.Infrastructure.Http;
-using Consultation.Infrastructure.Validation;
 using Consultation.Meetings.Reading;
-using FluentValidation;
-using Marten;
-using Mediator;
 
 namespace Consultation.Meetings.Recommendations;
 

@@ -1,12 +1,5 @@
-using Consultation.Domain;
-using Consultation.Infrastructure.EventStore;
-using Consultation.Infrastructure.Http;
-using Consultation.Infrastructure.Validation;
 using Consultation.Meetings.Reading;
 using Consultation.Processes;
-using FluentValidation;
-using Marten;
-using Mediator;
 
 namespace Consultation.Meetings.Scheduling;
 

@@ -1,12 +1,6 @@
-using Consultation.Domain;
-using Consultation.Infrastructure.EventStore;
-using Consultation.Infrastructure.Validation;
 using Consultation.Meetings.Agenda;
 using Consultation.Meetings.Reading;
 using Consultation.Processes;
-using FluentValidation;
-using Marten;
-using Mediator;
 
 namespace Consultation.Meetings.Scheduling;
 

@@ -1,14 +1,7 @@
-using Mediator;
 using System.Text.RegularExpressions;
-using Consultation.Domain;
-using Consultation.Infrastructure.EventStore;
-using Consultation.Infrastructure.Http;
-using Consultation.Infrastructure.Validation;
 using Consultation.Meetings.Reading;
 using Consultation.Processes;
 using Consultation.Stakeholders;
-using FluentValidation;
-using Marten;
 
 namespace Consultation.Meetings.Statements;
 

@@ -1,7 +1,4 @@
-using Consultation.Domain;
-using Consultation.Infrastructure.EventStore;
 using Consultation.Meetings.Reading;
-using Mediator;
 
 namespace Consultation.Meetings.Statements;
 

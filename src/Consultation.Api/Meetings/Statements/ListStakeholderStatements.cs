@@ -1,12 +1,6 @@
 using Consultation.Infrastructure.Pipeline;
-using Consultation.Domain;
-using Consultation.Infrastructure.Http;
-using Consultation.Infrastructure.Validation;
 using Consultation.Stakeholders;
-using FluentValidation;
-using Marten;
 using Marten.Pagination;
-using Mediator;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Consultation.Meetings.Statements;

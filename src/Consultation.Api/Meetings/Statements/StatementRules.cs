@@ -1,4 +1,3 @@
-using Consultation.Domain;
 using Consultation.Processes;
 using Consultation.Stakeholders;
 

@@ -1,5 +1,4 @@
 using Consultation.Infrastructure.Idempotency;
-using Marten;
 
 namespace Consultation.Positions.Batching;
 

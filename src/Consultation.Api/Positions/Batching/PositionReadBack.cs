@@ -1,8 +1,5 @@
-using Consultation.Infrastructure.EventStore;
 using Consultation.Positions.Reading;
 using Consultation.Positions.Stating;
-using Marten;
-using Mediator;
 
 namespace Consultation.Positions.Batching;
 

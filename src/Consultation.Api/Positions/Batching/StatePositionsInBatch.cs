@@ -1,18 +1,12 @@
 using System.Text.Json;
-using Consultation.Domain;
-using Consultation.Infrastructure.EventStore;
 using Consultation.Infrastructure.Idempotency;
-using Consultation.Infrastructure.Validation;
 using Consultation.Meetings;
 using Consultation.Positions.Reading;
 using Consultation.Positions.Stating;
 using Consultation.Processes;
 using Consultation.Stakeholders;
-using FluentValidation;
 using FluentValidation.Results;
 using JasperFx.Events;
-using Marten;
-using Mediator;
 
 namespace Consultation.Positions.Batching;
 

@@ -1,10 +1,4 @@
-using Consultation.Domain;
-using Consultation.Infrastructure.EventStore;
-using Consultation.Infrastructure.Http;
 using Consultation.Positions.Reading;
-using FluentValidation;
-using Marten;
-using Mediator;
 
 namespace Consultation.Positions.Correcting;
 

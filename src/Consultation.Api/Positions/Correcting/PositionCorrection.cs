@@ -1,7 +1,3 @@
-using Consultation.Domain;
-using Consultation.Infrastructure.Validation;
-using FluentValidation;
-
 namespace Consultation.Positions.Correcting;
 
 /// <summary>

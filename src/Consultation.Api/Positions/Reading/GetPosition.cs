@@ -1,9 +1,4 @@
-using Consultation.Infrastructure.EventStore;
 using Consultation.Meetings;
-using Consultation.Time;
-using FluentValidation;
-using Marten;
-using Mediator;
 
 namespace Consultation.Positions.Reading;
 

@@ -1,12 +1,6 @@
-using Consultation.Domain;
-using Consultation.Infrastructure.EventStore;
 using Consultation.Infrastructure.Idempotency;
-using Consultation.Infrastructure.Validation;
 using Consultation.Positions.Reading;
 using Consultation.Stakeholders;
-using FluentValidation;
-using Marten;
-using Mediator;
 
 namespace Consultation.Positions.Stating;
 

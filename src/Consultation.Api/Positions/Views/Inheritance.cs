@@ -1,8 +1,5 @@
-using Consultation.Time;
-using Consultation.Domain;
 using Consultation.Processes;
 using Consultation.Stakeholders;
-using Marten;
 
 namespace Consultation.Positions.Views;
 

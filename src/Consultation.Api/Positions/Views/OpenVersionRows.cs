@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using Marten;
 
 namespace Consultation.Positions.Views;
 

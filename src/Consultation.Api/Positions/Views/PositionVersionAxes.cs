@@ -1,5 +1,3 @@
-using Consultation.Time;
-
 namespace Consultation.Positions.Views;
 
 /// <summary>The position versions table filtered on the two <see cref="TimeAxes"/>.</summary>

@@ -1,7 +1,5 @@
-using Consultation.Infrastructure.EventStore;
 using JasperFx;
 using JasperFx.Events;
-using Marten;
 using Marten.Events.Projections;
 
 namespace Consultation.Positions.Views;

@@ -1,11 +1,4 @@
-using Consultation.Domain;
-using Consultation.Infrastructure.EventStore;
-using Consultation.Time;
-using Consultation.Infrastructure.Validation;
 using Consultation.Stakeholders;
-using FluentValidation;
-using Marten;
-using Mediator;
 
 namespace Consultation.Positions.Views;
 

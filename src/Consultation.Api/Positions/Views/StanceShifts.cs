@@ -1,11 +1,5 @@
-using Consultation.Time;
-using Consultation.Domain;
-using Consultation.Infrastructure.Validation;
 using Consultation.Meetings;
 using Consultation.Stakeholders;
-using FluentValidation;
-using Marten;
-using Mediator;
 
 namespace Consultation.Positions.Views;
 

@@ -1,6 +1,3 @@
-using Consultation.Infrastructure.Validation;
-using FluentValidation;
-
 namespace Consultation.Positions.Views;
 
 /// <summary>

@@ -1,12 +1,5 @@
-using Consultation.Domain;
-using Consultation.Infrastructure.EventStore;
-using Consultation.Infrastructure.Http;
-using Consultation.Infrastructure.Validation;
 using Consultation.Processes.Reading;
 using Consultation.Stakeholders;
-using FluentValidation;
-using Marten;
-using Mediator;
 
 namespace Consultation.Processes.CoFacilitators;
 

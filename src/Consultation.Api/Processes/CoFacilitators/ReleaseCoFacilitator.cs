@@ -1,11 +1,4 @@
-using Consultation.Domain;
-using Consultation.Infrastructure.EventStore;
-using Consultation.Infrastructure.Http;
-using Consultation.Infrastructure.Validation;
 using Consultation.Processes.Reading;
-using FluentValidation;
-using Marten;
-using Mediator;
 
 namespace Consultation.Processes.CoFacilitators;
 

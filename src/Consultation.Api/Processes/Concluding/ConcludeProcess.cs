@@ -1,12 +1,5 @@
-using Consultation.Domain;
-using Consultation.Infrastructure.EventStore;
-using Consultation.Infrastructure.Http;
-using Consultation.Infrastructure.Validation;
 using Consultation.Meetings;
 using Consultation.Processes.Reading;
-using FluentValidation;
-using Marten;
-using Mediator;
 
 namespace Consultation.Processes.Concluding;
 

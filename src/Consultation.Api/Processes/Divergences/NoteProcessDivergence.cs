@@ -1,10 +1,4 @@
-using Consultation.Infrastructure.EventStore;
-using Consultation.Infrastructure.Http;
-using Consultation.Infrastructure.Validation;
 using Consultation.Processes.Reading;
-using FluentValidation;
-using Marten;
-using Mediator;
 
 namespace Consultation.Processes.Divergences;
 

@@ -1,7 +1,4 @@
-using Consultation.Domain;
-using Consultation.Infrastructure.EventStore;
 using Consultation.Processes.Reading;
-using Mediator;
 
 namespace Consultation.Processes.Issues;
 

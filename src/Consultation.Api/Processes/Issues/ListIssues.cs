@@ -1,8 +1,4 @@
-using Consultation.Infrastructure.Http;
-using Consultation.Infrastructure.Validation;
 using Consultation.Processes.Reading;
-using FluentValidation;
-using Mediator;
 
 namespace Consultation.Processes.Issues;
 

@@ -1,10 +1,4 @@
-using Consultation.Domain;
-using Consultation.Infrastructure.EventStore;
-using Consultation.Infrastructure.Http;
 using Consultation.Processes.Reading;
-using FluentValidation;
-using Marten;
-using Mediator;
 
 namespace Consultation.Processes.Phases;
 

@@ -1,8 +1,3 @@
-using Consultation.Time;
-using FluentValidation;
-using Marten;
-using Mediator;
-
 namespace Consultation.Processes.Reading;
 
 /// <summary>A process as the record stands: phases, co-facilitators, issues.</summary>

@@ -1,10 +1,6 @@
 using Consultation.Positions.Views;
-using Consultation.Time;
-using FluentValidation;
 using Consultation.Meetings;
 using Consultation.Positions;
-using Marten;
-using Mediator;
 
 namespace Consultation.Processes.Reading;
 

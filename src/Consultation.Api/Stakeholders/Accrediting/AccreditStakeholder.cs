@@ -1,12 +1,5 @@
-using Consultation.Domain;
-using Consultation.Infrastructure.EventStore;
-using Consultation.Infrastructure.Http;
-using Consultation.Infrastructure.Validation;
 using Consultation.Processes;
 using Consultation.Stakeholders.Reading;
-using FluentValidation;
-using Marten;
-using Mediator;
 
 namespace Consultation.Stakeholders.Accrediting;
 

@@ -1,11 +1,5 @@
 using Consultation.Infrastructure.Pipeline;
-using Consultation.Infrastructure.Validation;
-using Consultation.Domain;
-using Consultation.Infrastructure.Http;
-using FluentValidation;
-using Marten;
 using Marten.Pagination;
-using Mediator;
 
 namespace Consultation.Stakeholders.Listing;
 

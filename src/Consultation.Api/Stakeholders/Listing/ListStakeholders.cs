@@ -1,10 +1,5 @@
-using Consultation.Infrastructure.Http;
 using Consultation.Infrastructure.Pipeline;
-using Consultation.Infrastructure.Validation;
-using FluentValidation;
-using Marten;
 using Marten.Pagination;
-using Mediator;
 
 namespace Consultation.Stakeholders.Listing;
 

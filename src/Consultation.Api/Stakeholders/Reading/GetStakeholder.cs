@@ -1,8 +1,4 @@
 using Consultation.Infrastructure.Pipeline;
-using Consultation.Time;
-using FluentValidation;
-using Marten;
-using Mediator;
 
 namespace Consultation.Stakeholders.Reading;
 

@@ -1,8 +1,5 @@
 using Consultation.Infrastructure.Pipeline;
-using Consultation.Infrastructure.EventStore;
 using Consultation.Meetings;
-using Marten;
-using Mediator;
 
 namespace Consultation.Stakeholders.Reading;
 

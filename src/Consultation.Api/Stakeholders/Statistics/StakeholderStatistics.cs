@@ -1,7 +1,5 @@
 using JasperFx.Events;
-using Marten;
 using Marten.Events.Projections;
-using Mediator;
 
 namespace Consultation.Stakeholders.Statistics;
 

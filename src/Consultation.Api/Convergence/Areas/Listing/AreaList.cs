@@ -1,5 +1,4 @@
 using Consultation.Convergence.Summaries;
-using Consultation.Infrastructure.Http;
 
 namespace Consultation.Convergence.Areas.Listing;
 

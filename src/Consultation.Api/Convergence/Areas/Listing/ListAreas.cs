@@ -1,12 +1,5 @@
-using Consultation.Domain;
-using Consultation.Infrastructure.Http;
-using Consultation.Infrastructure.Validation;
 using Consultation.Convergence.Summaries;
-using Consultation.Time;
 using Consultation.Processes;
-using FluentValidation;
-using Marten;
-using Mediator;
 
 namespace Consultation.Convergence.Areas.Listing;
 

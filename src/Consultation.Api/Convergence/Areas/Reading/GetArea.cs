@@ -1,8 +1,3 @@
-using Consultation.Time;
-using FluentValidation;
-using Marten;
-using Mediator;
-
 namespace Consultation.Convergence.Areas.Reading;
 
 /// <summary>An area of convergence as the record stands: status and its history, linked issues, divergences, confirmations, version.</summary>

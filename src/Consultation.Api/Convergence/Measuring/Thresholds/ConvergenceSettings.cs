@@ -1,5 +1,3 @@
-using Consultation.Infrastructure.EventStore;
-using Consultation.Infrastructure.Http;
 using JasperFx.Events;
 using Marten.Events.Aggregation;
 

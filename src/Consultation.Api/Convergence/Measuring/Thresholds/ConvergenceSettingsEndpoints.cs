@@ -1,11 +1,5 @@
 using Consultation.Infrastructure.Security;
-using Consultation.Infrastructure.EventStore;
-using Consultation.Infrastructure.Http;
 using Consultation.Positions.Views;
-using Consultation.Time;
-using FluentValidation;
-using Marten;
-using Mediator;
 
 namespace Consultation.Convergence.Measuring.Thresholds;
 

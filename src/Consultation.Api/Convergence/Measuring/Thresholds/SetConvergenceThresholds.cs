@@ -1,10 +1,4 @@
-using Consultation.Domain;
-using Consultation.Infrastructure.EventStore;
-using Consultation.Infrastructure.Validation;
 using Consultation.Processes;
-using FluentValidation;
-using Marten;
-using Mediator;
 
 namespace Consultation.Convergence.Measuring.Thresholds;
 
