@@ -22,7 +22,7 @@ public static class AuditModule
 
     public static void MapAudit(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup(string.Empty).WithTags("Audit").For(Access.Audit);
+        var group = app.MapGroup(string.Empty).WithTag("Audit", "The record as it was: every event with who, when and why; stream histories; the record as of a moment; exports; the hash chain's verification. Auditors, within their processes.").For(Access.Audit);
         GetStreamHistory.Map(group);
         ListEvents.Map(group);
         ExportEvents.Map(group);

@@ -19,7 +19,7 @@ public static class ConvergenceModule
 
     public static void MapConvergence(this IEndpointRouteBuilder app)
     {
-        app.MapGroup(string.Empty).WithTags("Areas of convergence").MapAreas();
-        app.MapGroup(string.Empty).WithTags("Measured convergence").For(Access.Read).MapMeasures();
+        app.MapGroup(string.Empty).WithTag("Areas of convergence", "Areas of convergence facilitators identify, affirm, confirm in text or dissolve, their issues and the divergences within them.").MapAreas();
+        app.MapGroup(string.Empty).WithTag("Measured convergence", "The measure across groups (group-informed consensus) per issue, area and process, its timelines and movers, on the stated or recorded axis; the thresholds.").For(Access.Read).MapMeasures();
     }
 }

@@ -23,6 +23,7 @@ public static class FrontDoor
         app.MapGet("/", Results<RedirectHttpResult, Ok<Index>> (HttpContext http) =>
                 WantsPage(http.Request) ? TypedResults.Redirect(PageAuthentication.PathPrefix) : TypedResults.Ok(Links))
             .AllowAnonymous()
+            .WithTag("Front door", "Where a browser or an API client starts: the dashboard, or links to this document, the API reference and health.")
             .WithName("FrontDoor")
             .WithSummary("Where things are: a browser is sent to the pages, any other client gets this index")
             .WithDescription("A request whose Accept header prefers text/html is redirected (302) to the dashboard pages; any other gets the index as JSON.")

@@ -42,7 +42,7 @@ public static class MeetingsModule
 
     public static void MapMeetings(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup(string.Empty).WithTags("Meetings");
+        var group = app.MapGroup(string.Empty).WithTag("Meetings", "Meetings of a process: scheduling, agenda, host, opening, participants, statements, findings, recommendations and closing.");
         var record = group.For(Access.Record);
         var read = group.For(Access.Read);
         ScheduleMeeting.Map(record);

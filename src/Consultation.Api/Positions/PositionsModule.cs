@@ -32,7 +32,7 @@ public static class PositionsModule
 
     public static void MapPositions(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup(string.Empty).WithTags("Positions");
+        var group = app.MapGroup(string.Empty).WithTag("Positions", "What each stakeholder said on each issue: stated, revised, corrected and withdrawn as events, singly or in batches, readable as of any moment.");
         var record = group.For(Access.Record);
         var read = group.For(Access.Read);
         StatePosition.Map(record);

@@ -23,7 +23,7 @@ public static class ProcessesModule
 
     public static void MapProcesses(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup(string.Empty).WithTags("Processes");
+        var group = app.MapGroup(string.Empty).WithTag("Processes", "Consultation processes: mandate, phases, co-facilitators and leadership, issues, divergences of the whole process, conclusion.");
         var setup = group.For(Access.Administer);
         var read = group.For(Access.Read);
         LaunchProcess.Map(setup);

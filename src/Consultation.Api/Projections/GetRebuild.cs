@@ -15,7 +15,7 @@ public static class GetRebuild
         app.MapGet("/admin/projections/rebuilds/{id:guid}", async (Guid id, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new Query(id), ct)))
             .WithName("GetProjectionRebuild")
-            .WithTags("Administration")
+            .WithTag("Administration", ProjectionsModule.AdministrationTag)
             .WithSummary("The status of a projection rebuild: queued, running, succeeded or failed, with each projection's progress")
             .WithDescription("Progress is the global sequence each projection has replayed up to, against the head sequence. "
                 + "The service keeps the last 100 rebuilds in memory; the durable record is the ProjectionsRebuilt event on 'audit:rebuilds'.")

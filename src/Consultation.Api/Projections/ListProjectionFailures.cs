@@ -49,7 +49,7 @@ public static class ListProjectionFailures
                 async (int? page, int? pageSize, IMediator mediator, CancellationToken ct) =>
                     TypedResults.Ok(await mediator.Send(new Query(page ?? 1, pageSize ?? Page<DeadLetter>.DefaultSize), ct)))
             .WithName("ListProjectionFailures")
-            .WithTags("Administration")
+            .WithTag("Administration", ProjectionsModule.AdministrationTag)
             .WithSummary("Async projections the daemon paused after an error, and dead-lettered events")
             .WithDescription("'paused': each shard paused or stopped, the sequence it reached, the error and the event it could not apply "
                 + "(readiness is unhealthy while any is listed). 'deadLetters': events a projection skipped, newest first; paged: page (from 1), "

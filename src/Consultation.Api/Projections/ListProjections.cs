@@ -31,7 +31,7 @@ public static class ListProjections
     public static void Map(IEndpointRouteBuilder app) =>
         app.MapGet("/admin/projections", async (IMediator mediator, CancellationToken ct) => TypedResults.Ok(await mediator.Send(new Query(), ct)))
             .WithName("ListProjections")
-            .WithTags("Administration")
+            .WithTag("Administration", ProjectionsModule.AdministrationTag)
             .WithSummary("Every projection: name, lifecycle (inline or async), document types, and its sequence against the head sequence")
             .WithDescription("Inline projections are written in the same transaction as the events, so they are always at the head; "
                 + "an async projection is at the sequence its daemon shard has processed. 'rebuildRunning' is the id of a rebuild in progress, if any.");

@@ -8,6 +8,9 @@ namespace Consultation.Projections;
 /// </summary>
 public static class ProjectionsModule
 {
+    public const string AdministrationTag =
+        "The read models: their state and failures, rebuilds from the events (with progress) and verification against a rebuild. Administrators.";
+
     public static void AddRebuilding(this StoreOptions options) => options.Events.AddEventType<ProjectionsRebuilt>();
 
     public static IServiceCollection AddRebuildingServices(this IServiceCollection services)

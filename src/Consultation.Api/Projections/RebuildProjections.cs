@@ -48,7 +48,7 @@ public static class RebuildProjections
                 return TypedResults.Accepted(StatusPath(status.Id), status);
             })
             .WithName("RebuildProjections")
-            .WithTags("Administration")
+            .WithTag("Administration", ProjectionsModule.AdministrationTag)
             .WithSummary("Rebuild projections from the events, in the background")
             .WithDescription("Body (optional): {\"projections\": [\"StakeholderDetails\", ...]}; without it every projection is rebuilt. "
                 + "Answers 202 with the status resource in Location; 409 while another rebuild runs. Reads of the projections being rebuilt "

@@ -34,7 +34,7 @@ public static class VerifyProjections
     public static void Map(IEndpointRouteBuilder app) =>
         app.MapPost("/admin/projections/verify", async (IMediator mediator, CancellationToken ct) => TypedResults.Ok(await mediator.Send(new Command(), ct)))
             .WithName("VerifyProjections")
-            .WithTags("Administration")
+            .WithTag("Administration", ProjectionsModule.AdministrationTag)
             .WithSummary("Compare every live projection with a rebuild from the events, document by document")
             .WithDescription("Copies the events and the live projection tables at one snapshot into a scratch schema, rebuilds every projection there, "
                 + "compares each document's JSON by id and drops the scratch schema. 'identical' is false when a document is missing, extra or different "

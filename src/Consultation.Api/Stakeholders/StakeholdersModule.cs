@@ -28,7 +28,7 @@ public static class StakeholdersModule
 
     public static void MapStakeholders(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup(string.Empty).WithTags("Stakeholders");
+        var group = app.MapGroup(string.Empty).WithTag("Stakeholders", "The registry: States and other stakeholders, their group memberships and their accreditations to processes, dated.");
         var record = group.For(Access.Record);
         var read = group.For(Access.Read);
         RegisterStakeholder.Map(record);

@@ -110,6 +110,17 @@ public sealed class OpenApiContractTests(ReliabilityApiFactory api) : IClassFixt
     }
 
     [Fact]
+    public async Task Every_tag_an_operation_uses_is_described_once_in_the_document()
+    {
+        var document = await ServedDocument.LoadAsync(_client);
+        var used = document.Operations.SelectMany(o => o.Operation.Tags ?? new HashSet<OpenApiTagReference>()).Select(t => t.Name).ToHashSet();
+        var described = (document.Document.Tags ?? new HashSet<OpenApiTag>()).Where(t => !string.IsNullOrWhiteSpace(t.Description)).Select(t => t.Name).ToHashSet();
+
+        Assert.True(used.Count >= 9, $"Only {used.Count} tags used");
+        Assert.Empty(used.Except(described).Order());
+    }
+
+    [Fact]
     public async Task The_idempotency_key_is_documented_exactly_where_it_is_honoured()
     {
         var document = await ServedDocument.LoadAsync(_client);

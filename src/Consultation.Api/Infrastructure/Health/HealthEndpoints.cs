@@ -8,6 +8,8 @@ public static class HealthEndpoints
 {
     private const string ReadyTag = "ready";
 
+    private const string HealthTag = "Liveness and readiness for a load balancer or orchestrator; no token needed.";
+
     /// <summary>A check that has not answered by then counts as unhealthy, so readiness answers promptly while the database hangs.</summary>
     private static readonly TimeSpan CheckTimeout = TimeSpan.FromSeconds(5);
 
@@ -24,10 +26,10 @@ public static class HealthEndpoints
     public static void MapConsultationHealth(this IEndpointRouteBuilder app)
     {
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteJson })
-            .WithTags("Health")
+            .WithTag("Health", HealthTag)
             .AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag), ResponseWriter = WriteJson })
-            .WithTags("Health")
+            .WithTag("Health", HealthTag)
             .AllowAnonymous();
     }
 

@@ -57,5 +57,6 @@ public static class OpenApiSetup
             options.AddDocumentTransformer<OpenApiResponseContent>();
             options.AddDocumentTransformer<OpenApiProblemResponses>();
             options.AddDocumentTransformer<OpenApiRequestExamples>();
+            options.AddDocumentTransformer<OpenApiTagDescriptions>();
         });
 }
