@@ -49,6 +49,11 @@ public sealed class HeadlessChromium : IAsyncDisposable
     public async Task<IPage> NewPageAsync()
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseAddress.ToString(), ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+
+        // Playwright's 30 s default is a deadline, not a check: a replayed page under the whole suite's load on two cores
+        // once took longer to load (a CI run); waits stay waits for something that must happen.
+        context.SetDefaultTimeout(90_000);
+        context.SetDefaultNavigationTimeout(90_000);
         return await context.NewPageAsync();
     }
 
