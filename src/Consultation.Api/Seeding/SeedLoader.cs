@@ -129,59 +129,51 @@ public sealed class SeedLoader(IServiceProvider services, ILogger<SeedLoader> lo
             }
         }
 
-        foreach (var (l, i) in (file.Leadership ?? []).Select((x, i) => (x, i)))
-        {
-            details = await LoadAsync<ProcessDetails>(p.Key!, ct);
-            var names = (l.Names ?? []).Select(n => n?.Trim() ?? string.Empty).ToList();
-            if (details!.Leadership.Any(x => Process.NoteOf(x.Role, x.Names) == Process.NoteOf(l.Role!.Trim(), names)))
-            {
-                report.Present("leadership notes");
-                continue;
-            }
-
-            await SendAsync(
-                Where(directory, SeedSet.ProcessFile, $"leadership[{i}]"),
-                correlation,
-                new NoteLeadership.Command(p.Key!, details.Version, l.Role, l.Names, l.NotedOn),
-                ct);
-            report.Added("leadership notes");
-        }
-
-        foreach (var (issue, i) in (file.Issues ?? []).Select((x, i) => (x, i)))
-        {
-            details = await LoadAsync<ProcessDetails>(p.Key!, ct);
-            if (details!.Issue(issue.Issue!) is not null)
-            {
-                report.Present("issues");
-                continue;
-            }
-
-            await SendAsync(
-                Where(directory, SeedSet.ProcessFile, $"issues[{i}] ({issue.Issue})"),
-                correlation,
-                new TableIssue.Command(p.Key!, details.Version, issue.Issue, issue.Title, issue.Description, issue.Theme, issue.ParentIssue),
-                ct);
-            report.Added("issues");
-        }
-
-        foreach (var (d, i) in (file.Divergences ?? []).Select((x, i) => (x, i)))
-        {
-            details = await LoadAsync<ProcessDetails>(p.Key!, ct);
-            if (details!.Divergences.Any(x => x.Text == d.Text!.Trim()))
-            {
-                report.Present("process divergences");
-                continue;
-            }
-
-            await SendAsync(
-                Where(directory, SeedSet.ProcessFile, $"divergences[{i}]"),
-                correlation,
-                new NoteProcessDivergence.Command(p.Key!, details.Version, d.Text, d.Issues, d.NotedOn),
-                ct);
-            report.Added("process divergences");
-        }
+        var process = p.Key!;
+        await SendMissingAsync(
+            file.Leadership, "leadership notes", (l, i) => $"leadership[{i}]", process, directory, report, correlation, ct,
+            (held, l) => held.Leadership.Any(x => Process.NoteOf(x.Role, x.Names) == Process.NoteOf(l.Role!.Trim(), (l.Names ?? []).Select(n => n?.Trim() ?? string.Empty))),
+            (held, l) => new NoteLeadership.Command(process, held.Version, l.Role, l.Names, l.NotedOn));
+        await SendMissingAsync(
+            file.Issues, "issues", (x, i) => $"issues[{i}] ({x.Issue})", process, directory, report, correlation, ct,
+            (held, x) => held.Issue(x.Issue!) is not null,
+            (held, x) => new TableIssue.Command(process, held.Version, x.Issue, x.Title, x.Description, x.Theme, x.ParentIssue));
+        await SendMissingAsync(
+            file.Divergences, "process divergences", (d, i) => $"divergences[{i}]", process, directory, report, correlation, ct,
+            (held, d) => held.Divergences.Any(x => x.Text == d.Text!.Trim()),
+            (held, d) => new NoteProcessDivergence.Command(process, held.Version, d.Text, d.Issues, d.NotedOn));
 
         Progress(report, "processes", "phases", "planned phases", "phase ends", "leadership notes", "issues", "process divergences");
+    }
+
+    /// <summary>
+    /// Sends each of <paramref name="items"/> (a list of the process file) unless the process already holds it, reading the
+    /// process afresh before each: every write moves the version the next command must name.
+    /// </summary>
+    private async Task SendMissingAsync<TSeed>(
+        IReadOnlyList<TSeed>? items,
+        string kind,
+        Func<TSeed, int, string> item,
+        string process,
+        string directory,
+        SeedReport report,
+        string correlation,
+        CancellationToken ct,
+        Func<ProcessDetails, TSeed, bool> held,
+        Func<ProcessDetails, TSeed, ICommand<StreamWritten>> command)
+    {
+        foreach (var (x, i) in (items ?? []).Select((x, i) => (x, i)))
+        {
+            var details = (await LoadAsync<ProcessDetails>(process, ct))!;
+            if (held(details, x))
+            {
+                report.Present(kind);
+                continue;
+            }
+
+            await SendAsync(Where(directory, SeedSet.ProcessFile, item(x, i)), correlation, command(details, x), ct);
+            report.Added(kind);
+        }
     }
 
     private async Task LoadMeetingAsync(string at, MeetingSeed m, SeedReport report, string correlation, CancellationToken ct)
