@@ -4,6 +4,7 @@ using Consultation.Convergence.Areas.Dissolving;
 using Consultation.Convergence.Areas.Identifying;
 using Consultation.Convergence.Areas.Linking;
 using Consultation.Convergence.Areas.NotingDivergences;
+using Consultation.Convergence.Measuring.Grouping;
 using Consultation.Convergence.Measuring.Thresholds;
 
 namespace Consultation.Convergence;
@@ -34,5 +35,7 @@ public sealed class ConvergenceRequestExamples : IRequestExamples
             EmergingGicn: 0.5,
             BroadConvergenceMaxOpposition: 0.05,
             Reason: "Agreed by the co-facilitators"),
+        new DefineGrouping.Request(Kind: "Blocs", Blocs: ["african-group", "eu"], Groups: null, Ungrouped: "OwnGroup", Reason: "The negotiating blocs"),
+        new ChooseGroupingBasis.Request(Basis: "negotiating-blocs", Reason: "Agreed by the co-facilitators"),
     ];
 }

@@ -21,6 +21,7 @@ public sealed class DocumentedRequestFieldTests(ReliabilityApiFactory api) : ICl
         "POST /processes/{key}/meetings/{meeting}/findings unit",
         "POST /processes/{key}/meetings/{meeting}/findings source",
         "POST /processes/{process}/issues/{issue}/positions quoteLanguage", // a quote has a language
+        "PUT /processes/{process}/convergence-settings/groupings/{grouping} blocs", // a grouping of blocs lists them
     ];
 
     private readonly HttpClient _client = api.CreateClient();

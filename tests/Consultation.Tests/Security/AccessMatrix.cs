@@ -20,6 +20,7 @@ public static class AccessMatrix
     public static readonly string[] Readers = Roles;
     public static readonly string[] SecretariatOnly = [Secretariat];
     public static readonly string[] Facilitators = [Facilitator];
+    public static readonly string[] Steerers = [Facilitator, Administrator];
     public static readonly string[] Auditors = [Auditor, Administrator];
     public static readonly string[] Administrators = [Administrator];
 
@@ -112,6 +113,8 @@ public static class AccessMatrix
         ["GET /processes/{process}/convergence"] = Readers,
         ["GET /processes/{process}/convergence-settings"] = Readers,
         ["PUT /processes/{process}/convergence-settings"] = Administrators,
+        ["PUT /processes/{process}/convergence-settings/basis"] = Steerers,
+        ["PUT /processes/{process}/convergence-settings/groupings/{grouping}"] = Steerers,
         ["GET /processes/{process}/convergence/timeline"] = Readers,
         ["GET /processes/{process}/issues/{issue}/convergence"] = Readers,
         ["GET /processes/{process}/issues/{issue}/convergence/timeline"] = Readers,

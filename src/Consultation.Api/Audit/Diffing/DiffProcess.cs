@@ -51,9 +51,9 @@ public static class DiffProcess
 
             // Each side as it stood then, thresholds included.
             var before = await snapshots.TakeAsync(
-                session, process, new TimeAxes(from, null), (await IssueConvergence.SettingsAsync(session, process.Id, from, cancellationToken)).Thresholds, null, cancellationToken);
+                session, process, new TimeAxes(from, null), (await IssueConvergence.SettingsAsync(session, process.Id, from, cancellationToken)).RulesFor(null), null, cancellationToken);
             var after = await snapshots.TakeAsync(
-                session, process, new TimeAxes(to, null), (await IssueConvergence.SettingsAsync(session, process.Id, to, cancellationToken)).Thresholds, null, cancellationToken);
+                session, process, new TimeAxes(to, null), (await IssueConvergence.SettingsAsync(session, process.Id, to, cancellationToken)).RulesFor(null), null, cancellationToken);
             var levels = before.Issues.Keys.Union(after.Issues.Keys).Order(StringComparer.Ordinal)
                 .Select(issue => (Before: before.Issues.GetValueOrDefault(issue)?.Measure, After: after.Issues.GetValueOrDefault(issue)?.Measure, Issue: issue))
                 .Where(x => x.Before?.Level != x.After?.Level)

@@ -1,3 +1,4 @@
+using Consultation.Convergence.Measuring.Grouping;
 using Consultation.Stakeholders;
 
 namespace Consultation.Convergence.Measuring;
@@ -15,8 +16,12 @@ public sealed class AccreditedVoices
         Accredited = new HashSet<string>(accredited.Select(a => a.Stakeholder), StringComparer.Ordinal);
         Voices = new HashSet<string>(voices.Select(a => a.Stakeholder), StringComparer.Ordinal);
         MemberStates = new HashSet<string>(voices.Where(a => a.Kind == StakeholderKind.MemberState).Select(a => a.Stakeholder), StringComparer.Ordinal);
-        ByGroup = voices.GroupBy(a => ConvergenceMeasure.GroupOf(a.Kind, a.RegionalGroup)).ToDictionary(g => g.Key, g => g.Count());
+        _voices = voices;
     }
+
+    private readonly IReadOnlyCollection<AccreditedStakeholder> _voices;
+
+    private readonly Dictionary<GroupAssignment, IReadOnlyDictionary<(string Group, GroupBasis Basis), int>> _byGroup = [];
 
     /// <summary>The date measured: whose accreditation is in force, and whose membership of a group makes it inherit (null: not said, as in pure tests).</summary>
     public DateOnly? On { get; }
@@ -28,7 +33,24 @@ public sealed class AccreditedVoices
 
     public IReadOnlySet<string> MemberStates { get; }
 
-    public IReadOnlyDictionary<(string Group, GroupBasis Basis), int> ByGroup { get; }
+    /// <summary>How many accredited voices each group of <paramref name="grouping"/> has (worked out once per grouping: a snapshot measures many issues).</summary>
+    public IReadOnlyDictionary<(string Group, GroupBasis Basis), int> CountByGroup(GroupAssignment grouping)
+    {
+        lock (_byGroup)
+        {
+            if (!_byGroup.TryGetValue(grouping, out var counts))
+            {
+                counts = _voices
+                    .Select(a => grouping.Of(a.Stakeholder, a.Kind, a.RegionalGroup))
+                    .OfType<(string Group, GroupBasis Basis)>()
+                    .GroupBy(g => g)
+                    .ToDictionary(g => g.Key, g => g.Count());
+                _byGroup[grouping] = counts;
+            }
+
+            return counts;
+        }
+    }
 
     public static AccreditedVoices Of(IEnumerable<AccreditedStakeholder> accredited, DateOnly? on = null)
     {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Consultation.Convergence.Measuring.Grouping;
 using Consultation.Positions;
 using Consultation.Stakeholders;
 
@@ -15,6 +16,9 @@ public sealed record MeasuredPosition(
 {
     public bool Inherited => InheritedFrom is not null;
 
+    /// <summary>The declared group it was measured in, when the measure read the record (null: none, or not said).</summary>
+    public string? Group { get; init; }
+
     public bool IsConditional => !string.IsNullOrWhiteSpace(Conditions);
 }
 
@@ -30,11 +34,17 @@ public enum ConvergenceLevel
     Consensus,
 }
 
-/// <summary>What a declared group is: a UN regional group (States that declare one) or a stakeholder kind (everyone else).</summary>
+/// <summary>
+/// What a declared group is: a UN regional group, a stakeholder kind, a declared bloc, a group of a custom grouping, or the
+/// stakeholders a bloc or custom grouping puts in none (<see cref="GroupAssignment"/>).
+/// </summary>
 public enum GroupBasis
 {
     RegionalGroup,
     Kind,
+    Bloc,
+    Custom,
+    Ungrouped,
 }
 
 /// <summary>
@@ -155,11 +165,13 @@ public sealed record IssueMeasure(
     int Positions,
     int InheritedPositions,
     int CollectivePositions,
+    int UngroupedPositions,
     StanceTally Counts,
     double? SupportShare,
     double? OppositionShare,
     double? ReservationsShare,
     Coverage Coverage,
+    string Grouping,
     int GroupCount,
     double? Gic,
     double? Gicn,
@@ -181,8 +193,9 @@ public sealed record IssueMeasure(
 /// null (not 0) when nothing, or no Member State, is accredited. The positions given are those of stakeholders entitled on
 /// the date measured (<see cref="MeasureInputs.MeasureAsync"/> leaves out the others): a State's position counts without
 /// an accreditation, but never raises coverage above 1.</item>
-/// <item><b>Declared groups</b>: Member and observer States with a UN regional group are grouped by it; every other
-/// stakeholder by its kind. <c>p_g = (supporters_g + 1) / (positions_g + 2)</c> (Laplace smoothing: a group of one
+/// <item><b>Declared groups</b> by the process's grouping basis (<see cref="GroupAssignment"/>; by default, Member and
+/// observer States with a UN regional group are grouped by it, every other stakeholder by its kind). A stakeholder the
+/// basis leaves out is not measured (<see cref="IssueMeasure.UngroupedPositions"/>). <c>p_g = (supporters_g + 1) / (positions_g + 2)</c> (Laplace smoothing: a group of one
 /// supporter is not treated as unanimous certainty). <c>GIC = Π p_g</c> over the G groups with ≥ 1 position;
 /// <c>GICn = GIC^(1/G)</c>; both null when G = 0.</item>
 /// <item><b>Weakest group</b>: lowest p_g (compared exactly as fractions); ties broken by more positions first, then group
@@ -204,12 +217,16 @@ public static class ConvergenceMeasure
     public static IssueMeasure Measure(
         IEnumerable<MeasuredPosition> effective,
         AccreditedVoices accredited,
-        ConvergenceThresholds? thresholds = null)
+        ConvergenceThresholds? thresholds = null,
+        GroupAssignment? grouping = null)
     {
         thresholds ??= ConvergenceThresholds.Default;
+        grouping ??= GroupAssignment.RegionalGroups;
         var all = effective.OrderBy(p => p.Stakeholder, StringComparer.Ordinal).ToList();
-        var positions = all.Where(p => p.Kind != StakeholderKind.GroupOrBloc).ToList();
-        var collective = all.Count - positions.Count;
+        var voices = all.Where(p => p.Kind != StakeholderKind.GroupOrBloc).ToList();
+        var collective = all.Count - voices.Count;
+        var groupOf = voices.ToDictionary(p => p.Stakeholder, p => grouping.Of(p.Stakeholder, p.Kind, p.RegionalGroup), StringComparer.Ordinal);
+        var positions = voices.Where(p => groupOf[p.Stakeholder] is not null).ToList();
         var counts = StanceTally.Of(positions);
         var n = positions.Count;
 
@@ -224,7 +241,7 @@ public static class ConvergenceMeasure
             memberStatesWithPosition,
             Ratio(memberStatesWithPosition, accredited.MemberStates.Count));
 
-        var groups = Groups(positions, accredited.ByGroup);
+        var groups = Groups(positions, p => groupOf[p.Stakeholder]!.Value, accredited.CountByGroup(grouping));
         var counted = groups.Where(g => g.Counted).ToList();
         double? gic = counted.Count == 0 ? null : counted.Aggregate(1.0, (product, g) => product * g.P);
         double? gicn = gic is { } value ? Math.Pow(value, 1.0 / counted.Count) : null;
@@ -243,18 +260,20 @@ public static class ConvergenceMeasure
             n,
             positions.Count(p => p.Inherited),
             collective,
+            voices.Count - positions.Count,
             counts,
             Ratio(counts.Supporters, n),
             oppositionShare,
             Ratio(counts.HasReservations, n),
             coverage,
+            grouping.Basis.Name,
             counted.Count,
             gic,
             gicn,
             weakest,
             groups,
-            [.. positions.Where(p => p.Stance == Stances.Opposes).Select(Named)],
-            [.. positions.Where(IsSwing).Select(Named)],
+            [.. positions.Where(p => p.Stance == Stances.Opposes).Select(p => Named(p, groupOf[p.Stakeholder]!.Value.Group))],
+            [.. positions.Where(IsSwing).Select(p => Named(p, groupOf[p.Stakeholder]!.Value.Group))],
             thresholds);
     }
 
@@ -268,9 +287,12 @@ public static class ConvergenceMeasure
     public static bool IsSwing(MeasuredPosition p) =>
         p.Stance == Stances.HasReservations || (p.Stance == Stances.Supports && p.IsConditional);
 
-    private static IReadOnlyList<GroupSupport> Groups(IReadOnlyList<MeasuredPosition> positions, IReadOnlyDictionary<(string Group, GroupBasis Basis), int> accreditedByGroup)
+    private static IReadOnlyList<GroupSupport> Groups(
+        IReadOnlyList<MeasuredPosition> positions,
+        Func<MeasuredPosition, (string Group, GroupBasis Basis)> groupOf,
+        IReadOnlyDictionary<(string Group, GroupBasis Basis), int> accreditedByGroup)
     {
-        var byGroup = positions.GroupBy(p => GroupOf(p.Kind, p.RegionalGroup)).ToDictionary(g => g.Key, g => g.ToList());
+        var byGroup = positions.GroupBy(groupOf).ToDictionary(g => g.Key, g => g.ToList());
         return byGroup.Keys.Union(accreditedByGroup.Keys)
             .Select(key =>
             {
@@ -327,8 +349,8 @@ public static class ConvergenceMeasure
         return (ConvergenceLevel.Divergent, F($"GICn {g:0.###} < {t.EmergingGicn:0.###}"));
     }
 
-    private static NamedPosition Named(MeasuredPosition p) =>
-        new(p.Stakeholder, GroupOf(p.Kind, p.RegionalGroup).Group, p.Stance, p.Conditions, p.Inherited, p.InheritedFrom);
+    private static NamedPosition Named(MeasuredPosition p, string group) =>
+        new(p.Stakeholder, group, p.Stance, p.Conditions, p.Inherited, p.InheritedFrom);
 
     private static double? Ratio(int numerator, int denominator) => denominator == 0 ? null : (double)numerator / denominator;
 

@@ -1,3 +1,4 @@
+using Consultation.Convergence.Measuring.Grouping;
 using Consultation.Convergence.Measuring.Thresholds;
 using Consultation.Positions.Views;
 using Consultation.Processes;
@@ -13,7 +14,7 @@ namespace Consultation.Convergence.Measuring;
 /// </summary>
 public static class IssueConvergence
 {
-    public sealed record Query(string Process, string Issue, string? AsOf, string? StatedBy) : IQuery<Answer>;
+    public sealed record Query(string Process, string Issue, string? AsOf, string? StatedBy, string? Grouping = null) : IQuery<Answer>;
 
     public sealed record Answer(
         string Process,
@@ -33,6 +34,7 @@ public static class IssueConvergence
             RuleFor(x => x.Issue).Slug();
             RuleFor(x => x.AsOf).AsOfTimestamp();
             RuleFor(x => x.StatedBy).IsoDate();
+            RuleFor(x => x.Grouping).GroupingName();
         }
     }
 
@@ -57,7 +59,7 @@ public static class IssueConvergence
             var title = (await heading()).Title!;
             var thresholds = await settings();
             var measured = await MeasureInputs.MeasureAsync(
-                session, [query.Issue], await standing(), await accredited(), thresholds.Thresholds, cancellationToken);
+                session, [query.Issue], await standing(), await accredited(), thresholds.RulesFor(query.Grouping), cancellationToken);
             return new Answer(
                 query.Process, query.Issue, title, axes.AsOf, axes.StatedBy, thresholds.IsDefault, measured[query.Issue].Measure, await freshness());
         }
@@ -75,13 +77,13 @@ public static class IssueConvergence
     public static void Map(IEndpointRouteBuilder app) =>
         app.MapGet(
                 "/processes/{process}/issues/{issue}/convergence",
-                async (string process, string issue, string? asOf, string? statedBy, IMediator mediator, CancellationToken ct) =>
-                    TypedResults.Ok(await mediator.Send(new Query(process, issue, asOf, statedBy), ct)))
+                async (string process, string issue, string? asOf, string? statedBy, string? grouping, IMediator mediator, CancellationToken ct) =>
+                    TypedResults.Ok(await mediator.Send(new Query(process, issue, asOf, statedBy, grouping), ct)))
             .WithName("GetIssueConvergence")
             .WithSummary("Measured convergence of an issue: counts, shares, coverage, per-group support, GIC, level, holdouts, swing stakeholders")
             .WithDescription("Over the effective positions (own or inherited) on the issue; judged by the process's thresholds (defaults unless set). "
                 + "Every input is in the answer (groups with their counts and p_g, thresholds, the reason for the level); freshness says which "
-                + "event sequence it reflects and whether async projections are behind. " + PositionViewRules.AxesDescription)
+                + "event sequence it reflects and whether async projections are behind. " + PositionViewRules.AxesDescription + " " + GroupingRules.Description)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
 }

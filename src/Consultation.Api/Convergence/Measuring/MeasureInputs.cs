@@ -1,3 +1,4 @@
+using Consultation.Convergence.Measuring.Grouping;
 using Consultation.Convergence.Measuring.Thresholds;
 using Consultation.Positions.Views;
 using Consultation.Processes;
@@ -48,17 +49,7 @@ public static class MeasureInputs
         }
 
         var events = batch.Events.FetchStream(key, 0, at, 0);
-        return async () =>
-        {
-            var projection = new ConvergenceSettingsProjection();
-            ConvergenceSettings? state = null;
-            foreach (var e in (await events).OfType<IEvent<ConvergenceThresholdsSet>>())
-            {
-                state = state is null ? projection.Create(e) : projection.Apply(e, state);
-            }
-
-            return state ?? ConvergenceSettings.Defaults(process);
-        };
+        return async () => new ConvergenceSettingsProjection().Fold(await events) ?? ConvergenceSettings.Defaults(process);
     }
 
     /// <summary>
@@ -97,21 +88,24 @@ public static class MeasureInputs
     /// Measures each of <paramref name="issues"/> over its effective positions (own or inherited, <see cref="Inheritance"/>,
     /// on the date measured) of the stakeholders entitled then (<see cref="AccreditedVoices.Entitled"/>: a position of
     /// someone not entitled is not measured, nor inherited from), reading the stakeholders holding <paramref name="standing"/>
-    /// and the members of groups among them (one query). Each issue's counted positions are ordered by stakeholder key.
+    /// and the members of groups among them (one query; with the members of the blocs a bloc basis lists), across the
+    /// groups of <paramref name="rules"/>' basis on the date measured (<see cref="GroupAssignment"/>). Each issue's counted
+    /// positions are ordered by stakeholder key, each with its group (none when the basis leaves it out).
     /// </summary>
     public static async Task<IReadOnlyDictionary<string, (IssueMeasure Measure, IReadOnlyList<MeasuredPosition> Positions)>> MeasureAsync(
         IQuerySession session,
         IReadOnlyCollection<string> issues,
         IReadOnlyList<StandingStance> standing,
         AccreditedVoices accredited,
-        ConvergenceThresholds thresholds,
+        MeasureRules rules,
         CancellationToken cancellationToken)
     {
-        var owners = standing.Select(r => r.Stakeholder).Distinct(StringComparer.Ordinal).ToArray();
+        var owners = standing.Select(r => r.Stakeholder).Concat(rules.Basis.BlocsToRead).Distinct(StringComparer.Ordinal).ToArray();
         var people = await session.OwnersAndMembersAsync(owners, cancellationToken);
         var stakeholders = people.ById();
         bool Entitled(string key) => stakeholders.TryGetValue(key, out var s) && accredited.Entitled(key, s.Kind);
         var on = accredited.On ?? DateOnly.FromDateTime(DateTime.UtcNow);
+        var grouping = GroupAssignment.On(rules.Basis, on, people);
         var byIssue = standing.Where(r => Entitled(r.Stakeholder)).GroupBy(r => r.Issue, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => Inheritance.Resolve<StandingStance>(g, people, on), StringComparer.Ordinal);
 
@@ -127,10 +121,13 @@ public static class MeasureInputs
                     stakeholders[e.Key].RegionalGroup,
                     e.Value.Row.Stance,
                     e.Value.Row.Conditions,
-                    e.Value.InheritedFrom))
+                    e.Value.InheritedFrom)
+                {
+                    Group = grouping.Of(e.Key, stakeholders[e.Key].Kind, stakeholders[e.Key].RegionalGroup)?.Group,
+                })
                 .OrderBy(p => p.Stakeholder, StringComparer.Ordinal)
                 .ToList();
-            measured[key] = (ConvergenceMeasure.Measure(positions, accredited, thresholds), positions);
+            measured[key] = (ConvergenceMeasure.Measure(positions, accredited, rules.Thresholds, grouping), positions);
         }
 
         return measured;

@@ -16,6 +16,7 @@ public static class MeasuresModule
     public static void MapMeasures(this IEndpointRouteBuilder app)
     {
         GetConvergenceSettings.Map(app);
+        Grouping.GroupingEndpoints.Map(app);
         IssueConvergence.Map(app);
         AreaConvergence.Map(app);
         ProcessConvergence.Map(app);

@@ -1,5 +1,6 @@
 using Consultation.Convergence.Areas;
 using Consultation.Convergence.Measuring;
+using Consultation.Convergence.Measuring.Grouping;
 using Consultation.Positions.Views;
 
 namespace Consultation.Convergence.Summaries;
@@ -13,7 +14,7 @@ namespace Consultation.Convergence.Summaries;
 /// </summary>
 public static class AreaConvergence
 {
-    public sealed record Query(string Process, string Area, string? AsOf, string? StatedBy = null) : IQuery<Answer>;
+    public sealed record Query(string Process, string Area, string? AsOf, string? StatedBy = null, string? Grouping = null) : IQuery<Answer>;
 
     public sealed record Answer(
         string Process,
@@ -26,6 +27,7 @@ public static class AreaConvergence
         IReadOnlyList<AreaStatusChange> StatusHistory,
         IReadOnlyList<DivergenceDetails> Divergences,
         bool ThresholdsAreDefault,
+        string Grouping,
         CombinedEvidence Evidence,
         Freshness Freshness);
 
@@ -37,6 +39,7 @@ public static class AreaConvergence
             RuleFor(x => x.Area).Slug();
             RuleFor(x => x.AsOf).AsOfTimestamp();
             RuleFor(x => x.StatedBy).IsoDate();
+            RuleFor(x => x.Grouping).GroupingName();
         }
     }
 
@@ -49,7 +52,7 @@ public static class AreaConvergence
             var freshness = await Freshness.ReadAsync(session, axes.AsOf, cancellationToken);
             var area = await ConvergenceSnapshot.RequireAreaAsync(session, process.Id, query.Area, axes, cancellationToken);
             var settings = await IssueConvergence.SettingsAsync(session, process.Id, axes.AsOf, cancellationToken);
-            var snapshot = await snapshots.TakeAsync(session, process, axes, settings.Thresholds, area.Issues, cancellationToken);
+            var snapshot = await snapshots.TakeAsync(session, process, axes, settings.RulesFor(query.Grouping), area.Issues, cancellationToken);
             return Of(area, snapshot, settings.IsDefault, freshness);
         }
     }
@@ -65,6 +68,7 @@ public static class AreaConvergence
         area.StatusHistory,
         area.Divergences,
         thresholdsAreDefault,
+        snapshot.Rules.Basis.Name,
         Evidence(area, snapshot),
         freshness);
 
@@ -74,8 +78,8 @@ public static class AreaConvergence
     public static void Map(IEndpointRouteBuilder app) =>
         app.MapGet(
                 "/processes/{process}/areas/{area}/convergence",
-                async (string process, string area, string? asOf, string? statedBy, IMediator mediator, CancellationToken ct) =>
-                    TypedResults.Ok(await mediator.Send(new Query(process, area, asOf, statedBy), ct)))
+                async (string process, string area, string? asOf, string? statedBy, string? grouping, IMediator mediator, CancellationToken ct) =>
+                    TypedResults.Ok(await mediator.Send(new Query(process, area, asOf, statedBy, grouping), ct)))
             .WithName("GetAreaConvergence")
             .WithSummary("An area of convergence beside its evidence: the facilitator's status, the linked issues' measures combined, positions for and against, a disagreement flag")
             .WithDescription("The weakest linked issue decides the area's level (InsufficientData < Divergent < Emerging < BroadConvergence < Consensus; "
@@ -83,7 +87,7 @@ public static class AreaConvergence
                 + "evidence.claim.disagrees is true when the area is Affirmed or ConfirmedInText while its level is Divergent or InsufficientData. "
                 + "asOf (ISO 8601, recorded time): the area, positions and accreditations as the record stood then; statedBy (YYYY-MM-DD, valid time): "
                 + "positions stated by then and the area's identification, affirmations, divergences, confirmations and dissolution dated by then "
-                + "(issue links carry no date and apply as recorded); 404 if the area was not identified by then.")
+                + "(issue links carry no date and apply as recorded); 404 if the area was not identified by then. " + GroupingRules.Description)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
 }

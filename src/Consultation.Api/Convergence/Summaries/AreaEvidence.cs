@@ -83,7 +83,7 @@ public static class AreaCombination
             .SelectMany(i => i.Positions.Select(p => new EvidencePosition(
                 i.Issue,
                 p.Stakeholder,
-                ConvergenceMeasure.GroupOf(p.Kind, p.RegionalGroup).Group,
+                p.Group ?? ConvergenceMeasure.GroupOf(p.Kind, p.RegionalGroup).Group,
                 p.Stance,
                 p.Conditions,
                 p.Inherited,

@@ -19,13 +19,17 @@ public sealed record MeasuredIssue(string Issue, string Title, IssueMeasure Meas
 /// </summary>
 public sealed class ConvergenceSnapshot
 {
-    private ConvergenceSnapshot(TimeAxes axes, IReadOnlyDictionary<string, MeasuredIssue> issues)
+    private ConvergenceSnapshot(TimeAxes axes, MeasureRules rules, IReadOnlyDictionary<string, MeasuredIssue> issues)
     {
         Axes = axes;
+        Rules = rules;
         Issues = issues;
     }
 
     public TimeAxes Axes { get; }
+
+    /// <summary>The thresholds and the grouping basis every issue was measured by.</summary>
+    public MeasureRules Rules { get; }
 
     public DateTimeOffset? AsOf => Axes.AsOf;
 
@@ -44,7 +48,7 @@ public sealed class ConvergenceSnapshot
         IQuerySession session,
         ProcessDetails process,
         TimeAxes axes,
-        ConvergenceThresholds thresholds,
+        MeasureRules rules,
         IReadOnlyCollection<string>? issues,
         DateTimeOffset now,
         CancellationToken cancellationToken)
@@ -55,7 +59,7 @@ public sealed class ConvergenceSnapshot
             .ToArray();
         if (wanted.Length == 0)
         {
-            return new ConvergenceSnapshot(axes, new Dictionary<string, MeasuredIssue>(StringComparer.Ordinal));
+            return new ConvergenceSnapshot(axes, rules, new Dictionary<string, MeasuredIssue>(StringComparer.Ordinal));
         }
 
         var batch = session.CreateBatchQuery();
@@ -63,12 +67,12 @@ public sealed class ConvergenceSnapshot
         var accredited = MeasureInputs.Accredited(batch, session.DocumentStore, process.Id, axes, now);
         await batch.Execute(cancellationToken);
 
-        var measures = await MeasureInputs.MeasureAsync(session, wanted, await standing(), await accredited(), thresholds, cancellationToken);
+        var measures = await MeasureInputs.MeasureAsync(session, wanted, await standing(), await accredited(), rules, cancellationToken);
         var measured = measures.ToDictionary(
             m => m.Key,
             m => new MeasuredIssue(m.Key, process.Issue(m.Key)!.Title, m.Value.Measure, [.. m.Value.Positions.Where(p => p.Kind != StakeholderKind.GroupOrBloc)]),
             StringComparer.Ordinal);
-        return new ConvergenceSnapshot(axes, measured);
+        return new ConvergenceSnapshot(axes, rules, measured);
     }
 
     /// <summary>The issues of the process that had been tabled by <paramref name="asOf"/> (all of them when null), in tabling order.</summary>

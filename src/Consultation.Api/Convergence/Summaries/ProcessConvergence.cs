@@ -1,5 +1,6 @@
 using Consultation.Convergence.Areas;
 using Consultation.Convergence.Measuring;
+using Consultation.Convergence.Measuring.Grouping;
 using Consultation.Positions.Views;
 using Consultation.Processes;
 
@@ -26,7 +27,7 @@ namespace Consultation.Convergence.Summaries;
 /// </summary>
 public static class ProcessConvergence
 {
-    public sealed record Query(string Process, string? AsOf, string? StatedBy = null, string? Axis = null) : IQuery<Answer>;
+    public sealed record Query(string Process, string? AsOf, string? StatedBy = null, string? Axis = null, string? Grouping = null) : IQuery<Answer>;
 
     public sealed record RankedIssue(
         int Rank,
@@ -76,6 +77,7 @@ public static class ProcessConvergence
         DateTimeOffset? AsOf,
         DateOnly? StatedBy,
         bool ThresholdsAreDefault,
+        string Grouping,
         IReadOnlyList<RankedIssue> Issues,
         IReadOnlyList<AreaRow> Areas,
         Movers MoversAtLastMeeting,
@@ -91,6 +93,7 @@ public static class ProcessConvergence
             RuleFor(x => x.AsOf).AsOfTimestamp();
             RuleFor(x => x.StatedBy).IsoDate();
             RuleFor(x => x.Axis).TimelineAxisName();
+            RuleFor(x => x.Grouping).GroupingName();
             RuleFor(x => x.Axis)
                 .Must(axis => TimelineAxisRules.Parse(axis) != TimelineAxis.Recorded)
                 .When(x => !string.IsNullOrWhiteSpace(x.StatedBy))
@@ -113,16 +116,16 @@ public static class ProcessConvergence
 
             var process = MeasureInputs.Require(await processRead, query.Process, null);
             var settings = await settingsRead();
-            var snapshot = await snapshots.TakeAsync(session, process, axes, settings.Thresholds, null, cancellationToken);
+            var snapshot = await snapshots.TakeAsync(session, process, axes, settings.RulesFor(query.Grouping), null, cancellationToken);
             var areas = await ConvergenceSnapshot.AreasAsync(session, process.Id, axes, null, cancellationToken);
 
             var closes = (await closesRead()).Where(c => axes.StatedBy is not { } by || c.EndsOn <= by).ToList();
             var freshness = await freshnessRead();
             var last = closes.LastOrDefault();
             var previous = closes.Count >= 2 ? closes[^2] : null;
-            var thresholds = await ConvergenceTimelines.ThresholdsAsync(session, process.Id, axes.AsOf, cancellationToken);
+            var rules = await ConvergenceTimelines.RulesAsync(session, process.Id, axes.AsOf, query.Grouping, cancellationToken);
             async Task<ConvergenceSnapshot?> AtCloseAsync(MeetingClose? close) =>
-                close?.At(axis, axes.AsOf) is not { } at ? null : await snapshots.TakeAsync(session, process, at, thresholds(at.AsOf), null, cancellationToken);
+                close?.At(axis, axes.AsOf) is not { } at ? null : await snapshots.TakeAsync(session, process, at, rules(at.AsOf), null, cancellationToken);
             var atLast = await AtCloseAsync(last);
             var atPrevious = await AtCloseAsync(previous);
 
@@ -131,6 +134,7 @@ public static class ProcessConvergence
                 axes.AsOf,
                 axes.StatedBy,
                 settings.IsDefault,
+                snapshot.Rules.Basis.Name,
                 Rank(snapshot),
                 [.. areas.Select(a => Row(a, snapshot))],
                 new Movers(axis, previous, last, atPrevious?.AsOf, atLast?.AsOf, atPrevious?.StatedBy, atLast?.StatedBy, Move(atPrevious, atLast)),
@@ -204,15 +208,16 @@ public static class ProcessConvergence
     public static void Map(IEndpointRouteBuilder app) =>
         app.MapGet(
                 "/processes/{process}/convergence",
-                async (string process, string? asOf, string? statedBy, string? axis, IMediator mediator, CancellationToken ct) =>
-                    TypedResults.Ok(await mediator.Send(new Query(process, asOf, statedBy, axis), ct)))
+                async (string process, string? asOf, string? statedBy, string? axis, string? grouping, IMediator mediator, CancellationToken ct) =>
+                    TypedResults.Ok(await mediator.Send(new Query(process, asOf, statedBy, axis, grouping), ct)))
             .WithName("GetProcessConvergence")
             .WithSummary("Convergence dashboard of a process: issues ranked, areas with status, evidence level and disagreement flag, movers, totals")
             .WithDescription("Issues ranked by level (Consensus first), then GICn, then key. moversAtLastMeeting: levels at the close of the last meeting "
                 + "(calendar order; closed by asOf, ended by statedBy) against the close of the one before it; moversSinceLastMeeting: levels at the "
                 + "moment asked against the last close. Closes are read on the movers' axis, named in each movers object: "
                 + TimelineAxisRules.Description + " Not axis=Recorded with statedBy. " + PositionViewRules.AxesDescription + " Areas with statedBy: "
-                + "their identification, affirmations, divergences, confirmations and dissolution dated by then.")
+                + "their identification, affirmations, divergences, confirmations and dissolution dated by then. " + GroupingRules.Description
+                + " Movers compare closes measured across the same basis as the dashboard when one is named; otherwise each close's own.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
 }

@@ -33,13 +33,13 @@ public sealed class SettledSnapshots(TimeProvider time, IConfiguration configura
         IQuerySession session,
         ProcessDetails process,
         TimeAxes axes,
-        ConvergenceThresholds thresholds,
+        MeasureRules rules,
         IReadOnlyCollection<string>? issues,
         CancellationToken cancellationToken)
     {
         if (axes.AsOf is not { } at || at > time.GetUtcNow() - _settle)
         {
-            return await ConvergenceSnapshot.TakeAsync(session, process, axes, thresholds, issues, time.GetUtcNow(), cancellationToken);
+            return await ConvergenceSnapshot.TakeAsync(session, process, axes, rules, issues, time.GetUtcNow(), cancellationToken);
         }
 
         var key = new Key(
@@ -47,7 +47,7 @@ public sealed class SettledSnapshots(TimeProvider time, IConfiguration configura
             process.Version,
             at,
             axes.StatedBy,
-            thresholds,
+            rules.Key,
             issues is null ? null : string.Join('\n', issues.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)),
             await StakeholdersMarkAsync(session, cancellationToken));
         if (_cache.TryGetValue(key, out ConvergenceSnapshot? kept) && kept is not null)
@@ -55,7 +55,7 @@ public sealed class SettledSnapshots(TimeProvider time, IConfiguration configura
             return kept;
         }
 
-        var snapshot = await ConvergenceSnapshot.TakeAsync(session, process, axes, thresholds, issues, time.GetUtcNow(), cancellationToken);
+        var snapshot = await ConvergenceSnapshot.TakeAsync(session, process, axes, rules, issues, time.GetUtcNow(), cancellationToken);
         _cache.Set(key, snapshot, new MemoryCacheEntryOptions
         {
             Size = 1 + snapshot.Issues.Values.Sum(i => i.Positions.Count),
@@ -75,5 +75,5 @@ public sealed class SettledSnapshots(TimeProvider time, IConfiguration configura
         return marks.Single();
     }
 
-    private sealed record Key(string Process, long ProcessVersion, DateTimeOffset AsOf, DateOnly? StatedBy, ConvergenceThresholds Thresholds, string? Issues, string Stakeholders);
+    private sealed record Key(string Process, long ProcessVersion, DateTimeOffset AsOf, DateOnly? StatedBy, (ConvergenceThresholds Thresholds, string Basis) Rules, string? Issues, string Stakeholders);
 }

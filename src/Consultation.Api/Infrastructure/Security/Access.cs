@@ -15,13 +15,16 @@ public sealed record Access(string Policy, IReadOnlyList<string> Roles)
     /// <summary>Areas of convergence.</summary>
     public static readonly Access Facilitate = new("facilitate", [Security.Roles.Facilitator]);
 
+    /// <summary>How convergence is measured across groups (groupings and the basis): facilitators, and administrators who set up processes.</summary>
+    public static readonly Access Steer = new("steer", [Security.Roles.Facilitator, Security.Roles.Administrator]);
+
     /// <summary>History, exports, replay, verification: auditors, and administrators who run the system.</summary>
     public static readonly Access Audit = new("audit", [Security.Roles.Auditor, Security.Roles.Administrator]);
 
     /// <summary>Process setup, thresholds, projection maintenance.</summary>
     public static readonly Access Administer = new("administer", [Security.Roles.Administrator]);
 
-    public static readonly IReadOnlyList<Access> All = [Read, Record, Facilitate, Audit, Administer];
+    public static readonly IReadOnlyList<Access> All = [Read, Record, Facilitate, Steer, Audit, Administer];
 
     /// <summary>The role a user acted in: the first of the endpoint's roles the user holds.</summary>
     public string? RoleUsedBy(IReadOnlyList<string> userRoles) => Roles.FirstOrDefault(userRoles.Contains);

@@ -57,35 +57,15 @@ public static class SetConvergenceThresholds
         }
     }
 
-    public static ConvergenceThresholdsSet Decide(ProcessDetails? process, Command command)
-    {
-        if (process is null)
-        {
-            throw new StreamNotFound("Process", command.Process);
-        }
-
-        return process.Status == ProcessStatus.Concluded
-            ? throw new DomainRuleViolation($"Process '{process.Id}' was concluded on {process.ConcludedOn:yyyy-MM-dd}; its convergence thresholds can no longer change.")
-            : new ConvergenceThresholdsSet(process.Id, command.ToThresholds(), command.Thresholds.Reason?.Trim());
-    }
+    public static ConvergenceThresholdsSet Decide(ProcessDetails? process, Command command) =>
+        new(ConvergenceSettingsStream.RequireOpen(process, command.Process, "convergence thresholds").Id, command.ToThresholds(), command.Thresholds.Reason?.Trim());
 
     public sealed class Handler(IDocumentSession session) : ICommandHandler<Command, StreamWritten>
     {
         public async ValueTask<StreamWritten> Handle(Command command, CancellationToken cancellationToken)
         {
             var process = await session.LoadAsync<ProcessDetails>(command.Process, cancellationToken);
-            var key = ConvergenceSettings.KeyFor(command.Process);
-            var stream = await session.Events.FetchForWriting<ConvergenceSettings>(key, cancellationToken);
-            var version = stream.CurrentVersion ?? 0;
-            if (version != command.ExpectedVersion)
-            {
-                throw new StaleVersion("Convergence settings", key, command.ExpectedVersion, version);
-            }
-
-            stream.AppendOne(Decide(process, command));
-            await session.SaveOrRefuseAsync(() => new StaleVersion("Convergence settings", key, command.ExpectedVersion, version + 1), cancellationToken);
-
-            return new StreamWritten(key, version + 1);
+            return await ConvergenceSettingsStream.AppendAsync(session, command.Process, command.ExpectedVersion, _ => Decide(process, command), cancellationToken);
         }
     }
 }
