@@ -33,6 +33,26 @@ public sealed class IssuePageTests(DashboardFactory dashboard)
     }
 
     [Fact]
+    public async Task A_facilitator_compares_the_measure_across_another_grouping_beside_the_process_s_own()
+    {
+        var page = await dashboard.NewPageAsync();
+        await page.SignInAsync("fatima", ["facilitator"], returnUrl: $"/ui/processes/gcm/issues/{Issue}");
+        Assert.Equal("regional-groups", await page.TextAsync("[data-field='grouping']"));
+
+        await page.GetByLabel("Measure also across").SelectOptionAsync("kinds");
+        await page.Locator("form:has(#compare) button").ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("compare=kinds", StringComparison.Ordinal));
+
+        var own = (await dashboard.Api().GetJsonAsync($"/processes/gcm/issues/{Issue}/convergence")).GetProperty("measure");
+        var byKind = (await dashboard.Api().GetJsonAsync($"/processes/gcm/issues/{Issue}/convergence?grouping=kinds")).GetProperty("measure");
+        Assert.Equal("kinds", byKind.GetProperty("grouping").GetString());
+        Assert.Equal(own.GetProperty("gicn").Gicn(), await page.TextAsync("[data-field='gicn']"));
+        Assert.Equal(byKind.GetProperty("gicn").Gicn(), await page.TextAsync("[data-field='compared-gicn']"));
+        Assert.Equal(byKind.GetProperty("groups").GetArrayLength(), await page.Locator("[data-compared-group]").CountAsync());
+        await page.ScreenshotAtAsync("issue-compared-across-kinds", "#compare-heading");
+    }
+
+    [Fact]
     public async Task Replaying_the_issue_at_the_close_of_an_earlier_meeting_shows_the_numbers_of_then_and_says_so()
     {
         var page = await dashboard.NewPageAsync();
