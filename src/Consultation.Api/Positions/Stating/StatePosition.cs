@@ -1,5 +1,6 @@
 using Consultation.Infrastructure.Idempotency;
 using Consultation.Positions.Reading;
+using Consultation.Positions.Writing;
 using Consultation.Stakeholders;
 
 namespace Consultation.Positions.Stating;
@@ -93,19 +94,10 @@ public static class StatePosition
     private static DomainRuleViolation AlreadyStated(string key) =>
         new($"A position '{key}' was stated at the same moment; revise or correct it instead.");
 
-    public sealed class Handler(IDocumentSession session, WrittenViews written, TimeProvider time) : ICommandHandler<Command, StreamWritten>
+    public sealed class Handler(IDocumentSession session, PositionWriteSession writes) : ICommandHandler<Command, StreamWritten>
     {
-        public async ValueTask<StreamWritten> Handle(Command command, CancellationToken cancellationToken)
-        {
-            var (stream, facts) = await PositionFactsLoader.FetchForWritingAsync(
-                session, command.PositionKey, command.Process!, command.Issue!, command.Owner, command.OnBehalfOf is null ? null : command.Stakeholder, command.Meeting!, command.Statement, withVersionRows: false, time.GetUtcNow(), cancellationToken);
-            await session.RefuseAnotherKindsAsync(stream, cancellationToken);
-            stream.AppendOne(Decide(stream.Aggregate is null ? null : Position.From(stream.Aggregate), command, facts));
-            await session.SaveOrRefuseAsync(() => AlreadyStated(command.PositionKey), cancellationToken);
-            await WrittenPosition.KeepAsync(session, written, command.PositionKey, cancellationToken);
-
-            return new StreamWritten(command.PositionKey, (stream.StartingVersion ?? 0) + 1);
-        }
+        public async ValueTask<StreamWritten> Handle(Command command, CancellationToken cancellationToken) =>
+            await writes.StateAsync(session, command, (current, facts) => Decide(current, command, facts), () => AlreadyStated(command.PositionKey), cancellationToken);
     }
 
     public static void Map(IEndpointRouteBuilder app) =>
