@@ -23,7 +23,10 @@ public sealed class PreloadedVersionRowsTests(ApiFactory api) : IClassFixture<Ap
         var key = Position.KeyFor(process, "alpha", "MEX");
 
         await using var slow = api.Store.LightweightSession();
-        var revision = new RevisePosition.Command(key, 1, new PositionChange(-1, null, "Too late", null, null, "stocktaking-2017", null, null, new DateOnly(2017, 12, 5), "Read before the revision"));
+        var revision = new RevisePosition.Command(key, 1, new PositionChange
+        {
+            Stance = -1, Summary = "Too late", Meeting = "stocktaking-2017", StatedOn = new DateOnly(2017, 12, 5), Reason = "Read before the revision",
+        });
         var (stream, _) = await new PositionWriteSession(TimeProvider.System).OpenToUpdateAsync(slow, revision, _ => ("stocktaking-2017", null), CancellationToken.None);
         await steps.ReviseAsync(process, "alpha", "MEX", 2, "2017-12-05");
         var before = await api.CountEventsAsync();

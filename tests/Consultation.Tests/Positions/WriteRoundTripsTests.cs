@@ -32,11 +32,11 @@ public sealed class WriteRoundTripsTests(ApiFactory api) : IClassFixture<ApiFact
 
         var written = new[]
         {
-            await WriteAsync(new StatePosition.Command(process, "alpha", "MEX", null, 1, null, "Supports", null, null, Meeting, null, null, on), key),
-            await WriteAsync(new RevisePosition.Command(key, 1, new PositionChange(-1, null, "Now has reservations", null, null, Meeting, null, null, on.AddDays(1), "New instructions")), key),
-            await WriteAsync(new CorrectPosition.Command(key, 2, new PositionCorrection(-2, null, null, null, null, Meeting, null, null, null, null, "Entered wrong")), key),
+            await WriteAsync(new StatePosition.Request { Stakeholder = "MEX", Stance = 1, Summary = "Supports", Meeting = Meeting, StatedOn = on }.For(process, "alpha"), key),
+            await WriteAsync(new RevisePosition.Command(key, 1, new PositionChange { Stance = -1, Summary = "Now has reservations", Meeting = Meeting, StatedOn = on.AddDays(1), Reason = "New instructions" }), key),
+            await WriteAsync(new CorrectPosition.Command(key, 2, new PositionCorrection { Stance = -2, Meeting = Meeting, Reason = "Entered wrong" }), key),
             await WriteAsync(new WithdrawPosition.Command(key, 3, Meeting, null, null, on.AddDays(2), "Awaiting instructions"), key),
-            await WriteAsync(new StatePosition.Command(process, "alpha", "MEX", null, 2, null, "Supports again", null, null, Meeting, null, null, on.AddDays(2)), key),
+            await WriteAsync(new StatePosition.Request { Stakeholder = "MEX", Stance = 2, Summary = "Supports again", Meeting = Meeting, StatedOn = on.AddDays(2) }.For(process, "alpha"), key),
         };
 
         Assert.Equal([("StatePosition", 1L, 2), ("RevisePosition", 2L, 2), ("CorrectPosition", 3L, 2), ("WithdrawPosition", 4L, 2), ("StatePosition", 5L, 3)], written);
@@ -51,7 +51,7 @@ public sealed class WriteRoundTripsTests(ApiFactory api) : IClassFixture<ApiFact
         await steps.StateAsync(process, "alpha", "MEX", 1);
         var key = Position.KeyFor(process, "alpha", "MEX");
 
-        Assert.Equal(("CorrectPosition", 2L, 3), await WriteAsync(new CorrectPosition.Command(key, 1, new PositionCorrection(-2, null, null, null, null, null, null, null, null, null, "Entered wrong")), key));
+        Assert.Equal(("CorrectPosition", 2L, 3), await WriteAsync(new CorrectPosition.Command(key, 1, new PositionCorrection { Stance = -2, Reason = "Entered wrong" }), key));
     }
 
     [Fact]
@@ -63,7 +63,7 @@ public sealed class WriteRoundTripsTests(ApiFactory api) : IClassFixture<ApiFact
         await steps.Secretariat.EnsureStakeholderAsync("ECU");
         await steps.Secretariat.EnsureParticipantAsync(process, Meeting, "ECU");
         var items = new[] { ("alpha", "MEX"), ("beta", "MEX"), ("alpha", "ECU") }
-            .Select(x => new StatePositionsInBatch.Item(x.Item1, x.Item2, null, 1, null, "Supports", null, null, Meeting, null, null, new DateOnly(2017, 12, 4)))
+            .Select(x => new StatePositionsInBatch.Item { Issue = x.Item1, Stakeholder = x.Item2, Stance = 1, Summary = "Supports", Meeting = Meeting, StatedOn = new DateOnly(2017, 12, 4) })
             .ToList();
 
         await using var scope = api.Services.CreateAsyncScope();

@@ -7,43 +7,38 @@ namespace Consultation.Positions.Stating;
 
 /// <summary>
 /// State a stakeholder's position on an issue, from what was said at a meeting. When the delegate
-/// spoke for a group (<see cref="Command.OnBehalfOf"/>), the position is the group's.
+/// spoke for a group (<see cref="Input.OnBehalfOf"/>), the position is the group's.
 /// </summary>
 public static class StatePosition
 {
-    /// <summary>The body: everything but the process and issue, which the route names.</summary>
-    public sealed record Request(
-        string? Stakeholder,
-        string? OnBehalfOf,
-        int? Stance,
-        string? Conditions,
-        string? Summary,
-        string? Quote,
-        string? QuoteLanguage,
-        string? Meeting,
-        string? Statement,
-        string? DocumentReference,
-        DateOnly? StatedOn)
+    /// <summary>What stating a position carries, however it is sent: who spoke, for whom (a group), and the content.</summary>
+    public abstract record Input : PositionContentInput
     {
-        public Command For(string process, string issue) =>
-            new(process, issue, Stakeholder, OnBehalfOf, Stance, Conditions, Summary, Quote, QuoteLanguage, Meeting, Statement, DocumentReference, StatedOn);
+        public string? Stakeholder { get; init; }
+
+        public string? OnBehalfOf { get; init; }
     }
 
-    public sealed record Command(
-        string? Process,
-        string? Issue,
-        string? Stakeholder,
-        string? OnBehalfOf,
-        int? Stance,
-        string? Conditions,
-        string? Summary,
-        string? Quote,
-        string? QuoteLanguage,
-        string? Meeting,
-        string? Statement,
-        string? DocumentReference,
-        DateOnly? StatedOn) : ICommand<StreamWritten>, IPositionInput
+    /// <summary>The body: everything but the process and issue, which the route names.</summary>
+    public sealed record Request : Input
     {
+        public Command For(string process, string issue) => new(process, issue, this);
+    }
+
+    public sealed record Command : Input, ICommand<StreamWritten>
+    {
+        /// <summary>Stating <paramref name="input"/> (a request, a batch item) on an issue of a process.</summary>
+        public Command(string? process, string? issue, Input input)
+            : base(input)
+        {
+            Process = process;
+            Issue = issue;
+        }
+
+        public string? Process { get; init; }
+
+        public string? Issue { get; init; }
+
         /// <summary>Whose position this is: the group spoken for, else the speaker.</summary>
         public string Owner => OnBehalfOf ?? Stakeholder!;
 
