@@ -58,8 +58,10 @@ public static class BatchScenario
         {
             for (var i = Interlocked.Increment(ref next); i < chunks.Count; i = Interlocked.Increment(ref next))
             {
-                var items = chunks[i].Select(w => new StatePositionsInBatch.Item(
-                    w.Issue, w.Stakeholder, null, w.Content.Stance, null, w.Content.Summary, null, null, fixture.Meeting, null, null, fixture.StatedOn)).ToList();
+                var items = chunks[i].Select(w => new StatePositionsInBatch.Item
+                {
+                    Issue = w.Issue, Stakeholder = w.Stakeholder, Stance = w.Content.Stance, Summary = w.Content.Summary, Meeting = fixture.Meeting, StatedOn = fixture.StatedOn,
+                }).ToList();
                 var started = Stopwatch.GetTimestamp();
                 using var response = await http.PostAsJsonAsync($"/processes/{fixture.Process}/positions/batch", new StatePositionsInBatch.Request(items), WriteTargets.Json);
                 if (!response.IsSuccessStatusCode)
@@ -100,7 +102,10 @@ public static class BatchScenario
         {
             var items = Enumerable.Range((int)sequence * StatePositionsInBatch.MaxItems, StatePositionsInBatch.MaxItems)
                 .Select(i => fixture.Next(0, 1, i))
-                .Select(w => new StatePositionsInBatch.Item(w.Issue, w.Stakeholder, null, w.Content.Stance, null, w.Content.Summary, null, null, fixture.Meeting, null, null, fixture.StatedOn))
+                .Select(w => new StatePositionsInBatch.Item
+                {
+                    Issue = w.Issue, Stakeholder = w.Stakeholder, Stance = w.Content.Stance, Summary = w.Content.Summary, Meeting = fixture.Meeting, StatedOn = fixture.StatedOn,
+                })
                 .ToList();
             await using var scope = context.Host.Services.CreateAsyncScope();
             await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new StatePositionsInBatch.Command(fixture.Process, items), ct);

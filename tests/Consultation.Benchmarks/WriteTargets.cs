@@ -58,7 +58,7 @@ public static class WriteTargets
         var c = write.Content;
         if (write.Version == 0)
         {
-            await mediator.Send(new StatePosition.Command(fixture.Process, write.Issue, write.Stakeholder, null, c.Stance, null, c.Summary, null, null, fixture.Meeting, null, null, c.StatedOn), ct);
+            await mediator.Send(Statement(write.Stakeholder, c, fixture.Meeting).For(fixture.Process, write.Issue), ct);
         }
         else
         {
@@ -77,7 +77,7 @@ public static class WriteTargets
         using var request = write.Version == 0
             ? new HttpRequestMessage(HttpMethod.Post, positions)
             {
-                Content = JsonContent.Create(new StatePosition.Request(write.Stakeholder, null, c.Stance, null, c.Summary, null, null, fixture.Meeting, null, null, c.StatedOn), options: Json),
+                Content = JsonContent.Create(Statement(write.Stakeholder, c, fixture.Meeting), options: Json),
             }
             : new HttpRequestMessage(HttpMethod.Post, $"{positions}/{write.Stakeholder}/revise") { Content = JsonContent.Create(Change(c), options: Json) };
         if (write.Version > 0)
@@ -97,6 +97,9 @@ public static class WriteTargets
     /// <summary>Set by the scenario before each run: how many workers share the fixture's pairs.</summary>
     public static int Workers { get; set; } = 1;
 
+    private static StatePosition.Request Statement(string stakeholder, PositionContent c, string meeting) =>
+        new() { Stakeholder = stakeholder, Stance = c.Stance, Summary = c.Summary, Meeting = meeting, StatedOn = c.StatedOn };
+
     private static PositionChange Change(PositionContent c) =>
-        new(c.Stance, null, c.Summary, null, null, c.Source.Meeting, null, null, c.StatedOn, "The delegation shifted.");
+        new() { Stance = c.Stance, Summary = c.Summary, Meeting = c.Source.Meeting, StatedOn = c.StatedOn, Reason = "The delegation shifted." };
 }

@@ -1,17 +1,13 @@
+using System.Text.Json.Serialization;
+
 namespace Consultation.Positions;
 
 /// <summary>The body of a revision: the position's new content and why it shifted.</summary>
-public sealed record PositionChange(
-    int? Stance,
-    string? Conditions,
-    string? Summary,
-    string? Quote,
-    string? QuoteLanguage,
-    string? Meeting,
-    string? Statement,
-    string? DocumentReference,
-    DateOnly? StatedOn,
-    string? Reason) : IPositionInput;
+public sealed record PositionChange : PositionContentInput
+{
+    [JsonPropertyOrder(1)]
+    public string? Reason { get; init; }
+}
 
 public sealed class PositionChangeValidator : AbstractValidator<PositionChange>
 {

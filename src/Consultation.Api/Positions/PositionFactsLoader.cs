@@ -1,13 +1,14 @@
 using Consultation.Meetings;
-using Consultation.Positions.Views;
 using Consultation.Processes;
 using Consultation.Stakeholders;
-using JasperFx.Events;
 using Marten.Services.BatchQuerying;
 
 namespace Consultation.Positions;
 
-/// <summary>Loads, in one round trip, what the position rules need from other streams' read models.</summary>
+/// <summary>
+/// Loads, in one round trip, what the position rules need from other streams' read models; the write path enlists the same
+/// reads in the round trip that fetches the stream (<see cref="Writing.PositionWriteSession"/>).
+/// </summary>
 public static class PositionFactsLoader
 {
     public static async Task<PositionFacts> LoadAsync(
@@ -20,33 +21,12 @@ public static class PositionFactsLoader
     }
 
     /// <summary>
-    /// The position stream fetched for writing (its inline document and version) and the facts, in one round trip; for an
-    /// update (<paramref name="withVersionRows"/>) also the open rows of its versions table, read after the stream and kept for the save.
-    /// </summary>
-    public static async Task<(IEventStream<PositionDetails> Stream, PositionFacts Facts)> FetchForWritingAsync(
-        IDocumentSession session, string key, string process, string issue, string owner, string? speaker, string meeting, string? statement, bool withVersionRows, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var batch = session.CreateBatchQuery();
-        var stream = batch.Events.FetchForWriting<PositionDetails>(key);
-        var rows = withVersionRows ? batch.Query<PositionVersion>().Where(x => x.PositionKey == key && x.SupersededAt == null).ToList() : null;
-        var facts = Enlist(batch, session.DocumentStore, process, issue, owner, speaker, meeting, statement);
-        await batch.Execute(cancellationToken);
-        var fetched = await stream;
-        if (rows is not null && fetched.Aggregate is not null)
-        {
-            OpenVersionRows.Keep(session, key, fetched.CurrentVersion ?? 0, await rows);
-        }
-
-        return (fetched, await facts() with { Now = now });
-    }
-
-    /// <summary>
     /// The facts, enlisted in <paramref name="batch"/>. Of the process only its status and the issue's (<see cref="ProcessFacts.Enlist"/>); of the meeting only its dates, status and process travel (its
     /// document carries every statement said there; taken apart once by <c>jsonb_to_record</c>, as each <c>d.data -&gt;</c> of a
     /// toasted document would fetch and decompress all of it again); the cited statement is looked up as its own record (statements are
     /// only ever added, so the record exists exactly when the meeting lists it).
     /// </summary>
-    private static Func<Task<PositionFacts>> Enlist(
+    internal static Func<Task<PositionFacts>> Enlist(
         IBatchedQuery batch, IDocumentStore store, string process, string issue, string owner, string? speaker, string meeting, string? statement)
     {
         var meetingKey = $"{process}/{meeting}";

@@ -1,25 +1,31 @@
 namespace Consultation.Positions;
 
-/// <summary>The content fields every stating, revising or correcting request carries.</summary>
-public interface IPositionInput
+/// <summary>
+/// A position's content as a client sends it, declared once: the body of stating one (<see cref="Stating.StatePosition.Request"/>,
+/// a batch item) and of revising one (<see cref="PositionChange"/>) carry all of it, a correction
+/// (<see cref="Correcting.PositionCorrection"/>) the fields it changes. The records that carry it derive from it, so their JSON
+/// stays flat; what they add comes before these fields (System.Text.Json writes a derived type's own properties first) unless
+/// they say otherwise (<c>JsonPropertyOrder</c>).
+/// </summary>
+public abstract record PositionContentInput
 {
-    int? Stance { get; }
+    public int? Stance { get; init; }
 
-    string? Conditions { get; }
+    public string? Conditions { get; init; }
 
-    string? Summary { get; }
+    public string? Summary { get; init; }
 
-    string? Quote { get; }
+    public string? Quote { get; init; }
 
-    string? QuoteLanguage { get; }
+    public string? QuoteLanguage { get; init; }
 
-    string? Meeting { get; }
+    public string? Meeting { get; init; }
 
-    string? Statement { get; }
+    public string? Statement { get; init; }
 
-    string? DocumentReference { get; }
+    public string? DocumentReference { get; init; }
 
-    DateOnly? StatedOn { get; }
+    public DateOnly? StatedOn { get; init; }
 }
 
 public static class PositionInput
@@ -31,7 +37,7 @@ public static class PositionInput
     public const string LanguageCode = "^[a-zA-Z]{2}$";
 
     /// <summary>The content as recorded: trimmed, with the quote only when there is one.</summary>
-    public static PositionContent ToContent(this IPositionInput input) => new(
+    public static PositionContent ToContent(this PositionContentInput input) => new(
         input.Stance!.Value,
         string.IsNullOrWhiteSpace(input.Conditions) ? null : input.Conditions.Trim(),
         input.Summary!.Trim(),
@@ -41,7 +47,7 @@ public static class PositionInput
 
     /// <summary>Validation shared by every request that carries position content.</summary>
     public static void AddContentRules<T>(this AbstractValidator<T> validator)
-        where T : IPositionInput
+        where T : PositionContentInput
     {
         validator.RuleFor(x => x.Stance).NotNull()
             .Must(s => s is null || Stances.IsValid(s.Value))

@@ -9,50 +9,24 @@ public sealed class PositionRequestExamples : IRequestExamples
 {
     public IEnumerable<object> Examples =>
     [
-        new StatePosition.Request(
-            Stakeholder: "MEX",
-            OnBehalfOf: null,
-            Stance: 1,
-            Conditions: "if national policy space is preserved",
-            Summary: "Supports",
-            Quote: "Apoyamos",
-            QuoteLanguage: "es",
-            Meeting: "stocktaking-2017",
-            Statement: null,
-            DocumentReference: null,
-            StatedOn: new DateOnly(2017, 12, 5)),
-        new PositionChange(
-            Stance: -1,
-            Conditions: null,
-            Summary: "Has reservations",
-            Quote: null,
-            QuoteLanguage: null,
-            Meeting: "stocktaking-2017",
-            Statement: null,
-            DocumentReference: null,
-            StatedOn: new DateOnly(2017, 12, 6),
-            Reason: "New instructions"),
-        new Correcting.PositionCorrection(
-            Stance: 0,
-            Conditions: null,
-            Summary: null,
-            Quote: null,
-            QuoteLanguage: null,
-            Meeting: null,
-            Statement: null,
-            DocumentReference: null,
-            StatedOn: null,
-            Clear: ["quote"],
-            Reason: "Stance entered wrong; the quote was another delegation's"),
+        new StatePosition.Request
+        {
+            Stakeholder = "MEX",
+            Stance = 1,
+            Conditions = "if national policy space is preserved",
+            Summary = "Supports",
+            Quote = "Apoyamos",
+            QuoteLanguage = "es",
+            Meeting = "stocktaking-2017",
+            StatedOn = new DateOnly(2017, 12, 5),
+        },
+        new PositionChange { Stance = -1, Summary = "Has reservations", Meeting = "stocktaking-2017", StatedOn = new DateOnly(2017, 12, 6), Reason = "New instructions" },
+        new Correcting.PositionCorrection { Stance = 0, Clear = ["quote"], Reason = "Stance entered wrong; the quote was another delegation's" },
         new WithdrawPosition.Request(Meeting: "stocktaking-2017", Statement: null, DocumentReference: null, WithdrawnOn: new DateOnly(2017, 12, 6), Reason: "Withdrawn by the delegation"),
         new StatePositionsInBatch.Request(
         [
-            new StatePositionsInBatch.Item(
-                Issue: "human-rights", Stakeholder: "ECU", OnBehalfOf: null, Stance: 2, Conditions: null, Summary: "Strongly supports", Quote: null,
-                QuoteLanguage: null, Meeting: "stocktaking-2017", Statement: null, DocumentReference: null, StatedOn: new DateOnly(2017, 12, 5)),
-            new StatePositionsInBatch.Item(
-                Issue: "human-rights", Stakeholder: "THA", OnBehalfOf: null, Stance: 0, Conditions: null, Summary: "Undecided", Quote: null,
-                QuoteLanguage: null, Meeting: "stocktaking-2017", Statement: null, DocumentReference: null, StatedOn: new DateOnly(2017, 12, 6)),
+            new StatePositionsInBatch.Item { Issue = "human-rights", Stakeholder = "ECU", Stance = 2, Summary = "Strongly supports", Meeting = "stocktaking-2017", StatedOn = new DateOnly(2017, 12, 5) },
+            new StatePositionsInBatch.Item { Issue = "human-rights", Stakeholder = "THA", Stance = 0, Summary = "Undecided", Meeting = "stocktaking-2017", StatedOn = new DateOnly(2017, 12, 6) },
         ]),
     ];
 }

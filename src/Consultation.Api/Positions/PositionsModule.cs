@@ -6,6 +6,7 @@ using Consultation.Positions.Revising;
 using Consultation.Positions.Stating;
 using Consultation.Positions.Views;
 using Consultation.Positions.Withdrawing;
+using Consultation.Positions.Writing;
 using JasperFx.Events.Projections;
 
 namespace Consultation.Positions;
@@ -23,7 +24,7 @@ public static class PositionsModule
     }
 
     public static IServiceCollection AddPositionsServices(this IServiceCollection services) =>
-        services.AddProblemMapping<BatchItemsRejected>(rejected => new HttpValidationProblemDetails(rejected.Errors.ToDictionary())
+        services.AddScoped<PositionWriteSession>().AddProblemMapping<BatchItemsRejected>(rejected => new HttpValidationProblemDetails(rejected.Errors.ToDictionary())
         {
             Status = StatusCodes.Status422UnprocessableEntity,
             Title = "Items of the batch break the record's rules.",

@@ -1,5 +1,7 @@
 using Consultation.Positions;
+using Consultation.Positions.Revising;
 using Consultation.Positions.Views;
+using Consultation.Positions.Writing;
 using Consultation.Tests.Support;
 using JasperFx;
 using Marten;
@@ -21,7 +23,11 @@ public sealed class PreloadedVersionRowsTests(ApiFactory api) : IClassFixture<Ap
         var key = Position.KeyFor(process, "alpha", "MEX");
 
         await using var slow = api.Store.LightweightSession();
-        var (stream, _) = await PositionFactsLoader.FetchForWritingAsync(slow, key, process, "alpha", "MEX", null, "stocktaking-2017", null, withVersionRows: true, DateTimeOffset.UtcNow, CancellationToken.None);
+        var revision = new RevisePosition.Command(key, 1, new PositionChange
+        {
+            Stance = -1, Summary = "Too late", Meeting = "stocktaking-2017", StatedOn = new DateOnly(2017, 12, 5), Reason = "Read before the revision",
+        });
+        var (stream, _) = await new PositionWriteSession(TimeProvider.System).OpenToUpdateAsync(slow, revision, _ => ("stocktaking-2017", null), CancellationToken.None);
         await steps.ReviseAsync(process, "alpha", "MEX", 2, "2017-12-05");
         var before = await api.CountEventsAsync();
         await using (var query = api.Store.QuerySession())

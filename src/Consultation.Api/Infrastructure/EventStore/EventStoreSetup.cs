@@ -21,7 +21,6 @@ public static class EventStoreSetup
         var configuration = new StoreConfiguration(modules);
         services.AddHostedService<Configuration.SettingsCheck>();
         services.AddSingleton<ConsultationDatabase>();
-        services.AddScoped<WrittenViews>();
         services.AddSingleton(configuration);
         services.AddMarten(sp =>
             {

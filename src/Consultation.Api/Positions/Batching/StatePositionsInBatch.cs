@@ -33,22 +33,11 @@ public static class StatePositionsInBatch
 
     /// <summary>One position to state; the fields of <see cref="StatePosition.Request"/> plus the issue.</summary>
     [ValidatedAs(typeof(StatePosition.Command))]
-    public sealed record Item(
-        string? Issue,
-        string? Stakeholder,
-        string? OnBehalfOf,
-        int? Stance,
-        string? Conditions,
-        string? Summary,
-        string? Quote,
-        string? QuoteLanguage,
-        string? Meeting,
-        string? Statement,
-        string? DocumentReference,
-        DateOnly? StatedOn)
+    public sealed record Item : StatePosition.Input
     {
-        public StatePosition.Command For(string? process) =>
-            new(process, Issue, Stakeholder, OnBehalfOf, Stance, Conditions, Summary, Quote, QuoteLanguage, Meeting, Statement, DocumentReference, StatedOn);
+        public string? Issue { get; init; }
+
+        public StatePosition.Command For(string? process) => new(process, Issue, this);
     }
 
     public sealed record Request(IReadOnlyList<Item?>? Items);

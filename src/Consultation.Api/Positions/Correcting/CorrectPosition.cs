@@ -1,4 +1,5 @@
 using Consultation.Positions.Reading;
+using Consultation.Positions.Writing;
 
 namespace Consultation.Positions.Correcting;
 
@@ -29,22 +30,17 @@ public static class CorrectPosition
     }
 
     /// <summary>The facts are those of the source the corrected position will cite: the one named, or the one recorded.</summary>
-    public sealed class Handler(IDocumentSession session, WrittenViews written, TimeProvider time) : ICommandHandler<Command, StreamWritten>
+    public sealed class Handler(IDocumentSession session, PositionWriteSession writes) : ICommandHandler<Command, StreamWritten>
     {
-        public async ValueTask<StreamWritten> Handle(Command command, CancellationToken cancellationToken)
-        {
-            var (stream, facts) = await PositionUpdate.FetchAsync(
+        public async ValueTask<StreamWritten> Handle(Command command, CancellationToken cancellationToken) =>
+            await writes.UpdateAsync(
                 session,
                 command,
                 recorded => recorded is null
                     ? (command.Change.Meeting, command.Change.Statement)
                     : command.Change.ApplyTo(recorded) is var content ? (content.Source.Meeting, content.Source.Statement) : default,
-                time.GetUtcNow(),
+                (current, facts) => Decide(current, command, facts),
                 cancellationToken);
-            var updated = await session.UpdateStream(stream, command, "Position", current => [Decide(Position.From(current), command, facts)], cancellationToken);
-            await WrittenPosition.KeepAsync(session, written, stream.Key!, cancellationToken);
-            return updated;
-        }
     }
 
     public static void Map(IEndpointRouteBuilder app) =>

@@ -1,24 +1,21 @@
+using System.Text.Json.Serialization;
+
 namespace Consultation.Positions.Correcting;
 
 /// <summary>
 /// The body of a correction: only the fields being corrected. A field left out keeps what is recorded; an optional field
 /// (conditions, quote, statement, document reference) is removed only by naming it in <see cref="Clear"/>.
 /// </summary>
-public sealed record PositionCorrection(
-    int? Stance,
-    string? Conditions,
-    string? Summary,
-    string? Quote,
-    string? QuoteLanguage,
-    string? Meeting,
-    string? Statement,
-    string? DocumentReference,
-    DateOnly? StatedOn,
-    IReadOnlyList<string>? Clear,
-    string? Reason)
+public sealed record PositionCorrection : PositionContentInput
 {
     /// <summary>The fields a correction may clear, as the body names them.</summary>
     public static readonly IReadOnlyList<string> Clearable = ["conditions", "quote", "statement", "documentReference"];
+
+    [JsonPropertyOrder(1)]
+    public IReadOnlyList<string>? Clear { get; init; }
+
+    [JsonPropertyOrder(2)]
+    public string? Reason { get; init; }
 
     public bool Clears(string field) => Clear?.Contains(field, StringComparer.Ordinal) == true;
 

@@ -1,4 +1,5 @@
 using Consultation.Meetings;
+using Consultation.Positions.Writing;
 
 namespace Consultation.Positions.Reading;
 
@@ -15,12 +16,12 @@ public static class GetPosition
     public static string Route(PositionDetails position) =>
         $"/processes/{position.Process}/issues/{position.Issue}/positions/{position.Stakeholder}";
 
-    /// <summary>After a write in the same request (its answer), the position as that write left it.</summary>
-    public sealed class Handler(IQuerySession session, WrittenViews written) : IQueryHandler<Query, PositionDetails>
+    /// <summary>After a write in the same request (its answer), the position as that write left it (<see cref="PositionWriteSession.Written"/>).</summary>
+    public sealed class Handler(IQuerySession session, PositionWriteSession writes) : IQueryHandler<Query, PositionDetails>
     {
         public async ValueTask<PositionDetails> Handle(Query query, CancellationToken cancellationToken)
         {
-            var details = (query.AsOf is null ? written.Find<PositionDetails>(query.Key) : null)
+            var details = (query.AsOf is null ? writes.Written(query.Key) : null)
                 ?? await DetailsAsOf.LoadAsync<PositionDetails>(session, "Position", query.Key, query.AsOf, cancellationToken);
             return details with { CitedStatementWithdrawn = await CitedStatementWithdrawnAsync(details, query.AsOf, cancellationToken) };
         }

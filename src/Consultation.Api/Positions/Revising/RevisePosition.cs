@@ -1,4 +1,5 @@
 using Consultation.Positions.Reading;
+using Consultation.Positions.Writing;
 
 namespace Consultation.Positions.Revising;
 
@@ -34,15 +35,10 @@ public static class RevisePosition
         return new PositionRevised(current.Id, content, command.Change.Reason!.Trim());
     }
 
-    public sealed class Handler(IDocumentSession session, WrittenViews written, TimeProvider time) : ICommandHandler<Command, StreamWritten>
+    public sealed class Handler(IDocumentSession session, PositionWriteSession writes) : ICommandHandler<Command, StreamWritten>
     {
-        public async ValueTask<StreamWritten> Handle(Command command, CancellationToken cancellationToken)
-        {
-            var (stream, facts) = await PositionUpdate.FetchAsync(session, command, _ => (command.Change.Meeting!, command.Change.Statement), time.GetUtcNow(), cancellationToken);
-            var updated = await session.UpdateStream(stream, command, "Position", current => [Decide(Position.From(current), command, facts)], cancellationToken);
-            await WrittenPosition.KeepAsync(session, written, stream.Key!, cancellationToken);
-            return updated;
-        }
+        public async ValueTask<StreamWritten> Handle(Command command, CancellationToken cancellationToken) =>
+            await writes.UpdateAsync(session, command, _ => (command.Change.Meeting!, command.Change.Statement), (current, facts) => Decide(current, command, facts), cancellationToken);
     }
 
     public static void Map(IEndpointRouteBuilder app) =>

@@ -1,48 +1,44 @@
 using Consultation.Infrastructure.Idempotency;
 using Consultation.Positions.Reading;
+using Consultation.Positions.Writing;
 using Consultation.Stakeholders;
 
 namespace Consultation.Positions.Stating;
 
 /// <summary>
 /// State a stakeholder's position on an issue, from what was said at a meeting. When the delegate
-/// spoke for a group (<see cref="Command.OnBehalfOf"/>), the position is the group's.
+/// spoke for a group (<see cref="Input.OnBehalfOf"/>), the position is the group's.
 /// </summary>
 public static class StatePosition
 {
-    /// <summary>The body: everything but the process and issue, which the route names.</summary>
-    public sealed record Request(
-        string? Stakeholder,
-        string? OnBehalfOf,
-        int? Stance,
-        string? Conditions,
-        string? Summary,
-        string? Quote,
-        string? QuoteLanguage,
-        string? Meeting,
-        string? Statement,
-        string? DocumentReference,
-        DateOnly? StatedOn)
+    /// <summary>What stating a position carries, however it is sent: who spoke, for whom (a group), and the content.</summary>
+    public abstract record Input : PositionContentInput
     {
-        public Command For(string process, string issue) =>
-            new(process, issue, Stakeholder, OnBehalfOf, Stance, Conditions, Summary, Quote, QuoteLanguage, Meeting, Statement, DocumentReference, StatedOn);
+        public string? Stakeholder { get; init; }
+
+        public string? OnBehalfOf { get; init; }
     }
 
-    public sealed record Command(
-        string? Process,
-        string? Issue,
-        string? Stakeholder,
-        string? OnBehalfOf,
-        int? Stance,
-        string? Conditions,
-        string? Summary,
-        string? Quote,
-        string? QuoteLanguage,
-        string? Meeting,
-        string? Statement,
-        string? DocumentReference,
-        DateOnly? StatedOn) : ICommand<StreamWritten>, IPositionInput
+    /// <summary>The body: everything but the process and issue, which the route names.</summary>
+    public sealed record Request : Input
     {
+        public Command For(string process, string issue) => new(process, issue, this);
+    }
+
+    public sealed record Command : Input, ICommand<StreamWritten>
+    {
+        /// <summary>Stating <paramref name="input"/> (a request, a batch item) on an issue of a process.</summary>
+        public Command(string? process, string? issue, Input input)
+            : base(input)
+        {
+            Process = process;
+            Issue = issue;
+        }
+
+        public string? Process { get; init; }
+
+        public string? Issue { get; init; }
+
         /// <summary>Whose position this is: the group spoken for, else the speaker.</summary>
         public string Owner => OnBehalfOf ?? Stakeholder!;
 
@@ -93,19 +89,10 @@ public static class StatePosition
     private static DomainRuleViolation AlreadyStated(string key) =>
         new($"A position '{key}' was stated at the same moment; revise or correct it instead.");
 
-    public sealed class Handler(IDocumentSession session, WrittenViews written, TimeProvider time) : ICommandHandler<Command, StreamWritten>
+    public sealed class Handler(IDocumentSession session, PositionWriteSession writes) : ICommandHandler<Command, StreamWritten>
     {
-        public async ValueTask<StreamWritten> Handle(Command command, CancellationToken cancellationToken)
-        {
-            var (stream, facts) = await PositionFactsLoader.FetchForWritingAsync(
-                session, command.PositionKey, command.Process!, command.Issue!, command.Owner, command.OnBehalfOf is null ? null : command.Stakeholder, command.Meeting!, command.Statement, withVersionRows: false, time.GetUtcNow(), cancellationToken);
-            await session.RefuseAnotherKindsAsync(stream, cancellationToken);
-            stream.AppendOne(Decide(stream.Aggregate is null ? null : Position.From(stream.Aggregate), command, facts));
-            await session.SaveOrRefuseAsync(() => AlreadyStated(command.PositionKey), cancellationToken);
-            await WrittenPosition.KeepAsync(session, written, command.PositionKey, cancellationToken);
-
-            return new StreamWritten(command.PositionKey, (stream.StartingVersion ?? 0) + 1);
-        }
+        public async ValueTask<StreamWritten> Handle(Command command, CancellationToken cancellationToken) =>
+            await writes.StateAsync(session, command, (current, facts) => Decide(current, command, facts), () => AlreadyStated(command.PositionKey), cancellationToken);
     }
 
     public static void Map(IEndpointRouteBuilder app) =>

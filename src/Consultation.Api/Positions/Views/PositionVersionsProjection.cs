@@ -1,3 +1,4 @@
+using Consultation.Positions.Writing;
 using JasperFx;
 using JasperFx.Events;
 using Marten.Events.Projections;
@@ -26,7 +27,7 @@ public sealed class PositionVersionsProjection : IProjection
         // Streams this save starts (first event at version 1) have no rows yet: only the others are read, and when there
         // are none (every stating, a batch of statings) the round trip is saved. A concurrent save that started the same
         // stream first makes this save's append fail, which rolls back the rows stored here. Rows an update already read with
-        // its stream (OpenVersionRows) are not read again.
+        // its stream (the request's PositionWriteSession carries them) are not read again.
         var current = new List<PositionVersion>();
         var keys = positionEvents.GroupBy(x => x.Key, StringComparer.Ordinal)
             .Where(g => g.Min(x => x.Event.Version) > 1)
@@ -42,7 +43,7 @@ public sealed class PositionVersionsProjection : IProjection
 
         bool Kept(string key, long firstVersion)
         {
-            var kept = OpenVersionRows.TryTake(operations, key, firstVersion, out var rows);
+            var kept = PositionWriteSession.TryTakeOpenRows(operations, key, firstVersion, out var rows);
             current.AddRange(rows);
             return kept;
         }

@@ -1,4 +1,5 @@
 using Consultation.Positions.Reading;
+using Consultation.Positions.Writing;
 
 namespace Consultation.Positions.Withdrawing;
 
@@ -40,15 +41,10 @@ public static class WithdrawPosition
 
     public sealed record Request(string? Meeting, string? Statement, string? DocumentReference, DateOnly? WithdrawnOn, string? Reason);
 
-    public sealed class Handler(IDocumentSession session, WrittenViews written, TimeProvider time) : ICommandHandler<Command, StreamWritten>
+    public sealed class Handler(IDocumentSession session, PositionWriteSession writes) : ICommandHandler<Command, StreamWritten>
     {
-        public async ValueTask<StreamWritten> Handle(Command command, CancellationToken cancellationToken)
-        {
-            var (stream, facts) = await PositionUpdate.FetchAsync(session, command, _ => (command.Meeting!, command.Statement), time.GetUtcNow(), cancellationToken);
-            var updated = await session.UpdateStream(stream, command, "Position", current => [Decide(Position.From(current), command, facts)], cancellationToken);
-            await WrittenPosition.KeepAsync(session, written, stream.Key!, cancellationToken);
-            return updated;
-        }
+        public async ValueTask<StreamWritten> Handle(Command command, CancellationToken cancellationToken) =>
+            await writes.UpdateAsync(session, command, _ => (command.Meeting!, command.Statement), (current, facts) => Decide(current, command, facts), cancellationToken);
     }
 
     public static void Map(IEndpointRouteBuilder app) =>

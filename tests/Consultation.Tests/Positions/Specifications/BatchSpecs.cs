@@ -11,7 +11,8 @@ namespace Consultation.Tests.Positions.Specifications;
 public sealed class BatchSpecs
 {
     private static StatePosition.Command Item(string issue = "sovereignty", string stakeholder = "MEX", string statedOn = "2017-12-05") =>
-        new("gcm", issue, stakeholder, null, 1, null, "Supports", null, null, "stocktaking-2017", null, null, DateOnly.Parse(statedOn, System.Globalization.CultureInfo.InvariantCulture));
+        new StatePosition.Request { Stakeholder = stakeholder, Stance = 1, Summary = "Supports", Meeting = "stocktaking-2017", StatedOn = DateOnly.Parse(statedOn, System.Globalization.CultureInfo.InvariantCulture) }
+            .For("gcm", issue);
 
     private static PositionFacts Facts(StatePosition.Command item) => new(
         ProcessFacts.From(new ProcessDetails

@@ -43,7 +43,10 @@ public sealed class PositionSpecs
         new(ProcessFacts.From(process ?? Gcm()), owner ?? Stakeholder("MEX", StakeholderKind.MemberState), speaker, meeting ?? Stocktaking);
 
     private static StatePosition.Command State(int stance = 1, DateOnly? on = null, string? onBehalfOf = null, string? statement = null) =>
-        new("gcm", "sovereignty", "MEX", onBehalfOf, stance, null, " Supports, stressing sovereignty ", null, null, "stocktaking-2017", statement, null, on ?? Dec5);
+        new StatePosition.Request
+        {
+            Stakeholder = "MEX", OnBehalfOf = onBehalfOf, Stance = stance, Summary = " Supports, stressing sovereignty ", Meeting = "stocktaking-2017", Statement = statement, StatedOn = on ?? Dec5,
+        }.For("gcm", "sovereignty");
 
     private static readonly PositionContent Supports = new(1, null, "Supports, stressing sovereignty", null, new PositionSource("stocktaking-2017", null, null), Dec5);
 
@@ -55,10 +58,13 @@ public sealed class PositionSpecs
     private static Specification<Position> Given(params object[] events) => Specification.Given<Position>([Stated, .. events]);
 
     private static RevisePosition.Command Revise(int stance, DateOnly on, string reason = "Shifted after consultations") =>
-        new("gcm/sovereignty/MEX", 1, new PositionChange(stance, null, "Now has reservations", null, null, "stocktaking-2017", null, null, on, reason));
+        new("gcm/sovereignty/MEX", 1, new PositionChange { Stance = stance, Summary = "Now has reservations", Meeting = "stocktaking-2017", StatedOn = on, Reason = reason });
 
     private static CorrectPosition.Command Correct(int stance, DateOnly on) =>
-        new("gcm/sovereignty/MEX", 1, new PositionCorrection(stance, null, "Supports, stressing sovereignty", null, null, "stocktaking-2017", null, null, on, null, "Wrong stance entered"));
+        new("gcm/sovereignty/MEX", 1, new PositionCorrection
+        {
+            Stance = stance, Summary = "Supports, stressing sovereignty", Meeting = "stocktaking-2017", StatedOn = on, Reason = "Wrong stance entered",
+        });
 
     private static WithdrawPosition.Command Withdraw(DateOnly on) => new("gcm/sovereignty/MEX", 1, "stocktaking-2017", null, null, on, "Withdrew pending instructions");
 
@@ -205,7 +211,10 @@ public sealed class PositionSpecs
     [Fact]
     public void A_revision_that_changes_nothing_is_refused()
     {
-        var same = new RevisePosition.Command("gcm/sovereignty/MEX", 1, new PositionChange(1, null, "Supports, stressing sovereignty", null, null, "stocktaking-2017", null, null, Dec6, "no change"));
+        var same = new RevisePosition.Command("gcm/sovereignty/MEX", 1, new PositionChange
+        {
+            Stance = 1, Summary = "Supports, stressing sovereignty", Meeting = "stocktaking-2017", StatedOn = Dec6, Reason = "no change",
+        });
 
         Given().When(p => RevisePosition.Decide(p, same, Facts())).ThenRefused<DomainRuleViolation>();
     }
