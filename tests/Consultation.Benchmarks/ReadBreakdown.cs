@@ -13,11 +13,12 @@ public static class ReadBreakdown
 {
     public static async Task RunAsync(BenchContext context, ReadTarget target, DateTimeOffset asOf, string label)
     {
-        var snapshots = new SettledSnapshots(TimeProvider.System, new ConfigurationBuilder().Build());
+        var live = new Consultation.Convergence.Measuring.Live.LiveMeasures(TimeProvider.System);
+        var snapshots = new SettledSnapshots(TimeProvider.System, new ConfigurationBuilder().Build(), live);
         Operation issue = async (_, _, ct) =>
         {
             await using var session = context.DataStore.QuerySession();
-            await new IssueConvergence.Handler(session, TimeProvider.System).Handle(new IssueConvergence.Query(target.Process, target.Issue, null, null), ct);
+            await new IssueConvergence.Handler(session, TimeProvider.System, live).Handle(new IssueConvergence.Query(target.Process, target.Issue, null, null), ct);
         };
         Operation dashboard = async (_, _, ct) =>
         {

@@ -1,6 +1,7 @@
 using Consultation.Infrastructure.Security;
 using Consultation.Convergence.Areas;
 using Consultation.Convergence.Measuring;
+using Consultation.Convergence.Measuring.Live;
 using Consultation.Convergence.Summaries;
 
 namespace Consultation.Convergence;
@@ -15,7 +16,7 @@ public static class ConvergenceModule
     }
 
     public static IServiceCollection AddConvergenceServices(this IServiceCollection services) =>
-        services.AddSingleton<SettledSnapshots>();
+        services.AddSingleton<LiveMeasures>().AddSingleton<SettledSnapshots>();
 
     public static void MapConvergence(this IEndpointRouteBuilder app)
     {

@@ -1,3 +1,4 @@
+using Consultation.Convergence.Measuring.Live;
 using JasperFx.Events.Daemon;
 using JasperFx.Events.Projections;
 
@@ -73,6 +74,8 @@ public static class ProjectionRebuilder
             }
         }
 
+        // The read models were rewritten without any write recording what it changed: every kept measure is measured again.
+        await MeasureChanges.RecordEverythingAsync(store, cancellationToken);
         return head;
     }
 

@@ -39,11 +39,13 @@ public static class IssueConvergence
     }
 
     /// <summary>
-    /// Two round trips: one batch of the independent reads (freshness first, so the measure reflects at least those events;
+    /// The record now (or as stated by a day): one batch of freshness, title and thresholds, then the measure kept by
+    /// <see cref="Live.LiveMeasures"/> (one round trip when the issue has not changed). As of a recorded moment, two round
+    /// trips: one batch of the independent reads (freshness first, so the measure reflects at least those events;
     /// the issue's title (<see cref="IssueHeading"/>); the thresholds; the accredited stakeholders; the issue's standing rows), then the stakeholders holding
     /// those rows and the members of groups among them.
     /// </summary>
-    public sealed class Handler(IQuerySession session, TimeProvider time) : IQueryHandler<Query, Answer>
+    public sealed class Handler(IQuerySession session, TimeProvider time, Live.LiveMeasures liveMeasures) : IQueryHandler<Query, Answer>
     {
         public async ValueTask<Answer> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -52,16 +54,23 @@ public static class IssueConvergence
             var freshness = Freshness.Enlist(batch, session.DocumentStore, axes.AsOf);
             var heading = IssueHeading.Enlist(batch, session.DocumentStore, query.Process, query.Issue);
             var settings = MeasureInputs.Settings(batch, query.Process, axes.AsOf);
-            var accredited = MeasureInputs.Accredited(batch, session.DocumentStore, query.Process, axes, time.GetUtcNow());
-            var standing = StandingRows.Enlist(batch, session.DocumentStore, query.Process, [query.Issue], axes);
-            await batch.Execute(cancellationToken);
+            if (axes.AsOf is not null)
+            {
+                var accredited = MeasureInputs.Accredited(batch, session.DocumentStore, query.Process, axes, time.GetUtcNow());
+                var standing = StandingRows.Enlist(batch, session.DocumentStore, query.Process, [query.Issue], axes);
+                await batch.Execute(cancellationToken);
+                var then = await settings();
+                var measured = await MeasureInputs.MeasureAsync(
+                    session, [query.Issue], await standing(), await accredited(), then.RulesFor(query.Grouping), cancellationToken);
+                return new Answer(
+                    query.Process, query.Issue, (await heading()).Title!, axes.AsOf, axes.StatedBy, then.IsDefault, measured[query.Issue].Measure, await freshness());
+            }
 
+            await batch.Execute(cancellationToken);
+            var current = await settings();
             var title = (await heading()).Title!;
-            var thresholds = await settings();
-            var measured = await MeasureInputs.MeasureAsync(
-                session, [query.Issue], await standing(), await accredited(), thresholds.RulesFor(query.Grouping), cancellationToken);
-            return new Answer(
-                query.Process, query.Issue, title, axes.AsOf, axes.StatedBy, thresholds.IsDefault, measured[query.Issue].Measure, await freshness());
+            var live = await liveMeasures.MeasureAsync(session, query.Process, [query.Issue], axes.StatedBy, current.RulesFor(query.Grouping), cancellationToken);
+            return new Answer(query.Process, query.Issue, title, null, axes.StatedBy, current.IsDefault, live[query.Issue].Measure, await freshness());
         }
     }
 

@@ -11,6 +11,7 @@ public static class MeasuresModule
     {
         options.Projections.Add<ConvergenceSettingsProjection>(ProjectionLifecycle.Inline);
         AccreditationsIndex.Register(options);
+        Live.MeasureChanges.Register(options);
     }
 
     public static void MapMeasures(this IEndpointRouteBuilder app)

@@ -53,13 +53,10 @@ public sealed class ConvergenceSnapshot
         DateTimeOffset now,
         CancellationToken cancellationToken)
     {
-        var wanted = (issues ?? TabledBy(process, axes.AsOf).Select(i => i.Key).ToList())
-            .Where(k => process.Issue(k) is not null)
-            .Distinct(StringComparer.Ordinal)
-            .ToArray();
-        if (wanted.Length == 0)
+        var wanted = Wanted(process, axes, issues);
+        if (wanted.Count == 0)
         {
-            return new ConvergenceSnapshot(axes, rules, new Dictionary<string, MeasuredIssue>(StringComparer.Ordinal));
+            return Of(process, axes, rules, new Dictionary<string, (IssueMeasure, IReadOnlyList<MeasuredPosition>)>());
         }
 
         var batch = session.CreateBatchQuery();
@@ -67,13 +64,24 @@ public sealed class ConvergenceSnapshot
         var accredited = MeasureInputs.Accredited(batch, session.DocumentStore, process.Id, axes, now);
         await batch.Execute(cancellationToken);
 
-        var measures = await MeasureInputs.MeasureAsync(session, wanted, await standing(), await accredited(), rules, cancellationToken);
-        var measured = measures.ToDictionary(
+        return Of(process, axes, rules, await MeasureInputs.MeasureAsync(session, wanted, await standing(), await accredited(), rules, cancellationToken));
+    }
+
+    /// <summary>The issues a snapshot measures: those asked that the process has, or every issue tabled by <c>asOf</c>.</summary>
+    public static IReadOnlyList<string> Wanted(ProcessDetails process, TimeAxes axes, IReadOnlyCollection<string>? issues) =>
+    [
+        .. (issues ?? TabledBy(process, axes.AsOf).Select(i => i.Key).ToList())
+            .Where(k => process.Issue(k) is not null)
+            .Distinct(StringComparer.Ordinal),
+    ];
+
+    /// <summary>A snapshot of measures taken (each issue titled as the process now says).</summary>
+    public static ConvergenceSnapshot Of(
+        ProcessDetails process, TimeAxes axes, MeasureRules rules, IReadOnlyDictionary<string, (IssueMeasure Measure, IReadOnlyList<MeasuredPosition> Positions)> measures) =>
+        new(axes, rules, measures.ToDictionary(
             m => m.Key,
             m => new MeasuredIssue(m.Key, process.Issue(m.Key)!.Title, m.Value.Measure, [.. m.Value.Positions.Where(p => p.Kind != StakeholderKind.GroupOrBloc)]),
-            StringComparer.Ordinal);
-        return new ConvergenceSnapshot(axes, rules, measured);
-    }
+            StringComparer.Ordinal));
 
     /// <summary>The issues of the process that had been tabled by <paramref name="asOf"/> (all of them when null), in tabling order.</summary>
     public static IEnumerable<IssueDetails> TabledBy(ProcessDetails process, DateTimeOffset? asOf) =>

@@ -1,4 +1,5 @@
 using Consultation.Convergence.Measuring;
+using Consultation.Convergence.Measuring.Live;
 using Consultation.Processes;
 using Consultation.Stakeholders;
 using Microsoft.Extensions.Caching.Memory;
@@ -14,7 +15,7 @@ namespace Consultation.Convergence.Summaries;
 /// stakeholder records (memberships, kinds) — so a later change to either is never answered from an older snapshot.
 /// Moments not yet settled, and <c>now</c> (on the stated axis too: what is known of a past day changes as the record grows), are always computed.
 /// </summary>
-public sealed class SettledSnapshots(TimeProvider time, IConfiguration configuration) : IDisposable
+public sealed class SettledSnapshots(TimeProvider time, IConfiguration configuration, LiveMeasures live) : IDisposable
 {
     /// <summary>
     /// Events are stamped when their transaction writes them; a transaction still open can commit events stamped before a
@@ -37,6 +38,12 @@ public sealed class SettledSnapshots(TimeProvider time, IConfiguration configura
         IReadOnlyCollection<string>? issues,
         CancellationToken cancellationToken)
     {
+        if (axes.AsOf is null)
+        {
+            var wanted = ConvergenceSnapshot.Wanted(process, axes, issues);
+            return ConvergenceSnapshot.Of(process, axes, rules, await live.MeasureAsync(session, process.Id, wanted, axes.StatedBy, rules, cancellationToken));
+        }
+
         if (axes.AsOf is not { } at || at > time.GetUtcNow() - _settle)
         {
             return await ConvergenceSnapshot.TakeAsync(session, process, axes, rules, issues, time.GetUtcNow(), cancellationToken);

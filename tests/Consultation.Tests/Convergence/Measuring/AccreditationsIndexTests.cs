@@ -28,7 +28,7 @@ public sealed class AccreditationsIndexTests(ApiFactory api) : IClassFixture<Api
         await using var session = api.Store.QuerySession();
 
         var (answer, statements) = await RoundTrips.TraceAsync(async () =>
-            await new IssueConvergence.Handler(session, TimeProvider.System).Handle(new IssueConvergence.Query(process, "alpha", null, null), CancellationToken.None));
+            await new IssueConvergence.Handler(session, TimeProvider.System, new Consultation.Convergence.Measuring.Live.LiveMeasures(TimeProvider.System)).Handle(new IssueConvergence.Query(process, "alpha", null, null), CancellationToken.None));
         var plan = await ExplainAsync(
             $"select e.stream_id from {api.Schema}.mt_events e where e.type = 'stakeholder_accredited' and e.data ->> 'processKey' = '{process}' and e.timestamp <= now()");
 

@@ -1,0 +1,127 @@
+using Consultation.Positions.Views;
+using Microsoft.Extensions.Caching.Memory;
+
+namespace Consultation.Convergence.Measuring.Live;
+
+/// <summary>
+/// The measures of the record as it stands now — now, or as stated by a day (the default timeline points, the dashboard's
+/// movers) — kept in memory per process, rules and date measured, and brought up to date at each read by the changes the
+/// writes recorded (<see cref="MeasureChanges"/>): an issue is measured again only when a transaction changed its
+/// positions since it was measured (a back-dated correction included), every issue when one changed the registry.
+/// A read costs one round trip when nothing changed. Settled moments of the past are <see cref="Summaries.SettledSnapshots"/>'.
+/// </summary>
+public sealed class LiveMeasures(TimeProvider time) : IDisposable
+{
+    /// <summary>About this many measured positions are kept (each held once per process, rules and date measured).</summary>
+    public const long PositionsKept = 2_000_000;
+
+    private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = PositionsKept });
+
+    /// <summary>
+    /// The measures of <paramref name="issues"/> of <paramref name="process"/> as the record stands now, stated by
+    /// <paramref name="statedBy"/> when given, across <paramref name="rules"/>: each equal to measuring it afresh
+    /// (<see cref="MeasureInputs.MeasureAsync"/>).
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, (IssueMeasure Measure, IReadOnlyList<MeasuredPosition> Positions)>> MeasureAsync(
+        IQuerySession session, string process, IReadOnlyCollection<string> issues, DateOnly? statedBy, MeasureRules rules, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var axes = new TimeAxes(null, statedBy);
+        var key = new Key(process, rules.Key, statedBy, Inheritance.DateAskedAbout(axes, now));
+        var entry = _cache.GetOrCreate(key, e =>
+        {
+            e.Size = 1;
+            e.SlidingExpiration = TimeSpan.FromMinutes(30);
+            return new Entry();
+        })!;
+
+        await entry.Lock.WaitAsync(cancellationToken);
+        try
+        {
+            var horizon = await entry.RefreshAsync(session, process, cancellationToken);
+            var wanted = issues.Distinct(StringComparer.Ordinal).ToArray();
+            var missing = wanted.Where(i => !entry.Measures.ContainsKey(i)).ToArray();
+            if (missing.Length > 0)
+            {
+                var batch = session.CreateBatchQuery();
+                var standing = StandingRows.Enlist(batch, session.DocumentStore, process, missing, axes);
+                var accredited = entry.Accredited is null ? MeasureInputs.Accredited(batch, session.DocumentStore, process, axes, now) : null;
+                await batch.Execute(cancellationToken);
+                entry.Accredited ??= await accredited!();
+                var measured = await MeasureInputs.MeasureAsync(session, missing, await standing(), entry.Accredited, rules, cancellationToken);
+                foreach (var (issue, measure) in measured)
+                {
+                    entry.Measures[issue] = measure;
+                }
+
+                _cache.Set(key, entry, new MemoryCacheEntryOptions
+                {
+                    Size = 1 + entry.Measures.Values.Sum(m => (long)m.Positions.Count),
+                    SlidingExpiration = TimeSpan.FromMinutes(30),
+                });
+            }
+
+            entry.Horizon = horizon;
+            return wanted.ToDictionary(i => i, i => entry.Measures[i], StringComparer.Ordinal);
+        }
+        finally
+        {
+            entry.Lock.Release();
+        }
+    }
+
+    public void Dispose() => _cache.Dispose();
+
+    private sealed record Key(string Process, (ConvergenceThresholds, string) Rules, DateOnly? StatedBy, DateOnly On);
+
+    private sealed class Entry
+    {
+        public SemaphoreSlim Lock { get; } = new(1, 1);
+
+        public Dictionary<string, (IssueMeasure Measure, IReadOnlyList<MeasuredPosition> Positions)> Measures { get; } = new(StringComparer.Ordinal);
+
+        public AccreditedVoices? Accredited { get; set; }
+
+        /// <summary>The oldest transaction running when the measures were last brought up to date (null: never).</summary>
+        public long? Horizon { get; set; }
+
+        /// <summary>
+        /// Forgets what changed since <see cref="Horizon"/> and answers the new horizon, taken before anything is read:
+        /// a transaction not yet visible now has an id at or above it, and is looked for at the next read.
+        /// </summary>
+        public async Task<long> RefreshAsync(IQuerySession session, string process, CancellationToken cancellationToken)
+        {
+            var batch = session.CreateBatchQuery();
+            var next = batch.Query<string>("select pg_snapshot_xmin(pg_current_snapshot())::text");
+            var changed = Horizon is { } horizon
+                ? batch.Query<string>(
+                    $"select distinct c.issue from {MeasureChanges.QualifiedName(session.DocumentStore)} as c where c.process = any(?) and c.txid >= ?::text::xid8",
+                    new[] { process, MeasureChanges.Everything },
+                    horizon.ToString(System.Globalization.CultureInfo.InvariantCulture))
+                : null;
+            await batch.Execute(cancellationToken);
+
+            if (Horizon is null)
+            {
+                Measures.Clear();
+                Accredited = null;
+            }
+            else
+            {
+                foreach (var issue in await changed!)
+                {
+                    if (issue == MeasureChanges.Everything)
+                    {
+                        Measures.Clear();
+                        Accredited = null;
+                        break;
+                    }
+
+                    Measures.Remove(issue);
+                }
+            }
+
+            return long.Parse((await next).Single(), System.Globalization.CultureInfo.InvariantCulture);
+        }
+    }
+}

@@ -1,0 +1,91 @@
+using Consultation.Positions;
+using Consultation.Stakeholders;
+using Weasel.Core;
+using Weasel.Core.Migrations;
+using Weasel.Postgresql;
+using Weasel.Postgresql.Tables;
+
+namespace Consultation.Convergence.Measuring.Live;
+
+/// <summary>
+/// Which issues a transaction changed the measure of, written by the writes themselves (<see cref="Listener"/>, in the
+/// same transaction as the events): a row (process, issue, the writing transaction's id) per issue whose positions it
+/// changed, and a row (<see cref="Everything"/>, <see cref="Everything"/>) when it changed the registry (memberships,
+/// accreditations, registrations), which can move any measure. Insert-only: concurrent writers never wait on each other.
+/// <see cref="LiveMeasures"/> asks which issues changed in transactions it may not have seen: those with an id at or
+/// above the oldest transaction still running when it last read (<c>pg_snapshot_xmin</c>) — a transaction that commits
+/// late is never missed, as it would be by comparing event sequences or timestamps.
+/// </summary>
+public sealed class MeasureChanges(StoreOptions options) : FeatureSchemaBase("measure-changes", options.Advanced.Migrator)
+{
+    public const string TableName = "mt_measure_changes";
+
+    /// <summary>The process and issue of a change that may move every measure.</summary>
+    public const string Everything = "*";
+
+    public static void Register(StoreOptions options)
+    {
+        options.Storage.Add(new MeasureChanges(options));
+        options.Listeners.Add(new Listener());
+    }
+
+    public static string QualifiedName(IDocumentStore store) => $"{store.Options.Events.DatabaseSchemaName}.{TableName}";
+
+    public override Type StorageType => typeof(MeasureChanges);
+
+    protected override IEnumerable<ISchemaObject> schemaObjects()
+    {
+        var table = new Table(new PostgresqlObjectName(options.Events.DatabaseSchemaName, TableName, SchemaUtils.IdentifierUsage.General));
+        table.AddColumn("process", "varchar").NotNull();
+        table.AddColumn("issue", "varchar").NotNull();
+        table.AddColumn("txid", "xid8").NotNull().DefaultValueByExpression("pg_current_xact_id()");
+        table.Indexes.Add(new IndexDefinition($"idx_{TableName}_process_txid") { Columns = ["process", "txid"] });
+        yield return table;
+    }
+
+    /// <summary>Records that every measure may have moved, outside any write (after a rebuild rewrote the read models).</summary>
+    public static async Task RecordEverythingAsync(IDocumentStore store, CancellationToken cancellationToken)
+    {
+        await using var session = store.LightweightSession();
+        session.QueueSqlCommand($"insert into {QualifiedName(store)} (process, issue) values (?, ?)", Everything, Everything);
+        await session.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>The issues (process, issue) a set of events changes the measure of; <see cref="Everything"/> for the registry.</summary>
+    public static IEnumerable<(string Process, string Issue)> Of(IEnumerable<object> events) =>
+        events.Select(data => data switch
+        {
+            PositionStated x => (x.Process, x.Issue),
+            PositionRevised x => IssueOf(x.Key),
+            PositionCorrected x => IssueOf(x.Key),
+            PositionWithdrawn x => IssueOf(x.Key),
+            StakeholderRegistered or StakeholderJoinedGroup or StakeholderLeftGroup or StakeholderAccredited or StakeholderAccreditationEnded =>
+                (Everything, Everything),
+            _ => (null!, null!),
+        }).Where(x => x.Item1 is not null).Distinct();
+
+    /// <summary>A position's key is <c>{process}/{issue}/{stakeholder}</c>.</summary>
+    private static (string, string) IssueOf(string positionKey)
+    {
+        var parts = positionKey.Split('/');
+        return (parts[0], parts[1]);
+    }
+
+    /// <summary>Queues the rows of a save's changes into its own unit of work: they commit or roll back with the events.</summary>
+    public sealed class Listener : DocumentSessionListenerBase
+    {
+        public override Task BeforeSaveChangesAsync(IDocumentSession session, CancellationToken token)
+        {
+            var changed = Of(session.PendingChanges.Streams().SelectMany(s => s.Events).Select(e => e.Data)).ToList();
+            if (changed.Count > 0)
+            {
+                session.QueueSqlCommand(
+                    $"insert into {QualifiedName(session.DocumentStore)} (process, issue) select * from unnest(?, ?)",
+                    changed.Select(c => c.Process).ToArray(),
+                    changed.Select(c => c.Issue).ToArray());
+            }
+
+            return Task.CompletedTask;
+        }
+    }
+}
