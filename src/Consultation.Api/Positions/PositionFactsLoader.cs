@@ -50,16 +50,10 @@ public static class PositionFactsLoader
 
     /// <summary>
     /// Of each meeting only its dates, status, process and the keys of its participants, enlisted in <paramref name="batch"/>: the document carries every
-    /// statement said there, and is taken apart once (<c>jsonb_to_record</c>), as each <c>d.data -&gt;</c> of a toasted
-    /// document would fetch and decompress all of it again.
+    /// statement said there (<see cref="PositionsSql.SelectMeetingFacts"/>).
     /// </summary>
     internal static Task<IReadOnlyList<MeetingFacts>> EnlistMeetings(IBatchedQuery batch, IDocumentStore store, string[] keys) =>
-        batch.Query<MeetingFacts>(
-            "select jsonb_build_object('id', d.id, 'process', r.process, 'startsOn', r.\"startsOn\", 'endsOn', r.\"endsOn\", 'status', r.status, "
-            + "'participants', (select coalesce(jsonb_agg(p -> 'stakeholder'), '[]'::jsonb) from jsonb_array_elements(r.participants) p)) "
-            + $"from {store.TableOf<MeetingDetails>()} as d, "
-            + "jsonb_to_record(d.data) as r(process jsonb, \"startsOn\" jsonb, \"endsOn\" jsonb, status jsonb, participants jsonb) where d.id = any(?)",
-            [keys]);
+        batch.Query<MeetingFacts>(PositionsSql.SelectMeetingFacts(store), [keys]);
 
     internal sealed class MeetingFacts
     {

@@ -11,16 +11,12 @@ public sealed record ProcessFacts(string Key, ProcessStatus Status, IReadOnlyDic
     /// <summary>
     /// The process's status and one issue's, selected in the database and enlisted in <paramref name="batch"/>: a large
     /// process's document lists hundreds of issues, which a write of one position would otherwise read and deserialize.
-    /// The document is taken apart once (<c>jsonb_to_record</c>): each <c>d.data -&gt;</c> of a large (toasted) document
-    /// would fetch and decompress all of it again.
+    /// The document is taken apart once (<see cref="PositionsSql.SelectProcessFacts"/>).
     /// </summary>
     public static Func<Task<ProcessFacts?>> Enlist(IBatchedQuery batch, IDocumentStore store, string process, string issue)
     {
-        var table = store.TableOf<ProcessDetails>();
         var rows = batch.Query<Row>(
-            "select jsonb_build_object('key', d.id, 'status', r.status, 'issueStatus', "
-            + "(select i -> 'status' from jsonb_array_elements(r.issues) i where i ->> 'key' = ? limit 1)) "
-            + $"from {table} as d, jsonb_to_record(d.data) as r(status jsonb, issues jsonb) where d.id = ?",
+            PositionsSql.SelectProcessFacts(store),
             issue,
             process);
         return async () => (await rows).SingleOrDefault() is { } row
@@ -28,7 +24,7 @@ public sealed record ProcessFacts(string Key, ProcessStatus Status, IReadOnlyDic
             : null;
     }
 
-    private sealed class Row
+    internal sealed class Row
     {
         public string Key { get; init; } = string.Empty;
 

@@ -45,7 +45,7 @@ public static class EventStoreSetup
         options.Logger(new UnstorableTextGuard());
         options.DatabaseSchemaName = schemaName;
         options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
-        options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
+        options.UseSystemTextJsonForSerialization(StoredJson.Enums, StoredJson.Casing);
 
         options.Events.StreamIdentity = StreamIdentity.AsString;
         options.Events.MetadataConfig.CorrelationIdEnabled = true;

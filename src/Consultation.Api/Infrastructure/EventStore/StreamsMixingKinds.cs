@@ -19,10 +19,9 @@ public static class StreamsMixingKinds
 
     public static async Task<IReadOnlyList<MixedStream>> FindAsync(IDocumentStore store, CancellationToken cancellationToken)
     {
-        var graph = (Marten.Events.EventGraph)store.Options.Events;
         var starting = typeof(StartsStreamOfAttribute).Assembly.GetTypes()
             .Where(t => t.GetCustomAttribute<StartsStreamOfAttribute>() is not null)
-            .Select(t => graph.EventMappingFor(t).EventTypeName)
+            .Select(store.Options.EventTypeName)
             .ToArray();
         var schema = store.Options.Events.DatabaseSchemaName;
         await using var connection = store.Storage.Database.CreateConnection(ConnectionUsage.Read);

@@ -19,9 +19,9 @@ public sealed class EventMetadataBehavior<TMessage, TResponse>(IDocumentSession 
         session.CorrelationId = context.CorrelationId;
         session.CausationId = Guid.NewGuid().ToString("N");
         session.LastModifiedBy = context.UserName;
-        session.SetHeader("command", CommandName);
-        session.SetHeader("role", context.Role);
-        session.SetHeader("displayName", context.DisplayName);
+        session.SetHeader(EventHeaders.Command, CommandName);
+        session.SetHeader(EventHeaders.Role, context.Role);
+        session.SetHeader(EventHeaders.DisplayName, context.DisplayName);
         return next(message, cancellationToken);
     }
 }

@@ -109,7 +109,7 @@ public static class Inheritance
 
         var keys = owners.ToArray();
         return await session.QueryAsync<StakeholderDetails>(
-            "where d.id = any(?) or exists (select 1 from jsonb_array_elements(data -> 'groups') g where g ->> 'group' = any(?))",
+            PositionsSql.OwnersAndMembers,
             cancellationToken,
             keys,
             keys);

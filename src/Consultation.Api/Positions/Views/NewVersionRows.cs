@@ -27,18 +27,8 @@ public static class NewVersionRows
 
         var options = operations.DocumentStore.Options;
         var serializer = options.Serializer();
-        var table = options.FindOrResolveDocumentType(typeof(PositionVersion)).TableName.QualifiedName;
         operations.QueueSqlCommand(
-            $"""
-             insert into {table} as d (id, data, mt_dotnet_type, position_key, process, issue, stakeholder, recorded_at, superseded_at, stated_on, valid_to)
-             select r.id, r.data::jsonb, ?, r.position_key, r.process, r.issue, r.stakeholder, r.recorded_at, r.superseded_at, r.stated_on, r.valid_to
-             from unnest(?, ?, ?, ?, ?, ?, ?, ?, ?, ?) as r(id, data, position_key, process, issue, stakeholder, recorded_at, superseded_at, stated_on, valid_to)
-             on conflict (id) do update set
-                 data = excluded.data, mt_dotnet_type = excluded.mt_dotnet_type, mt_last_modified = transaction_timestamp(),
-                 mt_version = md5(random()::text || clock_timestamp()::text)::uuid, position_key = excluded.position_key,
-                 process = excluded.process, issue = excluded.issue, stakeholder = excluded.stakeholder, recorded_at = excluded.recorded_at,
-                 superseded_at = excluded.superseded_at, stated_on = excluded.stated_on, valid_to = excluded.valid_to
-             """,
+            PositionsSql.InsertVersionRows(options),
             typeof(PositionVersion).FullName!,
             rows.Select(r => r.Id).ToArray(),
             rows.Select(r => serializer.ToJson(r)).ToArray(),
