@@ -27,8 +27,15 @@ public static class DataStages
         }
 
         var options = SyntheticOptions.Preset(BenchOptions.Scales[size], 42 + stage) with { Process = process };
+        return await GenerateAsync(context, options, $"stage {size}");
+    }
+
+    /// <summary>Writes a synthetic consultation into the data schema through sessions (inline projections with the appends); answers the store's event count.</summary>
+    public static async Task<long> GenerateAsync(BenchContext context, SyntheticOptions options, string label)
+    {
+        var process = options.Process!;
         var scenario = ScenarioBuilder.Build(options);
-        Log.Line($"Stage {size}: generating '{process}', {scenario.EventCount:N0} events");
+        Log.Line($"{label}: generating '{process}', {scenario.EventCount:N0} events");
         var clock = Stopwatch.StartNew();
         var last = TimeSpan.Zero;
         var done = await new SyntheticWriter(context.DataStore).WriteAsync(scenario, SyntheticWriteMode.Sessions, p =>
@@ -40,8 +47,8 @@ public static class DataStages
             }
         });
         var total = await EventCountAsync(context);
-        context.Report.Add("0 data", $"stage {size}: '{process}' generated", $"{Report.N(done.Events)} events in {done.Elapsed.TotalSeconds:0} s ({Report.N(done.EventsPerSecond)}/s); store {Report.N(total)} events",
-            new { size, process, events = done.Events, seconds = done.Elapsed.TotalSeconds, storeEvents = total });
+        context.Report.Add("0 data", $"{label}: '{process}' generated", $"{Report.N(done.Events)} events in {done.Elapsed.TotalSeconds:0} s ({Report.N(done.EventsPerSecond)}/s); store {Report.N(total)} events",
+            new { stage = label, process, events = done.Events, seconds = done.Elapsed.TotalSeconds, storeEvents = total });
         return total;
     }
 

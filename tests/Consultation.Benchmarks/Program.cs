@@ -70,6 +70,12 @@ for (var stage = 0; stage < options.Sizes.Count; stage++)
             }
         }
 
+        if (!options.Skip.Contains("reads") && stage == options.Sizes.Count - 1)
+        {
+            Log.Line($"Timelines, store {size}");
+            await TimelinesScenario.RunAsync(context, api, size);
+        }
+
         if (!options.Skip.Contains("export"))
         {
             Log.Line($"Export, store {size}");

@@ -80,8 +80,12 @@ public sealed class ConvergenceSnapshot
         ProcessDetails process, TimeAxes axes, MeasureRules rules, IReadOnlyDictionary<string, (IssueMeasure Measure, IReadOnlyList<MeasuredPosition> Positions)> measures) =>
         new(axes, rules, measures.ToDictionary(
             m => m.Key,
-            m => new MeasuredIssue(m.Key, process.Issue(m.Key)!.Title, m.Value.Measure, [.. m.Value.Positions.Where(p => p.Kind != StakeholderKind.GroupOrBloc)]),
+            m => new MeasuredIssue(m.Key, process.Issue(m.Key)!.Title, m.Value.Measure, Voices(m.Value.Positions)),
             StringComparer.Ordinal));
+
+    /// <summary>The positions counted as voices (a bloc's own is carried by its members); the list itself when it holds no bloc's, as kept measures' mostly do.</summary>
+    private static IReadOnlyList<MeasuredPosition> Voices(IReadOnlyList<MeasuredPosition> positions) =>
+        positions.Any(p => p.Kind == StakeholderKind.GroupOrBloc) ? [.. positions.Where(p => p.Kind != StakeholderKind.GroupOrBloc)] : positions;
 
     /// <summary>The issues of the process that had been tabled by <paramref name="asOf"/> (all of them when null), in tabling order.</summary>
     public static IEnumerable<IssueDetails> TabledBy(ProcessDetails process, DateTimeOffset? asOf) =>

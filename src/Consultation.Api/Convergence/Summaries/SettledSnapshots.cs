@@ -13,7 +13,8 @@ namespace Consultation.Convergence.Summaries;
 /// running can commit events stamped at or before it (<c>Convergence:SettleSeconds</c>, <see cref="DefaultSettleSeconds"/>). The key also holds what a snapshot
 /// reads from the record as it stands now — the process document's version (titles, tabling) and a mark of the
 /// stakeholder records (memberships, kinds) — so a later change to either is never answered from an older snapshot.
-/// Moments not yet settled, and <c>now</c> (on the stated axis too: what is known of a past day changes as the record grows), are always computed.
+/// Moments not yet settled are always computed; the record now (on the stated axis too: what is known of a past day changes as the
+/// record grows) is <see cref="LiveMeasures"/>', kept current by the writes.
 /// </summary>
 public sealed class SettledSnapshots(TimeProvider time, IConfiguration configuration, LiveMeasures live) : IDisposable
 {

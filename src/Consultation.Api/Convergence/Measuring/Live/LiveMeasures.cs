@@ -1,3 +1,4 @@
+using System.Globalization;
 using Consultation.Positions.Views;
 using Microsoft.Extensions.Caching.Memory;
 
@@ -20,7 +21,7 @@ public sealed class LiveMeasures(TimeProvider time) : IDisposable
     /// <summary>
     /// The measures of <paramref name="issues"/> of <paramref name="process"/> as the record stands now, stated by
     /// <paramref name="statedBy"/> when given, across <paramref name="rules"/>: each equal to measuring it afresh
-    /// (<see cref="MeasureInputs.MeasureAsync"/>).
+    /// (<see cref="MeasureInputs.MeasureAsync"/>), with the positions counted as voices (blocs' own left out).
     /// </summary>
     public async Task<IReadOnlyDictionary<string, (IssueMeasure Measure, IReadOnlyList<MeasuredPosition> Positions)>> MeasureAsync(
         IQuerySession session, string process, IReadOnlyCollection<string> issues, DateOnly? statedBy, MeasureRules rules, CancellationToken cancellationToken)
@@ -49,9 +50,10 @@ public sealed class LiveMeasures(TimeProvider time) : IDisposable
                 await batch.Execute(cancellationToken);
                 entry.Accredited ??= await accredited!();
                 var measured = await MeasureInputs.MeasureAsync(session, missing, await standing(), entry.Accredited, rules, cancellationToken);
-                foreach (var (issue, measure) in measured)
+                foreach (var (issue, (measure, positions)) in measured)
                 {
-                    entry.Measures[issue] = measure;
+                    // Kept as voices only (a bloc's own position is carried by its members), as snapshots show them.
+                    entry.Measures[issue] = (measure, [.. positions.Where(p => p.Kind != Stakeholders.StakeholderKind.GroupOrBloc)]);
                 }
 
                 _cache.Set(key, entry, new MemoryCacheEntryOptions
@@ -86,6 +88,13 @@ public sealed class LiveMeasures(TimeProvider time) : IDisposable
         public long? Horizon { get; set; }
 
         /// <summary>
+        /// The changes at or above <see cref="Horizon"/> already taken into account (issue and transaction): a transaction
+        /// running somewhere (the async daemon's, a long export's) holds the horizon back, and the changes committed since
+        /// are found again at every read until it moves on — only those not seen before make an issue be measured again.
+        /// </summary>
+        private HashSet<string> Seen { get; set; } = [];
+
+        /// <summary>
         /// Forgets what changed since <see cref="Horizon"/> and answers the new horizon, taken before anything is read:
         /// a transaction not yet visible now has an id at or above it, and is looked for at the next read.
         /// </summary>
@@ -93,14 +102,16 @@ public sealed class LiveMeasures(TimeProvider time) : IDisposable
         {
             var batch = session.CreateBatchQuery();
             var next = batch.Query<string>("select pg_snapshot_xmin(pg_current_snapshot())::text");
-            var changed = Horizon is { } horizon
-                ? batch.Query<string>(
-                    $"select distinct c.issue from {MeasureChanges.QualifiedName(session.DocumentStore)} as c where c.process = any(?) and c.txid >= ?::text::xid8",
-                    new[] { process, MeasureChanges.Everything },
-                    horizon.ToString(System.Globalization.CultureInfo.InvariantCulture))
-                : null;
+
+            // From the last horizon; the first time from the new one: what is found then is already in what is read next.
+            var changed = batch.Query<string>(
+                $"select distinct c.issue || chr(31) || c.txid::text from {MeasureChanges.QualifiedName(session.DocumentStore)} as c "
+                + "where c.process = any(?) and c.txid >= coalesce(nullif(?, '')::xid8, pg_snapshot_xmin(pg_current_snapshot()))",
+                new[] { process, MeasureChanges.Everything },
+                Horizon?.ToString(CultureInfo.InvariantCulture) ?? string.Empty);
             await batch.Execute(cancellationToken);
 
+            var found = (await changed).ToHashSet(StringComparer.Ordinal);
             if (Horizon is null)
             {
                 Measures.Clear();
@@ -108,7 +119,7 @@ public sealed class LiveMeasures(TimeProvider time) : IDisposable
             }
             else
             {
-                foreach (var issue in await changed!)
+                foreach (var (issue, _) in found.Except(Seen).Select(Parse))
                 {
                     if (issue == MeasureChanges.Everything)
                     {
@@ -121,7 +132,15 @@ public sealed class LiveMeasures(TimeProvider time) : IDisposable
                 }
             }
 
-            return long.Parse((await next).Single(), System.Globalization.CultureInfo.InvariantCulture);
+            var horizon = long.Parse((await next).Single(), CultureInfo.InvariantCulture);
+            Seen = [.. found.Where(change => Parse(change).Txid >= horizon)];
+            return horizon;
+        }
+
+        private static (string Issue, long Txid) Parse(string change)
+        {
+            var separator = change.IndexOf('\u001f', StringComparison.Ordinal);
+            return (change[..separator], long.Parse(change.AsSpan(separator + 1), CultureInfo.InvariantCulture));
         }
     }
 }
