@@ -50,7 +50,7 @@ public sealed class SeedLoader(IServiceProvider services, ILogger<SeedLoader> lo
                 continue;
             }
 
-            await SendAsync(at, correlation, new RegisterStakeholder.Command(s.Key, s.Kind, s.Name, null, s.RegionalGroup), cancellationToken);
+            await SendAsync(at, correlation, new RegisterStakeholder.Command(new RegisterStakeholder.Request(s.Key, s.Kind, s.Name, null, s.RegionalGroup)), cancellationToken);
             report.Added("stakeholders");
         }
 
