@@ -83,7 +83,7 @@ public sealed class SeedLoader(IServiceProvider services, ILogger<SeedLoader> lo
         var details = await LoadAsync<ProcessDetails>(p.Key!, ct);
         if (details is null)
         {
-            await SendAsync(at, correlation, new LaunchProcess.Command(p.Key, p.Title, p.MandateReference, p.StartsOn, p.PlannedEndOn), ct);
+            await SendAsync(at, correlation, new LaunchProcess.Command(new LaunchProcess.Request(p.Key, p.Title, p.MandateReference, p.StartsOn, p.PlannedEndOn)), ct);
             report.Added("processes");
         }
         else
@@ -104,7 +104,7 @@ public sealed class SeedLoader(IServiceProvider services, ILogger<SeedLoader> lo
                 }
                 else
                 {
-                    await SendAsync(at, correlation, new PlanPhase.Command(p.Key!, details.Version, phase.Phase, phase.Title, phase.ExpectedYear, phase.AnnouncedOn), ct);
+                    await SendAsync(at, correlation, new PlanPhase.Command(p.Key!, details.Version, new PlanPhase.Request(phase.Phase, phase.Title, phase.ExpectedYear, phase.AnnouncedOn)), ct);
                     report.Added("planned phases");
                 }
 
@@ -113,7 +113,7 @@ public sealed class SeedLoader(IServiceProvider services, ILogger<SeedLoader> lo
 
             if (existing is null)
             {
-                await SendAsync(at, correlation, new StartPhase.Command(p.Key!, details.Version, phase.Phase, phase.Title, phase.StartedOn), ct);
+                await SendAsync(at, correlation, new StartPhase.Command(p.Key!, details.Version, new StartPhase.Request(phase.Phase, phase.Title, phase.StartedOn)), ct);
                 report.Added("phases");
                 details = await LoadAsync<ProcessDetails>(p.Key!, ct);
             }
@@ -124,7 +124,7 @@ public sealed class SeedLoader(IServiceProvider services, ILogger<SeedLoader> lo
 
             if (phase.EndedOn is not null && details!.Phases.First(x => x.Key == phase.Phase).EndedOn is null)
             {
-                await SendAsync(at, correlation, new EndPhase.Command(p.Key!, details.Version, phase.Phase!, phase.EndedOn), ct);
+                await SendAsync(at, correlation, new EndPhase.Command(p.Key!, details.Version, phase.Phase!, new EndPhase.Request(phase.EndedOn)), ct);
                 report.Added("phase ends");
             }
         }
@@ -133,15 +133,15 @@ public sealed class SeedLoader(IServiceProvider services, ILogger<SeedLoader> lo
         await SendMissingAsync(
             file.Leadership, "leadership notes", (l, i) => $"leadership[{i}]", process, directory, report, correlation, ct,
             (held, l) => held.Leadership.Any(x => Process.NoteOf(x.Role, x.Names) == Process.NoteOf(l.Role!.Trim(), (l.Names ?? []).Select(n => n?.Trim() ?? string.Empty))),
-            (held, l) => new NoteLeadership.Command(process, held.Version, l.Role, l.Names, l.NotedOn));
+            (held, l) => new NoteLeadership.Command(process, held.Version, new NoteLeadership.Request(l.Role, l.Names, l.NotedOn)));
         await SendMissingAsync(
             file.Issues, "issues", (x, i) => $"issues[{i}] ({x.Issue})", process, directory, report, correlation, ct,
             (held, x) => held.Issue(x.Issue!) is not null,
-            (held, x) => new TableIssue.Command(process, held.Version, x.Issue, x.Title, x.Description, x.Theme, x.ParentIssue));
+            (held, x) => new TableIssue.Command(process, held.Version, new TableIssue.Request(x.Issue, x.Title, x.Description, x.Theme, x.ParentIssue)));
         await SendMissingAsync(
             file.Divergences, "process divergences", (d, i) => $"divergences[{i}]", process, directory, report, correlation, ct,
             (held, d) => held.Divergences.Any(x => x.Text == d.Text!.Trim()),
-            (held, d) => new NoteProcessDivergence.Command(process, held.Version, d.Text, d.Issues, d.NotedOn));
+            (held, d) => new NoteProcessDivergence.Command(process, held.Version, new NoteProcessDivergence.Request(d.Text, d.Issues, d.NotedOn)));
 
         Progress(report, "processes", "phases", "planned phases", "phase ends", "leadership notes", "issues", "process divergences");
     }
