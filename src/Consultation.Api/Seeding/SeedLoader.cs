@@ -182,7 +182,7 @@ public sealed class SeedLoader(IServiceProvider services, ILogger<SeedLoader> lo
         var details = await LoadAsync<MeetingDetails>(key, ct);
         if (details is null)
         {
-            await SendAsync(at, correlation, new ScheduleMeeting.Command(m.Process!, m.Meeting, m.Kind, m.Title, m.Venue, m.StartsOn, m.EndsOn, m.Chairs), ct);
+            await SendAsync(at, correlation, new ScheduleMeeting.Command(m.Process!, new ScheduleMeeting.Request(m.Meeting, m.Kind, m.Title, m.Venue, m.StartsOn, m.EndsOn, m.Chairs)), ct);
             report.Added("meetings");
             details = await LoadAsync<MeetingDetails>(key, ct);
         }
@@ -201,7 +201,7 @@ public sealed class SeedLoader(IServiceProvider services, ILogger<SeedLoader> lo
         // A host named since (through the API) is a later fact the seeds do not undo.
         if (m.Host is { } host && details.Host is null)
         {
-            version = (await SendAsync($"{at}.host", correlation, new NameMeetingHost.Command(key, version, host.Stakeholder, null), ct)).Version;
+            version = (await SendAsync($"{at}.host", correlation, new NameMeetingHost.Command(key, version, new NameMeetingHost.Request(host.Stakeholder, null)), ct)).Version;
             report.Added("meeting steps");
         }
         else if (m.Host is not null)
@@ -217,7 +217,7 @@ public sealed class SeedLoader(IServiceProvider services, ILogger<SeedLoader> lo
                 continue;
             }
 
-            version = (await SendAsync($"{at}.participants[{i}] ({p.Stakeholder})", correlation, new RegisterParticipant.Command(key, version, p.Stakeholder, p.DelegationHead, p.Role), ct)).Version;
+            version = (await SendAsync($"{at}.participants[{i}] ({p.Stakeholder})", correlation, new RegisterParticipant.Command(key, version, new RegisterParticipant.Request(p.Stakeholder, p.DelegationHead, p.Role)), ct)).Version;
             report.Added("participants");
         }
 
@@ -232,7 +232,7 @@ public sealed class SeedLoader(IServiceProvider services, ILogger<SeedLoader> lo
             version = (await SendAsync(
                 $"{at}.statements[{i}]",
                 correlation,
-                new RecordStatement.Command(key, version, s.Speaker, s.OnBehalfOf, s.Issues, s.Summary, s.Language, s.DocumentReference, s.SaidOn),
+                new RecordStatement.Command(key, version, new RecordStatement.Request(s.Speaker, s.OnBehalfOf, s.Issues, s.Summary, s.Language, s.DocumentReference, s.SaidOn)),
                 ct)).Version;
             report.Added("statements");
         }
@@ -248,7 +248,7 @@ public sealed class SeedLoader(IServiceProvider services, ILogger<SeedLoader> lo
             version = (await SendAsync(
                 $"{at}.findings[{i}]",
                 correlation,
-                new RecordFinding.Command(key, version, f.Kind, f.Summary, f.Value, f.Unit, f.FigureSource, f.PresentedBy, f.Whose),
+                new RecordFinding.Command(key, version, new RecordFinding.Request(f.Kind, f.Summary, f.Value, f.Unit, f.FigureSource, f.PresentedBy, f.Whose)),
                 ct)).Version;
             report.Added("findings");
         }
@@ -261,13 +261,13 @@ public sealed class SeedLoader(IServiceProvider services, ILogger<SeedLoader> lo
                 continue;
             }
 
-            version = (await SendAsync($"{at}.recommendations[{i}]", correlation, new RecordRecommendation.Command(key, version, r.Text, r.From), ct)).Version;
+            version = (await SendAsync($"{at}.recommendations[{i}]", correlation, new RecordRecommendation.Command(key, version, new RecordRecommendation.Request(r.Text, r.From)), ct)).Version;
             report.Added("recommendations");
         }
 
         if (m.Close is { } close && details.Status != MeetingStatus.Closed)
         {
-            await SendAsync($"{at}.close", correlation, new CloseMeeting.Command(key, version, close.Summary), ct);
+            await SendAsync($"{at}.close", correlation, new CloseMeeting.Command(key, version, new CloseMeeting.Request(close.Summary)), ct);
             report.Added("meeting steps");
         }
     }
