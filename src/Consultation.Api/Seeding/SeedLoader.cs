@@ -285,7 +285,7 @@ public sealed class SeedLoader(IServiceProvider services, ILogger<SeedLoader> lo
             await SendAsync(
                 Where(directory, SeedSet.AreasFile, $"areas[{i}] ({a.Area})"),
                 correlation,
-                new IdentifyArea.Command(file.Process!, a.Area, a.Title, a.Description, a.Issues, file.Meeting, file.IdentifiedOn),
+                new IdentifyArea.Command(file.Process!, new IdentifyArea.Request(a.Area, a.Title, a.Description, a.Issues, file.Meeting, file.IdentifiedOn)),
                 ct);
             report.Added("areas");
         }
@@ -301,7 +301,7 @@ public sealed class SeedLoader(IServiceProvider services, ILogger<SeedLoader> lo
                 continue;
             }
 
-            await SendAsync(at, correlation, new NoteDivergence.Command(key, area.Version, d.Text, d.Issues, d.Stakeholders, d.NotedOn), ct);
+            await SendAsync(at, correlation, new NoteDivergence.Command(key, area.Version, new NoteDivergence.Request(d.Text, d.Issues, d.Stakeholders, d.NotedOn)), ct);
             report.Added("divergences");
         }
     }
