@@ -13,7 +13,7 @@ public sealed class ProcessRequestExamples : IRequestExamples
 {
     public IEnumerable<object> Examples =>
     [
-        new LaunchProcess.Command(
+        new LaunchProcess.Request(
             Key: "rehearsal",
             Title: "Global Compact for Safe, Orderly and Regular Migration",
             MandateReference: "A/RES/71/280",

@@ -50,7 +50,7 @@ public sealed class SeedLoader(IServiceProvider services, ILogger<SeedLoader> lo
                 continue;
             }
 
-            await SendAsync(at, correlation, new RegisterStakeholder.Command(s.Key, s.Kind, s.Name, null, s.RegionalGroup), cancellationToken);
+            await SendAsync(at, correlation, new RegisterStakeholder.Command(new RegisterStakeholder.Request(s.Key, s.Kind, s.Name, null, s.RegionalGroup)), cancellationToken);
             report.Added("stakeholders");
         }
 
@@ -83,7 +83,7 @@ public sealed class SeedLoader(IServiceProvider services, ILogger<SeedLoader> lo
         var details = await LoadAsync<ProcessDetails>(p.Key!, ct);
         if (details is null)
         {
-            await SendAsync(at, correlation, new LaunchProcess.Command(p.Key, p.Title, p.MandateReference, p.StartsOn, p.PlannedEndOn), ct);
+            await SendAsync(at, correlation, new LaunchProcess.Command(new LaunchProcess.Request(p.Key, p.Title, p.MandateReference, p.StartsOn, p.PlannedEndOn)), ct);
             report.Added("processes");
         }
         else
@@ -104,7 +104,7 @@ public sealed class SeedLoader(IServiceProvider services, ILogger<SeedLoader> lo
                 }
                 else
                 {
-                    await SendAsync(at, correlation, new PlanPhase.Command(p.Key!, details.Version, phase.Phase, phase.Title, phase.ExpectedYear, phase.AnnouncedOn), ct);
+                    await SendAsync(at, correlation, new PlanPhase.Command(p.Key!, details.Version, new PlanPhase.Request(phase.Phase, phase.Title, phase.ExpectedYear, phase.AnnouncedOn)), ct);
                     report.Added("planned phases");
                 }
 
@@ -113,7 +113,7 @@ public sealed class SeedLoader(IServiceProvider services, ILogger<SeedLoader> lo
 
             if (existing is null)
             {
-                await SendAsync(at, correlation, new StartPhase.Command(p.Key!, details.Version, phase.Phase, phase.Title, phase.StartedOn), ct);
+                await SendAsync(at, correlation, new StartPhase.Command(p.Key!, details.Version, new StartPhase.Request(phase.Phase, phase.Title, phase.StartedOn)), ct);
                 report.Added("phases");
                 details = await LoadAsync<ProcessDetails>(p.Key!, ct);
             }
@@ -124,7 +124,7 @@ public sealed class SeedLoader(IServiceProvider services, ILogger<SeedLoader> lo
 
             if (phase.EndedOn is not null && details!.Phases.First(x => x.Key == phase.Phase).EndedOn is null)
             {
-                await SendAsync(at, correlation, new EndPhase.Command(p.Key!, details.Version, phase.Phase!, phase.EndedOn), ct);
+                await SendAsync(at, correlation, new EndPhase.Command(p.Key!, details.Version, phase.Phase!, new EndPhase.Request(phase.EndedOn)), ct);
                 report.Added("phase ends");
             }
         }
@@ -133,15 +133,15 @@ public sealed class SeedLoader(IServiceProvider services, ILogger<SeedLoader> lo
         await SendMissingAsync(
             file.Leadership, "leadership notes", (l, i) => $"leadership[{i}]", process, directory, report, correlation, ct,
             (held, l) => held.Leadership.Any(x => Process.NoteOf(x.Role, x.Names) == Process.NoteOf(l.Role!.Trim(), (l.Names ?? []).Select(n => n?.Trim() ?? string.Empty))),
-            (held, l) => new NoteLeadership.Command(process, held.Version, l.Role, l.Names, l.NotedOn));
+            (held, l) => new NoteLeadership.Command(process, held.Version, new NoteLeadership.Request(l.Role, l.Names, l.NotedOn)));
         await SendMissingAsync(
             file.Issues, "issues", (x, i) => $"issues[{i}] ({x.Issue})", process, directory, report, correlation, ct,
             (held, x) => held.Issue(x.Issue!) is not null,
-            (held, x) => new TableIssue.Command(process, held.Version, x.Issue, x.Title, x.Description, x.Theme, x.ParentIssue));
+            (held, x) => new TableIssue.Command(process, held.Version, new TableIssue.Request(x.Issue, x.Title, x.Description, x.Theme, x.ParentIssue)));
         await SendMissingAsync(
             file.Divergences, "process divergences", (d, i) => $"divergences[{i}]", process, directory, report, correlation, ct,
             (held, d) => held.Divergences.Any(x => x.Text == d.Text!.Trim()),
-            (held, d) => new NoteProcessDivergence.Command(process, held.Version, d.Text, d.Issues, d.NotedOn));
+            (held, d) => new NoteProcessDivergence.Command(process, held.Version, new NoteProcessDivergence.Request(d.Text, d.Issues, d.NotedOn)));
 
         Progress(report, "processes", "phases", "planned phases", "phase ends", "leadership notes", "issues", "process divergences");
     }
@@ -182,7 +182,7 @@ public sealed class SeedLoader(IServiceProvider services, ILogger<SeedLoader> lo
         var details = await LoadAsync<MeetingDetails>(key, ct);
         if (details is null)
         {
-            await SendAsync(at, correlation, new ScheduleMeeting.Command(m.Process!, m.Meeting, m.Kind, m.Title, m.Venue, m.StartsOn, m.EndsOn, m.Chairs), ct);
+            await SendAsync(at, correlation, new ScheduleMeeting.Command(m.Process!, new ScheduleMeeting.Request(m.Meeting, m.Kind, m.Title, m.Venue, m.StartsOn, m.EndsOn, m.Chairs)), ct);
             report.Added("meetings");
             details = await LoadAsync<MeetingDetails>(key, ct);
         }
@@ -201,7 +201,7 @@ public sealed class SeedLoader(IServiceProvider services, ILogger<SeedLoader> lo
         // A host named since (through the API) is a later fact the seeds do not undo.
         if (m.Host is { } host && details.Host is null)
         {
-            version = (await SendAsync($"{at}.host", correlation, new NameMeetingHost.Command(key, version, host.Stakeholder, null), ct)).Version;
+            version = (await SendAsync($"{at}.host", correlation, new NameMeetingHost.Command(key, version, new NameMeetingHost.Request(host.Stakeholder, null)), ct)).Version;
             report.Added("meeting steps");
         }
         else if (m.Host is not null)
@@ -217,7 +217,7 @@ public sealed class SeedLoader(IServiceProvider services, ILogger<SeedLoader> lo
                 continue;
             }
 
-            version = (await SendAsync($"{at}.participants[{i}] ({p.Stakeholder})", correlation, new RegisterParticipant.Command(key, version, p.Stakeholder, p.DelegationHead, p.Role), ct)).Version;
+            version = (await SendAsync($"{at}.participants[{i}] ({p.Stakeholder})", correlation, new RegisterParticipant.Command(key, version, new RegisterParticipant.Request(p.Stakeholder, p.DelegationHead, p.Role)), ct)).Version;
             report.Added("participants");
         }
 
@@ -232,7 +232,7 @@ public sealed class SeedLoader(IServiceProvider services, ILogger<SeedLoader> lo
             version = (await SendAsync(
                 $"{at}.statements[{i}]",
                 correlation,
-                new RecordStatement.Command(key, version, s.Speaker, s.OnBehalfOf, s.Issues, s.Summary, s.Language, s.DocumentReference, s.SaidOn),
+                new RecordStatement.Command(key, version, new RecordStatement.Request(s.Speaker, s.OnBehalfOf, s.Issues, s.Summary, s.Language, s.DocumentReference, s.SaidOn)),
                 ct)).Version;
             report.Added("statements");
         }
@@ -248,7 +248,7 @@ public sealed class SeedLoader(IServiceProvider services, ILogger<SeedLoader> lo
             version = (await SendAsync(
                 $"{at}.findings[{i}]",
                 correlation,
-                new RecordFinding.Command(key, version, f.Kind, f.Summary, f.Value, f.Unit, f.FigureSource, f.PresentedBy, f.Whose),
+                new RecordFinding.Command(key, version, new RecordFinding.Request(f.Kind, f.Summary, f.Value, f.Unit, f.FigureSource, f.PresentedBy, f.Whose)),
                 ct)).Version;
             report.Added("findings");
         }
@@ -261,13 +261,13 @@ public sealed class SeedLoader(IServiceProvider services, ILogger<SeedLoader> lo
                 continue;
             }
 
-            version = (await SendAsync($"{at}.recommendations[{i}]", correlation, new RecordRecommendation.Command(key, version, r.Text, r.From), ct)).Version;
+            version = (await SendAsync($"{at}.recommendations[{i}]", correlation, new RecordRecommendation.Command(key, version, new RecordRecommendation.Request(r.Text, r.From)), ct)).Version;
             report.Added("recommendations");
         }
 
         if (m.Close is { } close && details.Status != MeetingStatus.Closed)
         {
-            await SendAsync($"{at}.close", correlation, new CloseMeeting.Command(key, version, close.Summary), ct);
+            await SendAsync($"{at}.close", correlation, new CloseMeeting.Command(key, version, new CloseMeeting.Request(close.Summary)), ct);
             report.Added("meeting steps");
         }
     }
@@ -285,7 +285,7 @@ public sealed class SeedLoader(IServiceProvider services, ILogger<SeedLoader> lo
             await SendAsync(
                 Where(directory, SeedSet.AreasFile, $"areas[{i}] ({a.Area})"),
                 correlation,
-                new IdentifyArea.Command(file.Process!, a.Area, a.Title, a.Description, a.Issues, file.Meeting, file.IdentifiedOn),
+                new IdentifyArea.Command(file.Process!, new IdentifyArea.Request(a.Area, a.Title, a.Description, a.Issues, file.Meeting, file.IdentifiedOn)),
                 ct);
             report.Added("areas");
         }
@@ -301,7 +301,7 @@ public sealed class SeedLoader(IServiceProvider services, ILogger<SeedLoader> lo
                 continue;
             }
 
-            await SendAsync(at, correlation, new NoteDivergence.Command(key, area.Version, d.Text, d.Issues, d.Stakeholders, d.NotedOn), ct);
+            await SendAsync(at, correlation, new NoteDivergence.Command(key, area.Version, new NoteDivergence.Request(d.Text, d.Issues, d.Stakeholders, d.NotedOn)), ct);
             report.Added("divergences");
         }
     }

@@ -12,7 +12,7 @@ public sealed class StakeholderRequestExamples : IRequestExamples
 {
     public IEnumerable<object> Examples =>
     [
-        new RegisterStakeholder.Command(Key: "MEX", Kind: "MemberState", Name: "Mexico", IsoCode: null, RegionalGroup: "LatinAmericanAndCaribbean"),
+        new RegisterStakeholder.Request(Key: "MEX", Kind: "MemberState", Name: "Mexico", IsoCode: null, RegionalGroup: "LatinAmericanAndCaribbean"),
         new RenameStakeholder.Request(Name: "United Mexican States", Reason: "Official name"),
         new JoinGroup.Request(Group: "african-group", JoinedOn: new DateOnly(2017, 1, 1), Reason: null),
         new LeaveGroup.Request(LeftOn: new DateOnly(2018, 12, 31), Reason: "Left the group after the intergovernmental conference"),

@@ -62,8 +62,8 @@ public sealed class HealthAndDocumentationTests(ApiFactory api) : IClassFixture<
             Assert.True(details.GetProperty("properties").TryGetProperty(property, out _), $"StakeholderDetails lacks '{property}'");
         }
 
-        var command = schemas.GetProperty("RegisterStakeholderCommand");
-        Assert.True(command.GetProperty("properties").TryGetProperty("regionalGroup", out _));
+        var request = schemas.GetProperty("RegisterStakeholderRequest");
+        Assert.True(request.GetProperty("properties").TryGetProperty("regionalGroup", out _));
     }
 
     [Fact]

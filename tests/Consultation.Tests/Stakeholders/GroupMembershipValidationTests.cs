@@ -14,7 +14,7 @@ public sealed class GroupMembershipValidationTests
     [InlineData("g77", "Line one\nline two")]
     public void Accepts_well_formed_joins(string group, string? reason)
     {
-        var result = new JoinGroup.Validator().Validate(new JoinGroup.Command("ZAF", 1, group, Day, reason));
+        var result = new JoinGroup.Validator().Validate(new JoinGroup.Request(group, Day, reason));
 
         Assert.True(result.IsValid, string.Join("; ", result.Errors));
     }
@@ -31,7 +31,7 @@ public sealed class GroupMembershipValidationTests
     {
         var date = joinedOn is null ? (DateOnly?)null : DateOnly.ParseExact(joinedOn, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
-        var result = new JoinGroup.Validator().Validate(new JoinGroup.Command("ZAF", 1, group, date, reason));
+        var result = new JoinGroup.Validator().Validate(new JoinGroup.Request(group, date, reason));
 
         Assert.Contains(result.Errors, e => e.PropertyName == field);
     }
@@ -41,9 +41,9 @@ public sealed class GroupMembershipValidationTests
     {
         var validator = new LeaveGroup.Validator();
 
-        Assert.True(validator.Validate(new LeaveGroup.Command("ZAF", 1, "african-group", Day, null)).IsValid);
-        Assert.Contains(validator.Validate(new LeaveGroup.Command("ZAF", 1, "african-group", null, null)).Errors, e => e.PropertyName == "LeftOn");
-        Assert.Contains(validator.Validate(new LeaveGroup.Command("ZAF", 1, "african-group", Day, new string('x', 1001))).Errors, e => e.PropertyName == "Reason");
+        Assert.True(validator.Validate(new LeaveGroup.Request(Day, null)).IsValid);
+        Assert.Contains(validator.Validate(new LeaveGroup.Request(null, null)).Errors, e => e.PropertyName == "LeftOn");
+        Assert.Contains(validator.Validate(new LeaveGroup.Request(Day, new string('x', 1001))).Errors, e => e.PropertyName == "Reason");
     }
 
     [Theory]

@@ -11,7 +11,7 @@ public static class OpenApiSetup
     public static IServiceCollection AddConsultationOpenApi(this IServiceCollection services) =>
         services.AddSingleton<RequestFieldRules>().AddOpenApi(DocumentName, options =>
         {
-            // Slices nest Command/Request/Query types; name schemas after the use case (RegisterStakeholderCommand).
+            // Slices nest Command/Request/Query types; name schemas after the use case (RegisterStakeholderRequest).
             options.CreateSchemaReferenceId = type =>
                 OpenApiOptions.CreateDefaultSchemaReferenceId(type) is { } id && type.Type.IsNested && type.Type.DeclaringType is { } slice
                     ? slice.Name + id

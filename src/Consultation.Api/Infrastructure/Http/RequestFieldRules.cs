@@ -7,10 +7,11 @@ namespace Consultation.Infrastructure.Http;
 
 /// <summary>
 /// The validation rules of every type a request body binds to (and the objects nested in it), read from the registered
-/// validators, for the OpenAPI document. A body type is described by its own validator, else by the validator of the type
-/// named in <see cref="ValidatedAsAttribute"/>, else by the validators beside it in its slice (a slice's <c>Request</c> is
-/// validated as its <c>Command</c>, field for field by name). Nested objects take the rules addressed to them
-/// (<c>venue.city</c>) and their own validators'.
+/// validators, for the OpenAPI document. A body type is described by its own validator (a slice's <c>Request</c>, which the
+/// pipeline validates for the command made from it: <see cref="IFromRequest{TRequest}"/>), else by the validator of the type
+/// named in <see cref="ValidatedAsAttribute"/>, else by the validators beside it in its slice (a slice whose validator checks
+/// its <c>Command</c>, field for field by name). Nested objects take the rules addressed to them (<c>venue.city</c>) and
+/// their own validators'.
 /// </summary>
 public sealed class RequestFieldRules(IServiceProvider services)
 {

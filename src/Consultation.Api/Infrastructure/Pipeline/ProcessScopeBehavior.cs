@@ -8,7 +8,8 @@ namespace Consultation.Infrastructure.Pipeline;
 /// Every process a message names — wherever the request carried it: path, query, body — must be one of the user's
 /// (<see cref="RequestContext.Processes"/>), else 403. The route-level check sees only path and query; this one sees
 /// what reached the command or query, so a process named in a body cannot slip past. A message names a process by a
-/// string property called <c>Process</c> or one marked <see cref="NamesProcessAttribute"/>.
+/// string property called <c>Process</c> or one marked <see cref="NamesProcessAttribute"/>, on itself or on the request it
+/// was made from (<see cref="IFromRequest{TRequest}"/>).
 /// </summary>
 public sealed class ProcessScopeBehavior<TMessage, TResponse>(RequestContext context)
     : IPipelineBehavior<TMessage, TResponse>
@@ -19,16 +20,25 @@ public sealed class ProcessScopeBehavior<TMessage, TResponse>(RequestContext con
         var scope = context.Processes;
         if (!scope.IsEverything)
         {
-            foreach (var property in ProcessProperties.Of(message.GetType()))
+            Check(message, scope);
+            if (message is IFromRequest<object> { Request: var request })
             {
-                if (property.GetValue(message) is string { Length: > 0 } process && !scope.Includes(process))
-                {
-                    throw new OutsideProcessScope(process, scope);
-                }
+                Check(request, scope);
             }
         }
 
         return next(message, cancellationToken);
+    }
+
+    private static void Check(object named, Security.ProcessScope scope)
+    {
+        foreach (var property in ProcessProperties.Of(named.GetType()))
+        {
+            if (property.GetValue(named) is string { Length: > 0 } process && !scope.Includes(process))
+            {
+                throw new OutsideProcessScope(process, scope);
+            }
+        }
     }
 }
 

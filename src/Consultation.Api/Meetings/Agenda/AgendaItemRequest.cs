@@ -26,9 +26,9 @@ public sealed record AgendaItemRequest(string? Title, string? Description, IRead
     public const string LimitMessage = "An agenda has at most 50 items.";
 
     /// <summary>The items as recorded: trimmed, each issue an issue of <paramref name="process"/> that is not retired.</summary>
-    public static IReadOnlyList<AgendaItem> ToItems(ProcessDetails process, IReadOnlyList<AgendaItemRequest?> requests) =>
+    public static IReadOnlyList<AgendaItem> ToItems(ProcessDetails process, IReadOnlyList<AgendaItemRequest> requests) =>
         [.. requests.Select(r => new AgendaItem(
-            r!.Title!.Trim(),
+            r.Title!.Trim(),
             string.IsNullOrWhiteSpace(r.Description) ? null : r.Description.Trim(),
             [.. (r.Issues ?? []).Select(i => OpenIssue(process, i!))]))];
 

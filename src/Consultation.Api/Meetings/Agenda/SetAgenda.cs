@@ -11,9 +11,7 @@ public static class SetAgenda
 {
     public sealed record Request(IReadOnlyList<AgendaItemRequest?>? Items, string? Reason);
 
-    public sealed record Command(string StreamKey, long ExpectedVersion, IReadOnlyList<AgendaItemRequest?>? Items, string? Reason) : IStreamUpdate;
-
-    public sealed class Validator : AbstractValidator<Command>
+    public sealed class Validator : AbstractValidator<Request>
     {
         public Validator()
         {
@@ -22,6 +20,13 @@ public static class SetAgenda
             RuleForEach(x => x.Items).NotNull().WithMessage("An agenda item cannot be null.").SetValidator(new AgendaItemRequest.Validator()!);
             RuleFor(x => x.Reason!).FreeText(TextRules.ReasonMaxLength).When(x => x.Reason is not null);
         }
+    }
+
+    public sealed record Command(string StreamKey, long ExpectedVersion, Request Request) : IStreamUpdate, IFromRequest<Request>
+    {
+        public IReadOnlyList<AgendaItemRequest> Items => [.. Request.Items!.Select(i => i!)];
+
+        public string? Reason => Request.Reason;
     }
 
     public static IReadOnlyList<object> Decide(Meeting meeting, ProcessDetails process, Command command)
@@ -33,7 +38,7 @@ public static class SetAgenda
         }
 
         process.EnsureActive("have their agenda changed");
-        var items = AgendaItemRequest.ToItems(process, command.Items!);
+        var items = AgendaItemRequest.ToItems(process, command.Items);
         if (meeting.Agenda is not { } current)
         {
             return command.Reason is null
@@ -69,7 +74,7 @@ public static class SetAgenda
         app.MapUpdate<Request, MeetingDetails>(
                 "/processes/{key}/meetings/{meeting}/agenda",
                 "meeting",
-                (route, r, version) => new Command(Meeting.KeyOf(route.Route("key"), route.Route("meeting")), version, r.Items, r.Reason),
+                (route, r, version) => new Command(Meeting.KeyOf(route.Route("key"), route.Route("meeting")), version, r),
                 key => new GetMeeting.Query(key))
             .WithName("SetAgenda")
             .WithSummary("Set or amend the meeting's agenda")

@@ -7,11 +7,14 @@ public static class CloseMeeting
 {
     public sealed record Request(string? Summary);
 
-    public sealed record Command(string StreamKey, long ExpectedVersion, string? Summary) : IStreamUpdate;
-
-    public sealed class Validator : AbstractValidator<Command>
+    public sealed class Validator : AbstractValidator<Request>
     {
         public Validator() => RuleFor(x => x.Summary).FreeText(TextRules.SummaryMaxLength);
+    }
+
+    public sealed record Command(string StreamKey, long ExpectedVersion, Request Request) : IStreamUpdate, IFromRequest<Request>
+    {
+        public string Summary => Request.Summary!;
     }
 
     public static IReadOnlyList<object> Decide(Meeting meeting, Command command, DateTimeOffset now)
@@ -20,7 +23,7 @@ public static class CloseMeeting
         PresentMoment.RequireReached(meeting.StartsOn, now, $"Meeting '{meeting.Id}' begins on a day that");
         return meeting.Status switch
         {
-            MeetingStatus.Open => [new MeetingClosed(meeting.Id, command.Summary!.Trim(), now)],
+            MeetingStatus.Open => [new MeetingClosed(meeting.Id, command.Summary.Trim(), now)],
             MeetingStatus.Closed => throw new DomainRuleViolation($"Meeting '{meeting.Id}' is already closed."),
             _ => throw new DomainRuleViolation($"Meeting '{meeting.Id}' has not opened; a meeting closes only after it opened."),
         };
@@ -36,7 +39,7 @@ public static class CloseMeeting
         app.MapUpdate<Request, MeetingDetails>(
                 "/processes/{key}/meetings/{meeting}/close",
                 "meeting",
-                (route, r, version) => new Command(Meeting.KeyOf(route.Route("key"), route.Route("meeting")), version, r.Summary),
+                (route, r, version) => new Command(Meeting.KeyOf(route.Route("key"), route.Route("meeting")), version, r),
                 key => new GetMeeting.Query(key))
             .WithName("CloseMeeting")
             .WithSummary("Close an open meeting with the chair's summary")

@@ -13,28 +13,13 @@ public static class RecordFinding
 
     public sealed record Request(string? Kind, string? Summary, decimal? Value, string? Unit, string? Source, string? PresentedBy, string? Whose);
 
-    public sealed record Command(
-        string StreamKey,
-        long ExpectedVersion,
-        string? Kind,
-        string? Summary,
-        decimal? Value,
-        string? Unit,
-        string? Source,
-        string? PresentedBy,
-        string? Whose)
-        : IStreamUpdate
-    {
-        public FindingKind? ParsedKind => Enum.TryParse<FindingKind>(Kind, ignoreCase: true, out var kind) ? kind : null;
-    }
-
-    public sealed class Validator : AbstractValidator<Command>
+    public sealed class Validator : AbstractValidator<Request>
     {
         public Validator()
         {
-            RuleFor(x => x.Kind).NotEmpty().OneOf<Command, FindingKind>();
+            RuleFor(x => x.Kind).NotEmpty().OneOf<Request, FindingKind>();
             RuleFor(x => x.Summary).FreeText(TextRules.DescriptionMaxLength);
-            When(x => x.ParsedKind == FindingKind.Figure, () =>
+            When(x => KindOf(x) == FindingKind.Figure, () =>
             {
                 RuleFor(x => x.Value).NotNull().WithMessage("A figure needs its 'value'.");
                 RuleFor(x => x.Unit).SingleLine(UnitMaxLength);
@@ -44,16 +29,38 @@ public static class RecordFinding
                 RuleFor(x => x.Value).Null().WithMessage("Only a figure has a 'value'.");
                 RuleFor(x => x.Unit).Null().WithMessage("Only a figure has a 'unit'.");
             });
-            When(x => x.ParsedKind == FindingKind.Fact, () => RuleFor(x => x.Source!).SingleLine(TextRules.ReferenceMaxLength).When(x => x.Source is not null))
-                .Otherwise(() => RuleFor(x => x.Source).Null().When(x => x.ParsedKind != FindingKind.Figure).WithMessage("Only a figure or a fact has a 'source'."));
-            When(x => x.ParsedKind == FindingKind.Practice, () =>
+            When(x => KindOf(x) == FindingKind.Fact, () => RuleFor(x => x.Source!).SingleLine(TextRules.ReferenceMaxLength).When(x => x.Source is not null))
+                .Otherwise(() => RuleFor(x => x.Source).Null().When(x => KindOf(x) != FindingKind.Figure).WithMessage("Only a figure or a fact has a 'source'."));
+            When(x => KindOf(x) == FindingKind.Practice, () =>
                     RuleFor(x => x.PresentedBy).NotEmpty().WithMessage("A practice needs 'presentedBy', the stakeholder that presented it.")
                         .MaximumLength(StreamKeys.MaxSlugLength))
                 .Otherwise(() => RuleFor(x => x.PresentedBy).Null().WithMessage("Only a practice has 'presentedBy'."));
-            When(x => x.ParsedKind == FindingKind.Perspective, () =>
+            When(x => KindOf(x) == FindingKind.Perspective, () =>
                     RuleFor(x => x.Whose).SingleLine(TextRules.NameMaxLength))
                 .Otherwise(() => RuleFor(x => x.Whose).Null().WithMessage("Only a perspective has 'whose'."));
         }
+
+        private static FindingKind? KindOf(Request request) => Enum.TryParse<FindingKind>(request.Kind, ignoreCase: true, out var kind) ? kind : null;
+    }
+
+    public sealed record Command(string StreamKey, long ExpectedVersion, Request Request) : IStreamUpdate, IFromRequest<Request>
+    {
+        public FindingKind Kind => TextRules.ParseEnum<FindingKind>(Request.Kind!);
+
+        public string Summary => Request.Summary!;
+
+        /// <summary>Given for a figure (and a source for a fact), refused for the other kinds.</summary>
+        public decimal? Value => Request.Value;
+
+        public string? Unit => Request.Unit;
+
+        public string? Source => Request.Source;
+
+        /// <summary>Given for a practice, refused for the other kinds.</summary>
+        public string? PresentedBy => Request.PresentedBy;
+
+        /// <summary>Given for a perspective, refused for the other kinds.</summary>
+        public string? Whose => Request.Whose;
     }
 
     /// <summary><paramref name="presenter"/> is the stakeholder named in <see cref="Command.PresentedBy"/> (null when it does not exist).</summary>
@@ -61,8 +68,9 @@ public static class RecordFinding
     {
         var late = meeting.EnsureRecording(window, "findings");
         var id = meeting.NextFindingId;
-        var summary = command.Summary!.Trim();
-        return command.ParsedKind switch
+        var summary = command.Summary.Trim();
+        // The validator requires each kind's own fields, so they are given here.
+        return command.Kind switch
         {
             FindingKind.Figure => [new FigureRecorded(meeting.Id, id, summary, command.Value!.Value, command.Unit!.Trim(), command.Source!.Trim(), late)],
             FindingKind.Practice => [new PracticeRecorded(meeting.Id, id, summary, (presenter ?? throw new StreamNotFound("Stakeholder", command.PresentedBy!)).Id, late)],
@@ -87,7 +95,7 @@ public static class RecordFinding
                 "/processes/{key}/meetings/{meeting}/findings",
                 "meeting",
                 (route, r, version) => new Command(
-                    Meeting.KeyOf(route.Route("key"), route.Route("meeting")), version, r.Kind, r.Summary, r.Value, r.Unit, r.Source, r.PresentedBy, r.Whose),
+                    Meeting.KeyOf(route.Route("key"), route.Route("meeting")), version, r),
                 key => new GetMeeting.Query(key))
             .WithName("RecordFinding")
             .WithSummary("Record a finding brought to the meeting")

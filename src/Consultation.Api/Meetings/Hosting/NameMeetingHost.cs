@@ -12,9 +12,7 @@ public static class NameMeetingHost
 {
     public sealed record Request(string? Stakeholder, string? Reason);
 
-    public sealed record Command(string StreamKey, long ExpectedVersion, string? Stakeholder, string? Reason) : IStreamUpdate;
-
-    public sealed class Validator : AbstractValidator<Command>
+    public sealed class Validator : AbstractValidator<Request>
     {
         public Validator()
         {
@@ -23,11 +21,18 @@ public static class NameMeetingHost
         }
     }
 
+    public sealed record Command(string StreamKey, long ExpectedVersion, Request Request) : IStreamUpdate, IFromRequest<Request>
+    {
+        public string Stakeholder => Request.Stakeholder!;
+
+        public string? Reason => Request.Reason;
+    }
+
     /// <summary>The host is <paramref name="host"/>: the stakeholder named, or null when no such stakeholder is registered.</summary>
     public static IReadOnlyList<object> Decide(Meeting meeting, StakeholderDetails? host, Command command)
     {
         meeting.EnsureNotCancelled();
-        var stakeholder = (host ?? throw new StreamNotFound("Stakeholder", command.Stakeholder!)).Id;
+        var stakeholder = (host ?? throw new StreamNotFound("Stakeholder", command.Stakeholder)).Id;
         return meeting.Host switch
         {
             null when command.Reason is not null =>
@@ -43,7 +48,7 @@ public static class NameMeetingHost
     {
         public async ValueTask<StreamWritten> Handle(Command command, CancellationToken cancellationToken)
         {
-            var host = await session.LoadAsync<StakeholderDetails>(command.Stakeholder!, cancellationToken);
+            var host = await session.LoadAsync<StakeholderDetails>(command.Stakeholder, cancellationToken);
             return await session.UpdateStream<Meeting>(command, "Meeting", current => Decide(current, host, command), cancellationToken);
         }
     }
@@ -52,7 +57,7 @@ public static class NameMeetingHost
         app.MapUpdate<Request, MeetingDetails>(
                 "/processes/{key}/meetings/{meeting}/host",
                 "meeting",
-                (route, r, version) => new Command(Meeting.KeyOf(route.Route("key"), route.Route("meeting")), version, r.Stakeholder, r.Reason),
+                (route, r, version) => new Command(Meeting.KeyOf(route.Route("key"), route.Route("meeting")), version, r),
                 key => new GetMeeting.Query(key))
             .WithName("NameMeetingHost")
             .WithSummary("Name the stakeholder hosting the meeting")

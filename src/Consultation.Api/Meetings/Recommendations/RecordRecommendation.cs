@@ -10,9 +10,7 @@ public static class RecordRecommendation
 {
     public sealed record Request(string? Text, string? From);
 
-    public sealed record Command(string StreamKey, long ExpectedVersion, string? Text, string? From) : IStreamUpdate;
-
-    public sealed class Validator : AbstractValidator<Command>
+    public sealed class Validator : AbstractValidator<Request>
     {
         public Validator()
         {
@@ -21,10 +19,17 @@ public static class RecordRecommendation
         }
     }
 
+    public sealed record Command(string StreamKey, long ExpectedVersion, Request Request) : IStreamUpdate, IFromRequest<Request>
+    {
+        public string Text => Request.Text!;
+
+        public string From => Request.From!;
+    }
+
     public static IReadOnlyList<object> Decide(Meeting meeting, Command command, RecordingWindow window)
     {
         var late = meeting.EnsureRecording(window, "recommendations");
-        return [new RecommendationRecorded(meeting.Id, meeting.NextRecommendationId, command.Text!.Trim(), command.From!.Trim(), late)];
+        return [new RecommendationRecorded(meeting.Id, meeting.NextRecommendationId, command.Text.Trim(), command.From.Trim(), late)];
     }
 
     public sealed class Handler(IDocumentSession session, TimeProvider time, IConfiguration configuration) : ICommandHandler<Command, StreamWritten>
@@ -38,7 +43,7 @@ public static class RecordRecommendation
         app.MapUpdate<Request, MeetingDetails>(
                 "/processes/{key}/meetings/{meeting}/recommendations",
                 "meeting",
-                (route, r, version) => new Command(Meeting.KeyOf(route.Route("key"), route.Route("meeting")), version, r.Text, r.From),
+                (route, r, version) => new Command(Meeting.KeyOf(route.Route("key"), route.Route("meeting")), version, r),
                 key => new GetMeeting.Query(key))
             .WithName("RecordRecommendation")
             .WithSummary("Record a recommendation made at the meeting")

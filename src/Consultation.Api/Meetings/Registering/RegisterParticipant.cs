@@ -8,16 +8,23 @@ public static class RegisterParticipant
 {
     public sealed record Request(string? Stakeholder, string? DelegationHead, string? Role);
 
-    public sealed record Command(string StreamKey, long ExpectedVersion, string? Stakeholder, string? DelegationHead, string? Role) : IStreamUpdate;
-
-    public sealed class Validator : AbstractValidator<Command>
+    public sealed class Validator : AbstractValidator<Request>
     {
         public Validator()
         {
             RuleFor(x => x.Stakeholder).NotEmpty().MaximumLength(StreamKeys.MaxSlugLength);
             RuleFor(x => x.DelegationHead!).SingleLine(TextRules.NameMaxLength).When(x => x.DelegationHead is not null);
-            RuleFor(x => x.Role).NotEmpty().OneOf<Command, ParticipantRole>();
+            RuleFor(x => x.Role).NotEmpty().OneOf<Request, ParticipantRole>();
         }
+    }
+
+    public sealed record Command(string StreamKey, long ExpectedVersion, Request Request) : IStreamUpdate, IFromRequest<Request>
+    {
+        public string Stakeholder => Request.Stakeholder!;
+
+        public string? DelegationHead => Request.DelegationHead;
+
+        public ParticipantRole Role => TextRules.ParseEnum<ParticipantRole>(Request.Role!);
     }
 
     public static IReadOnlyList<object> Decide(Meeting meeting, StakeholderDetails? stakeholder, Command command, RecordingWindow window)
@@ -25,7 +32,7 @@ public static class RegisterParticipant
         var late = meeting.EnsureRegistering(window);
         if (stakeholder is null)
         {
-            throw new StreamNotFound("Stakeholder", command.Stakeholder!);
+            throw new StreamNotFound("Stakeholder", command.Stakeholder);
         }
 
         if (meeting.Participants.ContainsKey(stakeholder.Id))
@@ -33,14 +40,14 @@ public static class RegisterParticipant
             throw new DomainRuleViolation($"Stakeholder '{stakeholder.Id}' is already registered for meeting '{meeting.Id}'; a stakeholder registers once per meeting.");
         }
 
-        return [new ParticipantRegistered(meeting.Id, stakeholder.Id, command.DelegationHead?.Trim(), TextRules.ParseEnum<ParticipantRole>(command.Role!), late)];
+        return [new ParticipantRegistered(meeting.Id, stakeholder.Id, command.DelegationHead?.Trim(), command.Role, late)];
     }
 
     public sealed class Handler(IDocumentSession session, TimeProvider time, IConfiguration configuration) : ICommandHandler<Command, StreamWritten>
     {
         public async ValueTask<StreamWritten> Handle(Command command, CancellationToken cancellationToken)
         {
-            var stakeholder = await session.LoadAsync<StakeholderDetails>(command.Stakeholder!, cancellationToken);
+            var stakeholder = await session.LoadAsync<StakeholderDetails>(command.Stakeholder, cancellationToken);
             return await session.UpdateStream<Meeting>(
                 command, "Meeting", current => Decide(current, stakeholder, command, RecordingWindow.From(time, configuration)), cancellationToken);
         }
@@ -50,7 +57,7 @@ public static class RegisterParticipant
         app.MapUpdate<Request, MeetingDetails>(
                 "/processes/{key}/meetings/{meeting}/participants",
                 "meeting",
-                (route, r, version) => new Command(Meeting.KeyOf(route.Route("key"), route.Route("meeting")), version, r.Stakeholder, r.DelegationHead, r.Role),
+                (route, r, version) => new Command(Meeting.KeyOf(route.Route("key"), route.Route("meeting")), version, r),
                 key => new GetMeeting.Query(key))
             .WithName("RegisterParticipant")
             .WithSummary("Register a participant of the meeting")

@@ -8,10 +8,7 @@ public static class RescheduleMeeting
 {
     public sealed record Request(DateOnly? StartsOn, DateOnly? EndsOn, VenueRequest? Venue, string? Reason);
 
-    public sealed record Command(string StreamKey, long ExpectedVersion, DateOnly? StartsOn, DateOnly? EndsOn, VenueRequest? Venue, string? Reason)
-        : IStreamUpdate;
-
-    public sealed class Validator : AbstractValidator<Command>
+    public sealed class Validator : AbstractValidator<Request>
     {
         public Validator()
         {
@@ -27,6 +24,17 @@ public static class RescheduleMeeting
         }
     }
 
+    public sealed record Command(string StreamKey, long ExpectedVersion, Request Request) : IStreamUpdate, IFromRequest<Request>
+    {
+        public DateOnly? StartsOn => Request.StartsOn;
+
+        public DateOnly? EndsOn => Request.EndsOn;
+
+        public Venue? Venue => Request.Venue?.ToVenue();
+
+        public string Reason => Request.Reason!;
+    }
+
     /// <summary>What is not given stays as it was (dates, venue); something must change.</summary>
     public static IReadOnlyList<object> Decide(Meeting meeting, ProcessDetails? process, Command command)
     {
@@ -40,13 +48,13 @@ public static class RescheduleMeeting
         var startsOn = command.StartsOn ?? meeting.StartsOn;
         var endsOn = command.EndsOn ?? meeting.EndsOn;
         process.EnsureDatesWithin(startsOn, endsOn);
-        var venue = command.Venue?.ToVenue() ?? meeting.Venue;
+        var venue = command.Venue ?? meeting.Venue;
         if (startsOn == meeting.StartsOn && endsOn == meeting.EndsOn && venue == meeting.Venue)
         {
             throw new DomainRuleViolation($"Meeting '{meeting.Id}' is already on these dates at this venue; nothing to reschedule.");
         }
 
-        return [new MeetingRescheduled(meeting.Id, meeting.StartsOn, meeting.EndsOn, meeting.Venue, startsOn, endsOn, venue, command.Reason!.Trim())];
+        return [new MeetingRescheduled(meeting.Id, meeting.StartsOn, meeting.EndsOn, meeting.Venue, startsOn, endsOn, venue, command.Reason.Trim())];
     }
 
     public sealed class Handler(IDocumentSession session) : ICommandHandler<Command, StreamWritten>
@@ -60,7 +68,7 @@ public static class RescheduleMeeting
         app.MapUpdate<Request, MeetingDetails>(
                 "/processes/{key}/meetings/{meeting}/reschedule",
                 "meeting",
-                (route, r, version) => new Command(Meeting.KeyOf(route.Route("key"), route.Route("meeting")), version, r.StartsOn, r.EndsOn, r.Venue, r.Reason),
+                (route, r, version) => new Command(Meeting.KeyOf(route.Route("key"), route.Route("meeting")), version, r),
                 key => new GetMeeting.Query(key))
             .WithName("RescheduleMeeting")
             .WithSummary("Reschedule a meeting that has not opened yet")

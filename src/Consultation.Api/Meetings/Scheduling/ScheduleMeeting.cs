@@ -19,27 +19,12 @@ public static class ScheduleMeeting
         IReadOnlyList<string?>? Chairs,
         IReadOnlyList<AgendaItemRequest?>? Agenda = null);
 
-    public sealed record Command(
-        string Process,
-        string? Meeting,
-        string? Kind,
-        string? Title,
-        VenueRequest? Venue,
-        DateOnly? StartsOn,
-        DateOnly? EndsOn,
-        IReadOnlyList<string?>? Chairs,
-        IReadOnlyList<AgendaItemRequest?>? Agenda = null)
-        : ICommand<StreamWritten>
-    {
-        public string StreamKey => Meetings.Meeting.KeyOf(Process, Meeting!);
-    }
-
-    public sealed class Validator : AbstractValidator<Command>
+    public sealed class Validator : AbstractValidator<Request>
     {
         public Validator()
         {
             RuleFor(x => x.Meeting).NotEmpty().Slug();
-            RuleFor(x => x.Kind).NotEmpty().OneOf<Command, MeetingKind>();
+            RuleFor(x => x.Kind).NotEmpty().OneOf<Request, MeetingKind>();
             RuleFor(x => x.Title).SingleLine(TextRules.TitleMaxLength);
             RuleFor(x => x.Venue).NotNull().WithMessage("'venue' is required, e.g. {\"city\": \"Puerto Vallarta\", \"country\": \"MEX\"}.");
             this.ValidVenue(x => x.Venue);
@@ -59,6 +44,27 @@ public static class ScheduleMeeting
         }
     }
 
+    public sealed record Command(string Process, Request Request) : ICommand<StreamWritten>, IFromRequest<Request>
+    {
+        public string StreamKey => Meetings.Meeting.KeyOf(Process, Meeting);
+
+        public string Meeting => Request.Meeting!;
+
+        public MeetingKind Kind => TextRules.ParseEnum<MeetingKind>(Request.Kind!);
+
+        public string Title => Request.Title!;
+
+        public Venue Venue => Request.Venue!.ToVenue();
+
+        public DateOnly StartsOn => Request.StartsOn!.Value;
+
+        public DateOnly EndsOn => Request.EndsOn!.Value;
+
+        public IReadOnlyList<string> Chairs => [.. Request.Chairs!.Select(c => c!)];
+
+        public IReadOnlyList<AgendaItemRequest> Agenda => [.. (Request.Agenda ?? []).Select(i => i!)];
+    }
+
     public static MeetingScheduled Decide(Meeting? current, ProcessDetails? process, Command command)
     {
         if (process is null)
@@ -72,19 +78,19 @@ public static class ScheduleMeeting
         }
 
         process.EnsureActive("be scheduled");
-        var startsOn = command.StartsOn!.Value;
-        var endsOn = command.EndsOn!.Value;
+        var startsOn = command.StartsOn;
+        var endsOn = command.EndsOn;
         process.EnsureDatesWithin(startsOn, endsOn);
         return new MeetingScheduled(
             command.StreamKey,
             process.Id,
-            command.Meeting!,
-            TextRules.ParseEnum<MeetingKind>(command.Kind!),
-            command.Title!.Trim(),
-            command.Venue!.ToVenue(),
+            command.Meeting,
+            command.Kind,
+            command.Title.Trim(),
+            command.Venue,
             startsOn,
             endsOn,
-            [.. command.Chairs!.Select(c => c!.Trim())]);
+            [.. command.Chairs.Select(c => c.Trim())]);
     }
 
     private static DomainRuleViolation AlreadyScheduled(string key) => new($"Meeting '{key}' already exists; meeting keys are never reused.");
@@ -110,7 +116,7 @@ public static class ScheduleMeeting
     public static void Map(IEndpointRouteBuilder app) =>
         app.MapPost("/processes/{key}/meetings", async (string key, Request r, IMediator mediator, HttpContext http, CancellationToken ct) =>
             {
-                var written = await mediator.Send(new Command(key, r.Meeting, r.Kind, r.Title, r.Venue, r.StartsOn, r.EndsOn, r.Chairs, r.Agenda), ct);
+                var written = await mediator.Send(new Command(key, r), ct);
                 var details = await mediator.Send(new GetMeeting.Query(written.Key), ct);
                 http.Response.Headers.ETag = ETags.For(details.Version);
                 return TypedResults.Created($"/processes/{details.Process}/meetings/{details.Meeting}", details);

@@ -24,26 +24,12 @@ public static partial class CorrectStatement
         string? DocumentReference,
         DateOnly? SaidOn,
         IReadOnlyList<string?>? Clear,
-        string? Reason);
-
-    public sealed record Command(
-        string StreamKey,
-        long ExpectedVersion,
-        string Statement,
-        string? Speaker,
-        string? OnBehalfOf,
-        IReadOnlyList<string?>? Issues,
-        string? Summary,
-        string? Language,
-        string? DocumentReference,
-        DateOnly? SaidOn,
-        IReadOnlyList<string?>? Clear,
-        string? Reason) : IStreamUpdate
+        string? Reason)
     {
         public bool Clears(string field) => Clear?.Contains(field) == true;
     }
 
-    public sealed class Validator : AbstractValidator<Command>
+    public sealed class Validator : AbstractValidator<Request>
     {
         public Validator()
         {
@@ -67,6 +53,27 @@ public static partial class CorrectStatement
         }
     }
 
+    public sealed record Command(string StreamKey, long ExpectedVersion, string Statement, Request Request) : IStreamUpdate, IFromRequest<Request>
+    {
+        public string? Speaker => Request.Speaker;
+
+        public string? OnBehalfOf => Request.OnBehalfOf;
+
+        public IReadOnlyList<string>? Issues => Request.Issues is { } issues ? [.. issues.Select(i => i!)] : null;
+
+        public string? Summary => Request.Summary;
+
+        public string? Language => Request.Language;
+
+        public string? DocumentReference => Request.DocumentReference;
+
+        public DateOnly? SaidOn => Request.SaidOn;
+
+        public bool Clears(string field) => Request.Clears(field);
+
+        public string Reason => Request.Reason!;
+    }
+
     /// <summary>
     /// <paramref name="group"/> and <paramref name="speaker"/> are the registry records of the corrected statement's group
     /// (null when none or unknown) and speaker.
@@ -86,7 +93,7 @@ public static partial class CorrectStatement
         var corrected = new StatementContent(
             command.Speaker ?? current.Speaker,
             command.Clears("onBehalfOf") ? null : command.OnBehalfOf ?? current.OnBehalfOf,
-            command.Issues is { } issues ? [.. issues.Select(i => i!)] : current.Issues,
+            command.Issues ?? current.Issues,
             command.Summary?.Trim() ?? current.Summary,
             command.Language ?? current.Language,
             command.Clears("documentReference") ? null : command.DocumentReference?.Trim() ?? current.DocumentReference,
@@ -105,7 +112,7 @@ public static partial class CorrectStatement
         StatementRules.RequireIssues(process, corrected.Issues, current.Issues);
         return Same(corrected, current)
             ? throw new DomainRuleViolation("Nothing to correct: the statement is what is already recorded.")
-            : new StatementCorrected(meeting.Id, command.Statement, corrected, command.Reason!.Trim());
+            : new StatementCorrected(meeting.Id, command.Statement, corrected, command.Reason.Trim());
     }
 
     private static bool Same(StatementContent a, StatementContent b) =>
@@ -137,7 +144,7 @@ public static partial class CorrectStatement
                 "meeting",
                 (route, r, version) => new Command(
                     Meeting.KeyOf(route.Route("key"), route.Route("meeting")), version, route.Route("statement"),
-                    r.Speaker, r.OnBehalfOf, r.Issues, r.Summary, r.Language, r.DocumentReference, r.SaidOn, r.Clear, r.Reason),
+                    r),
                 key => new GetMeeting.Query(key))
             .WithName("CorrectStatement")
             .WithSummary("Correct how a statement was recorded")

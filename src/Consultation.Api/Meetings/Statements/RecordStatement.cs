@@ -22,19 +22,7 @@ public static partial class RecordStatement
         string? DocumentReference,
         DateOnly? SaidOn);
 
-    public sealed record Command(
-        string StreamKey,
-        long ExpectedVersion,
-        string? Speaker,
-        string? OnBehalfOf,
-        IReadOnlyList<string?>? Issues,
-        string? Summary,
-        string? Language,
-        string? DocumentReference,
-        DateOnly? SaidOn)
-        : IStreamUpdate;
-
-    public sealed class Validator : AbstractValidator<Command>
+    public sealed class Validator : AbstractValidator<Request>
     {
         public Validator()
         {
@@ -53,6 +41,23 @@ public static partial class RecordStatement
         }
     }
 
+    public sealed record Command(string StreamKey, long ExpectedVersion, Request Request) : IStreamUpdate, IFromRequest<Request>
+    {
+        public string Speaker => Request.Speaker!;
+
+        public string? OnBehalfOf => Request.OnBehalfOf;
+
+        public IReadOnlyList<string> Issues => [.. (Request.Issues ?? []).Select(i => i!)];
+
+        public string Summary => Request.Summary!;
+
+        public string Language => Request.Language!;
+
+        public string? DocumentReference => Request.DocumentReference;
+
+        public DateOnly? SaidOn => Request.SaidOn;
+    }
+
     /// <summary>
     /// <paramref name="process"/> supplies the issues, <paramref name="group"/> the stakeholder named in
     /// <see cref="Command.OnBehalfOf"/> (null when none was named or it does not exist), <paramref name="speaker"/> the
@@ -62,7 +67,7 @@ public static partial class RecordStatement
         Meeting meeting, ProcessDetails process, StakeholderDetails? group, Command command, RecordingWindow window, StakeholderDetails? speaker = null)
     {
         var late = meeting.EnsureRecording(window, "statements");
-        var speakerKey = command.Speaker!;
+        var speakerKey = command.Speaker;
         StatementRules.RequireParticipant(meeting, speakerKey);
         var saidOn = SaidOn(meeting, command.SaidOn, window);
         if (command.OnBehalfOf is { } onBehalfOf)
@@ -70,7 +75,7 @@ public static partial class RecordStatement
             StatementRules.RequireSpokenFor(onBehalfOf, group, speakerKey, speaker, saidOn);
         }
 
-        var issues = StatementRules.RequireIssues(process, command.Issues?.Select(i => i!) ?? [], []);
+        var issues = StatementRules.RequireIssues(process, command.Issues, []);
         return
         [
             new StatementRecorded(
@@ -80,8 +85,8 @@ public static partial class RecordStatement
                 speakerKey,
                 command.OnBehalfOf,
                 issues,
-                command.Summary!.Trim(),
-                command.Language!,
+                command.Summary.Trim(),
+                command.Language,
                 command.DocumentReference?.Trim(),
                 saidOn,
                 late),
@@ -126,7 +131,7 @@ public static partial class RecordStatement
         public async ValueTask<StreamWritten> Handle(Command command, CancellationToken cancellationToken)
         {
             var group = command.OnBehalfOf is { } onBehalfOf ? await session.LoadAsync<StakeholderDetails>(onBehalfOf, cancellationToken) : null;
-            var speaker = group is null ? null : await session.LoadAsync<StakeholderDetails>(command.Speaker!, cancellationToken);
+            var speaker = group is null ? null : await session.LoadAsync<StakeholderDetails>(command.Speaker, cancellationToken);
             return await session.UpdateStream<Meeting>(command, "Meeting", async current =>
             {
                 var process = await session.LoadAsync<ProcessDetails>(current.ProcessKey, cancellationToken)
@@ -141,7 +146,7 @@ public static partial class RecordStatement
                 "/processes/{key}/meetings/{meeting}/statements",
                 "meeting",
                 (route, r, version) => new Command(
-                    Meeting.KeyOf(route.Route("key"), route.Route("meeting")), version, r.Speaker, r.OnBehalfOf, r.Issues, r.Summary, r.Language, r.DocumentReference, r.SaidOn),
+                    Meeting.KeyOf(route.Route("key"), route.Route("meeting")), version, r),
                 key => new GetMeeting.Query(key))
             .WithName("RecordStatement")
             .WithSummary("Record a statement made at the meeting")

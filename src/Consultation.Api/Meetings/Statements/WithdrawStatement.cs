@@ -12,11 +12,14 @@ public static class WithdrawStatement
 {
     public sealed record Request(string? Reason);
 
-    public sealed record Command(string StreamKey, long ExpectedVersion, string Statement, string? Reason) : IStreamUpdate;
-
-    public sealed class Validator : AbstractValidator<Command>
+    public sealed class Validator : AbstractValidator<Request>
     {
         public Validator() => RuleFor(x => x.Reason).FreeText(TextRules.ReasonMaxLength);
+    }
+
+    public sealed record Command(string StreamKey, long ExpectedVersion, string Statement, Request Request) : IStreamUpdate, IFromRequest<Request>
+    {
+        public string Reason => Request.Reason!;
     }
 
     public static StatementWithdrawn Decide(Meeting meeting, ProcessDetails process, Command command)
@@ -31,7 +34,7 @@ public static class WithdrawStatement
 
         return meeting.WithdrawnStatements.Contains(command.Statement)
             ? throw new DomainRuleViolation($"Statement '{id}' is already withdrawn.")
-            : new StatementWithdrawn(meeting.Id, command.Statement, command.Reason!.Trim());
+            : new StatementWithdrawn(meeting.Id, command.Statement, command.Reason.Trim());
     }
 
     public sealed class Handler(IDocumentSession session) : ICommandHandler<Command, StreamWritten>
@@ -49,7 +52,7 @@ public static class WithdrawStatement
         app.MapUpdate<Request, MeetingDetails>(
                 "/processes/{key}/meetings/{meeting}/statements/{statement}/withdraw",
                 "meeting",
-                (route, r, version) => new Command(Meeting.KeyOf(route.Route("key"), route.Route("meeting")), version, route.Route("statement"), r.Reason),
+                (route, r, version) => new Command(Meeting.KeyOf(route.Route("key"), route.Route("meeting")), version, route.Route("statement"), r),
                 key => new GetMeeting.Query(key))
             .WithName("WithdrawStatement")
             .WithSummary("Withdraw a statement from the record")

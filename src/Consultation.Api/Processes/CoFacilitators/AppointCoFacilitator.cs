@@ -8,10 +8,7 @@ public static class AppointCoFacilitator
 {
     public sealed record Request(string? Facilitator, string? Name, string? Representing, DateOnly? AppointedOn);
 
-    public sealed record Command(string StreamKey, long ExpectedVersion, string? Facilitator, string? Name, string? Representing, DateOnly? AppointedOn)
-        : IStreamUpdate;
-
-    public sealed class Validator : AbstractValidator<Command>
+    public sealed class Validator : AbstractValidator<Request>
     {
         public Validator()
         {
@@ -21,11 +18,22 @@ public static class AppointCoFacilitator
         }
     }
 
+    public sealed record Command(string StreamKey, long ExpectedVersion, Request Request) : IStreamUpdate, IFromRequest<Request>
+    {
+        public string Facilitator => Request.Facilitator!;
+
+        public string Name => Request.Name!;
+
+        public string? Representing => Request.Representing;
+
+        public DateOnly AppointedOn => Request.AppointedOn!.Value;
+    }
+
     public static IReadOnlyList<object> Decide(Process process, Command command, bool representedStakeholderExists)
     {
         process.EnsureActive();
-        process.EnsureWithin(command.AppointedOn!.Value, "An appointment");
-        if (process.CoFacilitators.TryGetValue(command.Facilitator!, out var existing) && existing.ReleasedOn is null)
+        process.EnsureWithin(command.AppointedOn, "An appointment");
+        if (process.CoFacilitators.TryGetValue(command.Facilitator, out var existing) && existing.ReleasedOn is null)
         {
             throw new DomainRuleViolation($"'{command.Facilitator}' is already a co-facilitator of '{process.Id}'.");
         }
@@ -35,7 +43,7 @@ public static class AppointCoFacilitator
             throw new StreamNotFound("Stakeholder", command.Representing);
         }
 
-        return [new CoFacilitatorAppointed(process.Id, command.Facilitator!, command.Name!.Trim(), command.Representing, command.AppointedOn.Value)];
+        return [new CoFacilitatorAppointed(process.Id, command.Facilitator, command.Name.Trim(), command.Representing, command.AppointedOn)];
     }
 
     public sealed class Handler(IDocumentSession session) : ICommandHandler<Command, StreamWritten>
@@ -52,7 +60,7 @@ public static class AppointCoFacilitator
         app.MapUpdate<Request, ProcessDetails>(
                 "/processes/{key}/co-facilitators",
                 "process",
-                (route, r, version) => new Command(route.Route("key"), version, r.Facilitator, r.Name, r.Representing, r.AppointedOn),
+                (route, r, version) => new Command(route.Route("key"), version, r),
                 key => new GetProcess.Query(key))
             .WithName("AppointCoFacilitator")
             .WithSummary("Appoint a co-facilitator");

@@ -7,15 +7,20 @@ public static class ReleaseCoFacilitator
 {
     public sealed record Request(DateOnly? ReleasedOn, string? Reason);
 
-    public sealed record Command(string StreamKey, long ExpectedVersion, string Facilitator, DateOnly? ReleasedOn, string? Reason) : IStreamUpdate;
-
-    public sealed class Validator : AbstractValidator<Command>
+    public sealed class Validator : AbstractValidator<Request>
     {
         public Validator()
         {
             RuleFor(x => x.ReleasedOn).NotNull();
             RuleFor(x => x.Reason).FreeText(TextRules.ReasonMaxLength);
         }
+    }
+
+    public sealed record Command(string StreamKey, long ExpectedVersion, string Facilitator, Request Request) : IStreamUpdate, IFromRequest<Request>
+    {
+        public DateOnly ReleasedOn => Request.ReleasedOn!.Value;
+
+        public string Reason => Request.Reason!;
     }
 
     public static IReadOnlyList<object> Decide(Process process, Command command)
@@ -26,10 +31,10 @@ public static class ReleaseCoFacilitator
             throw new StreamNotFound("Co-facilitator", $"{process.Id}/{command.Facilitator}");
         }
 
-        var releasedOn = command.ReleasedOn!.Value;
+        var releasedOn = command.ReleasedOn;
         return releasedOn < facilitator.AppointedOn
             ? throw new DomainRuleViolation($"'{command.Facilitator}' cannot be released ({releasedOn:yyyy-MM-dd}) before being appointed ({facilitator.AppointedOn:yyyy-MM-dd}).")
-            : [new CoFacilitatorReleased(process.Id, command.Facilitator, releasedOn, command.Reason!.Trim())];
+            : [new CoFacilitatorReleased(process.Id, command.Facilitator, releasedOn, command.Reason.Trim())];
     }
 
     public sealed class Handler(IDocumentSession session) : ICommandHandler<Command, StreamWritten>
@@ -42,7 +47,7 @@ public static class ReleaseCoFacilitator
         app.MapUpdate<Request, ProcessDetails>(
                 "/processes/{key}/co-facilitators/{facilitator}/release",
                 "process",
-                (route, r, version) => new Command(route.Route("key"), version, route.Route("facilitator"), r.ReleasedOn, r.Reason),
+                (route, r, version) => new Command(route.Route("key"), version, route.Route("facilitator"), r),
                 key => new GetProcess.Query(key))
             .WithName("ReleaseCoFacilitator")
             .WithSummary("Release a co-facilitator");

@@ -8,9 +8,7 @@ public static class ConcludeProcess
 {
     public sealed record Request(DateOnly? ConcludedOn, string? Outcome);
 
-    public sealed record Command(string StreamKey, long ExpectedVersion, DateOnly? ConcludedOn, string? Outcome) : IStreamUpdate;
-
-    public sealed class Validator : AbstractValidator<Command>
+    public sealed class Validator : AbstractValidator<Request>
     {
         public Validator()
         {
@@ -19,13 +17,20 @@ public static class ConcludeProcess
         }
     }
 
+    public sealed record Command(string StreamKey, long ExpectedVersion, Request Request) : IStreamUpdate, IFromRequest<Request>
+    {
+        public DateOnly ConcludedOn => Request.ConcludedOn!.Value;
+
+        public string? Outcome => Request.Outcome;
+    }
+
     /// <param name="process">The process as its stream stands.</param>
     /// <param name="command">The validated command.</param>
     /// <param name="unfinishedMeetings">Meetings of the process still scheduled or open.</param>
     public static IReadOnlyList<object> Decide(Process process, Command command, IReadOnlyList<string> unfinishedMeetings)
     {
         process.EnsureActive();
-        var concludedOn = command.ConcludedOn!.Value;
+        var concludedOn = command.ConcludedOn;
         if (process.OpenPhase is { } open)
         {
             throw new DomainRuleViolation($"Phase '{open.Key}' is still under way; end it before concluding the process.");
@@ -58,7 +63,7 @@ public static class ConcludeProcess
         app.MapUpdate<Request, ProcessDetails>(
                 "/processes/{key}/conclude",
                 "process",
-                (route, r, version) => new Command(route.Route("key"), version, r.ConcludedOn, r.Outcome),
+                (route, r, version) => new Command(route.Route("key"), version, r),
                 key => new GetProcess.Query(key))
             .WithName("ConcludeProcess")
             .WithSummary("Conclude the process");

@@ -13,9 +13,7 @@ public static class NoteProcessDivergence
 
     public sealed record Request(string? Text, IReadOnlyList<string?>? Issues, DateOnly? NotedOn);
 
-    public sealed record Command(string StreamKey, long ExpectedVersion, string? Text, IReadOnlyList<string?>? Issues, DateOnly? NotedOn) : IStreamUpdate;
-
-    public sealed class Validator : AbstractValidator<Command>
+    public sealed class Validator : AbstractValidator<Request>
     {
         public Validator()
         {
@@ -28,17 +26,26 @@ public static class NoteProcessDivergence
         }
     }
 
+    public sealed record Command(string StreamKey, long ExpectedVersion, Request Request) : IStreamUpdate, IFromRequest<Request>
+    {
+        public string Text => Request.Text!;
+
+        public IReadOnlyList<string> Issues => [.. (Request.Issues ?? []).Select(i => i!)];
+
+        public DateOnly NotedOn => Request.NotedOn!.Value;
+    }
+
     public static IReadOnlyList<object> Decide(Process process, Command command, DateTimeOffset now)
     {
-        var notedOn = command.NotedOn!.Value;
+        var notedOn = command.NotedOn;
         process.EnsureNotable(notedOn, now, "A divergence");
-        var issues = command.Issues?.Select(i => i!).ToList() ?? [];
+        var issues = command.Issues;
         foreach (var issue in issues)
         {
             process.ExistingIssue(issue);
         }
 
-        return [new ProcessDivergenceNoted(process.Id, $"d{process.DivergencesNoted + 1}", command.Text!.Trim(), issues, notedOn)];
+        return [new ProcessDivergenceNoted(process.Id, $"d{process.DivergencesNoted + 1}", command.Text.Trim(), issues, notedOn)];
     }
 
     public sealed class Handler(IDocumentSession session, TimeProvider time) : ICommandHandler<Command, StreamWritten>
@@ -51,7 +58,7 @@ public static class NoteProcessDivergence
         app.MapUpdate<Request, ProcessDetails>(
                 "/processes/{key}/divergences",
                 "process",
-                (route, r, version) => new Command(route.Route("key"), version, r.Text, r.Issues, r.NotedOn),
+                (route, r, version) => new Command(route.Route("key"), version, r),
                 key => new GetProcess.Query(key))
             .WithName("NoteProcessDivergence")
             .WithSummary("Note a divergence of the process as a whole (facilitators)")

@@ -7,9 +7,7 @@ public static class RedescribeIssue
 {
     public sealed record Request(string? Description, string? Reason);
 
-    public sealed record Command(string StreamKey, long ExpectedVersion, string Issue, string? Description, string? Reason) : IStreamUpdate;
-
-    public sealed class Validator : AbstractValidator<Command>
+    public sealed class Validator : AbstractValidator<Request>
     {
         public Validator()
         {
@@ -18,14 +16,21 @@ public static class RedescribeIssue
         }
     }
 
+    public sealed record Command(string StreamKey, long ExpectedVersion, string Issue, Request Request) : IStreamUpdate, IFromRequest<Request>
+    {
+        public string Description => Request.Description!;
+
+        public string Reason => Request.Reason!;
+    }
+
     public static IReadOnlyList<object> Decide(Process process, Command command)
     {
         process.EnsureActive();
         var issue = process.OpenIssue(command.Issue);
-        var description = command.Description!.Trim();
+        var description = command.Description.Trim();
         return description == issue.Description
             ? throw new DomainRuleViolation($"Issue '{process.Id}/{issue.Key}' already has this description.")
-            : [new IssueRedescribed(process.Id, issue.Key, description, command.Reason!.Trim())];
+            : [new IssueRedescribed(process.Id, issue.Key, description, command.Reason.Trim())];
     }
 
     public sealed class Handler(IDocumentSession session) : ICommandHandler<Command, StreamWritten>
@@ -38,7 +43,7 @@ public static class RedescribeIssue
         app.MapUpdate<Request, ProcessDetails>(
                 "/processes/{key}/issues/{issue}/redescribe",
                 "process",
-                (route, r, version) => new Command(route.Route("key"), version, route.Route("issue"), r.Description, r.Reason),
+                (route, r, version) => new Command(route.Route("key"), version, route.Route("issue"), r),
                 key => new GetProcess.Query(key))
             .WithName("RedescribeIssue")
             .WithSummary("Change an issue's description");

@@ -7,18 +7,21 @@ public static class RetireIssue
 {
     public sealed record Request(string? Reason);
 
-    public sealed record Command(string StreamKey, long ExpectedVersion, string Issue, string? Reason) : IStreamUpdate;
-
-    public sealed class Validator : AbstractValidator<Command>
+    public sealed class Validator : AbstractValidator<Request>
     {
         public Validator() => RuleFor(x => x.Reason).FreeText(TextRules.ReasonMaxLength);
+    }
+
+    public sealed record Command(string StreamKey, long ExpectedVersion, string Issue, Request Request) : IStreamUpdate, IFromRequest<Request>
+    {
+        public string Reason => Request.Reason!;
     }
 
     public static IReadOnlyList<object> Decide(Process process, Command command)
     {
         process.EnsureActive();
         var issue = process.OpenIssue(command.Issue);
-        return [new IssueRetired(process.Id, issue.Key, command.Reason!.Trim())];
+        return [new IssueRetired(process.Id, issue.Key, command.Reason.Trim())];
     }
 
     public sealed class Handler(IDocumentSession session) : ICommandHandler<Command, StreamWritten>
@@ -31,7 +34,7 @@ public static class RetireIssue
         app.MapUpdate<Request, ProcessDetails>(
                 "/processes/{key}/issues/{issue}/retire",
                 "process",
-                (route, r, version) => new Command(route.Route("key"), version, route.Route("issue"), r.Reason),
+                (route, r, version) => new Command(route.Route("key"), version, route.Route("issue"), r),
                 key => new GetProcess.Query(key))
             .WithName("RetireIssue")
             .WithSummary("Retire an issue");

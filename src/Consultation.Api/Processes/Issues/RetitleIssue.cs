@@ -7,9 +7,7 @@ public static class RetitleIssue
 {
     public sealed record Request(string? Title, string? Reason);
 
-    public sealed record Command(string StreamKey, long ExpectedVersion, string Issue, string? Title, string? Reason) : IStreamUpdate;
-
-    public sealed class Validator : AbstractValidator<Command>
+    public sealed class Validator : AbstractValidator<Request>
     {
         public Validator()
         {
@@ -18,14 +16,21 @@ public static class RetitleIssue
         }
     }
 
+    public sealed record Command(string StreamKey, long ExpectedVersion, string Issue, Request Request) : IStreamUpdate, IFromRequest<Request>
+    {
+        public string Title => Request.Title!;
+
+        public string Reason => Request.Reason!;
+    }
+
     public static IReadOnlyList<object> Decide(Process process, Command command)
     {
         process.EnsureActive();
         var issue = process.OpenIssue(command.Issue);
-        var title = command.Title!.Trim();
+        var title = command.Title.Trim();
         return title == issue.Title
             ? throw new DomainRuleViolation($"Issue '{process.Id}/{issue.Key}' is already titled '{title}'.")
-            : [new IssueRetitled(process.Id, issue.Key, issue.Title, title, command.Reason!.Trim())];
+            : [new IssueRetitled(process.Id, issue.Key, issue.Title, title, command.Reason.Trim())];
     }
 
     public sealed class Handler(IDocumentSession session) : ICommandHandler<Command, StreamWritten>
@@ -38,7 +43,7 @@ public static class RetitleIssue
         app.MapUpdate<Request, ProcessDetails>(
                 "/processes/{key}/issues/{issue}/retitle",
                 "process",
-                (route, r, version) => new Command(route.Route("key"), version, route.Route("issue"), r.Title, r.Reason),
+                (route, r, version) => new Command(route.Route("key"), version, route.Route("issue"), r),
                 key => new GetProcess.Query(key))
             .WithName("RetitleIssue")
             .WithSummary("Retitle an issue");

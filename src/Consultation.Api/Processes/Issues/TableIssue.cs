@@ -7,10 +7,7 @@ public static class TableIssue
 {
     public sealed record Request(string? Issue, string? Title, string? Description, string? Theme, string? ParentIssue);
 
-    public sealed record Command(string StreamKey, long ExpectedVersion, string? Issue, string? Title, string? Description, string? Theme, string? ParentIssue)
-        : IStreamUpdate;
-
-    public sealed class Validator : AbstractValidator<Command>
+    public sealed class Validator : AbstractValidator<Request>
     {
         public Validator()
         {
@@ -22,10 +19,23 @@ public static class TableIssue
         }
     }
 
+    public sealed record Command(string StreamKey, long ExpectedVersion, Request Request) : IStreamUpdate, IFromRequest<Request>
+    {
+        public string Issue => Request.Issue!;
+
+        public string Title => Request.Title!;
+
+        public string Description => Request.Description!;
+
+        public string? Theme => Request.Theme;
+
+        public string? ParentIssue => Request.ParentIssue;
+    }
+
     public static IReadOnlyList<object> Decide(Process process, Command command)
     {
         process.EnsureActive();
-        if (process.Issues.ContainsKey(command.Issue!))
+        if (process.Issues.ContainsKey(command.Issue))
         {
             throw new DomainRuleViolation($"Issue '{process.Id}/{command.Issue}' already exists; issue keys are unique in a process and never reused.");
         }
@@ -35,7 +45,7 @@ public static class TableIssue
             process.OpenIssue(command.ParentIssue);
         }
 
-        return [new IssueTabled(process.Id, command.Issue!, command.Title!.Trim(), command.Description!.Trim(), command.Theme?.Trim(), command.ParentIssue)];
+        return [new IssueTabled(process.Id, command.Issue, command.Title.Trim(), command.Description.Trim(), command.Theme?.Trim(), command.ParentIssue)];
     }
 
     public sealed class Handler(IDocumentSession session) : ICommandHandler<Command, StreamWritten>
@@ -48,7 +58,7 @@ public static class TableIssue
         app.MapUpdate<Request, ProcessDetails>(
                 "/processes/{key}/issues",
                 "process",
-                (route, r, version) => new Command(route.Route("key"), version, r.Issue, r.Title, r.Description, r.Theme, r.ParentIssue),
+                (route, r, version) => new Command(route.Route("key"), version, r),
                 key => new GetProcess.Query(key))
             .WithName("TableIssue")
             .WithSummary("Table an issue in the process");

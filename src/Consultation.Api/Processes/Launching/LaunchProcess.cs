@@ -5,10 +5,9 @@ namespace Consultation.Processes.Launching;
 /// <summary>Launch a consultation process under its mandate (e.g. resolution A/RES/71/280).</summary>
 public static class LaunchProcess
 {
-    public sealed record Command(string? Key, string? Title, string? MandateReference, DateOnly? StartsOn, DateOnly? PlannedEndOn)
-        : ICommand<StreamWritten>;
+    public sealed record Request(string? Key, string? Title, string? MandateReference, DateOnly? StartsOn, DateOnly? PlannedEndOn);
 
-    public sealed class Validator : AbstractValidator<Command>
+    public sealed class Validator : AbstractValidator<Request>
     {
         public Validator()
         {
@@ -22,10 +21,23 @@ public static class LaunchProcess
         }
     }
 
+    public sealed record Command(Request Request) : ICommand<StreamWritten>, IFromRequest<Request>
+    {
+        public string Key => Request.Key!;
+
+        public string Title => Request.Title!;
+
+        public string MandateReference => Request.MandateReference!;
+
+        public DateOnly StartsOn => Request.StartsOn!.Value;
+
+        public DateOnly? PlannedEndOn => Request.PlannedEndOn;
+    }
+
     public static ProcessLaunched Decide(Process? current, Command command) =>
         current is not null
-            ? throw AlreadyLaunched(command.Key!)
-            : new ProcessLaunched(command.Key!, command.Title!.Trim(), command.MandateReference!.Trim(), command.StartsOn!.Value, command.PlannedEndOn);
+            ? throw AlreadyLaunched(command.Key)
+            : new ProcessLaunched(command.Key, command.Title.Trim(), command.MandateReference.Trim(), command.StartsOn, command.PlannedEndOn);
 
     private static DomainRuleViolation AlreadyLaunched(string key) => new($"Process '{key}' already exists; keys are never reused.");
 
@@ -33,18 +45,18 @@ public static class LaunchProcess
     {
         public async ValueTask<StreamWritten> Handle(Command command, CancellationToken cancellationToken)
         {
-            var stream = await session.FetchForCreatingAsync<Process>(command.Key!, cancellationToken);
+            var stream = await session.FetchForCreatingAsync<Process>(command.Key, cancellationToken);
             stream.AppendOne(Decide(stream.Aggregate, command));
-            await session.SaveNewStreamAsync(stream, () => AlreadyLaunched(command.Key!), cancellationToken);
+            await session.SaveNewStreamAsync(stream, () => AlreadyLaunched(command.Key), cancellationToken);
 
-            return new StreamWritten(command.Key!, 1);
+            return new StreamWritten(command.Key, 1);
         }
     }
 
     public static void Map(IEndpointRouteBuilder app) =>
-        app.MapPost("/processes", async (Command command, IMediator mediator, HttpContext http, CancellationToken ct) =>
+        app.MapPost("/processes", async (Request request, IMediator mediator, HttpContext http, CancellationToken ct) =>
             {
-                var written = await mediator.Send(command, ct);
+                var written = await mediator.Send(new Command(request), ct);
                 var details = await mediator.Send(new GetProcess.Query(written.Key), ct);
                 http.Response.Headers.ETag = ETags.For(details.Version);
                 return TypedResults.Created($"/processes/{written.Key}", details);

@@ -13,9 +13,7 @@ public static class NoteLeadership
 
     public sealed record Request(string? Role, IReadOnlyList<string?>? Names, DateOnly? NotedOn);
 
-    public sealed record Command(string StreamKey, long ExpectedVersion, string? Role, IReadOnlyList<string?>? Names, DateOnly? NotedOn) : IStreamUpdate;
-
-    public sealed class Validator : AbstractValidator<Command>
+    public sealed class Validator : AbstractValidator<Request>
     {
         public Validator()
         {
@@ -28,12 +26,21 @@ public static class NoteLeadership
         }
     }
 
+    public sealed record Command(string StreamKey, long ExpectedVersion, Request Request) : IStreamUpdate, IFromRequest<Request>
+    {
+        public string Role => Request.Role!;
+
+        public IReadOnlyList<string> Names => [.. (Request.Names ?? []).Select(n => n!)];
+
+        public DateOnly NotedOn => Request.NotedOn!.Value;
+    }
+
     public static IReadOnlyList<object> Decide(Process process, Command command, DateTimeOffset now)
     {
-        var notedOn = command.NotedOn!.Value;
+        var notedOn = command.NotedOn;
         process.EnsureNotable(notedOn, now, "A leadership note");
-        var role = command.Role!.Trim();
-        var names = command.Names?.Select(n => n!.Trim()).ToList() ?? [];
+        var role = command.Role.Trim();
+        var names = command.Names.Select(n => n.Trim()).ToList();
         if (process.LeadershipNoted.Contains(Process.NoteOf(role, names)))
         {
             throw new DomainRuleViolation($"Process '{process.Id}' already notes '{role}' as leading it{(names.Count == 0 ? string.Empty : " with these names")}.");
@@ -52,7 +59,7 @@ public static class NoteLeadership
         app.MapUpdate<Request, ProcessDetails>(
                 "/processes/{key}/leadership",
                 "process",
-                (route, r, version) => new Command(route.Route("key"), version, r.Role, r.Names, r.NotedOn),
+                (route, r, version) => new Command(route.Route("key"), version, r),
                 key => new GetProcess.Query(key))
             .WithName("NoteLeadership")
             .WithSummary("Note who leads the process, as a source says it")

@@ -7,11 +7,14 @@ public static class EndPhase
 {
     public sealed record Request(DateOnly? EndedOn);
 
-    public sealed record Command(string StreamKey, long ExpectedVersion, string Phase, DateOnly? EndedOn) : IStreamUpdate;
-
-    public sealed class Validator : AbstractValidator<Command>
+    public sealed class Validator : AbstractValidator<Request>
     {
         public Validator() => RuleFor(x => x.EndedOn).NotNull();
+    }
+
+    public sealed record Command(string StreamKey, long ExpectedVersion, string Phase, Request Request) : IStreamUpdate, IFromRequest<Request>
+    {
+        public DateOnly EndedOn => Request.EndedOn!.Value;
     }
 
     public static IReadOnlyList<object> Decide(Process process, Command command)
@@ -24,7 +27,7 @@ public static class EndPhase
             throw new DomainRuleViolation($"Phase '{phase.Key}' already ended on {ended:yyyy-MM-dd}.");
         }
 
-        var endedOn = command.EndedOn!.Value;
+        var endedOn = command.EndedOn;
         return endedOn < phase.StartedOn
             ? throw new DomainRuleViolation($"Phase '{phase.Key}' cannot end ({endedOn:yyyy-MM-dd}) before it started ({phase.StartedOn:yyyy-MM-dd}).")
             : [new PhaseEnded(process.Id, phase.Key, endedOn)];
@@ -40,7 +43,7 @@ public static class EndPhase
         app.MapUpdate<Request, ProcessDetails>(
                 "/processes/{key}/phases/{phase}/end",
                 "process",
-                (route, r, version) => new Command(route.Route("key"), version, route.Route("phase"), r.EndedOn),
+                (route, r, version) => new Command(route.Route("key"), version, route.Route("phase"), r),
                 key => new GetProcess.Query(key))
             .WithName("EndPhase")
             .WithSummary("End a phase of the process");

@@ -10,9 +10,7 @@ public static class PlanPhase
 {
     public sealed record Request(string? Phase, string? Title, int? ExpectedYear, DateOnly? AnnouncedOn);
 
-    public sealed record Command(string StreamKey, long ExpectedVersion, string? Phase, string? Title, int? ExpectedYear, DateOnly? AnnouncedOn) : IStreamUpdate;
-
-    public sealed class Validator : AbstractValidator<Command>
+    public sealed class Validator : AbstractValidator<Request>
     {
         public Validator()
         {
@@ -23,11 +21,22 @@ public static class PlanPhase
         }
     }
 
+    public sealed record Command(string StreamKey, long ExpectedVersion, Request Request) : IStreamUpdate, IFromRequest<Request>
+    {
+        public string Phase => Request.Phase!;
+
+        public string Title => Request.Title!;
+
+        public int? ExpectedYear => Request.ExpectedYear;
+
+        public DateOnly AnnouncedOn => Request.AnnouncedOn!.Value;
+    }
+
     public static IReadOnlyList<object> Decide(Process process, Command command, DateTimeOffset now)
     {
-        var announcedOn = command.AnnouncedOn!.Value;
+        var announcedOn = command.AnnouncedOn;
         process.EnsureNotable(announcedOn, now, "A phase announcement");
-        if (process.Phases.Any(p => p.Key == command.Phase) || process.PlannedPhases.Contains(command.Phase!))
+        if (process.Phases.Any(p => p.Key == command.Phase) || process.PlannedPhases.Contains(command.Phase))
         {
             throw new DomainRuleViolation($"Process '{process.Id}' already has a phase '{command.Phase}', started or planned; phase names are unique.");
         }
@@ -37,7 +46,7 @@ public static class PlanPhase
             throw new DomainRuleViolation($"A phase announced on {announcedOn:yyyy-MM-dd} cannot be expected in an earlier year ({year}).");
         }
 
-        return [new PhasePlanned(process.Id, command.Phase!, command.Title!.Trim(), command.ExpectedYear, announcedOn)];
+        return [new PhasePlanned(process.Id, command.Phase, command.Title.Trim(), command.ExpectedYear, announcedOn)];
     }
 
     public sealed class Handler(IDocumentSession session, TimeProvider time) : ICommandHandler<Command, StreamWritten>
@@ -50,7 +59,7 @@ public static class PlanPhase
         app.MapUpdate<Request, ProcessDetails>(
                 "/processes/{key}/phases/planned",
                 "process",
-                (route, r, version) => new Command(route.Route("key"), version, r.Phase, r.Title, r.ExpectedYear, r.AnnouncedOn),
+                (route, r, version) => new Command(route.Route("key"), version, r),
                 key => new GetProcess.Query(key))
             .WithName("PlanPhase")
             .WithSummary("Record a phase announced for later, not yet started")

@@ -7,9 +7,7 @@ public static class StartPhase
 {
     public sealed record Request(string? Phase, string? Title, DateOnly? StartedOn);
 
-    public sealed record Command(string StreamKey, long ExpectedVersion, string? Phase, string? Title, DateOnly? StartedOn) : IStreamUpdate;
-
-    public sealed class Validator : AbstractValidator<Command>
+    public sealed class Validator : AbstractValidator<Request>
     {
         public Validator()
         {
@@ -19,10 +17,19 @@ public static class StartPhase
         }
     }
 
+    public sealed record Command(string StreamKey, long ExpectedVersion, Request Request) : IStreamUpdate, IFromRequest<Request>
+    {
+        public string Phase => Request.Phase!;
+
+        public string Title => Request.Title!;
+
+        public DateOnly StartedOn => Request.StartedOn!.Value;
+    }
+
     public static IReadOnlyList<object> Decide(Process process, Command command)
     {
         process.EnsureActive();
-        var startedOn = command.StartedOn!.Value;
+        var startedOn = command.StartedOn;
         process.EnsureWithin(startedOn, "A phase start");
         if (process.Phases.Any(p => p.Key == command.Phase))
         {
@@ -39,7 +46,7 @@ public static class StartPhase
             throw new DomainRuleViolation($"Phase '{command.Phase}' cannot start ({startedOn:yyyy-MM-dd}) before phase '{last.Key}' ended ({lastEnd:yyyy-MM-dd}).");
         }
 
-        return [new PhaseStarted(process.Id, command.Phase!, command.Title!.Trim(), startedOn)];
+        return [new PhaseStarted(process.Id, command.Phase, command.Title.Trim(), startedOn)];
     }
 
     public sealed class Handler(IDocumentSession session) : ICommandHandler<Command, StreamWritten>
@@ -52,7 +59,7 @@ public static class StartPhase
         app.MapUpdate<Request, ProcessDetails>(
                 "/processes/{key}/phases",
                 "process",
-                (route, r, version) => new Command(route.Route("key"), version, r.Phase, r.Title, r.StartedOn),
+                (route, r, version) => new Command(route.Route("key"), version, r),
                 key => new GetProcess.Query(key))
             .WithName("StartPhase")
             .WithSummary("Start a phase of the process");

@@ -8,9 +8,7 @@ public static class AccreditStakeholder
 {
     public sealed record Request(string? Process, DateOnly? AccreditedOn, string? Reason);
 
-    public sealed record Command(string StreamKey, long ExpectedVersion, string? Process, DateOnly? AccreditedOn, string? Reason) : IStreamUpdate;
-
-    public sealed class Validator : AbstractValidator<Command>
+    public sealed class Validator : AbstractValidator<Request>
     {
         public Validator()
         {
@@ -20,12 +18,21 @@ public static class AccreditStakeholder
         }
     }
 
+    public sealed record Command(string StreamKey, long ExpectedVersion, Request Request) : IStreamUpdate, IFromRequest<Request>
+    {
+        public string Process => Request.Process!;
+
+        public DateOnly AccreditedOn => Request.AccreditedOn!.Value;
+
+        public string? Reason => Request.Reason;
+    }
+
     /// <param name="stakeholder">The stakeholder as its stream stands.</param>
     /// <param name="process">The process as its read model stands (null: no such process).</param>
     /// <param name="command">The validated command.</param>
     public static IReadOnlyList<object> Decide(Stakeholder stakeholder, ProcessDetails? process, Command command)
     {
-        var key = command.Process!;
+        var key = command.Process;
         if (process is null)
         {
             throw new StreamNotFound("Process", key);
@@ -41,7 +48,7 @@ public static class AccreditStakeholder
             throw new DomainRuleViolation($"Stakeholder '{stakeholder.Id}' is already accredited to process '{key}' (since {current.AccreditedOn:yyyy-MM-dd}).");
         }
 
-        var accreditedOn = command.AccreditedOn!.Value;
+        var accreditedOn = command.AccreditedOn;
         return stakeholder.LastAccreditationEnded(key) is { } ended && accreditedOn < ended
             ? throw new DomainRuleViolation(
                 $"Stakeholder '{stakeholder.Id}' was accredited to process '{key}' until {ended:yyyy-MM-dd}; a new accreditation cannot start before that ({accreditedOn:yyyy-MM-dd}).")
@@ -53,7 +60,7 @@ public static class AccreditStakeholder
         public async ValueTask<StreamWritten> Handle(Command command, CancellationToken cancellationToken)
         {
             // The process is another stream: a conclusion recorded between this read and the save is not seen (a narrow window, accepted).
-            var process = await session.LoadAsync<ProcessDetails>(command.Process!, cancellationToken);
+            var process = await session.LoadAsync<ProcessDetails>(command.Process, cancellationToken);
             return await session.UpdateStream<Stakeholder>(command, "Stakeholder", current => Decide(current, process, command), cancellationToken);
         }
     }
@@ -62,7 +69,7 @@ public static class AccreditStakeholder
         app.MapUpdate<Request, StakeholderDetails>(
                 "/stakeholders/{key}/accreditations",
                 "stakeholder",
-                (route, r, version) => new Command(route.Route("key"), version, r.Process, r.AccreditedOn, r.Reason),
+                (route, r, version) => new Command(route.Route("key"), version, r),
                 key => new GetStakeholder.Query(key))
             .WithName("AccreditStakeholder")
             .WithSummary("Accredit a stakeholder to a process")

@@ -10,21 +10,30 @@ public static class EndAccreditation
 {
     public sealed record Request(DateOnly? EndedOn, string? Reason);
 
-    public sealed record Command(string StreamKey, long ExpectedVersion, string Process, DateOnly? EndedOn, string? Reason) : IStreamUpdate;
-
-    public sealed class Validator : AbstractValidator<Command>
+    public sealed class Validator : AbstractValidator<Request>
     {
         public Validator()
         {
-            RuleFor(x => x.Process).NotEmpty().Slug();
             RuleFor(x => x.EndedOn).NotNull();
             RuleFor(x => x.Reason).FreeText(TextRules.ReasonMaxLength);
         }
     }
 
+    public sealed record Command(string StreamKey, long ExpectedVersion, string Process, Request Request) : IStreamUpdate, IFromRequest<Request>
+    {
+        public DateOnly EndedOn => Request.EndedOn!.Value;
+
+        public string Reason => Request.Reason!;
+    }
+
+    public sealed class PathValidator : AbstractValidator<Command>
+    {
+        public PathValidator() => RuleFor(x => x.Process).NotEmpty().Slug();
+    }
+
     public static IReadOnlyList<object> Decide(Stakeholder stakeholder, Command command)
     {
-        var endedOn = command.EndedOn!.Value;
+        var endedOn = command.EndedOn;
         if (stakeholder.CurrentAccreditation(command.Process) is not { } current)
         {
             throw new DomainRuleViolation($"Stakeholder '{stakeholder.Id}' is not accredited to process '{command.Process}'; only an accreditation in force can end.");
@@ -33,7 +42,7 @@ public static class EndAccreditation
         return endedOn <= current.AccreditedOn
             ? throw new DomainRuleViolation(
                 $"Stakeholder '{stakeholder.Id}' was accredited to process '{command.Process}' on {current.AccreditedOn:yyyy-MM-dd}; the accreditation can end only after that ({endedOn:yyyy-MM-dd}).")
-            : [new StakeholderAccreditationEnded(stakeholder.Id, command.Process, endedOn, command.Reason!.Trim())];
+            : [new StakeholderAccreditationEnded(stakeholder.Id, command.Process, endedOn, command.Reason.Trim())];
     }
 
     public sealed class Handler(IDocumentSession session) : ICommandHandler<Command, StreamWritten>
@@ -46,7 +55,7 @@ public static class EndAccreditation
         app.MapUpdate<Request, StakeholderDetails>(
                 "/stakeholders/{key}/accreditations/{process}/end",
                 "stakeholder",
-                (route, r, version) => new Command(route.Route("key"), version, route.Route("process"), r.EndedOn, r.Reason),
+                (route, r, version) => new Command(route.Route("key"), version, route.Route("process"), r),
                 key => new GetStakeholder.Query(key))
             .WithName("EndAccreditation")
             .WithSummary("Record that a stakeholder's accreditation to a process ended")

@@ -10,9 +10,7 @@ public static class JoinGroup
 {
     public sealed record Request(string? Group, DateOnly? JoinedOn, string? Reason);
 
-    public sealed record Command(string StreamKey, long ExpectedVersion, string? Group, DateOnly? JoinedOn, string? Reason) : IStreamUpdate;
-
-    public sealed class Validator : AbstractValidator<Command>
+    public sealed class Validator : AbstractValidator<Request>
     {
         public Validator()
         {
@@ -22,13 +20,22 @@ public static class JoinGroup
         }
     }
 
+    public sealed record Command(string StreamKey, long ExpectedVersion, Request Request) : IStreamUpdate, IFromRequest<Request>
+    {
+        public string Group => Request.Group!;
+
+        public DateOnly JoinedOn => Request.JoinedOn!.Value;
+
+        public string? Reason => Request.Reason;
+    }
+
     /// <param name="member">The joining stakeholder as its stream stands.</param>
     /// <param name="groupKind">The kind of the stakeholder named as the group (null: no such stakeholder).</param>
     /// <param name="command">The validated command.</param>
     public static IReadOnlyList<object> Decide(Stakeholder member, StakeholderKind? groupKind, Command command)
     {
-        var group = command.Group!;
-        var joinedOn = command.JoinedOn!.Value;
+        var group = command.Group;
+        var joinedOn = command.JoinedOn;
         if (group == member.Id)
         {
             throw new DomainRuleViolation($"Stakeholder '{member.Id}' cannot join itself.");
@@ -64,7 +71,7 @@ public static class JoinGroup
         public async ValueTask<StreamWritten> Handle(Command command, CancellationToken cancellationToken)
         {
             // A stakeholder's kind never changes and keys are never reused, so the group's read model is a safe basis for the decision.
-            var group = await session.LoadAsync<StakeholderDetails>(command.Group!, cancellationToken);
+            var group = await session.LoadAsync<StakeholderDetails>(command.Group, cancellationToken);
             return await session.UpdateStream<Stakeholder>(command, "Stakeholder", current => Decide(current, group?.Kind, command), cancellationToken);
         }
     }
@@ -73,7 +80,7 @@ public static class JoinGroup
         app.MapUpdate<Request, StakeholderDetails>(
                 "/stakeholders/{key}/groups",
                 "stakeholder",
-                (route, r, version) => new Command(route.Route("key"), version, r.Group, r.JoinedOn, r.Reason),
+                (route, r, version) => new Command(route.Route("key"), version, r),
                 key => new GetStakeholder.Query(key))
             .WithName("JoinGroup")
             .WithSummary("Record that a stakeholder joined a group or bloc")

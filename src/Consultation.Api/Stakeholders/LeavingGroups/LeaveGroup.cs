@@ -7,21 +7,30 @@ public static class LeaveGroup
 {
     public sealed record Request(DateOnly? LeftOn, string? Reason);
 
-    public sealed record Command(string StreamKey, long ExpectedVersion, string Group, DateOnly? LeftOn, string? Reason) : IStreamUpdate;
-
-    public sealed class Validator : AbstractValidator<Command>
+    public sealed class Validator : AbstractValidator<Request>
     {
         public Validator()
         {
-            RuleFor(x => x.Group).NotEmpty().Slug();
             RuleFor(x => x.LeftOn).NotNull();
             RuleFor(x => x.Reason).FreeText(TextRules.ReasonMaxLength).When(x => x.Reason is not null);
         }
     }
 
+    public sealed record Command(string StreamKey, long ExpectedVersion, string Group, Request Request) : IStreamUpdate, IFromRequest<Request>
+    {
+        public DateOnly LeftOn => Request.LeftOn!.Value;
+
+        public string? Reason => Request.Reason;
+    }
+
+    public sealed class PathValidator : AbstractValidator<Command>
+    {
+        public PathValidator() => RuleFor(x => x.Group).NotEmpty().Slug();
+    }
+
     public static IReadOnlyList<object> Decide(Stakeholder member, Command command)
     {
-        var leftOn = command.LeftOn!.Value;
+        var leftOn = command.LeftOn;
         if (member.CurrentMembership(command.Group) is not { } current)
         {
             throw new DomainRuleViolation($"Stakeholder '{member.Id}' does not belong to '{command.Group}'; it can only leave a group it belongs to.");
@@ -43,7 +52,7 @@ public static class LeaveGroup
         app.MapUpdate<Request, StakeholderDetails>(
                 "/stakeholders/{key}/groups/{group}/leave",
                 "stakeholder",
-                (route, r, version) => new Command(route.Route("key"), version, route.Route("group"), r.LeftOn, r.Reason),
+                (route, r, version) => new Command(route.Route("key"), version, route.Route("group"), r),
                 key => new GetStakeholder.Query(key))
             .WithName("LeaveGroup")
             .WithSummary("Record that a stakeholder left a group or bloc")

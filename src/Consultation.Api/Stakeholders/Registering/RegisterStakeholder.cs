@@ -5,17 +5,16 @@ namespace Consultation.Stakeholders.Registering;
 /// <summary>Register a stakeholder: a Member or observer State (keyed by ISO alpha-3 code) or any other participant (keyed by a slug).</summary>
 public static class RegisterStakeholder
 {
-    public sealed record Command(string? Key, string? Kind, string? Name, string? IsoCode, string? RegionalGroup)
-        : ICommand<StreamWritten>;
+    public sealed record Request(string? Key, string? Kind, string? Name, string? IsoCode, string? RegionalGroup);
 
-    public sealed class Validator : AbstractValidator<Command>
+    public sealed class Validator : AbstractValidator<Request>
     {
         public Validator()
         {
-            RuleFor(x => x.Kind).NotEmpty().OneOf<Command, StakeholderKind>();
+            RuleFor(x => x.Kind).NotEmpty().OneOf<Request, StakeholderKind>();
             RuleFor(x => x.Name).SingleLine(TextRules.NameMaxLength);
             RuleFor(x => x.Key).NotEmpty().NotReserved();
-            RuleFor(x => x.RegionalGroup).OneOf<Command, RegionalGroup>();
+            RuleFor(x => x.RegionalGroup).OneOf<Request, RegionalGroup>();
 
             When(x => IsState(x.Kind), () =>
             {
@@ -41,20 +40,30 @@ public static class RegisterStakeholder
         private static bool IsState(string? kind) => ParsedKind(kind)?.IsState() == true;
     }
 
+    public sealed record Command(Request Request) : ICommand<StreamWritten>, IFromRequest<Request>
+    {
+        public string Key => Request.Key!;
+
+        public StakeholderKind Kind => TextRules.ParseEnum<StakeholderKind>(Request.Kind!);
+
+        public string Name => Request.Name!;
+
+        public RegionalGroup? RegionalGroup => TextRules.ParseOptionalEnum<RegionalGroup>(Request.RegionalGroup);
+    }
+
     public static StakeholderRegistered Decide(Stakeholder? current, Command command)
     {
         if (current is not null)
         {
-            throw AlreadyRegistered(command.Key!);
+            throw AlreadyRegistered(command.Key);
         }
 
-        var kind = TextRules.ParseEnum<StakeholderKind>(command.Kind!);
         return new StakeholderRegistered(
-            command.Key!,
-            kind,
-            command.Name!.Trim(),
-            kind.IsState() ? command.Key : null,
-            TextRules.ParseOptionalEnum<RegionalGroup>(command.RegionalGroup));
+            command.Key,
+            command.Kind,
+            command.Name.Trim(),
+            command.Kind.IsState() ? command.Key : null,
+            command.RegionalGroup);
     }
 
     private static DomainRuleViolation AlreadyRegistered(string key) =>
@@ -64,18 +73,18 @@ public static class RegisterStakeholder
     {
         public async ValueTask<StreamWritten> Handle(Command command, CancellationToken cancellationToken)
         {
-            var stream = await session.FetchForCreatingAsync<Stakeholder>(command.Key!, cancellationToken);
+            var stream = await session.FetchForCreatingAsync<Stakeholder>(command.Key, cancellationToken);
             stream.AppendOne(Decide(stream.Aggregate, command));
-            await session.SaveNewStreamAsync(stream, () => AlreadyRegistered(command.Key!), cancellationToken);
+            await session.SaveNewStreamAsync(stream, () => AlreadyRegistered(command.Key), cancellationToken);
 
-            return new StreamWritten(command.Key!, (stream.StartingVersion ?? 0) + 1);
+            return new StreamWritten(command.Key, (stream.StartingVersion ?? 0) + 1);
         }
     }
 
     public static void Map(IEndpointRouteBuilder app) =>
-        app.MapPost("/stakeholders", async (Command command, IMediator mediator, HttpContext http, CancellationToken ct) =>
+        app.MapPost("/stakeholders", async (Request request, IMediator mediator, HttpContext http, CancellationToken ct) =>
             {
-                var written = await mediator.Send(command, ct);
+                var written = await mediator.Send(new Command(request), ct);
                 var details = await mediator.Send(new GetStakeholder.Query(written.Key), ct);
                 http.Response.Headers.ETag = ETags.For(details.Version);
                 return TypedResults.Created($"/stakeholders/{Uri.EscapeDataString(written.Key)}", details);

@@ -7,9 +7,7 @@ public static class RenameStakeholder
 {
     public sealed record Request(string? Name, string? Reason);
 
-    public sealed record Command(string StreamKey, long ExpectedVersion, string? Name, string? Reason) : IStreamUpdate;
-
-    public sealed class Validator : AbstractValidator<Command>
+    public sealed class Validator : AbstractValidator<Request>
     {
         public Validator()
         {
@@ -18,12 +16,19 @@ public static class RenameStakeholder
         }
     }
 
+    public sealed record Command(string StreamKey, long ExpectedVersion, Request Request) : IStreamUpdate, IFromRequest<Request>
+    {
+        public string Name => Request.Name!;
+
+        public string Reason => Request.Reason!;
+    }
+
     public static IReadOnlyList<object> Decide(Stakeholder current, Command command)
     {
-        var name = command.Name!.Trim();
+        var name = command.Name.Trim();
         return name == current.Name
             ? throw new DomainRuleViolation($"Stakeholder '{command.StreamKey}' is already named '{name}'.")
-            : [new StakeholderRenamed(command.StreamKey, current.Name, name, command.Reason!.Trim())];
+            : [new StakeholderRenamed(command.StreamKey, current.Name, name, command.Reason.Trim())];
     }
 
     public sealed class Handler(IDocumentSession session) : ICommandHandler<Command, StreamWritten>
@@ -36,7 +41,7 @@ public static class RenameStakeholder
         app.MapUpdate<Request, StakeholderDetails>(
                 "/stakeholders/{key}/rename",
                 "stakeholder",
-                (route, r, version) => new Command(route.Route("key"), version, r.Name, r.Reason),
+                (route, r, version) => new Command(route.Route("key"), version, r),
                 key => new GetStakeholder.Query(key))
             .WithName("RenameStakeholder")
             .WithSummary("Rename a stakeholder");

@@ -13,7 +13,7 @@ public sealed class HostingSpecs
     private static readonly StakeholderDetails Mexico = Stakeholder("MEX", StakeholderKind.MemberState);
     private static readonly StakeholderDetails Switzerland = Stakeholder("CHE", StakeholderKind.MemberState);
 
-    private static NameMeetingHost.Command Name(string stakeholder, string? reason = null) => new(Key, 1, stakeholder, reason);
+    private static NameMeetingHost.Command Name(string stakeholder, string? reason = null) => new(Key, 1, new(stakeholder, reason));
 
     [Fact]
     public void The_first_host_is_named_without_a_reason_and_another_only_with_one()
@@ -36,8 +36,8 @@ public sealed class HostingSpecs
     [Fact]
     public void A_fact_is_recorded_with_or_without_its_source()
     {
-        var fact = new RecordFinding.Command(Key, 3, "Fact", " More and more women migrate ", null, null, null, null, null);
+        var fact = new RecordFinding.Command(Key, 3, new("Fact", " More and more women migrate ", null, null, null, null, null));
         Given(Scheduled, Opened).When(m => RecordFinding.Decide(m, null, fact, During)).Then(new FactRecorded(Key, "f1", "More and more women migrate", null, false));
-        Given(Scheduled, Opened).When(m => RecordFinding.Decide(m, null, fact with { Source = " UN DESA " }, During)).Then(new FactRecorded(Key, "f1", "More and more women migrate", "UN DESA", false));
+        Given(Scheduled, Opened).When(m => RecordFinding.Decide(m, null, fact with { Request = fact.Request with { Source = " UN DESA " } }, During)).Then(new FactRecorded(Key, "f1", "More and more women migrate", "UN DESA", false));
     }
 }

@@ -13,11 +13,10 @@ namespace Consultation.Tests.Meetings.Specifications;
 public sealed class MeetingLifecycleSpecs
 {
     private static ScheduleMeeting.Command Schedule(DateOnly startsOn, DateOnly endsOn, string process = "gcm") =>
-        new(process, "stocktaking-2017", "stocktakingmeeting", "  Stocktaking meeting ", new VenueRequest(" Puerto Vallarta ", "MEX"), startsOn, endsOn,
-            [" Juan José Gómez Camacho", "Jürg Lauber "]);
+        new(process, new("stocktaking-2017", "stocktakingmeeting", "  Stocktaking meeting ", new VenueRequest(" Puerto Vallarta ", "MEX"), startsOn, endsOn, [" Juan José Gómez Camacho", "Jürg Lauber "]));
 
     private static RescheduleMeeting.Command Reschedule(DateOnly? startsOn, DateOnly? endsOn, VenueRequest? venue = null) =>
-        new(Key, 1, startsOn, endsOn, venue, " Venue unavailable ");
+        new(Key, 1, new(startsOn, endsOn, venue, " Venue unavailable "));
 
     [Fact]
     public void Scheduling_within_the_process_records_the_meeting_under_its_process()
@@ -133,15 +132,15 @@ public sealed class MeetingLifecycleSpecs
     [Fact]
     public void Cancelling_a_scheduled_meeting_records_the_reason_and_time()
     {
-        Given(Scheduled).When(meeting => CancelMeeting.Decide(meeting, new(Key, 1, " Hurricane warning "), OpenedAt)).Then(Cancelled);
+        Given(Scheduled).When(meeting => CancelMeeting.Decide(meeting, new(Key, 1, new(" Hurricane warning ")), OpenedAt)).Then(Cancelled);
         Assert.Equal(MeetingStatus.Cancelled, Given(Scheduled, Cancelled).State!.Status);
     }
 
     [Fact]
     public void A_meeting_that_opened_is_closed_not_cancelled()
     {
-        Given(Scheduled, Opened).When(meeting => CancelMeeting.Decide(meeting, new(Key, 2, "too late"), OpenedAt)).ThenRefused<DomainRuleViolation>();
-        Given(Scheduled, Opened, Closed).When(meeting => CancelMeeting.Decide(meeting, new(Key, 3, "too late"), OpenedAt)).ThenRefused<DomainRuleViolation>();
+        Given(Scheduled, Opened).When(meeting => CancelMeeting.Decide(meeting, new(Key, 2, new("too late")), OpenedAt)).ThenRefused<DomainRuleViolation>();
+        Given(Scheduled, Opened, Closed).When(meeting => CancelMeeting.Decide(meeting, new(Key, 3, new("too late")), OpenedAt)).ThenRefused<DomainRuleViolation>();
     }
 
     [Fact]
@@ -149,9 +148,9 @@ public sealed class MeetingLifecycleSpecs
     {
         var cancelled = Given(Scheduled, Cancelled);
 
-        cancelled.When(meeting => CancelMeeting.Decide(meeting, new(Key, 2, "again"), OpenedAt)).ThenRefused<DomainRuleViolation>("cancelled");
+        cancelled.When(meeting => CancelMeeting.Decide(meeting, new(Key, 2, new("again")), OpenedAt)).ThenRefused<DomainRuleViolation>("cancelled");
         cancelled.When(meeting => OpenMeeting.Decide(meeting, Process(), new(Key, 2), OpenedAt)).ThenRefused<DomainRuleViolation>("cancelled");
-        cancelled.When(meeting => CloseMeeting.Decide(meeting, new(Key, 2, "summary"), ClosedAt)).ThenRefused<DomainRuleViolation>("cancelled");
+        cancelled.When(meeting => CloseMeeting.Decide(meeting, new(Key, 2, new("summary")), ClosedAt)).ThenRefused<DomainRuleViolation>("cancelled");
         cancelled.When(meeting => RescheduleMeeting.Decide(meeting, Process(), Reschedule(new(2018, 1, 1), new(2018, 1, 2)))).ThenRefused<DomainRuleViolation>("cancelled");
     }
 
@@ -182,7 +181,7 @@ public sealed class MeetingLifecycleSpecs
     [Fact]
     public void Closing_an_open_meeting_records_the_chairs_summary_and_when()
     {
-        Given(Scheduled, Opened).When(meeting => CloseMeeting.Decide(meeting, new(Key, 2, " Broad support for a comprehensive compact. "), ClosedAt)).Then(Closed);
+        Given(Scheduled, Opened).When(meeting => CloseMeeting.Decide(meeting, new(Key, 2, new(" Broad support for a comprehensive compact. ")), ClosedAt)).Then(Closed);
         var meeting = Specification.Fold<Meeting>(Scheduled, Opened, Closed)!;
         Assert.Equal((MeetingStatus.Closed, ClosedAt), (meeting.Status, meeting.ClosedAt));
     }
@@ -190,7 +189,7 @@ public sealed class MeetingLifecycleSpecs
     [Fact]
     public void A_meeting_closes_only_after_it_opened()
     {
-        var error = Given(Scheduled).When(meeting => CloseMeeting.Decide(meeting, new(Key, 1, "summary"), ClosedAt)).ThenRefused<DomainRuleViolation>();
+        var error = Given(Scheduled).When(meeting => CloseMeeting.Decide(meeting, new(Key, 1, new("summary")), ClosedAt)).ThenRefused<DomainRuleViolation>();
 
         Assert.Contains("closes only after it opened", error.Message);
     }
@@ -198,7 +197,7 @@ public sealed class MeetingLifecycleSpecs
     [Fact]
     public void A_meeting_closes_once()
     {
-        var error = Given(Scheduled, Opened, Closed).When(meeting => CloseMeeting.Decide(meeting, new(Key, 3, "again"), ClosedAt)).ThenRefused<DomainRuleViolation>();
+        var error = Given(Scheduled, Opened, Closed).When(meeting => CloseMeeting.Decide(meeting, new(Key, 3, new("again")), ClosedAt)).ThenRefused<DomainRuleViolation>();
 
         Assert.Contains("already closed", error.Message);
     }

@@ -25,7 +25,7 @@ public sealed class RecordingSpecs
         string? onBehalfOf = null,
         string[]? issues = null,
         DateOnly? saidOn = null) =>
-        new(Key, 3, speaker, onBehalfOf, issues ?? ["regular-pathways"], " Supports a compact grounded in human rights. ", "es", " A/CONF.231/PM.1 ", saidOn);
+        new(Key, 3, new(speaker, onBehalfOf, issues ?? ["regular-pathways"], " Supports a compact grounded in human rights. ", "es", " A/CONF.231/PM.1 ", saidOn));
 
     private static StatementRecorded Recorded(string id, bool late, DateOnly saidOn) =>
         new(Key, id, "gcm", "MEX", null, ["regular-pathways"], "Supports a compact grounded in human rights.", "es", "A/CONF.231/PM.1", saidOn, late);
@@ -35,14 +35,14 @@ public sealed class RecordingSpecs
     [Fact]
     public void Registering_a_participant_records_its_role_and_head_of_delegation()
     {
-        Given(Scheduled).When(meeting => RegisterParticipant.Decide(meeting, Mexico, new(Key, 1, "MEX", " Juan José Gómez Camacho ", "speaker"), During))
+        Given(Scheduled).When(meeting => RegisterParticipant.Decide(meeting, Mexico, new(Key, 1, new("MEX", " Juan José Gómez Camacho ", "speaker")), During))
             .Then(new ParticipantRegistered(Key, "MEX", "Juan José Gómez Camacho", ParticipantRole.Speaker, false));
     }
 
     [Fact]
     public void A_stakeholder_registers_once_per_meeting()
     {
-        var error = OpenWithMexico().When(meeting => RegisterParticipant.Decide(meeting, Mexico, new(Key, 3, "MEX", null, "Observer"), During)).ThenRefused<DomainRuleViolation>();
+        var error = OpenWithMexico().When(meeting => RegisterParticipant.Decide(meeting, Mexico, new(Key, 3, new("MEX", null, "Observer")), During)).ThenRefused<DomainRuleViolation>();
 
         Assert.Contains("registers once per meeting", error.Message);
     }
@@ -50,7 +50,7 @@ public sealed class RecordingSpecs
     [Fact]
     public void Registering_an_unknown_stakeholder_is_not_found()
     {
-        var error = Given(Scheduled).When(meeting => RegisterParticipant.Decide(meeting, null, new(Key, 1, "XXX", null, "Observer"), During)).ThenRefused<StreamNotFound>();
+        var error = Given(Scheduled).When(meeting => RegisterParticipant.Decide(meeting, null, new(Key, 1, new("XXX", null, "Observer")), During)).ThenRefused<StreamNotFound>();
 
         Assert.Equal(("Stakeholder", "XXX"), (error.What, error.Key));
     }
@@ -59,7 +59,7 @@ public sealed class RecordingSpecs
     public void Participants_register_late_within_the_grace_period_and_not_after_it()
     {
         var closed = Given(Scheduled, Opened, Closed);
-        var command = new RegisterParticipant.Command(Key, 3, "MEX", null, "Speaker");
+        var command = new RegisterParticipant.Command(Key, 3, new("MEX", null, "Speaker"));
 
         Assert.True(closed.When(meeting => RegisterParticipant.Decide(meeting, Mexico, command, At(ClosedAt.AddDays(2)))).ThenOne<ParticipantRegistered>().Late);
         closed.When(meeting => RegisterParticipant.Decide(meeting, Mexico, command, At(ClosedAt.AddDays(15)))).ThenRefused<DomainRuleViolation>();
@@ -68,7 +68,7 @@ public sealed class RecordingSpecs
     [Fact]
     public void Nobody_registers_for_a_cancelled_meeting()
     {
-        Given(Scheduled, Cancelled).When(meeting => RegisterParticipant.Decide(meeting, Mexico, new(Key, 2, "MEX", null, "Speaker"), During)).ThenRefused<DomainRuleViolation>();
+        Given(Scheduled, Cancelled).When(meeting => RegisterParticipant.Decide(meeting, Mexico, new(Key, 2, new("MEX", null, "Speaker")), During)).ThenRefused<DomainRuleViolation>();
     }
 
     // Statements
@@ -243,7 +243,7 @@ public sealed class RecordingSpecs
     [Fact]
     public void A_figure_is_recorded_with_its_value_unit_and_source()
     {
-        var command = new RecordFinding.Command(Key, 3, "figure", " International migrants worldwide in 2017 ", 258_000_000m, " people ", " UN DESA, International Migration Report 2017 ", null, null);
+        var command = new RecordFinding.Command(Key, 3, new("figure", " International migrants worldwide in 2017 ", 258_000_000m, " people ", " UN DESA, International Migration Report 2017 ", null, null));
 
         OpenWithMexico()
             .When(meeting => RecordFinding.Decide(meeting, null, command, During))
@@ -253,7 +253,7 @@ public sealed class RecordingSpecs
     [Fact]
     public void A_practice_is_recorded_with_the_stakeholder_that_presented_it()
     {
-        var command = new RecordFinding.Command(Key, 3, "Practice", "Regional visitor cards for border workers", null, null, null, "MEX", null);
+        var command = new RecordFinding.Command(Key, 3, new("Practice", "Regional visitor cards for border workers", null, null, null, "MEX", null));
 
         OpenWithMexico()
             .When(meeting => RecordFinding.Decide(meeting, Mexico, command, During))
@@ -263,7 +263,7 @@ public sealed class RecordingSpecs
     [Fact]
     public void A_practice_presented_by_an_unknown_stakeholder_is_not_found()
     {
-        var command = new RecordFinding.Command(Key, 3, "Practice", "A scheme", null, null, null, "XXX", null);
+        var command = new RecordFinding.Command(Key, 3, new("Practice", "A scheme", null, null, null, "XXX", null));
 
         OpenWithMexico().When(meeting => RecordFinding.Decide(meeting, null, command, During)).ThenRefused<StreamNotFound>();
     }
@@ -271,7 +271,7 @@ public sealed class RecordingSpecs
     [Fact]
     public void A_perspective_is_recorded_with_whose_it_is_and_findings_are_numbered()
     {
-        var command = new RecordFinding.Command(Key, 4, "Perspective", "Search and rescue at sea", null, null, null, null, " First responders ");
+        var command = new RecordFinding.Command(Key, 4, new("Perspective", "Search and rescue at sea", null, null, null, null, " First responders "));
 
         OpenWithMexico(new FigureRecorded(Key, "f1", "x", 1, "people", "source", false))
             .When(meeting => RecordFinding.Decide(meeting, null, command, During))
@@ -281,7 +281,7 @@ public sealed class RecordingSpecs
     [Fact]
     public void Findings_follow_the_same_open_and_grace_rules()
     {
-        var command = new RecordFinding.Command(Key, 3, "Perspective", "Search and rescue at sea", null, null, null, null, "First responders");
+        var command = new RecordFinding.Command(Key, 3, new("Perspective", "Search and rescue at sea", null, null, null, null, "First responders"));
 
         Given(Scheduled).When(meeting => RecordFinding.Decide(meeting, null, command, During)).ThenRefused<DomainRuleViolation>();
         Assert.True(OpenWithMexico(Closed).When(meeting => RecordFinding.Decide(meeting, null, command, At(ClosedAt.AddDays(1)))).ThenOne<PerspectiveRecorded>().Late);
@@ -291,14 +291,14 @@ public sealed class RecordingSpecs
     [Fact]
     public void A_recommendation_is_recorded_with_where_it_came_from()
     {
-        OpenWithMexico().When(meeting => RecordRecommendation.Decide(meeting, new(Key, 3, " Expand regular pathways for labour mobility ", " Idea lab on regular pathways "), During))
+        OpenWithMexico().When(meeting => RecordRecommendation.Decide(meeting, new(Key, 3, new(" Expand regular pathways for labour mobility ", " Idea lab on regular pathways ")), During))
             .Then(new RecommendationRecorded(Key, "r1", "Expand regular pathways for labour mobility", "Idea lab on regular pathways", false));
     }
 
     [Fact]
     public void Recommendations_follow_the_same_open_and_grace_rules()
     {
-        var command = new RecordRecommendation.Command(Key, 3, "text", "Idea lab");
+        var command = new RecordRecommendation.Command(Key, 3, new("text", "Idea lab"));
 
         Given(Scheduled, Cancelled).When(meeting => RecordRecommendation.Decide(meeting, command, During)).ThenRefused<DomainRuleViolation>();
         Assert.True(OpenWithMexico(Closed).When(meeting => RecordRecommendation.Decide(meeting, command, At(ClosedAt.AddDays(14)))).ThenOne<RecommendationRecorded>().Late);

@@ -26,18 +26,18 @@ public sealed class ProcessSpecs
     private static readonly PhaseEnded ConsultationEnded = new("gcm", "consultation", new DateOnly(2017, 11, 30));
     private static readonly IssueTabled HumanRights = new("gcm", "human-rights", "Human rights of all migrants", "Cluster one", "thematic-1", null);
 
-    private static StartPhase.Command Start(string phase, DateOnly on) => new("gcm", 1, phase, phase, on);
+    private static StartPhase.Command Start(string phase, DateOnly on) => new("gcm", 1, new(phase, phase, on));
 
     [Fact]
     public void Launching_a_new_key_records_the_mandate_and_dates()
     {
-        NoStream.When(process => LaunchProcess.Decide(process, new("gcm", " Global Compact for Migration ", "A/RES/71/280", April2017, new DateOnly(2018, 12, 31)))).Then(Launched);
+        NoStream.When(process => LaunchProcess.Decide(process, new(new("gcm", " Global Compact for Migration ", "A/RES/71/280", April2017, new DateOnly(2018, 12, 31))))).Then(Launched);
     }
 
     [Fact]
     public void Launching_an_existing_key_is_refused()
     {
-        Given().When(process => LaunchProcess.Decide(process, new("gcm", "Again", "A/RES/1", April2017, null))).ThenRefused<DomainRuleViolation>();
+        Given().When(process => LaunchProcess.Decide(process, new(new("gcm", "Again", "A/RES/1", April2017, null)))).ThenRefused<DomainRuleViolation>();
     }
 
     [Fact]
@@ -65,30 +65,30 @@ public sealed class ProcessSpecs
     [Fact]
     public void A_phase_ends_once_and_not_before_it_started()
     {
-        Given(ConsultationStarted).When(process => EndPhase.Decide(process, new("gcm", 2, "consultation", ConsultationEnded.EndedOn))).Then(ConsultationEnded);
-        Given(ConsultationStarted, ConsultationEnded).When(process => EndPhase.Decide(process, new("gcm", 3, "consultation", ConsultationEnded.EndedOn))).ThenRefused<DomainRuleViolation>();
-        Given(ConsultationStarted).When(process => EndPhase.Decide(process, new("gcm", 2, "consultation", new DateOnly(2017, 3, 1)))).ThenRefused<DomainRuleViolation>();
-        Given(ConsultationStarted).When(process => EndPhase.Decide(process, new("gcm", 2, "negotiation", ConsultationEnded.EndedOn))).ThenRefused<StreamNotFound>();
+        Given(ConsultationStarted).When(process => EndPhase.Decide(process, new("gcm", 2, "consultation", new(ConsultationEnded.EndedOn)))).Then(ConsultationEnded);
+        Given(ConsultationStarted, ConsultationEnded).When(process => EndPhase.Decide(process, new("gcm", 3, "consultation", new(ConsultationEnded.EndedOn)))).ThenRefused<DomainRuleViolation>();
+        Given(ConsultationStarted).When(process => EndPhase.Decide(process, new("gcm", 2, "consultation", new(new DateOnly(2017, 3, 1))))).ThenRefused<DomainRuleViolation>();
+        Given(ConsultationStarted).When(process => EndPhase.Decide(process, new("gcm", 2, "negotiation", new(ConsultationEnded.EndedOn)))).ThenRefused<StreamNotFound>();
     }
 
     [Fact]
     public void Co_facilitators_are_appointed_once_and_released_after_appointment()
     {
         var appointed = new CoFacilitatorAppointed("gcm", "gomez-camacho", "Juan José Gómez Camacho", "MEX", April2017);
-        Given().When(process => AppointCoFacilitator.Decide(process, new("gcm", 1, "gomez-camacho", "Juan José Gómez Camacho", "MEX", April2017), representedStakeholderExists: true)).Then(appointed);
-        Given(appointed).When(process => AppointCoFacilitator.Decide(process, new("gcm", 2, "gomez-camacho", "J. J. Gómez Camacho", null, April2017), true)).ThenRefused<DomainRuleViolation>();
-        Given().When(process => AppointCoFacilitator.Decide(process, new("gcm", 1, "someone", "Someone", "XYZ", April2017), representedStakeholderExists: false)).ThenRefused<StreamNotFound>();
-        Given(appointed).When(process => ReleaseCoFacilitator.Decide(process, new("gcm", 2, "gomez-camacho", new DateOnly(2017, 3, 1), "x"))).ThenRefused<DomainRuleViolation>();
-        Given().When(process => ReleaseCoFacilitator.Decide(process, new("gcm", 1, "gomez-camacho", April2017, "x"))).ThenRefused<StreamNotFound>();
+        Given().When(process => AppointCoFacilitator.Decide(process, new("gcm", 1, new("gomez-camacho", "Juan José Gómez Camacho", "MEX", April2017)), representedStakeholderExists: true)).Then(appointed);
+        Given(appointed).When(process => AppointCoFacilitator.Decide(process, new("gcm", 2, new("gomez-camacho", "J. J. Gómez Camacho", null, April2017)), true)).ThenRefused<DomainRuleViolation>();
+        Given().When(process => AppointCoFacilitator.Decide(process, new("gcm", 1, new("someone", "Someone", "XYZ", April2017)), representedStakeholderExists: false)).ThenRefused<StreamNotFound>();
+        Given(appointed).When(process => ReleaseCoFacilitator.Decide(process, new("gcm", 2, "gomez-camacho", new(new DateOnly(2017, 3, 1), "x")))).ThenRefused<DomainRuleViolation>();
+        Given().When(process => ReleaseCoFacilitator.Decide(process, new("gcm", 1, "gomez-camacho", new(April2017, "x")))).ThenRefused<StreamNotFound>();
     }
 
     [Fact]
     public void Issue_keys_are_unique_and_parents_must_be_open_issues()
     {
-        Given().When(process => TableIssue.Decide(process, new("gcm", 1, "human-rights", "Human rights of all migrants", "Cluster one", "thematic-1", null))).Then(HumanRights);
-        Given(HumanRights).When(process => TableIssue.Decide(process, new("gcm", 2, "human-rights", "Again", "Again", null, null))).ThenRefused<DomainRuleViolation>();
-        Given().When(process => TableIssue.Decide(process, new("gcm", 1, "child", "Child", "Child", null, "missing"))).ThenRefused<StreamNotFound>();
-        Given(HumanRights, new IssueRetired("gcm", "human-rights", "merged")).When(process => TableIssue.Decide(process, new("gcm", 3, "child", "Child", "Child", null, "human-rights"))).ThenRefused<DomainRuleViolation>();
+        Given().When(process => TableIssue.Decide(process, new("gcm", 1, new("human-rights", "Human rights of all migrants", "Cluster one", "thematic-1", null)))).Then(HumanRights);
+        Given(HumanRights).When(process => TableIssue.Decide(process, new("gcm", 2, new("human-rights", "Again", "Again", null, null)))).ThenRefused<DomainRuleViolation>();
+        Given().When(process => TableIssue.Decide(process, new("gcm", 1, new("child", "Child", "Child", null, "missing")))).ThenRefused<StreamNotFound>();
+        Given(HumanRights, new IssueRetired("gcm", "human-rights", "merged")).When(process => TableIssue.Decide(process, new("gcm", 3, new("child", "Child", "Child", null, "human-rights")))).ThenRefused<DomainRuleViolation>();
     }
 
     [Fact]
@@ -97,31 +97,31 @@ public sealed class ProcessSpecs
         var retired = Given(HumanRights, new IssueRetired("gcm", "human-rights", "merged into another cluster"));
 
         Assert.True(retired.State!.Issues["human-rights"].Retired);
-        retired.When(process => RetitleIssue.Decide(process, new("gcm", 3, "human-rights", "New", "x"))).ThenRefused<DomainRuleViolation>();
-        retired.When(process => RetireIssue.Decide(process, new("gcm", 3, "human-rights", "again"))).ThenRefused<DomainRuleViolation>();
-        retired.When(process => TableIssue.Decide(process, new("gcm", 3, "human-rights", "Reuse", "Reuse", null, null))).ThenRefused<DomainRuleViolation>();
+        retired.When(process => RetitleIssue.Decide(process, new("gcm", 3, "human-rights", new("New", "x")))).ThenRefused<DomainRuleViolation>();
+        retired.When(process => RetireIssue.Decide(process, new("gcm", 3, "human-rights", new("again")))).ThenRefused<DomainRuleViolation>();
+        retired.When(process => TableIssue.Decide(process, new("gcm", 3, new("human-rights", "Reuse", "Reuse", null, null)))).ThenRefused<DomainRuleViolation>();
     }
 
     [Fact]
     public void Retitling_records_the_previous_title_and_refuses_no_op_changes()
     {
-        Given(HumanRights).When(process => RetitleIssue.Decide(process, new("gcm", 2, "human-rights", "Human rights", "shorter"))).Then(new IssueRetitled("gcm", "human-rights", "Human rights of all migrants", "Human rights", "shorter"));
-        Given(HumanRights).When(process => RetitleIssue.Decide(process, new("gcm", 2, "human-rights", "Human rights of all migrants", "same"))).ThenRefused<DomainRuleViolation>();
-        Given(HumanRights).When(process => RedescribeIssue.Decide(process, new("gcm", 2, "human-rights", "Cluster one", "same"))).ThenRefused<DomainRuleViolation>();
+        Given(HumanRights).When(process => RetitleIssue.Decide(process, new("gcm", 2, "human-rights", new("Human rights", "shorter")))).Then(new IssueRetitled("gcm", "human-rights", "Human rights of all migrants", "Human rights", "shorter"));
+        Given(HumanRights).When(process => RetitleIssue.Decide(process, new("gcm", 2, "human-rights", new("Human rights of all migrants", "same")))).ThenRefused<DomainRuleViolation>();
+        Given(HumanRights).When(process => RedescribeIssue.Decide(process, new("gcm", 2, "human-rights", new("Cluster one", "same")))).ThenRefused<DomainRuleViolation>();
     }
 
     [Fact]
     public void Concluding_needs_no_phase_under_way_and_a_date_after_the_last_one()
     {
-        Given(ConsultationStarted).When(process => ConcludeProcess.Decide(process, new("gcm", 2, new DateOnly(2018, 12, 10), null), [])).ThenRefused<DomainRuleViolation>();
-        Given(ConsultationStarted, ConsultationEnded).When(process => ConcludeProcess.Decide(process, new("gcm", 3, new DateOnly(2017, 11, 1), null), [])).ThenRefused<DomainRuleViolation>();
-        Given(ConsultationStarted, ConsultationEnded).When(process => ConcludeProcess.Decide(process, new("gcm", 3, new DateOnly(2018, 12, 10), "Adopted in Marrakech"), [])).Then(new ProcessConcluded("gcm", new DateOnly(2018, 12, 10), "Adopted in Marrakech"));
+        Given(ConsultationStarted).When(process => ConcludeProcess.Decide(process, new("gcm", 2, new(new DateOnly(2018, 12, 10), null)), [])).ThenRefused<DomainRuleViolation>();
+        Given(ConsultationStarted, ConsultationEnded).When(process => ConcludeProcess.Decide(process, new("gcm", 3, new(new DateOnly(2017, 11, 1), null)), [])).ThenRefused<DomainRuleViolation>();
+        Given(ConsultationStarted, ConsultationEnded).When(process => ConcludeProcess.Decide(process, new("gcm", 3, new(new DateOnly(2018, 12, 10), "Adopted in Marrakech")), [])).Then(new ProcessConcluded("gcm", new DateOnly(2018, 12, 10), "Adopted in Marrakech"));
     }
 
     [Fact]
     public void Concluding_waits_for_meetings_still_scheduled_or_open()
     {
-        var error = Given(ConsultationStarted, ConsultationEnded).When(process => ConcludeProcess.Decide(process, new("gcm", 3, new DateOnly(2018, 12, 10), null), ["intergovernmental-conference"])).ThenRefused<DomainRuleViolation>();
+        var error = Given(ConsultationStarted, ConsultationEnded).When(process => ConcludeProcess.Decide(process, new("gcm", 3, new(new DateOnly(2018, 12, 10), null)), ["intergovernmental-conference"])).ThenRefused<DomainRuleViolation>();
 
         Assert.Contains("intergovernmental-conference", error.Message);
     }
@@ -132,17 +132,17 @@ public sealed class ProcessSpecs
         var concluded = Given(ConsultationStarted, ConsultationEnded, HumanRights, new ProcessConcluded("gcm", new DateOnly(2018, 12, 10), null));
 
         concluded.When(process => StartPhase.Decide(process, Start("negotiation", new DateOnly(2019, 1, 1)))).ThenRefused<DomainRuleViolation>();
-        concluded.When(process => TableIssue.Decide(process, new("gcm", 5, "new", "New", "New", null, null))).ThenRefused<DomainRuleViolation>();
-        concluded.When(process => RetitleIssue.Decide(process, new("gcm", 5, "human-rights", "New", "x"))).ThenRefused<DomainRuleViolation>();
-        concluded.When(process => AppointCoFacilitator.Decide(process, new("gcm", 5, "late", "Late", null, new DateOnly(2019, 1, 1)), true)).ThenRefused<DomainRuleViolation>();
-        concluded.When(process => ConcludeProcess.Decide(process, new("gcm", 5, new DateOnly(2019, 1, 1), null), [])).ThenRefused<DomainRuleViolation>();
+        concluded.When(process => TableIssue.Decide(process, new("gcm", 5, new("new", "New", "New", null, null)))).ThenRefused<DomainRuleViolation>();
+        concluded.When(process => RetitleIssue.Decide(process, new("gcm", 5, "human-rights", new("New", "x")))).ThenRefused<DomainRuleViolation>();
+        concluded.When(process => AppointCoFacilitator.Decide(process, new("gcm", 5, new("late", "Late", null, new DateOnly(2019, 1, 1))), true)).ThenRefused<DomainRuleViolation>();
+        concluded.When(process => ConcludeProcess.Decide(process, new("gcm", 5, new(new DateOnly(2019, 1, 1), null)), [])).ThenRefused<DomainRuleViolation>();
     }
 
     [Fact]
     public void Leadership_is_noted_once_per_role_and_names_within_the_process_and_not_ahead_of_today()
     {
         var now = new DateTimeOffset(2018, 1, 10, 12, 0, 0, TimeSpan.Zero);
-        NoteLeadership.Command Note(string role, DateOnly on, params string[] names) => new("gcm", 1, role, names, on);
+        NoteLeadership.Command Note(string role, DateOnly on, params string[] names) => new("gcm", 1, new(role, names, on));
         var noted = new ProcessLeadershipNoted("gcm", "Co-facilitators", [], new DateOnly(2017, 12, 6));
 
         Given().When(p => NoteLeadership.Decide(p, Note(" Co-facilitators ", new DateOnly(2017, 12, 6)), now)).Then(noted);

@@ -28,7 +28,7 @@ public sealed class AccreditationSpecs
         Version = 1,
     };
 
-    private static AccreditStakeholder.Command Accredit(string process, string? reason = null) => new("iom", 1, process, Day, reason);
+    private static AccreditStakeholder.Command Accredit(string process, string? reason = null) => new("iom", 1, new(process, Day, reason));
 
     [Fact]
     public void Accrediting_to_an_active_process_records_the_date_and_the_trimmed_reason()
@@ -99,14 +99,14 @@ public sealed class AccreditationSpecs
 
         given.When(stakeholder => EndAccreditation.Decide(stakeholder, End("gcm", endedOn.AddDays(1)))).ThenRefused<DomainRuleViolation>();
         var tooEarly = given.When(stakeholder => AccreditStakeholder.Decide(stakeholder, Gcm, Accredit("gcm"))).ThenRefused<DomainRuleViolation>();
-        var again = given.When(stakeholder => AccreditStakeholder.Decide(stakeholder, Gcm, new AccreditStakeholder.Command("iom", 3, "gcm", endedOn, null))).ThenOne<StakeholderAccredited>();
+        var again = given.When(stakeholder => AccreditStakeholder.Decide(stakeholder, Gcm, new AccreditStakeholder.Command("iom", 3, new("gcm", endedOn, null)))).ThenOne<StakeholderAccredited>();
 
         Assert.Contains("until 2018-07-13", tooEarly.Message);
         Assert.Equal(new StakeholderAccredited("iom", "gcm", endedOn, null), again);
         Assert.Equal([new ProcessAccreditation("gcm", Day, endedOn, "Phase over")], given.State!.Accreditations);
     }
 
-    private static EndAccreditation.Command End(string process, DateOnly endedOn) => new("iom", 2, process, endedOn, " Phase over ");
+    private static EndAccreditation.Command End(string process, DateOnly endedOn) => new("iom", 2, process, new(endedOn, " Phase over "));
 
     [Theory]
     [InlineData(null, "2017-04-06", null, "Process")]
@@ -118,7 +118,7 @@ public sealed class AccreditationSpecs
     {
         var date = accreditedOn is null ? (DateOnly?)null : DateOnly.ParseExact(accreditedOn, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
-        var result = new AccreditStakeholder.Validator().Validate(new AccreditStakeholder.Command("iom", 1, process, date, reason));
+        var result = new AccreditStakeholder.Validator().Validate(new AccreditStakeholder.Request(process, date, reason));
 
         Assert.Contains(result.Errors, e => e.PropertyName == field);
     }
@@ -126,6 +126,6 @@ public sealed class AccreditationSpecs
     [Fact]
     public void Accepts_a_well_formed_accreditation()
     {
-        Assert.True(new AccreditStakeholder.Validator().Validate(Accredit("gcm", "ECOSOC consultative status")).IsValid);
+        Assert.True(new AccreditStakeholder.Validator().Validate(Accredit("gcm", "ECOSOC consultative status").Request).IsValid);
     }
 }

@@ -18,9 +18,9 @@ public sealed class GroupMembershipSpecs
     private static readonly DateOnly Jun1 = new(2017, 6, 1);
     private static readonly DateOnly Sep1 = new(2017, 9, 1);
 
-    private static JoinGroup.Command Join(string group, DateOnly on, string? reason = null) => new("ZAF", 1, group, on, reason);
+    private static JoinGroup.Command Join(string group, DateOnly on, string? reason = null) => new("ZAF", 1, new(group, on, reason));
 
-    private static LeaveGroup.Command Leave(string group, DateOnly on, string? reason = null) => new("ZAF", 1, group, on, reason);
+    private static LeaveGroup.Command Leave(string group, DateOnly on, string? reason = null) => new("ZAF", 1, group, new(on, reason));
 
     private static StakeholderJoinedGroup Joined(string group, DateOnly on) => new("ZAF", group, on, null);
 
@@ -71,7 +71,7 @@ public sealed class GroupMembershipSpecs
     {
         var bloc = Given(new StakeholderRegistered("african-group", StakeholderKind.GroupOrBloc, "African Group", null, null));
 
-        var error = bloc.When(stakeholder => JoinGroup.Decide(stakeholder, StakeholderKind.GroupOrBloc, new JoinGroup.Command("african-group", 1, "african-group", Jan10, null))).ThenRefused<DomainRuleViolation>();
+        var error = bloc.When(stakeholder => JoinGroup.Decide(stakeholder, StakeholderKind.GroupOrBloc, new JoinGroup.Command("african-group", 1, new("african-group", Jan10, null)))).ThenRefused<DomainRuleViolation>();
 
         Assert.Contains("itself", error.Message);
     }
@@ -81,7 +81,7 @@ public sealed class GroupMembershipSpecs
     {
         var bloc = Given(new StakeholderRegistered("african-group", StakeholderKind.GroupOrBloc, "African Group", null, null));
 
-        var joined = bloc.When(stakeholder => JoinGroup.Decide(stakeholder, StakeholderKind.GroupOrBloc, new JoinGroup.Command("african-group", 1, "g77", Jan10, null))).ThenOne<StakeholderJoinedGroup>();
+        var joined = bloc.When(stakeholder => JoinGroup.Decide(stakeholder, StakeholderKind.GroupOrBloc, new JoinGroup.Command("african-group", 1, new("g77", Jan10, null)))).ThenOne<StakeholderJoinedGroup>();
 
         Assert.Equal(new StakeholderJoinedGroup("african-group", "g77", Jan10, null), joined);
     }

@@ -19,7 +19,7 @@ public sealed class StakeholderSpecs
     [Fact]
     public void Registering_a_new_state_records_its_iso_code_and_regional_group()
     {
-        var registered = NoStream.When(stakeholder => RegisterStakeholder.Decide(stakeholder, new("MEX", "memberstate", "  Mexico ", null, "latinamericanandcaribbean"))).ThenOne<StakeholderRegistered>();
+        var registered = NoStream.When(stakeholder => RegisterStakeholder.Decide(stakeholder, new(new("MEX", "memberstate", "  Mexico ", null, "latinamericanandcaribbean")))).ThenOne<StakeholderRegistered>();
 
         Assert.Equal(MexicoRegistered, registered);
     }
@@ -27,7 +27,7 @@ public sealed class StakeholderSpecs
     [Fact]
     public void Registering_a_non_state_records_no_iso_code()
     {
-        var registered = NoStream.When(stakeholder => RegisterStakeholder.Decide(stakeholder, new("iom", "IntergovernmentalOrganization", "IOM", null, null))).ThenOne<StakeholderRegistered>();
+        var registered = NoStream.When(stakeholder => RegisterStakeholder.Decide(stakeholder, new(new("iom", "IntergovernmentalOrganization", "IOM", null, null)))).ThenOne<StakeholderRegistered>();
 
         Assert.Equal(new StakeholderRegistered("iom", StakeholderKind.IntergovernmentalOrganization, "IOM", null, null), registered);
     }
@@ -35,7 +35,7 @@ public sealed class StakeholderSpecs
     [Fact]
     public void Registering_an_existing_key_breaks_the_no_reuse_rule()
     {
-        var error = Given(MexicoRegistered).When(stakeholder => RegisterStakeholder.Decide(stakeholder, new("MEX", "MemberState", "Mexico", null, "LatinAmericanAndCaribbean"))).ThenRefused<DomainRuleViolation>();
+        var error = Given(MexicoRegistered).When(stakeholder => RegisterStakeholder.Decide(stakeholder, new(new("MEX", "MemberState", "Mexico", null, "LatinAmericanAndCaribbean")))).ThenRefused<DomainRuleViolation>();
 
         Assert.Contains("never reused", error.Message);
     }
@@ -43,7 +43,7 @@ public sealed class StakeholderSpecs
     [Fact]
     public void Renaming_records_the_previous_name_and_the_reason()
     {
-        var renamed = Given(MexicoRegistered).When(stakeholder => RenameStakeholder.Decide(stakeholder, new("MEX", 1, "United Mexican States", "Official name"))).ThenOne<StakeholderRenamed>();
+        var renamed = Given(MexicoRegistered).When(stakeholder => RenameStakeholder.Decide(stakeholder, new("MEX", 1, new("United Mexican States", "Official name")))).ThenOne<StakeholderRenamed>();
 
         Assert.Equal(new StakeholderRenamed("MEX", "Mexico", "United Mexican States", "Official name"), renamed);
     }
@@ -60,7 +60,7 @@ public sealed class StakeholderSpecs
     [Fact]
     public void Renaming_to_the_same_name_is_refused()
     {
-        Given(MexicoRegistered).When(stakeholder => RenameStakeholder.Decide(stakeholder, new("MEX", 1, "Mexico", "no change"))).ThenRefused<DomainRuleViolation>();
+        Given(MexicoRegistered).When(stakeholder => RenameStakeholder.Decide(stakeholder, new("MEX", 1, new("Mexico", "no change")))).ThenRefused<DomainRuleViolation>();
     }
 
 }

@@ -14,7 +14,7 @@ public sealed class StakeholderValidationSpecs
     [InlineData("a1", "Other", "A", null, null)]
     public void Accepts_well_formed_registrations(string key, string kind, string name, string? iso, string? group)
     {
-        var result = Validator.Validate(new RegisterStakeholder.Command(key, kind, name, iso, group));
+        var result = Validator.Validate(new RegisterStakeholder.Request(key, kind, name, iso, group));
 
         Assert.True(result.IsValid, string.Join("; ", result.Errors));
     }
@@ -32,7 +32,7 @@ public sealed class StakeholderValidationSpecs
     [InlineData("group", "GroupOrBloc", " ", null, null, "Name")]
     public void Rejects_malformed_registrations_naming_the_field(string key, string kind, string name, string? iso, string? group, string field)
     {
-        var result = Validator.Validate(new RegisterStakeholder.Command(key, kind, name, iso, group));
+        var result = Validator.Validate(new RegisterStakeholder.Request(key, kind, name, iso, group));
 
         Assert.Contains(result.Errors, e => e.PropertyName == field);
     }

@@ -12,9 +12,7 @@ public static class AffirmArea
 {
     public sealed record Request(string? Meeting, DateOnly? AffirmedOn, string? Note);
 
-    public sealed record Command(string StreamKey, long ExpectedVersion, string? Meeting, DateOnly? AffirmedOn, string? Note) : IStreamUpdate;
-
-    public sealed class Validator : AbstractValidator<Command>
+    public sealed class Validator : AbstractValidator<Request>
     {
         public Validator()
         {
@@ -22,6 +20,15 @@ public static class AffirmArea
             RuleFor(x => x.AffirmedOn).NotNull();
             RuleFor(x => x.Note!).FreeText(TextRules.ReasonMaxLength).When(x => x.Note is not null);
         }
+    }
+
+    public sealed record Command(string StreamKey, long ExpectedVersion, Request Request) : IStreamUpdate, IFromRequest<Request>
+    {
+        public string Meeting => Request.Meeting!;
+
+        public DateOnly AffirmedOn => Request.AffirmedOn!.Value;
+
+        public string? Note => Request.Note;
     }
 
     /// <summary><paramref name="meeting"/> is the read model of the meeting named in the command (null when it does not exist).</summary>
@@ -33,8 +40,8 @@ public static class AffirmArea
             throw new DomainRuleViolation($"Area '{area.Id}' is already confirmed in a draft text; record its next confirmation instead of affirming it.");
         }
 
-        var affirmedOn = command.AffirmedOn!.Value;
-        var held = meeting.EnsureHeldOn(area.ProcessKey, command.Meeting!, affirmedOn, "affirmed");
+        var affirmedOn = command.AffirmedOn;
+        var held = meeting.EnsureHeldOn(area.ProcessKey, command.Meeting, affirmedOn, "affirmed");
         if (held.Meeting == area.LastMeeting || held.StartsOn <= area.LastMeetingDate)
         {
             var last = area.Status == AreaStatus.Identified ? "identified" : "last affirmed";
@@ -52,7 +59,7 @@ public static class AffirmArea
             await session.UpdateStream<Area>(command, "Area", async current =>
             {
                 var process = await session.ProcessOfAsync(current, cancellationToken);
-                var meeting = await session.LoadAsync<MeetingDetails>(Meetings.Meeting.KeyOf(current.ProcessKey, command.Meeting!), cancellationToken);
+                var meeting = await session.LoadAsync<MeetingDetails>(Meetings.Meeting.KeyOf(current.ProcessKey, command.Meeting), cancellationToken);
                 return Decide(current, process, meeting, command);
             }, cancellationToken);
     }
@@ -61,7 +68,7 @@ public static class AffirmArea
         app.MapUpdate<Request, AreaDetails>(
                 "/processes/{key}/areas/{area}/affirm",
                 "area",
-                (route, r, version) => new Command(Area.KeyOf(route.Route("key"), route.Route("area")), version, r.Meeting, r.AffirmedOn, r.Note),
+                (route, r, version) => new Command(Area.KeyOf(route.Route("key"), route.Route("area")), version, r),
                 key => new GetArea.Query(key))
             .WithName("AffirmArea")
             .WithSummary("Affirm an area of convergence at a later meeting (facilitators)")

@@ -12,11 +12,9 @@ public static class ConfirmArea
 {
     public sealed record Request(string? DocumentReference, string? Paragraph, DateOnly? ConfirmedOn);
 
-    public sealed record Command(string StreamKey, long ExpectedVersion, string? DocumentReference, string? Paragraph, DateOnly? ConfirmedOn) : IStreamUpdate;
-
     public const int ParagraphMaxLength = 50;
 
-    public sealed class Validator : AbstractValidator<Command>
+    public sealed class Validator : AbstractValidator<Request>
     {
         public Validator()
         {
@@ -24,6 +22,15 @@ public static class ConfirmArea
             RuleFor(x => x.Paragraph).SingleLine(ParagraphMaxLength);
             RuleFor(x => x.ConfirmedOn).NotNull();
         }
+    }
+
+    public sealed record Command(string StreamKey, long ExpectedVersion, Request Request) : IStreamUpdate, IFromRequest<Request>
+    {
+        public string DocumentReference => Request.DocumentReference!;
+
+        public string Paragraph => Request.Paragraph!;
+
+        public DateOnly ConfirmedOn => Request.ConfirmedOn!.Value;
     }
 
     public static IReadOnlyList<object> Decide(Area area, ProcessDetails process, Command command)
@@ -35,14 +42,14 @@ public static class ConfirmArea
                 $"Area '{area.Id}' has not been affirmed; affirm it at a later meeting before confirming it in a draft text.");
         }
 
-        var document = command.DocumentReference!.Trim();
-        var paragraph = command.Paragraph!.Trim();
+        var document = command.DocumentReference.Trim();
+        var paragraph = command.Paragraph.Trim();
         if (area.Confirmations.Contains((document, paragraph)))
         {
             throw new DomainRuleViolation($"Area '{area.Id}' is already confirmed in {document}, paragraph {paragraph}.");
         }
 
-        var confirmedOn = command.ConfirmedOn!.Value;
+        var confirmedOn = command.ConfirmedOn;
         if (confirmedOn < area.LastMeetingDate)
         {
             throw new DomainRuleViolation(
@@ -63,7 +70,7 @@ public static class ConfirmArea
         app.MapUpdate<Request, AreaDetails>(
                 "/processes/{key}/areas/{area}/confirm",
                 "area",
-                (route, r, version) => new Command(Area.KeyOf(route.Route("key"), route.Route("area")), version, r.DocumentReference, r.Paragraph, r.ConfirmedOn),
+                (route, r, version) => new Command(Area.KeyOf(route.Route("key"), route.Route("area")), version, r),
                 key => new GetArea.Query(key))
             .WithName("ConfirmAreaInText")
             .WithSummary("Confirm an area of convergence in a draft text (facilitators)")

@@ -8,9 +8,7 @@ public static class DissolveArea
 {
     public sealed record Request(DateOnly? DissolvedOn, string? Reason);
 
-    public sealed record Command(string StreamKey, long ExpectedVersion, DateOnly? DissolvedOn, string? Reason) : IStreamUpdate;
-
-    public sealed class Validator : AbstractValidator<Command>
+    public sealed class Validator : AbstractValidator<Request>
     {
         public Validator()
         {
@@ -19,12 +17,19 @@ public static class DissolveArea
         }
     }
 
+    public sealed record Command(string StreamKey, long ExpectedVersion, Request Request) : IStreamUpdate, IFromRequest<Request>
+    {
+        public DateOnly DissolvedOn => Request.DissolvedOn!.Value;
+
+        public string Reason => Request.Reason!;
+    }
+
     public static IReadOnlyList<object> Decide(Area area, ProcessDetails process, Command command)
     {
         area.EnsureChangeable(process);
-        var dissolvedOn = command.DissolvedOn!.Value;
+        var dissolvedOn = command.DissolvedOn;
         area.EnsureNotBeforeIdentified(dissolvedOn, "dissolved");
-        return [new AreaDissolved(area.Id, dissolvedOn, command.Reason!.Trim())];
+        return [new AreaDissolved(area.Id, dissolvedOn, command.Reason.Trim())];
     }
 
     public sealed class Handler(IDocumentSession session) : ICommandHandler<Command, StreamWritten>
@@ -38,7 +43,7 @@ public static class DissolveArea
         app.MapUpdate<Request, AreaDetails>(
                 "/processes/{key}/areas/{area}/dissolve",
                 "area",
-                (route, r, version) => new Command(Area.KeyOf(route.Route("key"), route.Route("area")), version, r.DissolvedOn, r.Reason),
+                (route, r, version) => new Command(Area.KeyOf(route.Route("key"), route.Route("area")), version, r),
                 key => new GetArea.Query(key))
             .WithName("DissolveArea")
             .WithSummary("Dissolve an area of convergence (facilitators)")

@@ -14,13 +14,7 @@ public static class IdentifyArea
 
     public sealed record Request(string? Area, string? Title, string? Description, IReadOnlyList<string?>? Issues, string? Meeting, DateOnly? IdentifiedOn);
 
-    public sealed record Command(string Process, string? Area, string? Title, string? Description, IReadOnlyList<string?>? Issues, string? Meeting, DateOnly? IdentifiedOn)
-        : ICommand<StreamWritten>
-    {
-        public string StreamKey => Areas.Area.KeyOf(Process, Area!);
-    }
-
-    public sealed class Validator : AbstractValidator<Command>
+    public sealed class Validator : AbstractValidator<Request>
     {
         public Validator()
         {
@@ -32,6 +26,23 @@ public static class IdentifyArea
             RuleFor(x => x.Meeting).NotEmpty().Slug();
             RuleFor(x => x.IdentifiedOn).NotNull();
         }
+    }
+
+    public sealed record Command(string Process, Request Request) : ICommand<StreamWritten>, IFromRequest<Request>
+    {
+        public string StreamKey => Areas.Area.KeyOf(Process, Area);
+
+        public string Area => Request.Area!;
+
+        public string Title => Request.Title!;
+
+        public string Description => Request.Description!;
+
+        public IReadOnlyList<string> Issues => [.. Request.Issues!.Select(i => i!)];
+
+        public string Meeting => Request.Meeting!;
+
+        public DateOnly IdentifiedOn => Request.IdentifiedOn!.Value;
     }
 
     /// <summary>
@@ -50,22 +61,22 @@ public static class IdentifyArea
             throw AlreadyIdentified(command.StreamKey);
         }
 
-        var issues = command.Issues!.Select(i => i!).ToList();
+        var issues = command.Issues;
         foreach (var issue in issues)
         {
             process.OpenIssue(issue);
         }
 
-        var identifiedOn = command.IdentifiedOn!.Value;
-        meeting.EnsureHeldOn(process.Id, command.Meeting!, identifiedOn, "identified");
+        var identifiedOn = command.IdentifiedOn;
+        meeting.EnsureHeldOn(process.Id, command.Meeting, identifiedOn, "identified");
         return new AreaIdentified(
             command.StreamKey,
             process.Id,
-            command.Area!,
-            command.Title!.Trim(),
-            command.Description!.Trim(),
+            command.Area,
+            command.Title.Trim(),
+            command.Description.Trim(),
             issues,
-            command.Meeting!,
+            command.Meeting,
             identifiedOn);
     }
 
@@ -76,7 +87,7 @@ public static class IdentifyArea
         public async ValueTask<StreamWritten> Handle(Command command, CancellationToken cancellationToken)
         {
             var process = await session.LoadAsync<ProcessDetails>(command.Process, cancellationToken);
-            var meeting = await session.LoadAsync<MeetingDetails>(Meetings.Meeting.KeyOf(command.Process, command.Meeting!), cancellationToken);
+            var meeting = await session.LoadAsync<MeetingDetails>(Meetings.Meeting.KeyOf(command.Process, command.Meeting), cancellationToken);
             var stream = await session.FetchForCreatingAsync<Area>(command.StreamKey, cancellationToken);
             stream.AppendOne(Decide(stream.Aggregate, process, meeting, command));
             await session.SaveNewStreamAsync(stream, () => AlreadyIdentified(command.StreamKey), cancellationToken);
@@ -88,7 +99,7 @@ public static class IdentifyArea
     public static void Map(IEndpointRouteBuilder app) =>
         app.MapPost("/processes/{key}/areas", async (string key, Request r, IMediator mediator, HttpContext http, CancellationToken ct) =>
             {
-                var written = await mediator.Send(new Command(key, r.Area, r.Title, r.Description, r.Issues, r.Meeting, r.IdentifiedOn), ct);
+                var written = await mediator.Send(new Command(key, r), ct);
                 var details = await mediator.Send(new GetArea.Query(written.Key), ct);
                 http.Response.Headers.ETag = ETags.For(details.Version);
                 return TypedResults.Created(GetArea.Route(details), details);

@@ -8,9 +8,7 @@ public static class LinkIssue
 {
     public sealed record Request(string? Issue, string? Reason);
 
-    public sealed record Command(string StreamKey, long ExpectedVersion, string? Issue, string? Reason) : IStreamUpdate;
-
-    public sealed class Validator : AbstractValidator<Command>
+    public sealed class Validator : AbstractValidator<Request>
     {
         public Validator()
         {
@@ -19,10 +17,17 @@ public static class LinkIssue
         }
     }
 
+    public sealed record Command(string StreamKey, long ExpectedVersion, Request Request) : IStreamUpdate, IFromRequest<Request>
+    {
+        public string Issue => Request.Issue!;
+
+        public string? Reason => Request.Reason;
+    }
+
     public static IReadOnlyList<object> Decide(Area area, ProcessDetails process, Command command)
     {
         area.EnsureChangeable(process);
-        var issue = process.OpenIssue(command.Issue!);
+        var issue = process.OpenIssue(command.Issue);
         if (area.Issues.Contains(issue.Key))
         {
             throw new DomainRuleViolation($"Issue '{issue.Key}' is already linked to area '{area.Id}'.");
@@ -47,7 +52,7 @@ public static class LinkIssue
         app.MapUpdate<Request, AreaDetails>(
                 "/processes/{key}/areas/{area}/issues",
                 "area",
-                (route, r, version) => new Command(Area.KeyOf(route.Route("key"), route.Route("area")), version, r.Issue, r.Reason),
+                (route, r, version) => new Command(Area.KeyOf(route.Route("key"), route.Route("area")), version, r),
                 key => new GetArea.Query(key))
             .WithName("LinkIssueToArea")
             .WithSummary("Link an issue to an area of convergence (facilitators)")

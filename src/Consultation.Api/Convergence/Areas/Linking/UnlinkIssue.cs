@@ -8,15 +8,19 @@ public static class UnlinkIssue
 {
     public sealed record Request(string? Reason);
 
-    public sealed record Command(string StreamKey, long ExpectedVersion, string Issue, string? Reason) : IStreamUpdate;
-
-    public sealed class Validator : AbstractValidator<Command>
+    public sealed class Validator : AbstractValidator<Request>
     {
-        public Validator()
-        {
-            RuleFor(x => x.Issue).NotEmpty().Slug();
-            RuleFor(x => x.Reason).FreeText(TextRules.ReasonMaxLength);
-        }
+        public Validator() => RuleFor(x => x.Reason).FreeText(TextRules.ReasonMaxLength);
+    }
+
+    public sealed record Command(string StreamKey, long ExpectedVersion, string Issue, Request Request) : IStreamUpdate, IFromRequest<Request>
+    {
+        public string Reason => Request.Reason!;
+    }
+
+    public sealed class PathValidator : AbstractValidator<Command>
+    {
+        public PathValidator() => RuleFor(x => x.Issue).NotEmpty().Slug();
     }
 
     public static IReadOnlyList<object> Decide(Area area, ProcessDetails process, Command command)
@@ -34,7 +38,7 @@ public static class UnlinkIssue
                 $"Issue '{command.Issue}' is the only issue area '{area.Id}' covers; link another first, or dissolve the area.");
         }
 
-        return [new IssueUnlinkedFromArea(area.Id, command.Issue, command.Reason!.Trim())];
+        return [new IssueUnlinkedFromArea(area.Id, command.Issue, command.Reason.Trim())];
     }
 
     public sealed class Handler(IDocumentSession session) : ICommandHandler<Command, StreamWritten>
@@ -48,7 +52,7 @@ public static class UnlinkIssue
         app.MapUpdate<Request, AreaDetails>(
                 "/processes/{key}/areas/{area}/issues/{issue}/unlink",
                 "area",
-                (route, r, version) => new Command(Area.KeyOf(route.Route("key"), route.Route("area")), version, route.Route("issue"), r.Reason),
+                (route, r, version) => new Command(Area.KeyOf(route.Route("key"), route.Route("area")), version, route.Route("issue"), r),
                 key => new GetArea.Query(key))
             .WithName("UnlinkIssueFromArea")
             .WithSummary("Unlink an issue from an area of convergence (facilitators)")

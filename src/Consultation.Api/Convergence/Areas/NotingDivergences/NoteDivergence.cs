@@ -14,10 +14,7 @@ public static class NoteDivergence
 
     public sealed record Request(string? Text, IReadOnlyList<string?>? Issues, IReadOnlyList<string?>? Stakeholders, DateOnly? NotedOn);
 
-    public sealed record Command(string StreamKey, long ExpectedVersion, string? Text, IReadOnlyList<string?>? Issues, IReadOnlyList<string?>? Stakeholders, DateOnly? NotedOn)
-        : IStreamUpdate;
-
-    public sealed class Validator : AbstractValidator<Command>
+    public sealed class Validator : AbstractValidator<Request>
     {
         public Validator()
         {
@@ -32,32 +29,43 @@ public static class NoteDivergence
         }
     }
 
+    public sealed record Command(string StreamKey, long ExpectedVersion, Request Request) : IStreamUpdate, IFromRequest<Request>
+    {
+        public string Text => Request.Text!;
+
+        public IReadOnlyList<string> Issues => [.. Request.Issues!.Select(i => i!)];
+
+        public IReadOnlyList<string> Stakeholders => [.. (Request.Stakeholders ?? []).Select(s => s!)];
+
+        public DateOnly NotedOn => Request.NotedOn!.Value;
+    }
+
     /// <summary><paramref name="registered"/> holds the stakeholders named in the command that exist in the registry.</summary>
     public static IReadOnlyList<object> Decide(Area area, ProcessDetails process, IReadOnlySet<string> registered, Command command)
     {
         area.EnsureChangeable(process);
-        var issues = command.Issues!.Select(i => i!).ToList();
+        var issues = command.Issues;
         foreach (var issue in issues)
         {
             process.ExistingIssue(issue);
         }
 
-        var stakeholders = command.Stakeholders?.Select(s => s!).ToList() ?? [];
+        var stakeholders = command.Stakeholders;
         if (stakeholders.FirstOrDefault(s => !registered.Contains(s)) is { } unknown)
         {
             throw new StreamNotFound("Stakeholder", unknown);
         }
 
-        var notedOn = command.NotedOn!.Value;
+        var notedOn = command.NotedOn;
         area.EnsureNotBeforeIdentified(notedOn, "noted to diverge");
-        return [new DivergenceNoted(area.Id, area.NextDivergenceId, command.Text!.Trim(), issues, stakeholders, notedOn)];
+        return [new DivergenceNoted(area.Id, area.NextDivergenceId, command.Text.Trim(), issues, stakeholders, notedOn)];
     }
 
     public sealed class Handler(IDocumentSession session) : ICommandHandler<Command, StreamWritten>
     {
         public async ValueTask<StreamWritten> Handle(Command command, CancellationToken cancellationToken)
         {
-            var named = command.Stakeholders?.Select(s => s!).Distinct().ToArray() ?? [];
+            var named = command.Stakeholders.Distinct().ToArray();
             var registered = named.Length == 0
                 ? []
                 : (await session.LoadManyAsync<StakeholderDetails>(cancellationToken, named)).Select(s => s.Id).ToHashSet();
@@ -70,7 +78,7 @@ public static class NoteDivergence
         app.MapUpdate<Request, AreaDetails>(
                 "/processes/{key}/areas/{area}/divergences",
                 "area",
-                (route, r, version) => new Command(Area.KeyOf(route.Route("key"), route.Route("area")), version, r.Text, r.Issues, r.Stakeholders, r.NotedOn),
+                (route, r, version) => new Command(Area.KeyOf(route.Route("key"), route.Route("area")), version, r),
                 key => new GetArea.Query(key))
             .WithName("NoteDivergence")
             .WithSummary("Note a divergence within an area of convergence (facilitators)")

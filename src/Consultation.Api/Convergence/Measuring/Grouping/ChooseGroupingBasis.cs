@@ -12,22 +12,32 @@ public static class ChooseGroupingBasis
 {
     public sealed record Request(string? Basis, string? Reason);
 
-    public sealed record Command(string Process, long ExpectedVersion, Request Choice) : ICommand<StreamWritten>;
-
-    public sealed class Validator : AbstractValidator<Command>
+    public sealed class Validator : AbstractValidator<Request>
     {
         public Validator()
         {
-            RuleFor(x => x.Process).Slug();
-            RuleFor(x => x.Choice.Basis).NotEmpty().Slug().OverridePropertyName("basis");
-            RuleFor(x => x.Choice.Reason!).FreeText(TextRules.ReasonMaxLength).When(x => x.Choice.Reason is not null).OverridePropertyName("reason");
+            // Named in camelCase, as the messages always quoted them ('basis' must not be empty).
+            RuleFor(x => x.Basis).NotEmpty().Slug().OverridePropertyName("basis");
+            RuleFor(x => x.Reason!).FreeText(TextRules.ReasonMaxLength).When(x => x.Reason is not null).OverridePropertyName("reason");
         }
+    }
+
+    public sealed record Command(string Process, long ExpectedVersion, Request Request) : ICommand<StreamWritten>, IFromRequest<Request>
+    {
+        public string Basis => Request.Basis!;
+
+        public string? Reason => Request.Reason;
+    }
+
+    public sealed class PathValidator : AbstractValidator<Command>
+    {
+        public PathValidator() => RuleFor(x => x.Process).Slug();
     }
 
     public static GroupingBasisChosen Decide(ProcessDetails? process, ConvergenceSettings settings, Command command)
     {
         var open = ConvergenceSettingsStream.RequireOpen(process, command.Process, "grouping basis");
-        var basis = command.Choice.Basis!;
+        var basis = command.Basis;
         if (!GroupingBasis.BuiltIn.Concat(settings.Groupings).Any(g => g.Name == basis))
         {
             throw new DomainRuleViolation($"Process '{open.Id}' has no grouping '{basis}'; define it first, or choose one of: "
@@ -36,7 +46,7 @@ public static class ChooseGroupingBasis
 
         return settings.Basis == basis
             ? throw new DomainRuleViolation($"'{basis}' is already the grouping basis of process '{open.Id}'.")
-            : new GroupingBasisChosen(open.Id, basis, command.Choice.Reason?.Trim());
+            : new GroupingBasisChosen(open.Id, basis, command.Reason?.Trim());
     }
 
     public sealed class Handler(IDocumentSession session) : ICommandHandler<Command, StreamWritten>

@@ -29,47 +29,29 @@ public static class DefineGrouping
 
     public sealed record Request(string? Kind, IReadOnlyList<string>? Blocs, IReadOnlyList<GroupRequest>? Groups, string? Ungrouped, string? Reason);
 
-    public sealed record Command(string Process, string Grouping, long ExpectedVersion, Request Definition) : ICommand<StreamWritten>
-    {
-        public GroupingKind Kind => (GroupingKind)TextRules.ParseEnum<DefinableKind>(Definition.Kind!);
-
-        public GroupingBasis ToBasis() => new(
-            Grouping,
-            Kind,
-            Kind == GroupingKind.Blocs ? [.. Definition.Blocs!] : null,
-            Kind == GroupingKind.Custom
-                ? [.. Definition.Groups!.Select(g => new CustomGroup(g.Name!.Trim(), [.. g.Members!.Select(m => new CustomMember(m.Stakeholder!, m.From, m.Until))]))]
-                : null,
-            TextRules.ParseEnum<UngroupedRule>(Definition.Ungrouped!));
-    }
-
-    public sealed class Validator : AbstractValidator<Command>
+    public sealed class Validator : AbstractValidator<Request>
     {
         public Validator()
         {
-            RuleFor(x => x.Process).Slug();
-            RuleFor(x => x.Grouping).Slug()
-                .Must(name => !GroupingBasis.BuiltIn.Any(b => b.Name == name))
-                .WithMessage($"'{GroupingBasis.RegionalGroupsName}' and '{GroupingBasis.KindsName}' are built in; a grouping of the process takes another name.");
-            RuleFor(x => x.Definition.Kind).NotEmpty().OneOf<Command, DefinableKind>().OverridePropertyName("kind");
-            RuleFor(x => x.Definition.Ungrouped).NotEmpty().OneOf<Command, UngroupedRule>().OverridePropertyName("ungrouped");
-            RuleFor(x => x.Definition.Reason!).FreeText(TextRules.ReasonMaxLength).When(x => x.Definition.Reason is not null).OverridePropertyName("reason");
+            RuleFor(x => x.Kind).NotEmpty().OneOf<Request, DefinableKind>().OverridePropertyName("kind");
+            RuleFor(x => x.Ungrouped).NotEmpty().OneOf<Request, UngroupedRule>().OverridePropertyName("ungrouped");
+            RuleFor(x => x.Reason!).FreeText(TextRules.ReasonMaxLength).When(x => x.Reason is not null).OverridePropertyName("reason");
             When(x => Is(x, GroupingKind.Blocs), () =>
             {
-                RuleFor(x => x.Definition.Blocs).NotEmpty().Must(b => b!.Count <= MaxGroups).WithMessage($"A grouping lists at most {MaxGroups} blocs.")
+                RuleFor(x => x.Blocs).NotEmpty().Must(b => b!.Count <= MaxGroups).WithMessage($"A grouping lists at most {MaxGroups} blocs.")
                     .Must(b => b!.Distinct(StringComparer.Ordinal).Count() == b!.Count).WithMessage("A bloc is listed twice.")
                     .OverridePropertyName("blocs");
-                RuleForEach(x => x.Definition.Blocs).Must(StreamKeys.IsStakeholderKey).WithMessage(StreamKeys.StakeholderKeyRule).OverridePropertyName("blocs");
-                RuleFor(x => x.Definition.Groups).Null().WithMessage("A grouping of blocs takes 'blocs', not 'groups'.").OverridePropertyName("groups");
+                RuleForEach(x => x.Blocs).Must(StreamKeys.IsStakeholderKey).WithMessage(StreamKeys.StakeholderKeyRule).OverridePropertyName("blocs");
+                RuleFor(x => x.Groups).Null().WithMessage("A grouping of blocs takes 'blocs', not 'groups'.").OverridePropertyName("groups");
             });
             When(x => Is(x, GroupingKind.Custom), () =>
             {
-                RuleFor(x => x.Definition.Blocs).Null().WithMessage("A custom grouping takes 'groups', not 'blocs'.").OverridePropertyName("blocs");
-                RuleFor(x => x.Definition.Groups).NotEmpty().Must(g => g!.Count <= MaxGroups).WithMessage($"A grouping has at most {MaxGroups} groups.")
+                RuleFor(x => x.Blocs).Null().WithMessage("A custom grouping takes 'groups', not 'blocs'.").OverridePropertyName("blocs");
+                RuleFor(x => x.Groups).NotEmpty().Must(g => g!.Count <= MaxGroups).WithMessage($"A grouping has at most {MaxGroups} groups.")
                     .Must(g => g!.Sum(x => x?.Members?.Count ?? 0) <= MaxMembers).WithMessage($"A grouping has at most {MaxMembers} members in all.")
                     .Must(g => g!.Select(x => x?.Name?.Trim()).Distinct(StringComparer.Ordinal).Count() == g!.Count).WithMessage("Two groups have the same name.")
                     .OverridePropertyName("groups");
-                RuleForEach(x => x.Definition.Groups).NotNull().ChildRules(group =>
+                RuleForEach(x => x.Groups).NotNull().ChildRules(group =>
                 {
                     group.RuleFor(g => g!.Name).NotEmpty().SingleLine(TextRules.NameMaxLength)
                         .Must(n => n?.Trim() != GroupAssignment.UngroupedName).WithMessage($"'{GroupAssignment.UngroupedName}' names the stakeholders in no group.");
@@ -81,7 +63,7 @@ public static class DefineGrouping
                             .WithMessage("'until' must be after 'from' (a member until a day is no longer one on that day).");
                     });
                 }).OverridePropertyName("groups");
-                RuleFor(x => x.Definition.Groups).Custom((groups, context) =>
+                RuleFor(x => x.Groups).Custom((groups, context) =>
                 {
                     foreach (var clash in Overlaps(groups))
                     {
@@ -91,8 +73,8 @@ public static class DefineGrouping
             });
         }
 
-        private static bool Is(Command command, GroupingKind kind) =>
-            Enum.TryParse<DefinableKind>(command.Definition.Kind, true, out var k) && Enum.IsDefined(k) && (GroupingKind)k == kind;
+        private static bool Is(Request request, GroupingKind kind) =>
+            Enum.TryParse<DefinableKind>(request.Kind, true, out var k) && Enum.IsDefined(k) && (GroupingKind)k == kind;
 
         /// <summary>A stakeholder in two groups on the same day would count twice: each such pair, said once.</summary>
         private static IEnumerable<string> Overlaps(IReadOnlyList<GroupRequest>? groups)
@@ -121,6 +103,33 @@ public static class DefineGrouping
         }
     }
 
+    public sealed record Command(string Process, string Grouping, long ExpectedVersion, Request Request) : ICommand<StreamWritten>, IFromRequest<Request>
+    {
+        public GroupingKind Kind => (GroupingKind)TextRules.ParseEnum<DefinableKind>(Request.Kind!);
+
+        public GroupingBasis ToBasis() => new(
+            Grouping,
+            Kind,
+            Kind == GroupingKind.Blocs ? [.. Request.Blocs!] : null,
+            Kind == GroupingKind.Custom
+                ? [.. Request.Groups!.Select(g => new CustomGroup(g.Name!.Trim(), [.. g.Members!.Select(m => new CustomMember(m.Stakeholder!, m.From, m.Until))]))]
+                : null,
+            TextRules.ParseEnum<UngroupedRule>(Request.Ungrouped!));
+
+        public string? Reason => Request.Reason;
+    }
+
+    public sealed class PathValidator : AbstractValidator<Command>
+    {
+        public PathValidator()
+        {
+            RuleFor(x => x.Process).Slug();
+            RuleFor(x => x.Grouping).Slug()
+                .Must(name => !GroupingBasis.BuiltIn.Any(b => b.Name == name))
+                .WithMessage($"'{GroupingBasis.RegionalGroupsName}' and '{GroupingBasis.KindsName}' are built in; a grouping of the process takes another name.");
+        }
+    }
+
     /// <summary>
     /// <paramref name="known"/>: the registered stakeholders among those the definition names. Every listed bloc must be a
     /// registered group or bloc, every member a registered stakeholder (409 naming the others).
@@ -143,7 +152,7 @@ public static class DefineGrouping
             throw new DomainRuleViolation($"{string.Join(", ", notBlocs.Select(k => $"'{k}' ({known[k].Kind})"))} is not a group or bloc; a grouping of blocs lists blocs.");
         }
 
-        return new GroupingDefined(open.Id, basis, command.Definition.Reason?.Trim());
+        return new GroupingDefined(open.Id, basis, command.Reason?.Trim());
     }
 
     public sealed class Handler(IDocumentSession session) : ICommandHandler<Command, StreamWritten>

@@ -17,39 +17,27 @@ public static class SetConvergenceThresholds
         double? BroadConvergenceMaxOpposition,
         string? Reason);
 
-    public sealed record Command(string Process, long ExpectedVersion, Request Thresholds) : ICommand<StreamWritten>
-    {
-        public ConvergenceThresholds ToThresholds() => new(
-            Thresholds.MinPositions!.Value,
-            Thresholds.MinGroups!.Value,
-            Thresholds.ConsensusGicn!.Value,
-            Thresholds.BroadConvergenceGicn!.Value,
-            Thresholds.EmergingGicn!.Value,
-            Thresholds.BroadConvergenceMaxOpposition!.Value);
-    }
-
-    public sealed class Validator : AbstractValidator<Command>
+    public sealed class Validator : AbstractValidator<Request>
     {
         public Validator()
         {
-            RuleFor(x => x.Process).Slug();
-            RuleFor(x => x.Thresholds.MinPositions).NotNull().OverridePropertyName("minPositions");
-            RuleFor(x => x.Thresholds.MinGroups).NotNull().OverridePropertyName("minGroups");
-            RuleFor(x => x.Thresholds.ConsensusGicn).NotNull().OverridePropertyName("consensusGicn");
-            RuleFor(x => x.Thresholds.BroadConvergenceGicn).NotNull().OverridePropertyName("broadConvergenceGicn");
-            RuleFor(x => x.Thresholds.EmergingGicn).NotNull().OverridePropertyName("emergingGicn");
-            RuleFor(x => x.Thresholds.BroadConvergenceMaxOpposition).NotNull().OverridePropertyName("broadConvergenceMaxOpposition");
-            RuleFor(x => x.Thresholds.Reason!).FreeText(TextRules.ReasonMaxLength).When(x => x.Thresholds.Reason is not null).OverridePropertyName("reason");
-            RuleFor(x => x).Custom((command, context) =>
+            // The fields are named in camelCase, as they always were in the messages ('min Positions' must not be empty).
+            RuleFor(x => x.MinPositions).NotNull().OverridePropertyName("minPositions");
+            RuleFor(x => x.MinGroups).NotNull().OverridePropertyName("minGroups");
+            RuleFor(x => x.ConsensusGicn).NotNull().OverridePropertyName("consensusGicn");
+            RuleFor(x => x.BroadConvergenceGicn).NotNull().OverridePropertyName("broadConvergenceGicn");
+            RuleFor(x => x.EmergingGicn).NotNull().OverridePropertyName("emergingGicn");
+            RuleFor(x => x.BroadConvergenceMaxOpposition).NotNull().OverridePropertyName("broadConvergenceMaxOpposition");
+            RuleFor(x => x.Reason!).FreeText(TextRules.ReasonMaxLength).When(x => x.Reason is not null).OverridePropertyName("reason");
+            RuleFor(x => x).Custom((request, context) =>
             {
-                var t = command.Thresholds;
-                if (t.MinPositions is null || t.MinGroups is null || t.ConsensusGicn is null || t.BroadConvergenceGicn is null
-                    || t.EmergingGicn is null || t.BroadConvergenceMaxOpposition is null)
+                if (request is not { MinPositions: { } minPositions, MinGroups: { } minGroups, ConsensusGicn: { } consensus, BroadConvergenceGicn: { } broad,
+                        EmergingGicn: { } emerging, BroadConvergenceMaxOpposition: { } maxOpposition })
                 {
                     return;
                 }
 
-                foreach (var (field, message) in command.ToThresholds().Problems())
+                foreach (var (field, message) in new ConvergenceThresholds(minPositions, minGroups, consensus, broad, emerging, maxOpposition).Problems())
                 {
                     context.AddFailure(char.ToLowerInvariant(field[0]) + field[1..], message);
                 }
@@ -57,8 +45,26 @@ public static class SetConvergenceThresholds
         }
     }
 
+    public sealed record Command(string Process, long ExpectedVersion, Request Request) : ICommand<StreamWritten>, IFromRequest<Request>
+    {
+        public ConvergenceThresholds Thresholds => new(
+            Request.MinPositions!.Value,
+            Request.MinGroups!.Value,
+            Request.ConsensusGicn!.Value,
+            Request.BroadConvergenceGicn!.Value,
+            Request.EmergingGicn!.Value,
+            Request.BroadConvergenceMaxOpposition!.Value);
+
+        public string? Reason => Request.Reason;
+    }
+
+    public sealed class PathValidator : AbstractValidator<Command>
+    {
+        public PathValidator() => RuleFor(x => x.Process).Slug();
+    }
+
     public static ConvergenceThresholdsSet Decide(ProcessDetails? process, Command command) =>
-        new(ConvergenceSettingsStream.RequireOpen(process, command.Process, "convergence thresholds").Id, command.ToThresholds(), command.Thresholds.Reason?.Trim());
+        new(ConvergenceSettingsStream.RequireOpen(process, command.Process, "convergence thresholds").Id, command.Thresholds, command.Reason?.Trim());
 
     public sealed class Handler(IDocumentSession session) : ICommandHandler<Command, StreamWritten>
     {

@@ -66,16 +66,16 @@ public sealed class AreaSpecs
     private static Specification<Area> Given(params object[] events) => Specification.Given<Area>([Identified, .. events]);
 
     private static IdentifyArea.Command Identify(string?[]? issues = null, string meeting = "stocktaking-2017", DateOnly? on = null) =>
-        new("gcm", "rejecting-business-as-usual", " Rejecting business as usual ", "Views converge on leaving business as usual behind.", issues ?? ["human-rights"], meeting, on ?? December5);
+        new("gcm", new("rejecting-business-as-usual", " Rejecting business as usual ", "Views converge on leaving business as usual behind.", issues ?? ["human-rights"], meeting, on ?? December5));
 
-    private static AffirmArea.Command Affirm(string meeting = "first-round", DateOnly? on = null) => new(Key, 2, meeting, on ?? new DateOnly(2018, 2, 21), null);
+    private static AffirmArea.Command Affirm(string meeting = "first-round", DateOnly? on = null) => new(Key, 2, new(meeting, on ?? new DateOnly(2018, 2, 21), null));
 
-    private static ConfirmArea.Command Confirm(string paragraph = "15", DateOnly? on = null) => new(Key, 3, "Zero draft", paragraph, on ?? new DateOnly(2018, 3, 1));
+    private static ConfirmArea.Command Confirm(string paragraph = "15", DateOnly? on = null) => new(Key, 3, new("Zero draft", paragraph, on ?? new DateOnly(2018, 3, 1)));
 
-    private static DissolveArea.Command Dissolve() => new(Key, 2, new DateOnly(2018, 3, 2), "Positions drifted apart");
+    private static DissolveArea.Command Dissolve() => new(Key, 2, new(new DateOnly(2018, 3, 2), "Positions drifted apart"));
 
     private static NoteDivergence.Command Divergence(string?[]? issues = null, string?[]? stakeholders = null, DateOnly? on = null) =>
-        new(Key, 2, "Whether returns are part of the area", issues ?? ["returns"], stakeholders ?? ["MEX"], on ?? December5);
+        new(Key, 2, new("Whether returns are part of the area", issues ?? ["returns"], stakeholders ?? ["MEX"], on ?? December5));
 
     [Fact]
     public void Identifying_records_the_claim_at_a_meeting_of_the_process()
@@ -118,7 +118,7 @@ public sealed class AreaSpecs
 
         var second = Meeting("second-round", new DateOnly(2018, 3, 12), new DateOnly(2018, 3, 16));
         affirmed
-            .When(area => AffirmArea.Decide(area, Gcm, second, Affirm("second-round", new DateOnly(2018, 3, 13)) with { Note = " Stronger still " }))
+            .When(area => AffirmArea.Decide(area, Gcm, second, new AffirmArea.Command(Key, 2, new("second-round", new DateOnly(2018, 3, 13), " Stronger still "))))
             .Then(new AreaAffirmed(Key, "second-round", new DateOnly(2018, 3, 13), "Stronger still"));
     }
 
@@ -144,22 +144,22 @@ public sealed class AreaSpecs
     [Fact]
     public void Linking_takes_an_open_issue_not_yet_linked()
     {
-        Given().When(area => LinkIssue.Decide(area, Gcm, new(Key, 1, "smuggling", " Raised together "))).Then(new IssueLinkedToArea(Key, "smuggling", "Raised together"));
+        Given().When(area => LinkIssue.Decide(area, Gcm, new(Key, 1, new("smuggling", " Raised together ")))).Then(new IssueLinkedToArea(Key, "smuggling", "Raised together"));
         Assert.Equal(["human-rights", "smuggling"], Given(new IssueLinkedToArea(Key, "smuggling", null)).State!.Issues);
-        Given().When(area => LinkIssue.Decide(area, Gcm, new(Key, 1, "human-rights", null))).ThenRefused<DomainRuleViolation>();
-        Given().When(area => LinkIssue.Decide(area, Gcm, new(Key, 1, "missing", null))).ThenRefused<StreamNotFound>();
-        Given().When(area => LinkIssue.Decide(area, Gcm, new(Key, 1, "retired-issue", null))).ThenRefused<DomainRuleViolation>();
+        Given().When(area => LinkIssue.Decide(area, Gcm, new(Key, 1, new("human-rights", null)))).ThenRefused<DomainRuleViolation>();
+        Given().When(area => LinkIssue.Decide(area, Gcm, new(Key, 1, new("missing", null)))).ThenRefused<StreamNotFound>();
+        Given().When(area => LinkIssue.Decide(area, Gcm, new(Key, 1, new("retired-issue", null)))).ThenRefused<DomainRuleViolation>();
     }
 
     [Fact]
     public void Unlinking_takes_a_linked_issue_and_leaves_at_least_one()
     {
         var two = Given(new IssueLinkedToArea(Key, "smuggling", null));
-        two.When(area => UnlinkIssue.Decide(area, Gcm, new(Key, 2, "human-rights", "Belongs elsewhere"))).Then(new IssueUnlinkedFromArea(Key, "human-rights", "Belongs elsewhere"));
+        two.When(area => UnlinkIssue.Decide(area, Gcm, new(Key, 2, "human-rights", new("Belongs elsewhere")))).Then(new IssueUnlinkedFromArea(Key, "human-rights", "Belongs elsewhere"));
         Assert.Equal(["smuggling"], two.State!.Apply(new IssueUnlinkedFromArea(Key, "human-rights", "x")).Issues);
-        Given().When(area => UnlinkIssue.Decide(area, Gcm, new(Key, 1, "human-rights", "x"))).ThenRefused<DomainRuleViolation>();
-        two.When(area => UnlinkIssue.Decide(area, Gcm, new(Key, 2, "returns", "x"))).ThenRefused<DomainRuleViolation>();
-        two.When(area => UnlinkIssue.Decide(area, Gcm, new(Key, 2, "missing", "x"))).ThenRefused<StreamNotFound>();
+        Given().When(area => UnlinkIssue.Decide(area, Gcm, new(Key, 1, "human-rights", new("x")))).ThenRefused<DomainRuleViolation>();
+        two.When(area => UnlinkIssue.Decide(area, Gcm, new(Key, 2, "returns", new("x")))).ThenRefused<DomainRuleViolation>();
+        two.When(area => UnlinkIssue.Decide(area, Gcm, new(Key, 2, "missing", new("x")))).ThenRefused<StreamNotFound>();
     }
 
     [Fact]
@@ -195,13 +195,13 @@ public sealed class AreaSpecs
     public void Dissolving_ends_the_area_and_it_accepts_nothing_more()
     {
         Given(Affirmed).When(area => DissolveArea.Decide(area, Gcm, Dissolve())).Then(Dissolved);
-        Given().When(area => DissolveArea.Decide(area, Gcm, new(Key, 1, new DateOnly(2017, 12, 4), "too early"))).ThenRefused<DomainRuleViolation>();
+        Given().When(area => DissolveArea.Decide(area, Gcm, new(Key, 1, new(new DateOnly(2017, 12, 4), "too early")))).ThenRefused<DomainRuleViolation>();
 
         var dissolved = Given(Affirmed, Dissolved);
         Assert.Equal(AreaStatus.Dissolved, dissolved.State!.Status);
         var second = Meeting("second-round", new DateOnly(2018, 3, 12), new DateOnly(2018, 3, 16));
         dissolved.When(area => AffirmArea.Decide(area, Gcm, second, Affirm("second-round", new DateOnly(2018, 3, 13)))).ThenRefused<DomainRuleViolation>();
-        dissolved.When(area => LinkIssue.Decide(area, Gcm, new(Key, 4, "smuggling", null))).ThenRefused<DomainRuleViolation>();
+        dissolved.When(area => LinkIssue.Decide(area, Gcm, new(Key, 4, new("smuggling", null)))).ThenRefused<DomainRuleViolation>();
         dissolved.When(area => NoteDivergence.Decide(area, Gcm, new HashSet<string> { "MEX" }, Divergence())).ThenRefused<DomainRuleViolation>();
         dissolved.When(area => ConfirmArea.Decide(area, Gcm, Confirm())).ThenRefused<DomainRuleViolation>();
         dissolved.When(area => DissolveArea.Decide(area, Gcm, Dissolve())).ThenRefused<DomainRuleViolation>();
@@ -213,8 +213,8 @@ public sealed class AreaSpecs
         var affirmed = Given(Affirmed);
         var second = Meeting("second-round", new DateOnly(2018, 3, 12), new DateOnly(2018, 3, 16));
         affirmed.When(area => AffirmArea.Decide(area, Concluded, second, Affirm("second-round", new DateOnly(2018, 3, 13)))).ThenRefused<DomainRuleViolation>();
-        affirmed.When(area => LinkIssue.Decide(area, Concluded, new(Key, 2, "smuggling", null))).ThenRefused<DomainRuleViolation>();
-        Given(Affirmed, new IssueLinkedToArea(Key, "smuggling", null)).When(area => UnlinkIssue.Decide(area, Concluded, new(Key, 3, "smuggling", "x"))).ThenRefused<DomainRuleViolation>();
+        affirmed.When(area => LinkIssue.Decide(area, Concluded, new(Key, 2, new("smuggling", null)))).ThenRefused<DomainRuleViolation>();
+        Given(Affirmed, new IssueLinkedToArea(Key, "smuggling", null)).When(area => UnlinkIssue.Decide(area, Concluded, new(Key, 3, "smuggling", new("x")))).ThenRefused<DomainRuleViolation>();
         affirmed.When(area => NoteDivergence.Decide(area, Concluded, new HashSet<string> { "MEX" }, Divergence())).ThenRefused<DomainRuleViolation>();
         affirmed.When(area => ConfirmArea.Decide(area, Concluded, Confirm())).ThenRefused<DomainRuleViolation>();
         affirmed.When(area => DissolveArea.Decide(area, Concluded, Dissolve())).ThenRefused<DomainRuleViolation>();
