@@ -1,6 +1,7 @@
 using Consultation.Convergence.Areas;
 using Consultation.Convergence.Measuring;
 using Consultation.Convergence.Measuring.Grouping;
+using Consultation.Convergence.Measuring.Live;
 using Consultation.Convergence.Measuring.Thresholds;
 using Consultation.Positions;
 using Consultation.Positions.Views;
@@ -103,10 +104,11 @@ public static class ConvergenceTimelines
             var freshness = await Freshness.ReadAsync(session, asOf, cancellationToken);
             var rules = await RulesAsync(session, process.Id, asOf, query.Grouping, cancellationToken);
             var points = new List<IssuePoint>();
+            var read = new LiveRead();
             foreach (var close in await ClosedMeetings.OfAsync(session, process.Id, asOf, cancellationToken))
             {
                 var at = close.At(axis, asOf);
-                var snapshot = await snapshots.TakeAsync(session, process, at, rules(at.AsOf), [query.Issue], cancellationToken);
+                var snapshot = await snapshots.TakeAsync(session, process, at, rules(at.AsOf), [query.Issue], cancellationToken, read);
                 var m = snapshot.Issues[query.Issue].Measure;
                 points.Add(new IssuePoint(close.Meeting, close.Title, close.EndsOn, close.ClosedAt, m.Level, m.Gicn, m.SupportShare, m.OppositionShare, m.Positions, m.Grouping));
             }
@@ -126,6 +128,7 @@ public static class ConvergenceTimelines
             await ConvergenceSnapshot.RequireAreaAsync(session, process.Id, query.Area, new TimeAxes(asOf, null), cancellationToken);
             var rules = await RulesAsync(session, process.Id, asOf, query.Grouping, cancellationToken);
             var points = new List<AreaPoint>();
+            var read = new LiveRead();
             foreach (var close in await ClosedMeetings.OfAsync(session, process.Id, asOf, cancellationToken))
             {
                 var at = close.At(axis, asOf);
@@ -136,7 +139,7 @@ public static class ConvergenceTimelines
                     continue;
                 }
 
-                var snapshot = await snapshots.TakeAsync(session, process, at, rules(at.AsOf), area.Issues, cancellationToken);
+                var snapshot = await snapshots.TakeAsync(session, process, at, rules(at.AsOf), area.Issues, cancellationToken, read);
                 var evidence = AreaConvergence.Evidence(area, snapshot);
                 var pooled = area.Issues.Where(snapshot.Issues.ContainsKey).SelectMany(i => snapshot.Issues[i].Positions).ToList();
                 double? Share(int count) => pooled.Count == 0 ? null : (double)count / pooled.Count;
@@ -172,11 +175,12 @@ public static class ConvergenceTimelines
             var freshness = await Freshness.ReadAsync(session, asOf, cancellationToken);
             var rules = await RulesAsync(session, process.Id, asOf, query.Grouping, cancellationToken);
             var points = new List<ProcessPoint>();
+            var read = new LiveRead();
             foreach (var close in await ClosedMeetings.OfAsync(session, process.Id, asOf, cancellationToken))
             {
                 var at = close.At(axis, asOf);
                 var pointRules = rules(at.AsOf);
-                var snapshot = await snapshots.TakeAsync(session, process, at, pointRules, null, cancellationToken);
+                var snapshot = await snapshots.TakeAsync(session, process, at, pointRules, null, cancellationToken, read);
                 var totals = ProcessConvergence.TotalsOf(snapshot);
                 points.Add(new ProcessPoint(
                     close.Meeting, close.Title, close.EndsOn, close.ClosedAt, totals.Issues, totals.IssuesByLevel, totals.Positions, totals.StakeholdersWithPositions, pointRules.Basis.Name));

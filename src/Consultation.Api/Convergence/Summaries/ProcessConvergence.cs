@@ -1,6 +1,7 @@
 using Consultation.Convergence.Areas;
 using Consultation.Convergence.Measuring;
 using Consultation.Convergence.Measuring.Grouping;
+using Consultation.Convergence.Measuring.Live;
 using Consultation.Positions.Views;
 using Consultation.Processes;
 
@@ -116,7 +117,8 @@ public static class ProcessConvergence
 
             var process = MeasureInputs.Require(await processRead, query.Process, null);
             var settings = await settingsRead();
-            var snapshot = await snapshots.TakeAsync(session, process, axes, settings.RulesFor(query.Grouping), null, cancellationToken);
+            var read = new LiveRead();
+            var snapshot = await snapshots.TakeAsync(session, process, axes, settings.RulesFor(query.Grouping), null, cancellationToken, read);
             var areas = await ConvergenceSnapshot.AreasAsync(session, process.Id, axes, null, cancellationToken);
 
             var closes = (await closesRead()).Where(c => axes.StatedBy is not { } by || c.EndsOn <= by).ToList();
@@ -125,7 +127,7 @@ public static class ProcessConvergence
             var previous = closes.Count >= 2 ? closes[^2] : null;
             var rules = await ConvergenceTimelines.RulesAsync(session, process.Id, axes.AsOf, query.Grouping, cancellationToken);
             async Task<ConvergenceSnapshot?> AtCloseAsync(MeetingClose? close) =>
-                close?.At(axis, axes.AsOf) is not { } at ? null : await snapshots.TakeAsync(session, process, at, rules(at.AsOf), null, cancellationToken);
+                close?.At(axis, axes.AsOf) is not { } at ? null : await snapshots.TakeAsync(session, process, at, rules(at.AsOf), null, cancellationToken, read);
             var atLast = await AtCloseAsync(last);
             var atPrevious = await AtCloseAsync(previous);
 

@@ -37,12 +37,13 @@ public sealed class SettledSnapshots(TimeProvider time, IConfiguration configura
         TimeAxes axes,
         MeasureRules rules,
         IReadOnlyCollection<string>? issues,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        LiveRead? read = null)
     {
         if (axes.AsOf is null)
         {
             var wanted = ConvergenceSnapshot.Wanted(process, axes, issues);
-            return ConvergenceSnapshot.Of(process, axes, rules, await live.MeasureAsync(session, process.Id, wanted, axes.StatedBy, rules, cancellationToken));
+            return ConvergenceSnapshot.Of(process, axes, rules, await live.MeasureAsync(session, process.Id, wanted, axes.StatedBy, rules, cancellationToken, read));
         }
 
         if (axes.AsOf is not { } at || at > time.GetUtcNow() - _settle)

@@ -38,17 +38,7 @@ public static class GetProcessOverview
             var meetings = asOf is { } at
                 ? await MeetingsAsOfAsync(query.Key, at, cancellationToken)
                 : await new MeetingsOfProcess(session).ByDateAsync(query.Key, cancellationToken);
-            var positionIssues = asOf is null
-                ? await session.Query<PositionDetails>()
-                    .Where(p => p.Process == query.Key && p.Status == PositionStatus.Standing)
-                    .Select(p => p.Issue)
-                    .ToListAsync(cancellationToken)
-                : await session.Query<PositionVersion>()
-                    .Where(p => p.Process == query.Key)
-                    .StandingAt(new TimeAxes(asOf, null))
-                    .Select(p => p.Issue)
-                    .ToListAsync(cancellationToken);
-            var counts = positionIssues.CountBy(issue => issue).ToDictionary(x => x.Key, x => x.Value);
+            var counts = await StandingCounts.ByIssueAsync(session, query.Key, asOf, cancellationToken);
             return new ProcessOverview(
                 process,
                 process.Phases.LastOrDefault(p => p.EndedOn is null),

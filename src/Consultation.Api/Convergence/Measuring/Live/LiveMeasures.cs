@@ -6,14 +6,15 @@ namespace Consultation.Convergence.Measuring.Live;
 
 /// <summary>
 /// The measures of the record as it stands now — now, or as stated by a day (the default timeline points, the dashboard's
-/// movers) — kept in memory per process, rules and date measured, and brought up to date at each read by the changes the
+/// movers) — kept in memory per process, and per rules and date measured within it, and brought up to date at each read (once per
+/// <see cref="LiveRead"/>) by the changes the
 /// writes recorded (<see cref="MeasureChanges"/>): an issue is measured again only when a transaction changed its
 /// positions since it was measured (a back-dated correction included), every issue when one changed the registry.
 /// A read costs one round trip when nothing changed. Settled moments of the past are <see cref="Summaries.SettledSnapshots"/>'.
 /// </summary>
 public sealed class LiveMeasures(TimeProvider time) : IDisposable
 {
-    /// <summary>About this many measured positions are kept (each held once per process, rules and date measured).</summary>
+    /// <summary>About this many measured positions are kept (each held once per process, moment, rules and date measured).</summary>
     public const long PositionsKept = 2_000_000;
 
     private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = PositionsKept });
@@ -21,15 +22,21 @@ public sealed class LiveMeasures(TimeProvider time) : IDisposable
     /// <summary>
     /// The measures of <paramref name="issues"/> of <paramref name="process"/> as the record stands now, stated by
     /// <paramref name="statedBy"/> when given, across <paramref name="rules"/>: each equal to measuring it afresh
-    /// (<see cref="MeasureInputs.MeasureAsync"/>), with the positions counted as voices (blocs' own left out).
+    /// (<see cref="MeasureInputs.MeasureAsync"/>), with the positions counted as voices (blocs' own left out). Within one
+    /// <paramref name="read"/> the process's changes are looked for once.
     /// </summary>
     public async Task<IReadOnlyDictionary<string, (IssueMeasure Measure, IReadOnlyList<MeasuredPosition> Positions)>> MeasureAsync(
-        IQuerySession session, string process, IReadOnlyCollection<string> issues, DateOnly? statedBy, MeasureRules rules, CancellationToken cancellationToken)
+        IQuerySession session,
+        string process,
+        IReadOnlyCollection<string> issues,
+        DateOnly? statedBy,
+        MeasureRules rules,
+        CancellationToken cancellationToken,
+        LiveRead? read = null)
     {
         var now = time.GetUtcNow();
         var axes = new TimeAxes(null, statedBy);
-        var key = new Key(process, rules.Key, statedBy, Inheritance.DateAskedAbout(axes, now));
-        var entry = _cache.GetOrCreate(key, e =>
+        var entry = _cache.GetOrCreate(process, e =>
         {
             e.Size = 1;
             e.SlidingExpiration = TimeSpan.FromMinutes(30);
@@ -39,32 +46,33 @@ public sealed class LiveMeasures(TimeProvider time) : IDisposable
         await entry.Lock.WaitAsync(cancellationToken);
         try
         {
-            var horizon = await entry.RefreshAsync(session, process, cancellationToken);
+            if (read is null || !read.Refreshed(process, out _))
+            {
+                var horizon = await entry.RefreshAsync(session, process, cancellationToken);
+                read?.Refreshed(process, horizon);
+            }
+
+            var moment = entry.MomentOf(new MomentKey(rules.Key, statedBy, Inheritance.DateAskedAbout(axes, now)));
             var wanted = issues.Distinct(StringComparer.Ordinal).ToArray();
-            var missing = wanted.Where(i => !entry.Measures.ContainsKey(i)).ToArray();
+            var missing = wanted.Where(i => !moment.Measures.ContainsKey(i)).ToArray();
             if (missing.Length > 0)
             {
                 var batch = session.CreateBatchQuery();
                 var standing = StandingRows.Enlist(batch, session.DocumentStore, process, missing, axes);
-                var accredited = entry.Accredited is null ? MeasureInputs.Accredited(batch, session.DocumentStore, process, axes, now) : null;
+                var accredited = moment.Accredited is null ? MeasureInputs.Accredited(batch, session.DocumentStore, process, axes, now) : null;
                 await batch.Execute(cancellationToken);
-                entry.Accredited ??= await accredited!();
-                var measured = await MeasureInputs.MeasureAsync(session, missing, await standing(), entry.Accredited, rules, cancellationToken);
+                moment.Accredited ??= await accredited!();
+                var measured = await MeasureInputs.MeasureAsync(session, missing, await standing(), moment.Accredited, rules, cancellationToken);
                 foreach (var (issue, (measure, positions)) in measured)
                 {
                     // Kept as voices only (a bloc's own position is carried by its members), as snapshots show them.
-                    entry.Measures[issue] = (measure, [.. positions.Where(p => p.Kind != Stakeholders.StakeholderKind.GroupOrBloc)]);
+                    moment.Measures[issue] = (measure, [.. positions.Where(p => p.Kind != Stakeholders.StakeholderKind.GroupOrBloc)]);
                 }
 
-                _cache.Set(key, entry, new MemoryCacheEntryOptions
-                {
-                    Size = 1 + entry.Measures.Values.Sum(m => (long)m.Positions.Count),
-                    SlidingExpiration = TimeSpan.FromMinutes(30),
-                });
+                _cache.Set(process, entry, new MemoryCacheEntryOptions { Size = entry.Size, SlidingExpiration = TimeSpan.FromMinutes(30) });
             }
 
-            entry.Horizon = horizon;
-            return wanted.ToDictionary(i => i, i => entry.Measures[i], StringComparer.Ordinal);
+            return wanted.ToDictionary(i => i, i => moment.Measures[i], StringComparer.Ordinal);
         }
         finally
         {
@@ -74,15 +82,50 @@ public sealed class LiveMeasures(TimeProvider time) : IDisposable
 
     public void Dispose() => _cache.Dispose();
 
-    private sealed record Key(string Process, (ConvergenceThresholds, string) Rules, DateOnly? StatedBy, DateOnly On);
+    /// <summary>A moment of the record now: the rules measured by, the day stated by (none: now), and the date measured.</summary>
+    private sealed record MomentKey((ConvergenceThresholds, string) Rules, DateOnly? StatedBy, DateOnly On);
 
-    private sealed class Entry
+    private sealed class Moment
     {
-        public SemaphoreSlim Lock { get; } = new(1, 1);
-
         public Dictionary<string, (IssueMeasure Measure, IReadOnlyList<MeasuredPosition> Positions)> Measures { get; } = new(StringComparer.Ordinal);
 
         public AccreditedVoices? Accredited { get; set; }
+    }
+
+    /// <summary>One process's kept measures, each moment's, and what is known of the changes made to them.</summary>
+    private sealed class Entry
+    {
+        private readonly Dictionary<MomentKey, Moment> _moments = [];
+
+        public SemaphoreSlim Lock { get; } = new(1, 1);
+
+        /// <summary>The positions kept, over every moment (what the cache counts).</summary>
+        public long Size => 1 + _moments.Values.Sum(m => m.Measures.Values.Sum(x => (long)x.Positions.Count));
+
+        public Moment MomentOf(MomentKey key)
+        {
+            if (!_moments.TryGetValue(key, out var moment))
+            {
+                moment = new Moment();
+                _moments[key] = moment;
+            }
+
+            return moment;
+        }
+
+        private void Forget(string? issue)
+        {
+            if (issue is null)
+            {
+                _moments.Clear();
+                return;
+            }
+
+            foreach (var moment in _moments.Values)
+            {
+                moment.Measures.Remove(issue);
+            }
+        }
 
         /// <summary>The oldest transaction running when the measures were last brought up to date (null: never).</summary>
         public long? Horizon { get; set; }
@@ -114,8 +157,7 @@ public sealed class LiveMeasures(TimeProvider time) : IDisposable
             var found = (await changed).ToHashSet(StringComparer.Ordinal);
             if (Horizon is null)
             {
-                Measures.Clear();
-                Accredited = null;
+                Forget(null);
             }
             else
             {
@@ -123,17 +165,17 @@ public sealed class LiveMeasures(TimeProvider time) : IDisposable
                 {
                     if (issue == MeasureChanges.Everything)
                     {
-                        Measures.Clear();
-                        Accredited = null;
+                        Forget(null);
                         break;
                     }
 
-                    Measures.Remove(issue);
+                    Forget(issue);
                 }
             }
 
             var horizon = long.Parse((await next).Single(), CultureInfo.InvariantCulture);
             Seen = [.. found.Where(change => Parse(change).Txid >= horizon)];
+            Horizon = horizon;
             return horizon;
         }
 
