@@ -15,7 +15,7 @@ namespace Consultation.Convergence.Measuring.Live;
 public sealed class LiveMeasures(TimeProvider time) : IDisposable
 {
     /// <summary>About this many measured positions are kept (each held once per process, moment, rules and date measured).</summary>
-    public const long PositionsKept = 2_000_000;
+    public const long PositionsKept = 4_000_000;
 
     private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = PositionsKept });
 
@@ -46,7 +46,8 @@ public sealed class LiveMeasures(TimeProvider time) : IDisposable
         await entry.Lock.WaitAsync(cancellationToken);
         try
         {
-            if (read is null || !read.Refreshed(process, out _))
+            // A process's entry made during the read (the first, or one evicted meanwhile) is brought up to date by itself.
+            if (read is null || !read.Refreshed(process, out _) || entry.Horizon is null)
             {
                 var horizon = await entry.RefreshAsync(session, process, cancellationToken);
                 read?.Refreshed(process, horizon);
