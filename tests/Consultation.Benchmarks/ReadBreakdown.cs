@@ -23,7 +23,7 @@ public static class ReadBreakdown
         Operation dashboard = async (_, _, ct) =>
         {
             await using var session = context.DataStore.QuerySession();
-            await new ProcessConvergence.Handler(session, snapshots).Handle(new ProcessConvergence.Query(target.Process, null), ct);
+            await new ProcessConvergence.Handler(session, snapshots, live).Handle(new ProcessConvergence.Query(target.Process, null), ct);
         };
 
         // A new moment at every call, as the as-of read in ReadsScenario (a settled moment would be answered from its snapshot).
@@ -31,7 +31,7 @@ public static class ReadBreakdown
         {
             await using var session = context.DataStore.QuerySession();
             var moment = asOf.AddMilliseconds(-1 - call).ToString("O", System.Globalization.CultureInfo.InvariantCulture);
-            await new ProcessConvergence.Handler(session, snapshots).Handle(new ProcessConvergence.Query(target.Process, moment), ct);
+            await new ProcessConvergence.Handler(session, snapshots, live).Handle(new ProcessConvergence.Query(target.Process, moment), ct);
         };
 
         await issue(0, 0, CancellationToken.None);

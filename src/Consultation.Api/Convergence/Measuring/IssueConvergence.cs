@@ -39,8 +39,8 @@ public static class IssueConvergence
     }
 
     /// <summary>
-    /// The record now (or as stated by a day): one batch of freshness, title and thresholds, then the measure kept by
-    /// <see cref="Live.LiveMeasures"/> (one round trip when the issue has not changed). As of a recorded moment, two round
+    /// The record now (or as stated by a day): one batch of freshness, title, thresholds and the changes to the measures
+    /// kept by <see cref="Live.LiveMeasures"/> (the only round trip when the issue has not changed). As of a recorded moment, two round
     /// trips: one batch of the independent reads (freshness first, so the measure reflects at least those events;
     /// the issue's title (<see cref="IssueHeading"/>); the thresholds; the accredited stakeholders; the issue's standing rows), then the stakeholders holding
     /// those rows and the members of groups among them.
@@ -66,10 +66,12 @@ public static class IssueConvergence
                     query.Process, query.Issue, (await heading()).Title!, axes.AsOf, axes.StatedBy, then.IsDefault, measured[query.Issue].Measure, await freshness());
             }
 
+            var read = new Live.LiveRead();
+            liveMeasures.Enlist(batch, session.DocumentStore, query.Process, read);
             await batch.Execute(cancellationToken);
             var current = await settings();
             var title = (await heading()).Title!;
-            var live = await liveMeasures.MeasureAsync(session, query.Process, [query.Issue], axes.StatedBy, current.RulesFor(query.Grouping), cancellationToken);
+            var live = await liveMeasures.MeasureAsync(session, query.Process, [query.Issue], axes.StatedBy, current.RulesFor(query.Grouping), cancellationToken, read);
             return new Answer(query.Process, query.Issue, title, null, axes.StatedBy, current.IsDefault, live[query.Issue].Measure, await freshness());
         }
     }

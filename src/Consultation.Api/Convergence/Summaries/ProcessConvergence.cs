@@ -102,7 +102,7 @@ public static class ProcessConvergence
         }
     }
 
-    public sealed class Handler(IQuerySession session, SettledSnapshots snapshots) : IQueryHandler<Query, Answer>
+    public sealed class Handler(IQuerySession session, SettledSnapshots snapshots, LiveMeasures live) : IQueryHandler<Query, Answer>
     {
         public async ValueTask<Answer> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -113,11 +113,16 @@ public static class ProcessConvergence
             var processRead = batch.Load<ProcessDetails>(query.Process);
             var settingsRead = MeasureInputs.Settings(batch, query.Process, axes.AsOf);
             var closesRead = ClosedMeetings.Enlist(batch, session.DocumentStore, query.Process, axes.AsOf);
+            var read = new LiveRead();
+            if (axes.AsOf is null)
+            {
+                live.Enlist(batch, session.DocumentStore, query.Process, read);
+            }
+
             await batch.Execute(cancellationToken);
 
             var process = MeasureInputs.Require(await processRead, query.Process, null);
             var settings = await settingsRead();
-            var read = new LiveRead();
             var snapshot = await snapshots.TakeAsync(session, process, axes, settings.RulesFor(query.Grouping), null, cancellationToken, read);
             var areas = await ConvergenceSnapshot.AreasAsync(session, process.Id, axes, null, cancellationToken);
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Consultation.Positions.Views;
+using Marten.Services.BatchQuerying;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace Consultation.Convergence.Measuring.Live;
@@ -36,20 +37,22 @@ public sealed class LiveMeasures(TimeProvider time) : IDisposable
     {
         var now = time.GetUtcNow();
         var axes = new TimeAxes(null, statedBy);
-        var entry = _cache.GetOrCreate(process, e =>
-        {
-            e.Size = 1;
-            e.SlidingExpiration = TimeSpan.FromMinutes(30);
-            return new Entry();
-        })!;
-
+        var entry = EntryOf(process);
         await entry.Lock.WaitAsync(cancellationToken);
         try
         {
+            if (read?.TakeEnlisted(process) is { } enlisted && enlisted.Entry == entry && enlisted.From == entry.Horizon)
+            {
+                read.Refreshed(process, entry.Apply(await enlisted.Changes()));
+            }
+
             // A process's entry made during the read (the first, or one evicted meanwhile) is brought up to date by itself.
             if (read is null || !read.Refreshed(process, out _) || entry.Horizon is null)
             {
-                var horizon = await entry.RefreshAsync(session, process, cancellationToken);
+                var batch = session.CreateBatchQuery();
+                var changes = Entry.EnlistChanges(batch, session.DocumentStore, process, entry.Horizon);
+                await batch.Execute(cancellationToken);
+                var horizon = entry.Apply(await changes());
                 read?.Refreshed(process, horizon);
             }
 
@@ -81,7 +84,32 @@ public sealed class LiveMeasures(TimeProvider time) : IDisposable
         }
     }
 
+    /// <summary>
+    /// Looks for the changes of <paramref name="process"/> in the caller's <paramref name="batch"/>, for the measures taken
+    /// next within <paramref name="read"/>: a read whose other reads share a round trip pays none for bringing the kept
+    /// measures up to date (taken into account unless another read moved them on meanwhile; then looked for again).
+    /// </summary>
+    public void Enlist(IBatchedQuery batch, IDocumentStore store, string process, LiveRead read)
+    {
+        var entry = EntryOf(process);
+        var from = entry.Horizon;
+        read.Enlisted(process, new EnlistedChanges(entry, from, Entry.EnlistChanges(batch, store, process, from)));
+    }
+
+    private Entry EntryOf(string process) => _cache.GetOrCreate(process, e =>
+    {
+        e.Size = 1;
+        e.SlidingExpiration = TimeSpan.FromMinutes(30);
+        return new Entry();
+    })!;
+
     public void Dispose() => _cache.Dispose();
+
+    /// <summary>The changes looked for in a caller's batch, from <see cref="From"/> (the horizon then) of <see cref="Entry"/>.</summary>
+    internal sealed record EnlistedChanges(object Entry, long? From, Func<Task<Changes>> Changes);
+
+    /// <summary>What a look for changes found: the new horizon and the changes at or above the previous one ("issue␟txid").</summary>
+    internal sealed record Changes(long Horizon, HashSet<string> Found);
 
     /// <summary>A moment of the record now: the rules measured by, the day stated by (none: now), and the date measured.</summary>
     private sealed record MomentKey((ConvergenceThresholds, string) Rules, DateOnly? StatedBy, DateOnly On);
@@ -129,7 +157,13 @@ public sealed class LiveMeasures(TimeProvider time) : IDisposable
         }
 
         /// <summary>The oldest transaction running when the measures were last brought up to date (null: never).</summary>
-        public long? Horizon { get; set; }
+        public long? Horizon
+        {
+            get => Volatile.Read(ref _horizon) is var h and >= 0 ? h : null;
+            private set => Volatile.Write(ref _horizon, value ?? -1);
+        }
+
+        private long _horizon = -1;
 
         /// <summary>
         /// The changes at or above <see cref="Horizon"/> already taken into account (issue and transaction): a transaction
@@ -139,30 +173,32 @@ public sealed class LiveMeasures(TimeProvider time) : IDisposable
         private HashSet<string> Seen { get; set; } = [];
 
         /// <summary>
-        /// Forgets what changed since <see cref="Horizon"/> and answers the new horizon, taken before anything is read:
-        /// a transaction not yet visible now has an id at or above it, and is looked for at the next read.
+        /// The changes since <paramref name="from"/> (the first time: none, the new horizon only) and the new horizon, taken
+        /// before anything else the batch reads: a transaction not yet visible then has an id at or above it, and is looked
+        /// for at the next read.
         /// </summary>
-        public async Task<long> RefreshAsync(IQuerySession session, string process, CancellationToken cancellationToken)
+        public static Func<Task<Changes>> EnlistChanges(IBatchedQuery batch, IDocumentStore store, string process, long? from)
         {
-            var batch = session.CreateBatchQuery();
             var next = batch.Query<string>("select pg_snapshot_xmin(pg_current_snapshot())::text");
-
-            // From the last horizon; the first time from the new one: what is found then is already in what is read next.
             var changed = batch.Query<string>(
-                $"select distinct c.issue || chr(31) || c.txid::text from {MeasureChanges.QualifiedName(session.DocumentStore)} as c "
+                $"select distinct c.issue || chr(31) || c.txid::text from {MeasureChanges.QualifiedName(store)} as c "
                 + "where c.process = any(?) and c.txid >= coalesce(nullif(?, '')::xid8, pg_snapshot_xmin(pg_current_snapshot()))",
                 new[] { process, MeasureChanges.Everything },
-                Horizon?.ToString(CultureInfo.InvariantCulture) ?? string.Empty);
-            await batch.Execute(cancellationToken);
+                from?.ToString(CultureInfo.InvariantCulture) ?? string.Empty);
+            return async () => new Changes(
+                long.Parse((await next).Single(), CultureInfo.InvariantCulture), (await changed).ToHashSet(StringComparer.Ordinal));
+        }
 
-            var found = (await changed).ToHashSet(StringComparer.Ordinal);
+        /// <summary>Forgets the measures the changes found move (all of them the first time) and answers the new horizon.</summary>
+        public long Apply(Changes changes)
+        {
             if (Horizon is null)
             {
                 Forget(null);
             }
             else
             {
-                foreach (var (issue, _) in found.Except(Seen).Select(Parse))
+                foreach (var (issue, _) in changes.Found.Except(Seen).Select(Parse))
                 {
                     if (issue == MeasureChanges.Everything)
                     {
@@ -174,10 +210,9 @@ public sealed class LiveMeasures(TimeProvider time) : IDisposable
                 }
             }
 
-            var horizon = long.Parse((await next).Single(), CultureInfo.InvariantCulture);
-            Seen = [.. found.Where(change => Parse(change).Txid >= horizon)];
-            Horizon = horizon;
-            return horizon;
+            Seen = [.. changes.Found.Where(change => Parse(change).Txid >= changes.Horizon)];
+            Horizon = changes.Horizon;
+            return changes.Horizon;
         }
 
         private static (string Issue, long Txid) Parse(string change)
