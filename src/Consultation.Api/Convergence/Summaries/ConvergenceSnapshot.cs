@@ -83,6 +83,9 @@ public sealed class ConvergenceSnapshot
             m => new MeasuredIssue(m.Key, process.Issue(m.Key)!.Title, m.Value.Measure, Voices(m.Value.Positions)),
             StringComparer.Ordinal));
 
+    /// <summary>A snapshot of issues already measured (some kept from another moment's, <see cref="SnapshotMoves"/>).</summary>
+    public static ConvergenceSnapshot Of(TimeAxes axes, MeasureRules rules, IReadOnlyDictionary<string, MeasuredIssue> issues) => new(axes, rules, issues);
+
     /// <summary>The positions counted as voices (a bloc's own is carried by its members); the list itself when it holds no bloc's, as kept measures' mostly do.</summary>
     private static IReadOnlyList<MeasuredPosition> Voices(IReadOnlyList<MeasuredPosition> positions) =>
         positions.Any(p => p.Kind == StakeholderKind.GroupOrBloc) ? [.. positions.Where(p => p.Kind != StakeholderKind.GroupOrBloc)] : positions;

@@ -1,5 +1,7 @@
 using Consultation.Positions;
 using Consultation.Stakeholders;
+using JasperFx.Events;
+using Marten.Services.BatchQuerying;
 using Weasel.Core;
 using Weasel.Core.Migrations;
 using Weasel.Postgresql;
@@ -9,12 +11,17 @@ namespace Consultation.Convergence.Measuring.Live;
 
 /// <summary>
 /// Which issues a transaction changed the measure of, written by the writes themselves (<see cref="Listener"/>, in the
-/// same transaction as the events): a row (process, issue, the writing transaction's id) per issue whose positions it
-/// changed, and a row (<see cref="Everything"/>, <see cref="Everything"/>) when it changed the registry (memberships,
-/// accreditations, registrations), which can move any measure. Insert-only: concurrent writers never wait on each other.
-/// <see cref="LiveMeasures"/> asks which issues changed in transactions it may not have seen: those with an id at or
+/// same transaction as the events): a row (process, issue, the writing transaction's id, the events' recorded time) per
+/// issue whose positions it changed and recorded time of its events, and a row (<see cref="Everything"/>,
+/// <see cref="Everything"/>) when it changed the registry (memberships, accreditations, registrations), which can move
+/// any measure. Insert-only: concurrent writers never wait on each other. Read two ways:
+/// <list type="bullet">
+/// <item><see cref="LiveMeasures"/> asks which issues changed in transactions it may not have seen: those with an id at or
 /// above the oldest transaction still running when it last read (<c>pg_snapshot_xmin</c>) — a transaction that commits
-/// late is never missed, as it would be by comparing event sequences or timestamps.
+/// late is never missed, as it would be by comparing event sequences or timestamps.</item>
+/// <item><see cref="Summaries.SettledSnapshots"/> asks which issues changed between two recorded moments (<c>at</c>, the
+/// time an as-of read compares with), to move a kept snapshot to a moment near it.</item>
+/// </list>
 /// </summary>
 public sealed class MeasureChanges(StoreOptions options) : FeatureSchemaBase("measure-changes", options.Advanced.Migrator)
 {
@@ -39,21 +46,47 @@ public sealed class MeasureChanges(StoreOptions options) : FeatureSchemaBase("me
         table.AddColumn("process", "varchar").NotNull();
         table.AddColumn("issue", "varchar").NotNull();
         table.AddColumn("txid", "xid8").NotNull().DefaultValueByExpression("pg_current_xact_id()");
+        table.AddColumn("at", "timestamptz").NotNull().DefaultValueByExpression("now()");
         table.Indexes.Add(new IndexDefinition($"idx_{TableName}_process_txid") { Columns = ["process", "txid"] });
+        table.Indexes.Add(new IndexDefinition($"idx_{TableName}_process_at") { Columns = ["process", "at"] });
         yield return table;
+    }
+
+    /// <summary>
+    /// The issues of <paramref name="process"/> whose positions changed by events recorded after <paramref name="after"/>
+    /// up to <paramref name="upTo"/>; <see cref="Everything"/> among them when the registry changed then.
+    /// </summary>
+    public static Func<Task<IReadOnlyList<string>>> Between(IBatchedQuery batch, IDocumentStore store, string process, DateTimeOffset after, DateTimeOffset upTo)
+    {
+        var issues = batch.Query<string>(
+            $"select distinct issue from {QualifiedName(store)} where process = any(?) and at > ? and at <= ?",
+            new[] { process, Everything },
+            after,
+            upTo);
+        return async () => await issues;
     }
 
     /// <summary>Records that every measure may have moved, outside any write (after a rebuild rewrote the read models).</summary>
     public static async Task RecordEverythingAsync(IDocumentStore store, CancellationToken cancellationToken)
     {
         await using var session = store.LightweightSession();
-        session.QueueSqlCommand($"insert into {QualifiedName(store)} (process, issue) values (?, ?)", Everything, Everything);
+        session.QueueSqlCommand($"insert into {QualifiedName(store)} (process, issue, at) values (?, ?, ?)", Everything, Everything, DateTimeOffset.UtcNow);
         await session.SaveChangesAsync(cancellationToken);
     }
 
-    /// <summary>The issues (process, issue) a set of events changes the measure of; <see cref="Everything"/> for the registry.</summary>
-    public static IEnumerable<(string Process, string Issue)> Of(IEnumerable<object> events) =>
-        events.Select(data => data switch
+    /// <summary>
+    /// The issues (process, issue) a set of events changes the measure of; <see cref="Everything"/> for the registry; each
+    /// at every recorded time of the events that change it (the events of one save are stamped one by one: an as-of moment
+    /// may fall between two of them).
+    /// </summary>
+    public static IEnumerable<(string Process, string Issue, DateTimeOffset At)> Of(IEnumerable<IEvent> events) =>
+        events.Select(e => (Change: Of(e.Data), e.Timestamp))
+            .Where(x => x.Change.Process is not null)
+            .Select(x => (x.Change.Process, x.Change.Issue, x.Timestamp))
+            .Distinct();
+
+    private static (string Process, string Issue) Of(object data) =>
+        data switch
         {
             PositionStated x => (x.Process, x.Issue),
             PositionRevised x => IssueOf(x.Key),
@@ -62,7 +95,7 @@ public sealed class MeasureChanges(StoreOptions options) : FeatureSchemaBase("me
             StakeholderRegistered or StakeholderJoinedGroup or StakeholderLeftGroup or StakeholderAccredited or StakeholderAccreditationEnded =>
                 (Everything, Everything),
             _ => (null!, null!),
-        }).Where(x => x.Item1 is not null).Distinct();
+        };
 
     /// <summary>A position's key is <c>{process}/{issue}/{stakeholder}</c>.</summary>
     private static (string, string) IssueOf(string positionKey)
@@ -76,13 +109,14 @@ public sealed class MeasureChanges(StoreOptions options) : FeatureSchemaBase("me
     {
         public override Task BeforeSaveChangesAsync(IDocumentSession session, CancellationToken token)
         {
-            var changed = Of(session.PendingChanges.Streams().SelectMany(s => s.Events).Select(e => e.Data)).ToList();
+            var changed = Of(session.PendingChanges.Streams().SelectMany(s => s.Events)).ToList();
             if (changed.Count > 0)
             {
                 session.QueueSqlCommand(
-                    $"insert into {QualifiedName(session.DocumentStore)} (process, issue) select * from unnest(?, ?)",
+                    $"insert into {QualifiedName(session.DocumentStore)} (process, issue, at) select * from unnest(?, ?, ?)",
                     changed.Select(c => c.Process).ToArray(),
-                    changed.Select(c => c.Issue).ToArray());
+                    changed.Select(c => c.Issue).ToArray(),
+                    changed.Select(c => c.At).ToArray());
             }
 
             return Task.CompletedTask;

@@ -7,6 +7,7 @@ using Consultation.Convergence.Summaries;
 using Consultation.Processes;
 using Consultation.Time;
 using Consultation.Tests.Support;
+using Microsoft.Extensions.Configuration;
 using Marten;
 using Xunit.Abstractions;
 
@@ -35,6 +36,63 @@ public sealed class LiveMeasuresDifferentialTests(ApiFactory api, ITestOutputHel
     public async Task Every_kept_measure_equals_the_measure_computed_afresh_after_every_step(int seed)
     {
         var random = new Random(seed);
+        var (process, voices, bloc, ngo) = await StartAsync();
+        await CompareAsync(process, "start");
+        for (var step = 0; step < 40; step++)
+        {
+            var what = await StepAsync(random, process, voices, bloc, ngo);
+            output.WriteLine($"{step}: {what}");
+            await CompareAsync(process, $"after step {step} ({what})");
+        }
+    }
+
+    /// <summary>
+    /// After a random history, the process's snapshot as of every moment an event was recorded at, and just before it (a
+    /// save's events are stamped one by one), asked in random order so that each is moved from a kept one before or after
+    /// it (<see cref="SnapshotMoves"/>), equals the snapshot taken afresh — now and as stated by a day.
+    /// </summary>
+    [Theory]
+    [InlineData(20261207)]
+    [InlineData(11)]
+    public async Task Every_snapshot_moved_from_a_kept_moment_equals_the_snapshot_taken_afresh(int seed)
+    {
+        var random = new Random(seed);
+        var started = await PositionSteps.InstantAsync();
+        var (process, voices, bloc, ngo) = await StartAsync();
+        for (var step = 0; step < 40; step++)
+        {
+            output.WriteLine($"{step}: {await StepAsync(random, process, voices, bloc, ngo)}");
+        }
+
+        await using var session = api.Store.QuerySession();
+        var stamps = await session.AdvancedSql.QueryAsync<DateTimeOffset>(
+            $"select distinct timestamp from {api.Store.Options.Events.DatabaseSchemaName}.mt_events where timestamp > ?", CancellationToken.None, started);
+        var moments = stamps.SelectMany(t => new[] { t, t.AddTicks(-10) }).OrderBy(_ => random.Next()).ToList();
+        var details = (await session.LoadAsync<ProcessDetails>(process))!;
+        var rules = await ConvergenceTimelines.RulesAsync(session, process, null, null, CancellationToken.None);
+        var settings = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Convergence:SettleSeconds"] = "0" }).Build();
+        using var live = new Consultation.Convergence.Measuring.Live.LiveMeasures(TimeProvider.System);
+        using var snapshots = new SettledSnapshots(TimeProvider.System, settings, live);
+        foreach (var at in moments)
+        {
+            foreach (var statedBy in new DateOnly?[] { null, new(2017, 12, 5) })
+            {
+                var axes = new TimeAxes(at, statedBy);
+                var moved = await snapshots.TakeAsync(session, details, axes, rules(at), null, CancellationToken.None);
+                var afresh = await ConvergenceSnapshot.TakeAsync(session, details, axes, rules(at), null, DateTimeOffset.UtcNow, CancellationToken.None);
+                Assert.Equal(afresh.Issues.Keys.Order(), moved.Issues.Keys.Order());
+                foreach (var (issue, expected) in afresh.Issues)
+                {
+                    var (got, want) = (JsonSerializer.Serialize(moved.Issues[issue], HttpExtensions.Json), JsonSerializer.Serialize(expected, HttpExtensions.Json));
+                    Assert.True(got == want, $"as of {at:O}, statedBy {statedBy}, {issue}:\nmoved  {got}\nafresh {want}");
+                }
+            }
+        }
+    }
+
+    private async Task<(string Process, string[] Voices, string Bloc, string Ngo)> StartAsync()
+    {
         var process = await _steps.OpenAsync(Issues);
         foreach (var (state, region) in States.Zip(new[] { "LatinAmericanAndCaribbean", "LatinAmericanAndCaribbean", "AsiaPacific", "African", "African", "WesternEuropeanAndOthers" }))
         {
@@ -51,15 +109,7 @@ public sealed class LiveMeasuresDifferentialTests(ApiFactory api, ITestOutputHel
         await _steps.Secretariat.EnsureParticipantAsync(process, "stocktaking-2017", bloc);
         await _steps.JoinAsync("MEX", bloc, "2017-01-01");
         await _steps.JoinAsync("SLE", bloc, "2017-01-01");
-        var voices = States.Append(ngo).ToArray();
-
-        await CompareAsync(process, "start");
-        for (var step = 0; step < 40; step++)
-        {
-            var what = await StepAsync(random, process, voices, bloc, ngo);
-            output.WriteLine($"{step}: {what}");
-            await CompareAsync(process, $"after step {step} ({what})");
-        }
+        return (process, States.Append(ngo).ToArray(), bloc, ngo);
     }
 
     private readonly HashSet<(string Issue, string Holder)> _standing = [];

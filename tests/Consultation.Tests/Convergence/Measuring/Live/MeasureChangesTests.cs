@@ -1,0 +1,47 @@
+using Consultation.Convergence.Measuring.Live;
+using Consultation.Tests.Support;
+using Marten;
+
+namespace Consultation.Tests.Convergence.Measuring.Live;
+
+/// <summary>
+/// Every write that changes an issue's positions records the change in its own transaction, stamped with the recorded time
+/// of its events (the time an as-of read compares with): a read as of a moment finds which issues changed between two
+/// moments from these rows alone.
+/// </summary>
+public sealed class MeasureChangesTests(ApiFactory api) : IClassFixture<ApiFactory>
+{
+    private readonly PositionSteps _steps = new(api.CreateClient());
+
+    [Fact]
+    public async Task A_change_is_stamped_with_the_recorded_time_of_the_events_that_made_it()
+    {
+        var process = await _steps.OpenAsync("alpha", "beta");
+        foreach (var state in new[] { "MEX", "THA" })
+        {
+            await _steps.Secretariat.EnsureStakeholderAsync(state, "MemberState");
+            await _steps.Secretariat.EnsureParticipantAsync(process, "stocktaking-2017", state);
+        }
+
+        await _steps.StateAsync(process, "alpha", "MEX", 2);
+        await _steps.StateAsync(process, "beta", "THA", -1);
+        await _steps.ReviseAsync(process, "alpha", "MEX", 1, "2017-12-05");
+        await _steps.WithdrawAsync(process, "beta", "THA", "2017-12-06");
+
+        await using var session = api.Store.QuerySession();
+        var schema = api.Store.Options.Events.DatabaseSchemaName;
+        var events = await session.AdvancedSql.QueryAsync<string>(
+            $"select split_part(stream_id, '/', 2) || ' ' || to_char(timestamp at time zone 'UTC', 'HH24:MI:SS.US') from {schema}.mt_events "
+            + "where stream_id like ? and type like 'position_%' order by seq_id",
+            CancellationToken.None,
+            $"{process}/%");
+        var changes = await session.AdvancedSql.QueryAsync<string>(
+            $"select issue || ' ' || to_char(at at time zone 'UTC', 'HH24:MI:SS.US') from {MeasureChanges.QualifiedName(api.Store)} "
+            + "where process = ? order by txid, at",
+            CancellationToken.None,
+            process);
+
+        Assert.True(events.Count == 4, string.Join("\n", events));
+        Assert.Equal(events, changes);
+    }
+}
