@@ -108,7 +108,7 @@ public static class BatchScenario
                 })
                 .ToList();
             await using var scope = context.Host.Services.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new StatePositionsInBatch.Command(fixture.Process, items), ct);
+            await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new StatePositionsInBatch.Command(fixture.Process, new StatePositionsInBatch.Request(items)), ct);
         };
         await batch(0, 0, CancellationToken.None);
         await WriteBreakdown.MeasureAsync(context, "pipeline, batch of 500", batch, 1, batches, "2 batch import", "batch");
