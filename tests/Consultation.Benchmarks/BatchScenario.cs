@@ -1,9 +1,6 @@
-using System.Diagnostics;
 using System.Net.Http.Json;
-using Consultation.Positions;
 using Consultation.Positions.Batching;
 using JasperFx.Events;
-using Marten;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 

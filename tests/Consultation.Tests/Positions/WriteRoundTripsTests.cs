@@ -5,7 +5,6 @@ using Consultation.Positions.Reading;
 using Consultation.Positions.Revising;
 using Consultation.Positions.Stating;
 using Consultation.Positions.Withdrawing;
-using Consultation.Tests.Support;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 

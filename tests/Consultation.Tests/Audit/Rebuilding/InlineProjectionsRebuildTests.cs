@@ -1,9 +1,6 @@
-using System.Net;
 using Consultation.Projections;
 using Consultation.Tests.Convergence.Measuring;
-using Consultation.Tests.Support;
 using JasperFx.Events.Projections;
-using Marten;
 using Npgsql;
 
 namespace Consultation.Tests.Audit.Rebuilding;

@@ -1,9 +1,6 @@
-using System.Net;
 using Consultation.Projections;
 using Consultation.Positions;
 using Consultation.Positions.Views;
-using Consultation.Tests.Support;
-using Marten;
 using Npgsql;
 
 namespace Consultation.Tests.Audit.Rebuilding;

@@ -1,6 +1,3 @@
-using System.Net;
-using Consultation.Tests.Support;
-using Marten;
 using Marten.Events;
 using Npgsql;
 

@@ -1,5 +1,3 @@
-using Consultation.Tests.Support;
-using Marten;
 using Marten.Events;
 using Marten.Events.Daemon.Coordination;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,7 +1,4 @@
-using System.Text.Json;
 using Consultation.Tests.Convergence.Summaries;
-using Consultation.Tests.Support;
-using Marten;
 using Marten.Events;
 
 namespace Consultation.Tests.Audit.Rebuilding;

@@ -1,8 +1,5 @@
 using System.Collections.Concurrent;
-using System.Text.Json;
 using Consultation.Tests.Convergence.Summaries;
-using Consultation.Tests.Support;
-using Marten;
 using Marten.Events;
 
 namespace Consultation.Tests.Audit.Rebuilding;

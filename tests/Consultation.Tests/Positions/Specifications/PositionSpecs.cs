@@ -6,7 +6,6 @@ using Consultation.Positions.Stating;
 using Consultation.Positions.Withdrawing;
 using Consultation.Processes;
 using Consultation.Stakeholders;
-using Consultation.Tests.Support;
 
 namespace Consultation.Tests.Positions.Specifications;
 
