@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace Consultation.Tests.Audit.Rebuilding;
+namespace Consultation.Tests.Projections;
 
 /// <summary>What the rebuild and verification tests do by hand: register through the API, tamper with projection tables in SQL, follow a rebuild.</summary>
 public sealed class RebuildSteps(HttpClient client, string schema)

@@ -3,7 +3,7 @@ using Consultation.Tests.Convergence.Measuring;
 using JasperFx.Events.Projections;
 using Npgsql;
 
-namespace Consultation.Tests.Audit.Rebuilding;
+namespace Consultation.Tests.Projections;
 
 /// <summary>
 /// Every inline projection is rebuilt stream by stream (<see cref="StreamFoldRebuild"/>), those reading the same events from

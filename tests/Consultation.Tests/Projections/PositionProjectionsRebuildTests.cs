@@ -3,7 +3,7 @@ using Consultation.Positions;
 using Consultation.Positions.Views;
 using Npgsql;
 
-namespace Consultation.Tests.Audit.Rebuilding;
+namespace Consultation.Tests.Projections;
 
 /// <summary>
 /// The position projections are rebuilt stream by stream (<see cref="StreamFoldRebuild"/>), not by Marten's daemon: the rebuilt
