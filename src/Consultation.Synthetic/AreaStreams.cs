@@ -1,5 +1,4 @@
 using Consultation.Convergence.Areas;
-using Consultation.Convergence.Measuring;
 
 namespace Consultation.Synthetic;
 

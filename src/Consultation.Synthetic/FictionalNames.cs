@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Consultation.Synthetic;
 
 /// <summary>Invented names for the fictional States: no real country is meant.</summary>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Consultation.Stakeholders;
 
 namespace Consultation.Synthetic;

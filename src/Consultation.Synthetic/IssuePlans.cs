@@ -1,6 +1,3 @@
-using System.Globalization;
-using Consultation.Convergence.Measuring;
-
 namespace Consultation.Synthetic;
 
 internal sealed record IssuePlan(int Index, string Key, string Title, string? Theme, bool Retired, ConvergenceLevel Target);

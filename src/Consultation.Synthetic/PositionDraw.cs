@@ -1,6 +1,3 @@
-using Consultation.Convergence.Measuring;
-using Consultation.Positions;
-
 namespace Consultation.Synthetic;
 
 internal enum Fate

@@ -1,5 +1,3 @@
-using Consultation.Positions;
-
 namespace Consultation.Synthetic;
 
 /// <summary>The events of each position stream of a drawn issue: stated, revised, corrected, withdrawn and re-stated.</summary>

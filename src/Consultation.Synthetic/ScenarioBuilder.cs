@@ -1,8 +1,5 @@
-using System.Globalization;
 using Consultation.Convergence.Areas;
-using Consultation.Convergence.Measuring;
 using Consultation.Meetings;
-using Consultation.Positions;
 using Consultation.Processes;
 using Consultation.Stakeholders;
 

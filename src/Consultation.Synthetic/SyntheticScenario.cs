@@ -1,5 +1,3 @@
-using Consultation.Convergence.Measuring;
-
 namespace Consultation.Synthetic;
 
 public enum SyntheticStreamKind

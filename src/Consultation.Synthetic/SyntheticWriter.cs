@@ -1,8 +1,6 @@
 using System.Diagnostics;
-using System.Globalization;
 using Consultation.Projections;
 using Consultation.Meetings;
-using Consultation.Positions;
 using Consultation.Processes;
 using Consultation.Stakeholders;
 using JasperFx.Events;

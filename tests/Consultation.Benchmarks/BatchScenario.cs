@@ -1,9 +1,6 @@
-using System.Diagnostics;
 using System.Net.Http.Json;
-using Consultation.Positions;
 using Consultation.Positions.Batching;
 using JasperFx.Events;
-using Marten;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -108,7 +105,7 @@ public static class BatchScenario
                 })
                 .ToList();
             await using var scope = context.Host.Services.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new StatePositionsInBatch.Command(fixture.Process, items), ct);
+            await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new StatePositionsInBatch.Command(fixture.Process, new StatePositionsInBatch.Request(items)), ct);
         };
         await batch(0, 0, CancellationToken.None);
         await WriteBreakdown.MeasureAsync(context, "pipeline, batch of 500", batch, 1, batches, "2 batch import", "batch");

@@ -1,4 +1,3 @@
-using Marten;
 using Microsoft.Extensions.Hosting;
 
 namespace Consultation.Benchmarks;

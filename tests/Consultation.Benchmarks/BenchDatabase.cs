@@ -1,4 +1,3 @@
-using Npgsql;
 using Testcontainers.PostgreSql;
 
 namespace Consultation.Benchmarks;

@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
-
 namespace Consultation.Benchmarks;
 
 /// <summary>CPU time used so far by the benchmark's own process, the API's process and the PostgreSQL container (null: not measurable).</summary>

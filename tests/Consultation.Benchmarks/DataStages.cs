@@ -1,7 +1,4 @@
-using System.Diagnostics;
-using Consultation.Positions;
 using Consultation.Synthetic;
-using Marten;
 
 namespace Consultation.Benchmarks;
 

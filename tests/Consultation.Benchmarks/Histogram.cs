@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Consultation.Benchmarks;
 
 /// <summary>Latencies of one run, in Stopwatch ticks; percentiles by sorting (runs hold at most a few hundred thousand samples).</summary>

@@ -1,6 +1,5 @@
 using Consultation.Infrastructure.EventStore;
 using Consultation.Infrastructure.Pipeline;
-using Marten;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Consultation.Benchmarks;
 
 /// <summary>One operation of a load run: the worker's number and its running count of operations.</summary>

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Consultation.Benchmarks;
 
 /// <summary>Progress on standard error with the time since start; standard output carries only the result table.</summary>

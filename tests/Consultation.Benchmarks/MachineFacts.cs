@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Runtime;
 using System.Runtime.InteropServices;
 using System.Text.Json.Nodes;

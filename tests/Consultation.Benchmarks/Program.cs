@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Consultation.Benchmarks;
 using Consultation.Infrastructure.Database;
 

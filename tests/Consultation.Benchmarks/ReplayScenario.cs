@@ -1,7 +1,5 @@
-using System.Diagnostics;
 using Consultation.Projections;
 using JasperFx.Events.Projections;
-using Npgsql;
 
 namespace Consultation.Benchmarks;
 

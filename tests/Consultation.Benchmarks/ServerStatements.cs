@@ -1,6 +1,3 @@
-using System.Globalization;
-using Npgsql;
-
 namespace Consultation.Benchmarks;
 
 /// <summary>

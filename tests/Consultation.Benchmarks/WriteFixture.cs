@@ -1,8 +1,6 @@
 using Consultation.Meetings;
-using Consultation.Positions;
 using Consultation.Stakeholders;
 using Consultation.Synthetic;
-using Marten;
 
 namespace Consultation.Benchmarks;
 

@@ -1,13 +1,10 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Consultation.Positions;
 using Consultation.Positions.Revising;
 using Consultation.Positions.Stating;
-using Marten;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 
 namespace Consultation.Benchmarks;
 

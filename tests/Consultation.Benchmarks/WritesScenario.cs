@@ -1,5 +1,3 @@
-using Npgsql;
-
 namespace Consultation.Benchmarks;
 
 /// <summary>Scenario 1: position writes at 1, 8 and 32 concurrent writers through each layer, and the ratios between layers.</summary>

@@ -1,10 +1,8 @@
 using System.Collections;
 using System.Reflection;
-using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Consultation.Infrastructure.EventStore;
 using Consultation.Stakeholders;
-using Marten;
 using Marten.Services;
 
 namespace Consultation.Tests.Architecture;

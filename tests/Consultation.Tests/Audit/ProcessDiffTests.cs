@@ -1,8 +1,6 @@
-using System.Net;
 using Consultation.Audit.Diffing;
 using Consultation.Convergence.Measuring;
 using Consultation.Tests.Convergence.Summaries;
-using Consultation.Tests.Support;
 
 namespace Consultation.Tests.Audit;
 

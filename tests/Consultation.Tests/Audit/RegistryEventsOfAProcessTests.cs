@@ -1,8 +1,5 @@
-using System.Net;
-using System.Text.Json;
 using Consultation.Audit.Reading;
 using Consultation.Tests.Security;
-using Consultation.Tests.Support;
 
 namespace Consultation.Tests.Audit;
 

@@ -1,7 +1,4 @@
-using System.Text.Json;
 using Consultation.Audit;
-using Consultation.Tests.Support;
-using Marten;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Consultation.Tests.Audit;

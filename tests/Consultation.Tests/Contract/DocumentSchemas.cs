@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace Consultation.Tests.Contract;
 
 /// <summary>Reading schemas out of the served OpenAPI document as a client generator would.</summary>

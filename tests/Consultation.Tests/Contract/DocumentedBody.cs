@@ -1,8 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using Consultation.Tests.Support;
 
 namespace Consultation.Tests.Contract;
 

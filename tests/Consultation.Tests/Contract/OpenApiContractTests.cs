@@ -1,5 +1,4 @@
 using Consultation.Tests.Reliability;
-using Consultation.Tests.Support;
 using Microsoft.OpenApi;
 
 namespace Consultation.Tests.Contract;

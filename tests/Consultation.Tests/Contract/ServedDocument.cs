@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.OpenApi;
 
 namespace Consultation.Tests.Contract;

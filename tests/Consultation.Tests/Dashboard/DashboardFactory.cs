@@ -1,4 +1,3 @@
-using Consultation.Tests.Support;
 using Microsoft.Playwright;
 
 namespace Consultation.Tests.Dashboard;

@@ -1,6 +1,4 @@
-using System.Net;
 using Consultation.Meetings;
-using Consultation.Tests.Support;
 
 namespace Consultation.Tests.Dashboard;
 

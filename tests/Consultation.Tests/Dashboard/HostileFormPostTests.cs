@@ -1,8 +1,6 @@
-using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
 using Consultation.Tests.Security;
-using Marten;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Consultation.Tests.Dashboard;

@@ -1,5 +1,3 @@
-using Consultation.Tests.Support;
-
 namespace Consultation.Tests.Dashboard;
 
 /// <summary>The meeting page: agenda, participants, statements (corrections and withdrawals marked), findings, recommendations, summary, positions stated there.</summary>

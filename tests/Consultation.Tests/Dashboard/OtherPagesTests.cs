@@ -1,6 +1,3 @@
-using Consultation.Tests.Support;
-using System.Text.Json;
-
 namespace Consultation.Tests.Dashboard;
 
 /// <summary>The area, stakeholder and history pages show what the API answers.</summary>

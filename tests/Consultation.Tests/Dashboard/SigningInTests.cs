@@ -1,5 +1,3 @@
-using System.Net;
-using Consultation.Tests.Support;
 using Microsoft.Playwright;
 
 namespace Consultation.Tests.Dashboard;

@@ -1,5 +1,4 @@
 using Consultation.Infrastructure.Database;
-using Consultation.Tests.Support;
 
 namespace Consultation.Tests.Documentation;
 

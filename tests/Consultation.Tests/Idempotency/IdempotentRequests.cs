@@ -1,5 +1,4 @@
 using System.Net.Http.Json;
-using Consultation.Tests.Support;
 
 namespace Consultation.Tests.Idempotency;
 

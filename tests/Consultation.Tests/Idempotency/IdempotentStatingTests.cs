@@ -1,7 +1,4 @@
-using System.Net;
 using Consultation.Infrastructure.Idempotency;
-using Consultation.Tests.Support;
-using Marten;
 
 namespace Consultation.Tests.Idempotency;
 

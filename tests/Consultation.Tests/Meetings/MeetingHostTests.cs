@@ -1,5 +1,4 @@
 using Consultation.Meetings;
-using Consultation.Tests.Support;
 
 namespace Consultation.Tests.Meetings;
 

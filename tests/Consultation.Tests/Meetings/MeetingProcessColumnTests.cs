@@ -1,8 +1,6 @@
-using System.Net;
 using Consultation.Convergence.Summaries;
 using Consultation.Infrastructure.Http;
 using Consultation.Meetings;
-using Consultation.Tests.Support;
 
 namespace Consultation.Tests.Meetings;
 

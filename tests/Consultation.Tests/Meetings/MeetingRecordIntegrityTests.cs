@@ -1,9 +1,5 @@
-using System.Net;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using Consultation.Meetings;
-using Consultation.Tests.Support;
-using Marten;
 
 namespace Consultation.Tests.Meetings;
 

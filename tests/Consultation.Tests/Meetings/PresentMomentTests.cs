@@ -1,7 +1,5 @@
-using System.Net;
 using Consultation.Domain;
 using Consultation.Infrastructure.Validation;
-using Consultation.Tests.Support;
 
 namespace Consultation.Tests.Meetings;
 

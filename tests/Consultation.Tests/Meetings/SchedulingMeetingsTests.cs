@@ -1,8 +1,4 @@
-using System.Net;
-using System.Text.Json;
 using Consultation.Meetings;
-using Consultation.Tests.Support;
-using Marten;
 
 namespace Consultation.Tests.Meetings;
 

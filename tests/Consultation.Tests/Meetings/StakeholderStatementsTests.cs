@@ -1,7 +1,5 @@
-using System.Net;
 using Consultation.Infrastructure.Http;
 using Consultation.Meetings;
-using Consultation.Tests.Support;
 
 namespace Consultation.Tests.Meetings;
 

@@ -1,8 +1,5 @@
-using System.Net;
-using System.Text.Json;
 using Consultation.Meetings;
 using Consultation.Meetings.Statements;
-using Consultation.Tests.Support;
 
 namespace Consultation.Tests.Meetings;
 

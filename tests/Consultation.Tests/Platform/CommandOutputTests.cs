@@ -1,5 +1,3 @@
-using Consultation.Tests.Support;
-
 namespace Consultation.Tests.Platform;
 
 /// <summary>The first screen of a command's output is the service's own: JasperFx's command discovery lines are left out.</summary>

@@ -1,7 +1,4 @@
-using System.Net;
 using System.Net.Http.Headers;
-using System.Text.Json;
-using Consultation.Tests.Support;
 
 namespace Consultation.Tests.Platform;
 

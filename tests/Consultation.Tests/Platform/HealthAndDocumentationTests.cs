@@ -1,7 +1,3 @@
-using System.Net;
-using System.Text.Json;
-using Consultation.Tests.Support;
-
 namespace Consultation.Tests.Platform;
 
 public sealed class HealthAndDocumentationTests(ApiFactory api) : IClassFixture<ApiFactory>

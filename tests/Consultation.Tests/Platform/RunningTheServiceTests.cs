@@ -1,9 +1,7 @@
 using System.Diagnostics;
-using System.Net;
 using System.Net.Http.Json;
 using System.Net.Sockets;
 using Consultation.Infrastructure.Database;
-using Consultation.Tests.Support;
 
 namespace Consultation.Tests.Platform;
 

@@ -1,4 +1,3 @@
-using Consultation.Tests.Support;
 using Microsoft.AspNetCore.Hosting;
 
 namespace Consultation.Tests.Platform;

@@ -1,6 +1,3 @@
-using System.Net;
-using Consultation.Tests.Support;
-
 namespace Consultation.Tests.Positions;
 
 /// <summary>A write answers with the position as it wrote it (no read-back): byte for byte what a read right after returns.</summary>

@@ -1,7 +1,5 @@
-using System.Net;
 using Consultation.Positions;
 using Consultation.Positions.Reading;
-using Consultation.Tests.Support;
 
 namespace Consultation.Tests.Positions;
 

@@ -2,9 +2,7 @@ using Consultation.Positions;
 using Consultation.Positions.Revising;
 using Consultation.Positions.Views;
 using Consultation.Positions.Writing;
-using Consultation.Tests.Support;
 using JasperFx;
-using Marten;
 
 namespace Consultation.Tests.Positions;
 

@@ -1,6 +1,4 @@
-using System.Net;
 using Consultation.Convergence.Measuring;
-using Consultation.Tests.Support;
 
 namespace Consultation.Tests.Positions;
 

@@ -5,7 +5,6 @@ using Consultation.Positions.Reading;
 using Consultation.Positions.Revising;
 using Consultation.Positions.Stating;
 using Consultation.Positions.Withdrawing;
-using Consultation.Tests.Support;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -35,7 +34,7 @@ public sealed class WriteRoundTripsTests(ApiFactory api) : IClassFixture<ApiFact
             await WriteAsync(new StatePosition.Request { Stakeholder = "MEX", Stance = 1, Summary = "Supports", Meeting = Meeting, StatedOn = on }.For(process, "alpha"), key),
             await WriteAsync(new RevisePosition.Command(key, 1, new PositionChange { Stance = -1, Summary = "Now has reservations", Meeting = Meeting, StatedOn = on.AddDays(1), Reason = "New instructions" }), key),
             await WriteAsync(new CorrectPosition.Command(key, 2, new PositionCorrection { Stance = -2, Meeting = Meeting, Reason = "Entered wrong" }), key),
-            await WriteAsync(new WithdrawPosition.Command(key, 3, Meeting, null, null, on.AddDays(2), "Awaiting instructions"), key),
+            await WriteAsync(new WithdrawPosition.Command(key, 3, new WithdrawPosition.Request(Meeting, null, null, on.AddDays(2), "Awaiting instructions")), key),
             await WriteAsync(new StatePosition.Request { Stakeholder = "MEX", Stance = 2, Summary = "Supports again", Meeting = Meeting, StatedOn = on.AddDays(2) }.For(process, "alpha"), key),
         };
 
@@ -68,7 +67,7 @@ public sealed class WriteRoundTripsTests(ApiFactory api) : IClassFixture<ApiFact
 
         await using var scope = api.Services.CreateAsyncScope();
         var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
-        var (written, statements) = await RoundTrips.TraceAsync(async () => await mediator.Send(new StatePositionsInBatch.Command(process, items)));
+        var (written, statements) = await RoundTrips.TraceAsync(async () => await mediator.Send(new StatePositionsInBatch.Command(process, new StatePositionsInBatch.Request(items))));
 
         Assert.Equal(3, written.Positions.Count);
         Assert.True(statements.Count == 2, $"{statements.Count} round trips:\n{string.Join("\n---\n", statements)}");

@@ -1,5 +1,3 @@
-using Consultation.Tests.Support;
-
 namespace Consultation.Tests.Processes;
 
 /// <summary>Who leads a process as a source says it: a role, with the names it gives or none, noted once.</summary>

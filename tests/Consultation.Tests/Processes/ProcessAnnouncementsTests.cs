@@ -1,5 +1,3 @@
-using Consultation.Tests.Support;
-
 namespace Consultation.Tests.Processes;
 
 /// <summary>

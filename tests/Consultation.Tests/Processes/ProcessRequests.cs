@@ -1,6 +1,4 @@
-using System.Net;
 using Consultation.Processes;
-using Consultation.Tests.Support;
 
 namespace Consultation.Tests.Processes;
 

@@ -1,9 +1,6 @@
-using System.Net;
 using Consultation.Infrastructure.Http;
 using Consultation.Processes;
 using Consultation.Processes.Listing;
-using Consultation.Tests.Support;
-using Marten;
 
 namespace Consultation.Tests.Processes;
 

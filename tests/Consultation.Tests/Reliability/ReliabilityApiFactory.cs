@@ -1,5 +1,3 @@
-using Consultation.Tests.Support;
-
 namespace Consultation.Tests.Reliability;
 
 /// <summary>The service with the per-user write limit lifted, so a load test measures the record, not the rate limiter.</summary>

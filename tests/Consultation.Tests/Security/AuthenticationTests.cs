@@ -1,6 +1,4 @@
-using System.Net;
 using Consultation.Infrastructure.Security;
-using Consultation.Tests.Support;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Hosting;

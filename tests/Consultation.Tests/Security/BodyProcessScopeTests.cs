@@ -1,8 +1,5 @@
-using System.Net;
 using System.Reflection;
-using System.Text.Json;
 using Consultation.Infrastructure.Pipeline;
-using Consultation.Tests.Support;
 
 namespace Consultation.Tests.Security;
 

@@ -1,7 +1,4 @@
-using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
-using Consultation.Tests.Support;
 
 namespace Consultation.Tests.Security;
 

@@ -1,6 +1,3 @@
-using System.Net;
-using Consultation.Tests.Support;
-
 namespace Consultation.Tests.Security;
 
 /// <summary>A service where each user may send three writes a minute.</summary>

@@ -1,8 +1,5 @@
-using System.Net;
 using Consultation.Domain;
 using Consultation.Infrastructure.EventStore;
-using Consultation.Tests.Support;
-using Marten;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Consultation.Tests.Security;

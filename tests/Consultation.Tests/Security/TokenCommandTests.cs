@@ -1,6 +1,3 @@
-using System.Net;
-using Consultation.Tests.Support;
-
 namespace Consultation.Tests.Security;
 
 /// <summary><c>token</c> issues a development token the API accepts, with the roles and processes asked for.</summary>

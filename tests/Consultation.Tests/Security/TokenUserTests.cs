@@ -1,6 +1,3 @@
-using System.Net;
-using Consultation.Tests.Support;
-
 namespace Consultation.Tests.Security;
 
 /// <summary>

@@ -1,6 +1,4 @@
-using System.Net;
 using System.Net.Sockets;
-using Consultation.Tests.Support;
 
 namespace Consultation.Tests.Security;
 

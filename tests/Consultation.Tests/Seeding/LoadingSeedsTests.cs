@@ -1,8 +1,4 @@
-using System.Net;
-using System.Text.Json;
 using Consultation.Seeding;
-using Consultation.Tests.Support;
-using Marten;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Consultation.Tests.Seeding;

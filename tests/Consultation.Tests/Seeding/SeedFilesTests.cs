@@ -1,5 +1,3 @@
-using Consultation.Tests.Support;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using Consultation.Infrastructure.Database;
 using Consultation.Seeding;

@@ -1,8 +1,6 @@
 using Consultation.Infrastructure.Security;
 using Consultation.Seeding;
 using Consultation.Tests.Security;
-using Consultation.Tests.Support;
-using Marten;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;

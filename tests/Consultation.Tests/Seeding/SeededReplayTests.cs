@@ -1,7 +1,3 @@
-using System.Net;
-using System.Text.Json;
-using Consultation.Tests.Support;
-
 namespace Consultation.Tests.Seeding;
 
 /// <summary>

@@ -1,6 +1,4 @@
-using System.Net;
 using Consultation.Stakeholders;
-using Consultation.Tests.Support;
 
 namespace Consultation.Tests.Stakeholders;
 

@@ -1,7 +1,4 @@
-using System.Net;
 using Consultation.Stakeholders;
-using Consultation.Tests.Support;
-using Marten;
 
 namespace Consultation.Tests.Stakeholders;
 

@@ -1,7 +1,5 @@
-using System.Net;
 using Consultation.Infrastructure.Http;
 using Consultation.Stakeholders;
-using Consultation.Tests.Support;
 
 namespace Consultation.Tests.Stakeholders;
 

@@ -1,5 +1,3 @@
-using Consultation.Tests.Support;
-
 namespace Consultation.Tests.Stakeholders;
 
 /// <summary>Bad input always gets a 4xx problem-details answer that says what is wrong, and writes nothing.</summary>

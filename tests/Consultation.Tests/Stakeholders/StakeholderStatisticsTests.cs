@@ -1,8 +1,5 @@
-using System.Net;
 using Consultation.Stakeholders;
 using Consultation.Stakeholders.Statistics;
-using Consultation.Tests.Support;
-using Marten;
 using Marten.Events;
 
 namespace Consultation.Tests.Stakeholders;

@@ -1,4 +1,3 @@
-using System.Net;
 using Consultation.Positions.Views;
 
 namespace Consultation.Tests.Support;

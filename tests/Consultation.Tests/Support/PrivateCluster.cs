@@ -1,4 +1,3 @@
-using System.Net;
 using System.Net.Sockets;
 using Consultation.Infrastructure.Database;
 using Microsoft.Extensions.Logging;

@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace Consultation.Tests.Support;
 
 /// <summary>Builds test data the way a secretariat user would: through the API, reading each ETag before an update.</summary>

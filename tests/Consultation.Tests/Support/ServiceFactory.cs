@@ -1,6 +1,5 @@
 using Consultation.Infrastructure.Database;
 using JasperFx.CommandLine;
-using Marten;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;

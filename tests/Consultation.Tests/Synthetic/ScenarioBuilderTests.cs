@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Consultation.Convergence.Measuring;
 using Consultation.Meetings;
 using Consultation.Positions;

@@ -4,7 +4,6 @@ using Consultation.Convergence.Summaries;
 using Consultation.Positions;
 using Consultation.Processes;
 using Consultation.Synthetic;
-using Consultation.Tests.Support;
 using Xunit.Abstractions;
 
 namespace Consultation.Tests.Synthetic;

@@ -7,11 +7,9 @@ namespace Consultation.Infrastructure.Http;
 
 /// <summary>
 /// The validation rules of every type a request body binds to (and the objects nested in it), read from the registered
-/// validators, for the OpenAPI document. A body type is described by its own validator (a slice's <c>Request</c>, which the
-/// pipeline validates for the command made from it: <see cref="IFromRequest{TRequest}"/>), else by the validator of the type
-/// named in <see cref="ValidatedAsAttribute"/>, else by the validators beside it in its slice (a slice whose validator checks
-/// its <c>Command</c>, field for field by name). Nested objects take the rules addressed to them (<c>venue.city</c>) and
-/// their own validators'.
+/// validators, for the OpenAPI document. A body type is described by its own validators (a slice's <c>Request</c>, which the
+/// pipeline validates for the command made from it: <see cref="IFromRequest{TRequest}"/>). Nested objects take the rules
+/// addressed to them (<c>venue.city</c>) and their own validators'.
 /// </summary>
 public sealed class RequestFieldRules(IServiceProvider services)
 {
@@ -32,7 +30,7 @@ public sealed class RequestFieldRules(IServiceProvider services)
             .Distinct();
         foreach (var body in bodies)
         {
-            Visit(body, RulesDescribing(body, services), found, services, depth: 0);
+            Visit(body, FieldRules.Of(OwnValidators(body, services)), found, services, depth: 0);
         }
 
         return found.ToDictionary(p => p.Key, p => (IReadOnlyDictionary<string, FieldRule>)p.Value);
@@ -71,43 +69,8 @@ public sealed class RequestFieldRules(IServiceProvider services)
         }
     }
 
-    private static IReadOnlyDictionary<string, FieldRule> RulesDescribing(Type type, IServiceProvider services)
-    {
-        var own = OwnValidators(type, services).ToList();
-        if (own.Count > 0)
-        {
-            return FieldRules.Of(own);
-        }
-
-        var names = PropertiesOf(type).Select(p => JsonNamingPolicy.CamelCase.ConvertName(p.Name)).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var siblings = (type.DeclaringType?.GetNestedTypes() ?? [])
-            .Select(ValidatedTypeOf)
-            .OfType<Type>()
-            .SelectMany(validated => OwnValidators(validated, services));
-        return FieldRules.Of(siblings)
-            .Where(r => names.Contains(r.Key.Split('.')[0]))
-            .ToDictionary(r => r.Key, r => r.Value, StringComparer.OrdinalIgnoreCase);
-    }
-
-    /// <summary>The validators of the type itself, or of the type it is validated as.</summary>
     private static IEnumerable<IValidator> OwnValidators(Type type, IServiceProvider services) =>
-        services.GetServices(typeof(IValidator<>).MakeGenericType(type)).OfType<IValidator>()
-            .Concat(type.GetCustomAttribute<ValidatedAsAttribute>() is { } validatedAs
-                ? services.GetServices(typeof(IValidator<>).MakeGenericType(validatedAs.ValidatedType)).OfType<IValidator>()
-                : []);
-
-    private static Type? ValidatedTypeOf(Type candidate)
-    {
-        for (var type = candidate; type is not null && type != typeof(object); type = type.BaseType)
-        {
-            if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(AbstractValidator<>) && !candidate.IsAbstract)
-            {
-                return type.GetGenericArguments()[0];
-            }
-        }
-
-        return null;
-    }
+        services.GetServices(typeof(IValidator<>).MakeGenericType(type)).OfType<IValidator>();
 
     private static IEnumerable<PropertyInfo> PropertiesOf(Type type) =>
         type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.GetIndexParameters().Length == 0);

@@ -16,7 +16,7 @@ namespace Consultation.Positions.Batching;
 /// <remarks>
 /// <para>Every item is checked first and every problem is reported, keyed by the item's index:</para>
 /// <list type="bullet">
-/// <item>Malformed input (the rules of <see cref="StatePosition.Validator"/>): 400 with <c>errors["items[3].stance"]</c>.
+/// <item>Malformed input (the rules of stating one position, <see cref="Item.Validator"/>): 400 with <c>errors["items[3].stance"]</c>.
 /// More than <see cref="MaxItems"/> items, or none: 400 with <c>errors["items"]</c>.</item>
 /// <item>Broken record rules (unknown issue, stakeholder or meeting, retired issue, date outside the meeting,
 /// a position already standing, the same position twice in the batch), decided by <see cref="StatePosition.Decide"/>
@@ -32,30 +32,31 @@ public static class StatePositionsInBatch
     public const int MaxItems = 500;
 
     /// <summary>One position to state; the fields of <see cref="StatePosition.Request"/> plus the issue.</summary>
-    [ValidatedAs(typeof(StatePosition.Command))]
     public sealed record Item : StatePosition.Input
     {
         public string? Issue { get; init; }
 
-        public StatePosition.Command For(string? process) => new(process, Issue, this);
+        public StatePosition.Command For(string process) => new(process, Issue!, this);
+
+        /// <summary>The rules of stating one position (<see cref="StatePosition.AddStatingRules{T}"/>), and the issue first.</summary>
+        public sealed class Validator : AbstractValidator<Item>
+        {
+            public Validator()
+            {
+                RuleFor(x => x.Issue).NotEmpty().Slug();
+                this.AddStatingRules();
+            }
+        }
     }
 
     public sealed record Request(IReadOnlyList<Item?>? Items);
 
-    public sealed record Command(string? Process, IReadOnlyList<Item?>? Items) : ICommand<Written>;
-
-    /// <summary>A position the batch wrote: its item index, stream key, version (its ETag) and address.</summary>
-    public sealed record WrittenPosition(int Index, string Key, long Version, string Location);
-
-    public sealed record Written(string Process, IReadOnlyList<WrittenPosition> Positions);
-
-    public sealed class Validator : AbstractValidator<Command>
+    public sealed class Validator : AbstractValidator<Request>
     {
-        private static readonly StatePosition.Validator ItemRules = new();
+        private static readonly Item.Validator ItemRules = new();
 
         public Validator()
         {
-            RuleFor(x => x.Process).NotEmpty().Slug();
             RuleFor(x => x.Items)
                 .NotNull().WithMessage("'items' lists the positions to state.")
                 .Must(items => items is null || items.Count > 0).WithMessage("'items' lists the positions to state; it is empty.")
@@ -63,23 +64,39 @@ public static class StatePositionsInBatch
             RuleFor(x => x).Custom(ValidateItems).When(x => x.Items is { Count: > 0 and <= MaxItems });
         }
 
-        private static void ValidateItems(Command command, ValidationContext<Command> context)
+        private static void ValidateItems(Request request, ValidationContext<Request> context)
         {
-            for (var i = 0; i < command.Items!.Count; i++)
+            for (var i = 0; i < request.Items!.Count; i++)
             {
-                if (command.Items[i] is not { } item)
+                if (request.Items[i] is not { } item)
                 {
                     context.AddFailure(new ValidationFailure($"items[{i}]", "An item is required here."));
                     continue;
                 }
 
-                foreach (var error in ItemRules.Validate(item.For(command.Process)).Errors.Where(e => e.PropertyName != nameof(StatePosition.Command.Process)))
+                foreach (var error in ItemRules.Validate(item).Errors)
                 {
                     context.AddFailure(new ValidationFailure($"items[{i}].{JsonNamingPolicy.CamelCase.ConvertName(error.PropertyName)}", error.ErrorMessage));
                 }
             }
         }
     }
+
+    public sealed record Command(string Process, Request Request) : ICommand<Written>, IFromRequest<Request>
+    {
+        /// <summary>Each item as stating one position of the process (the validator refuses a missing list or item).</summary>
+        public IReadOnlyList<StatePosition.Command> Items => [.. Request.Items!.Select(item => item!.For(Process))];
+    }
+
+    public sealed class PathValidator : AbstractValidator<Command>
+    {
+        public PathValidator() => RuleFor(x => x.Process).NotEmpty().Slug();
+    }
+
+    /// <summary>A position the batch wrote: its item index, stream key, version (its ETag) and address.</summary>
+    public sealed record WrittenPosition(int Index, string Key, long Version, string Location);
+
+    public sealed record Written(string Process, IReadOnlyList<WrittenPosition> Positions);
 
     /// <summary>
     /// The batch's decision, pure: each item through <see cref="StatePosition.Decide"/> with its facts,
@@ -119,8 +136,8 @@ public static class StatePositionsInBatch
     {
         public async ValueTask<Written> Handle(Command command, CancellationToken cancellationToken)
         {
-            var process = command.Process!;
-            var items = command.Items!.Select(item => item!.For(process)).ToList();
+            var process = command.Process;
+            var items = command.Items;
             var facts = await BatchFacts.LoadAsync(session, process, items, cancellationToken) with { Now = time.GetUtcNow() };
             new PositionFacts(facts.ProcessFacts, null, null, null).RequireProcess(process);
 
@@ -189,7 +206,7 @@ public static class StatePositionsInBatch
         public PositionFacts For(StatePosition.Command item) => new(
             ProcessFacts,
             Stakeholders.GetValueOrDefault(item.Owner),
-            item.OnBehalfOf is null ? null : Stakeholders.GetValueOrDefault(item.Stakeholder!),
+            item.Speaker is { } speaker ? Stakeholders.GetValueOrDefault(speaker) : null,
             Meetings.GetValueOrDefault($"{Process?.Id}/{item.Meeting}"))
         {
             Now = Now,
@@ -202,10 +219,10 @@ public static class StatePositionsInBatch
             var batch = session.CreateBatchQuery();
             var processDetails = batch.Load<ProcessDetails>(process);
             var stakeholders = batch.LoadMany<StakeholderDetails>().ByIdList(
-                items.SelectMany(i => new[] { i.Stakeholder!, i.OnBehalfOf }).OfType<string>().Distinct().ToList());
+                items.SelectMany(i => new[] { i.Stakeholder, i.OnBehalfOf }).OfType<string>().Distinct().ToList());
             var meetings = PositionFactsLoader.EnlistMeetings(batch, session.DocumentStore, meetingKeys);
             var cited = batch.LoadMany<StatementRecord>().ByIdList(
-                items.Where(i => i.Statement is not null).Select(i => StatementRecord.IdOf($"{process}/{i.Meeting}", i.Statement!)).Distinct().ToList());
+                items.Select(i => i.Statement is { } statement ? StatementRecord.IdOf($"{process}/{i.Meeting}", statement) : null).OfType<string>().Distinct().ToList());
             var positions = batch.Query<PositionDetails>().Where(x => x.Id.IsOneOf(positionKeys)).Select(x => x.Id).ToList();
             await batch.Execute(cancellationToken);
 
@@ -226,7 +243,7 @@ public static class StatePositionsInBatch
 
     public static void Map(IEndpointRouteBuilder app) =>
         app.MapPost("/processes/{process}/positions/batch", async (string process, Request request, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Created((string?)null, await mediator.Send(new Command(process, request.Items), ct)))
+                TypedResults.Created((string?)null, await mediator.Send(new Command(process, request), ct)))
             .WithName("StatePositionsInBatch")
             .WithIdempotency(PositionReadBack.Batch)
             .WithSummary("State many positions at once (all or nothing)")

@@ -10,23 +10,25 @@ namespace Consultation.Positions.Correcting;
 /// </summary>
 public static class CorrectPosition
 {
-    public sealed record Command(string StreamKey, long ExpectedVersion, PositionCorrection Change) : IStreamUpdate;
-
-    public sealed class Validator : AbstractValidator<Command>
+    /// <summary>Correcting with the body (<see cref="PositionCorrection"/>, validated by <see cref="PositionCorrectionValidator"/>).</summary>
+    public sealed record Command(string StreamKey, long ExpectedVersion, PositionCorrection Request) : IStreamUpdate, IFromRequest<PositionCorrection>
     {
-        public Validator() => RuleFor(x => x.Change).SetValidator(new PositionCorrectionValidator()).OverridePropertyName(string.Empty);
+        public string Reason => Request.Reason!;
+
+        /// <summary>The recorded content with the correction applied (<see cref="PositionCorrection.ApplyTo"/>).</summary>
+        public PositionContent ApplyTo(PositionContent recorded) => Request.ApplyTo(recorded);
     }
 
     public static PositionCorrected Decide(Position current, Command command, PositionFacts facts)
     {
         PositionRules.RequireStanding(current);
         facts.RequireProcess(current.Process);
-        var content = command.Change.ApplyTo(current.Content!);
+        var content = command.ApplyTo(current.Content!);
         facts.RequireSource(current.Process, content.Source, content.StatedOn, "The stated-on date", keptSource: current.Content!.Source);
         facts.RequireForChange(current, content);
         return content == current.Content
             ? throw new DomainRuleViolation("Nothing to correct: the content is what is already recorded.")
-            : new PositionCorrected(current.Id, content, command.Change.Reason!.Trim());
+            : new PositionCorrected(current.Id, content, command.Reason.Trim());
     }
 
     /// <summary>The facts are those of the source the corrected position will cite: the one named, or the one recorded.</summary>
@@ -37,8 +39,8 @@ public static class CorrectPosition
                 session,
                 command,
                 recorded => recorded is null
-                    ? (command.Change.Meeting, command.Change.Statement)
-                    : command.Change.ApplyTo(recorded) is var content ? (content.Source.Meeting, content.Source.Statement) : default,
+                    ? (command.Request.Meeting, command.Request.Statement)
+                    : command.ApplyTo(recorded) is var content ? (content.Source.Meeting, content.Source.Statement) : default,
                 (current, facts) => Decide(current, command, facts),
                 cancellationToken);
     }

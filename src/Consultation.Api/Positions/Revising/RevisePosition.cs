@@ -6,18 +6,23 @@ namespace Consultation.Positions.Revising;
 /// <summary>The stakeholder changed its position — a real shift, later in time, with the reason.</summary>
 public static class RevisePosition
 {
-    public sealed record Command(string StreamKey, long ExpectedVersion, PositionChange Change) : IStreamUpdate;
-
-    public sealed class Validator : AbstractValidator<Command>
+    /// <summary>Revising to the body's content (<see cref="PositionChange"/>, validated by <see cref="PositionChangeValidator"/>).</summary>
+    public sealed record Command(string StreamKey, long ExpectedVersion, PositionChange Request) : IStreamUpdate, IFromRequest<PositionChange>
     {
-        public Validator() => RuleFor(x => x.Change).SetValidator(new PositionChangeValidator()).OverridePropertyName(string.Empty);
+        public PositionContent Content => Request.ToContent();
+
+        public string Meeting => Request.Meeting!;
+
+        public string? Statement => Request.Statement;
+
+        public string Reason => Request.Reason!;
     }
 
     public static PositionRevised Decide(Position current, Command command, PositionFacts facts)
     {
         PositionRules.RequireStanding(current);
         facts.RequireOpenIssue(current.Process, current.Issue);
-        var content = command.Change.ToContent();
+        var content = command.Content;
         facts.RequireSource(current.Process, content.Source, content.StatedOn, "The stated-on date");
         facts.RequireForChange(current, content);
         var before = current.Content!;
@@ -32,13 +37,13 @@ public static class RevisePosition
             throw new DomainRuleViolation("Nothing shifted: the stance, conditions and summary are those already recorded.");
         }
 
-        return new PositionRevised(current.Id, content, command.Change.Reason!.Trim());
+        return new PositionRevised(current.Id, content, command.Reason.Trim());
     }
 
     public sealed class Handler(IDocumentSession session, PositionWriteSession writes) : ICommandHandler<Command, StreamWritten>
     {
         public async ValueTask<StreamWritten> Handle(Command command, CancellationToken cancellationToken) =>
-            await writes.UpdateAsync(session, command, _ => (command.Change.Meeting!, command.Change.Statement), (current, facts) => Decide(current, command, facts), cancellationToken);
+            await writes.UpdateAsync(session, command, _ => (command.Meeting, command.Statement), (current, facts) => Decide(current, command, facts), cancellationToken);
     }
 
     public static void Map(IEndpointRouteBuilder app) =>

@@ -25,54 +25,68 @@ public static class StatePosition
         public Command For(string process, string issue) => new(process, issue, this);
     }
 
-    public sealed record Command : Input, ICommand<StreamWritten>
+    public sealed class Validator : AbstractValidator<Request>
     {
-        /// <summary>Stating <paramref name="input"/> (a request, a batch item) on an issue of a process.</summary>
-        public Command(string? process, string? issue, Input input)
-            : base(input)
-        {
-            Process = process;
-            Issue = issue;
-        }
-
-        public string? Process { get; init; }
-
-        public string? Issue { get; init; }
-
-        /// <summary>Whose position this is: the group spoken for, else the speaker.</summary>
-        public string Owner => OnBehalfOf ?? Stakeholder!;
-
-        public string PositionKey => Position.KeyFor(Process!, Issue!, Owner);
+        public Validator() => this.AddStatingRules();
     }
 
-    public sealed class Validator : AbstractValidator<Command>
+    /// <summary>Stating <see cref="Request"/> (a body, a batch item) on an issue of a process; its fields as the validators guarantee them.</summary>
+    public sealed record Command(string Process, string Issue, Input Request) : ICommand<StreamWritten>, IFromRequest<Input>
     {
-        public Validator()
+        public string Stakeholder => Request.Stakeholder!;
+
+        public string? OnBehalfOf => Request.OnBehalfOf;
+
+        /// <summary>Whose position this is: the group spoken for, else the speaker.</summary>
+        public string Owner => OnBehalfOf ?? Stakeholder;
+
+        /// <summary>Who spoke for the group, when the position is a group's; null when the owner spoke.</summary>
+        public string? Speaker => OnBehalfOf is null ? null : Stakeholder;
+
+        public string Meeting => Request.Meeting!;
+
+        public string? Statement => Request.Statement;
+
+        public PositionContent Content => Request.ToContent();
+
+        public string PositionKey => Position.KeyFor(Process, Issue, Owner);
+    }
+
+    /// <summary>The process and issue come from the route (or the batch): checked before the body, as they always were.</summary>
+    public sealed class PathValidator : AbstractValidator<Command>
+    {
+        public PathValidator()
         {
             RuleFor(x => x.Process).NotEmpty().Slug();
             RuleFor(x => x.Issue).NotEmpty().Slug();
-            RuleFor(x => x.Stakeholder).NotEmpty().Must(StreamKeys.IsStakeholderKey).WithMessage(StreamKeys.StakeholderKeyRule);
-            RuleFor(x => x.OnBehalfOf!).Must(StreamKeys.IsStakeholderKey).WithMessage(StreamKeys.StakeholderKeyRule).When(x => x.OnBehalfOf is not null);
-            this.AddContentRules();
         }
+    }
+
+    /// <summary>The rules of what stating carries (who spoke, for whom, the content), for the body and a batch item alike.</summary>
+    public static void AddStatingRules<T>(this AbstractValidator<T> validator)
+        where T : Input
+    {
+        validator.RuleFor(x => x.Stakeholder).NotEmpty().Must(StreamKeys.IsStakeholderKey).WithMessage(StreamKeys.StakeholderKeyRule);
+        validator.RuleFor(x => x.OnBehalfOf!).Must(StreamKeys.IsStakeholderKey).WithMessage(StreamKeys.StakeholderKeyRule).When(x => x.OnBehalfOf is not null);
+        validator.AddContentRules();
     }
 
     public static PositionStated Decide(Position? current, Command command, PositionFacts facts)
     {
-        facts.RequireOpenIssue(command.Process!, command.Issue!);
+        facts.RequireOpenIssue(command.Process, command.Issue);
         var owner = facts.Stakeholder ?? throw new StreamNotFound("Stakeholder", command.Owner);
         if (command.OnBehalfOf is not null)
         {
-            _ = facts.SpokenBy ?? throw new StreamNotFound("Stakeholder", command.Stakeholder!);
+            _ = facts.SpokenBy ?? throw new StreamNotFound("Stakeholder", command.Stakeholder);
             if (owner.Kind is not (StakeholderKind.GroupOrBloc or StakeholderKind.IntergovernmentalOrganization))
             {
                 throw new DomainRuleViolation($"'{owner.Id}' is a {owner.Kind}, not a group or bloc; a delegate can speak on behalf of groups only.");
             }
         }
 
-        var content = command.ToContent();
-        facts.RequireSource(command.Process!, content.Source, content.StatedOn, "The stated-on date");
-        facts.RequireForNew(command.Process!, owner.Id, command.OnBehalfOf is null ? null : command.Stakeholder, content);
+        var content = command.Content;
+        facts.RequireSource(command.Process, content.Source, content.StatedOn, "The stated-on date");
+        facts.RequireForNew(command.Process, owner.Id, command.Speaker, content);
         if (current is { IsWithdrawn: false })
         {
             throw new DomainRuleViolation($"'{owner.Id}' already has a position on '{command.Process}/{command.Issue}': revise it (a shift) or correct it (a recording mistake).");
@@ -83,7 +97,7 @@ public static class StatePosition
             throw new DomainRuleViolation($"A position re-stated after its withdrawal ({withdrawnOn:yyyy-MM-dd}) cannot be dated before it ({content.StatedOn:yyyy-MM-dd}).");
         }
 
-        return new PositionStated(command.PositionKey, command.Process!, command.Issue!, owner.Id, command.OnBehalfOf is null ? null : command.Stakeholder, content);
+        return new PositionStated(command.PositionKey, command.Process, command.Issue, owner.Id, command.Speaker, content);
     }
 
     private static DomainRuleViolation AlreadyStated(string key) =>

@@ -6,16 +6,9 @@ namespace Consultation.Positions.Withdrawing;
 /// <summary>The stakeholder withdrew its position, at a meeting, with the reason; it may state one again later.</summary>
 public static class WithdrawPosition
 {
-    public sealed record Command(
-        string StreamKey,
-        long ExpectedVersion,
-        string? Meeting,
-        string? Statement,
-        string? DocumentReference,
-        DateOnly? WithdrawnOn,
-        string? Reason) : IStreamUpdate;
+    public sealed record Request(string? Meeting, string? Statement, string? DocumentReference, DateOnly? WithdrawnOn, string? Reason);
 
-    public sealed class Validator : AbstractValidator<Command>
+    public sealed class Validator : AbstractValidator<Request>
     {
         public Validator()
         {
@@ -27,24 +20,35 @@ public static class WithdrawPosition
         }
     }
 
+    public sealed record Command(string StreamKey, long ExpectedVersion, Request Request) : IStreamUpdate, IFromRequest<Request>
+    {
+        public string Meeting => Request.Meeting!;
+
+        public string? Statement => Request.Statement;
+
+        public string? DocumentReference => Request.DocumentReference;
+
+        public DateOnly WithdrawnOn => Request.WithdrawnOn!.Value;
+
+        public string Reason => Request.Reason!;
+    }
+
     public static PositionWithdrawn Decide(Position current, Command command, PositionFacts facts)
     {
         PositionRules.RequireStanding(current);
         facts.RequireProcess(current.Process);
-        var source = new PositionSource(command.Meeting!, command.Statement, command.DocumentReference?.Trim());
-        var withdrawnOn = command.WithdrawnOn!.Value;
+        var source = new PositionSource(command.Meeting, command.Statement, command.DocumentReference?.Trim());
+        var withdrawnOn = command.WithdrawnOn;
         facts.RequireSource(current.Process, source, withdrawnOn, "The withdrawal date");
         return withdrawnOn < current.Content!.StatedOn
             ? throw new DomainRuleViolation($"A position cannot be withdrawn ({withdrawnOn:yyyy-MM-dd}) before it was stated ({current.Content.StatedOn:yyyy-MM-dd}).")
-            : new PositionWithdrawn(current.Id, source, withdrawnOn, command.Reason!.Trim());
+            : new PositionWithdrawn(current.Id, source, withdrawnOn, command.Reason.Trim());
     }
-
-    public sealed record Request(string? Meeting, string? Statement, string? DocumentReference, DateOnly? WithdrawnOn, string? Reason);
 
     public sealed class Handler(IDocumentSession session, PositionWriteSession writes) : ICommandHandler<Command, StreamWritten>
     {
         public async ValueTask<StreamWritten> Handle(Command command, CancellationToken cancellationToken) =>
-            await writes.UpdateAsync(session, command, _ => (command.Meeting!, command.Statement), (current, facts) => Decide(current, command, facts), cancellationToken);
+            await writes.UpdateAsync(session, command, _ => (command.Meeting, command.Statement), (current, facts) => Decide(current, command, facts), cancellationToken);
     }
 
     public static void Map(IEndpointRouteBuilder app) =>
@@ -52,7 +56,7 @@ public static class WithdrawPosition
                 "/processes/{process}/issues/{issue}/positions/{stakeholder}/withdraw",
                 "position",
                 (route, r, version) => new Command(
-                    Position.KeyFor(route.Route("process"), route.Route("issue"), route.Route("stakeholder")), version, r.Meeting, r.Statement, r.DocumentReference, r.WithdrawnOn, r.Reason),
+                    Position.KeyFor(route.Route("process"), route.Route("issue"), route.Route("stakeholder")), version, r),
                 key => new GetPosition.Query(key))
             .WithName("WithdrawPosition")
             .WithSummary("Withdraw a position");

@@ -38,7 +38,7 @@ public sealed class PositionWriteSession(TimeProvider time) : DocumentSessionLis
     {
         var key = command.PositionKey;
         var (stream, facts) = await OpenAsync(
-            session, key, command.Process!, command.Issue!, command.Owner, command.OnBehalfOf is null ? null : command.Stakeholder, command.Meeting!, command.Statement, withOpenRows: false, cancellationToken);
+            session, key, command.Process, command.Issue, command.Owner, command.Speaker, command.Meeting, command.Statement, withOpenRows: false, cancellationToken);
         await session.RefuseAnotherKindsAsync(stream, cancellationToken);
         stream.AppendOne(decide(stream.Aggregate is null ? null : Position.From(stream.Aggregate), facts));
         await session.SaveOrRefuseAsync(statedConcurrently, cancellationToken);

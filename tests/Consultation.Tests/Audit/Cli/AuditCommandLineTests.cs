@@ -1,5 +1,3 @@
-using Consultation.Tests.Support;
-
 namespace Consultation.Tests.Audit.Cli;
 
 public sealed class AuditCommandLineTests(ApiFactory api) : IClassFixture<ApiFactory>

@@ -1,6 +1,4 @@
 using System.Text;
-using System.Text.Json;
-using Consultation.Tests.Support;
 
 namespace Consultation.Tests.Audit.Cli;
 

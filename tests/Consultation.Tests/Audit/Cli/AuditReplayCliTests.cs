@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Consultation.Tests.Audit.Replaying;
-using Consultation.Tests.Support;
 
 namespace Consultation.Tests.Audit.Cli;
 

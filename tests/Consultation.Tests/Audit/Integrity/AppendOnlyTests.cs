@@ -1,5 +1,3 @@
-using Consultation.Tests.Support;
-using Marten;
 using Marten.Storage;
 using Npgsql;
 

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using Consultation.Tests.Support;
-
 namespace Consultation.Tests.Audit.Integrity;
 
 /// <summary>An untouched record: every event is chained, the chain verifies, and its head can be attested and checked later.</summary>

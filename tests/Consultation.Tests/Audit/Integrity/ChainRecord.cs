@@ -1,6 +1,3 @@
-using System.Net;
-using System.Text.Json;
-using Consultation.Tests.Support;
 using Npgsql;
 
 namespace Consultation.Tests.Audit.Integrity;

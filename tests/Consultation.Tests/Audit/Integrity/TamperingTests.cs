@@ -1,6 +1,3 @@
-using System.Text.Json;
-using Consultation.Tests.Support;
-
 namespace Consultation.Tests.Audit.Integrity;
 
 /// <summary>

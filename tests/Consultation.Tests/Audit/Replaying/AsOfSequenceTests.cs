@@ -1,9 +1,6 @@
 using System.Globalization;
-using System.Net;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Consultation.Audit.Replaying;
-using Consultation.Tests.Support;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,5 +1,4 @@
 using Consultation.Audit.Exporting;
-using Consultation.Tests.Support;
 using Npgsql;
 
 namespace Consultation.Tests.Audit.Replaying;

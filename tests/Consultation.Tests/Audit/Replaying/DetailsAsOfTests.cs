@@ -1,8 +1,5 @@
-using System.Net;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Consultation.Tests.Convergence.Summaries;
-using Consultation.Tests.Support;
 
 namespace Consultation.Tests.Audit.Replaying;
 

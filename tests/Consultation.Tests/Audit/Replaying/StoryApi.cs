@@ -1,6 +1,4 @@
-using System.Text.Json;
 using Consultation.Tests.Convergence.Summaries;
-using Consultation.Tests.Support;
 
 namespace Consultation.Tests.Audit.Replaying;
 

@@ -1,9 +1,7 @@
-using System.Net;
 using Consultation.Convergence.Measuring.Thresholds;
 using Consultation.Convergence.Summaries;
 using Consultation.Tests.Convergence.Measuring;
 using Consultation.Tests.Convergence.Summaries;
-using Consultation.Tests.Support;
 
 namespace Consultation.Tests.Audit.Replaying;
 

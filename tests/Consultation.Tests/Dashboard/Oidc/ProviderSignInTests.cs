@@ -1,6 +1,4 @@
-using System.Net;
 using System.Net.Http.Json;
-using Consultation.Tests.Support;
 using Microsoft.Playwright;
 
 namespace Consultation.Tests.Dashboard.Oidc;

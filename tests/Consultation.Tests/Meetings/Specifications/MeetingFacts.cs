@@ -1,7 +1,6 @@
 using Consultation.Meetings;
 using Consultation.Processes;
 using Consultation.Stakeholders;
-using Consultation.Tests.Support;
 
 namespace Consultation.Tests.Meetings.Specifications;
 

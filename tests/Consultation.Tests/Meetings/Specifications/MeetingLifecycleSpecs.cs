@@ -4,7 +4,6 @@ using Consultation.Meetings.Cancelling;
 using Consultation.Meetings.Closing;
 using Consultation.Meetings.Opening;
 using Consultation.Meetings.Scheduling;
-using Consultation.Tests.Support;
 using static Consultation.Tests.Meetings.Specifications.MeetingFacts;
 
 namespace Consultation.Tests.Meetings.Specifications;

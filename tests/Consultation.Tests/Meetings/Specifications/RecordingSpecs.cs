@@ -5,7 +5,6 @@ using Consultation.Meetings.Recommendations;
 using Consultation.Meetings.Registering;
 using Consultation.Meetings.Statements;
 using Consultation.Stakeholders;
-using Consultation.Tests.Support;
 using Microsoft.Extensions.Configuration;
 using static Consultation.Tests.Meetings.Specifications.MeetingFacts;
 

@@ -1,10 +1,7 @@
-using System.Net;
-using System.Text.Json;
 using Consultation.Infrastructure.Idempotency;
 using Consultation.Positions;
 using Consultation.Positions.Batching;
 using Consultation.Tests.Idempotency;
-using Consultation.Tests.Support;
 using Npgsql;
 
 namespace Consultation.Tests.Positions.Batching;

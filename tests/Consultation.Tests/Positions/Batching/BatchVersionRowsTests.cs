@@ -1,7 +1,5 @@
-using System.Net;
 using Consultation.Projections;
 using Consultation.Positions.Views;
-using Consultation.Tests.Support;
 using Npgsql;
 
 namespace Consultation.Tests.Positions.Batching;

@@ -25,9 +25,9 @@ public sealed class BatchSpecs
         }),
         item.Stakeholder == "XYZ" ? null : new StakeholderDetails
         {
-            Id = item.Stakeholder!,
-            Kind = item.Stakeholder!.StartsWith("ngo", StringComparison.Ordinal) ? StakeholderKind.CivilSociety : StakeholderKind.MemberState,
-            Name = item.Stakeholder!,
+            Id = item.Stakeholder,
+            Kind = item.Stakeholder.StartsWith("ngo", StringComparison.Ordinal) ? StakeholderKind.CivilSociety : StakeholderKind.MemberState,
+            Name = item.Stakeholder,
         },
         null,
         new SourceMeeting("gcm/stocktaking-2017", "gcm", new DateOnly(2017, 12, 4), new DateOnly(2017, 12, 6), false, new HashSet<string>())

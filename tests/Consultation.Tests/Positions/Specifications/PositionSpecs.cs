@@ -6,7 +6,6 @@ using Consultation.Positions.Stating;
 using Consultation.Positions.Withdrawing;
 using Consultation.Processes;
 using Consultation.Stakeholders;
-using Consultation.Tests.Support;
 
 namespace Consultation.Tests.Positions.Specifications;
 
@@ -43,10 +42,12 @@ public sealed class PositionSpecs
         new(ProcessFacts.From(process ?? Gcm()), owner ?? Stakeholder("MEX", StakeholderKind.MemberState), speaker, meeting ?? Stocktaking);
 
     private static StatePosition.Command State(int stance = 1, DateOnly? on = null, string? onBehalfOf = null, string? statement = null) =>
-        new StatePosition.Request
-        {
-            Stakeholder = "MEX", OnBehalfOf = onBehalfOf, Stance = stance, Summary = " Supports, stressing sovereignty ", Meeting = "stocktaking-2017", Statement = statement, StatedOn = on ?? Dec5,
-        }.For("gcm", "sovereignty");
+        StateBody(stance, on, onBehalfOf, statement).For("gcm", "sovereignty");
+
+    private static StatePosition.Request StateBody(int stance = 1, DateOnly? on = null, string? onBehalfOf = null, string? statement = null) => new()
+    {
+        Stakeholder = "MEX", OnBehalfOf = onBehalfOf, Stance = stance, Summary = " Supports, stressing sovereignty ", Meeting = "stocktaking-2017", Statement = statement, StatedOn = on ?? Dec5,
+    };
 
     private static readonly PositionContent Supports = new(1, null, "Supports, stressing sovereignty", null, new PositionSource("stocktaking-2017", null, null), Dec5);
 
@@ -66,7 +67,7 @@ public sealed class PositionSpecs
             Stance = stance, Summary = "Supports, stressing sovereignty", Meeting = "stocktaking-2017", StatedOn = on, Reason = "Wrong stance entered",
         });
 
-    private static WithdrawPosition.Command Withdraw(DateOnly on) => new("gcm/sovereignty/MEX", 1, "stocktaking-2017", null, null, on, "Withdrew pending instructions");
+    private static WithdrawPosition.Command Withdraw(DateOnly on) => new("gcm/sovereignty/MEX", 1, new WithdrawPosition.Request("stocktaking-2017", null, null, on, "Withdrew pending instructions"));
 
     [Fact]
     public void Stating_records_the_content_as_the_stakeholders_position()
@@ -136,8 +137,8 @@ public sealed class PositionSpecs
     public void A_revision_or_correction_citing_another_meeting_needs_the_stakeholder_there()
     {
         var elsewhere = new SourceMeeting("gcm/geneva-2017", "gcm", Dec4, Dec6, false, new HashSet<string>()) { Participants = new HashSet<string> { "ECU" } };
-        var revise = Revise(-1, Dec6) with { Change = Revise(-1, Dec6).Change with { Meeting = "geneva-2017" } };
-        var correct = Correct(2, Dec5) with { Change = Correct(2, Dec5).Change with { Meeting = "geneva-2017" } };
+        var revise = Revise(-1, Dec6) with { Request = Revise(-1, Dec6).Request with { Meeting = "geneva-2017" } };
+        var correct = Correct(2, Dec5) with { Request = Correct(2, Dec5).Request with { Meeting = "geneva-2017" } };
 
         Given().When(p => RevisePosition.Decide(p, revise, Facts(meeting: elsewhere))).ThenRefused<DomainRuleViolation>();
         Given().When(p => CorrectPosition.Decide(p, correct, Facts(meeting: elsewhere))).ThenRefused<DomainRuleViolation>();
@@ -259,7 +260,7 @@ public sealed class PositionSpecs
     [InlineData(3)]
     public void Stances_run_from_minus_two_to_plus_two(int stance)
     {
-        var result = new StatePosition.Validator().Validate(State(stance));
+        var result = new StatePosition.Validator().Validate(StateBody(stance));
 
         Assert.Contains(result.Errors, e => e.PropertyName == "Stance");
     }
@@ -267,7 +268,7 @@ public sealed class PositionSpecs
     [Fact]
     public void A_quote_needs_its_language()
     {
-        var result = new StatePosition.Validator().Validate(State() with { Quote = "Apoyamos", QuoteLanguage = null });
+        var result = new StatePosition.Validator().Validate(StateBody() with { Quote = "Apoyamos", QuoteLanguage = null });
 
         Assert.Contains(result.Errors, e => e.PropertyName == "QuoteLanguage");
     }

@@ -1,10 +1,8 @@
 using System.Text;
 using Consultation.Positions;
-using Consultation.Tests.Support;
 using FsCheck;
 using FsCheck.Fluent;
 using JasperFx.Events;
-using Marten;
 
 namespace Consultation.Tests.Positions.Specifications;
 

@@ -1,6 +1,4 @@
-using System.Net;
 using Consultation.Positions.Views;
-using Consultation.Tests.Support;
 
 namespace Consultation.Tests.Positions.Views;
 

@@ -1,5 +1,4 @@
 using Consultation.Positions.Views;
-using Consultation.Tests.Support;
 
 namespace Consultation.Tests.Positions.Views;
 

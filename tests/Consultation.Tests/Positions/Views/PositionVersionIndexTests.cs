@@ -1,4 +1,3 @@
-using Consultation.Tests.Support;
 using Npgsql;
 
 namespace Consultation.Tests.Positions.Views;

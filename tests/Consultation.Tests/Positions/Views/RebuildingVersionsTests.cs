@@ -1,6 +1,4 @@
 using Consultation.Positions.Views;
-using Consultation.Tests.Support;
-using Marten;
 
 namespace Consultation.Tests.Positions.Views;
 

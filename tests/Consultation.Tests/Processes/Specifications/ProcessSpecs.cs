@@ -6,7 +6,6 @@ using Consultation.Processes.Issues;
 using Consultation.Processes.Launching;
 using Consultation.Processes.Leadership;
 using Consultation.Processes.Phases;
-using Consultation.Tests.Support;
 
 namespace Consultation.Tests.Processes.Specifications;
 

@@ -1,7 +1,5 @@
 using Consultation.Positions;
-using Consultation.Tests.Support;
 using JasperFx;
-using Marten;
 
 namespace Consultation.Tests.Reliability.Concurrency;
 

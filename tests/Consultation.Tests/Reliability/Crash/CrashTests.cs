@@ -1,7 +1,4 @@
-using System.Net;
-using System.Text.Json;
 using Consultation.Tests.Reliability.Outage;
-using Consultation.Tests.Support;
 using Npgsql;
 using Xunit.Abstractions;
 

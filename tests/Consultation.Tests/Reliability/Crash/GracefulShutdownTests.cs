@@ -1,8 +1,5 @@
 using System.Globalization;
-using System.Net;
-using System.Text.Json;
 using Consultation.Tests.Reliability.Outage;
-using Consultation.Tests.Support;
 using Npgsql;
 using Xunit.Abstractions;
 

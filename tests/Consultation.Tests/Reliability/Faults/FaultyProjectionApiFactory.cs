@@ -1,5 +1,4 @@
 using JasperFx.Events.Projections;
-using Marten;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 

@@ -1,8 +1,4 @@
-using System.Net;
-using System.Text.Json;
 using Consultation.Infrastructure.Security;
-using Consultation.Tests.Support;
-using Marten;
 using Npgsql;
 using Xunit.Abstractions;
 

@@ -1,7 +1,6 @@
 using Consultation.Stakeholders;
 using JasperFx.Events;
 using JasperFx.Events.Daemon;
-using Marten;
 using Marten.Events.Projections;
 
 namespace Consultation.Tests.Reliability.Faults;

@@ -1,5 +1,3 @@
-using Consultation.Tests.Support;
-
 namespace Consultation.Tests.Reliability.Hostile;
 
 /// <summary>Dates outside the record's span (1900-01-01 to 2100-12-31) are refused naming the field, in bodies and query strings.</summary>

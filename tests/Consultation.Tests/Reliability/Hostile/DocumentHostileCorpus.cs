@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using Consultation.Infrastructure.Security;
-using Consultation.Tests.Support;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 

@@ -1,5 +1,4 @@
 using Consultation.Tests.Contract;
-using Consultation.Tests.Support;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;

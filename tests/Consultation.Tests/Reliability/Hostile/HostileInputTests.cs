@@ -1,4 +1,3 @@
-using Consultation.Tests.Support;
 using System.Collections.Concurrent;
 using System.Globalization;
 using FsCheck;

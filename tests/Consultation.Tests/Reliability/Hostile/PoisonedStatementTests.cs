@@ -1,10 +1,8 @@
 using System.Collections.Concurrent;
-using System.Net;
 using Consultation.Audit.Listing;
 using Consultation.Infrastructure.Http;
 using Consultation.Infrastructure.Security;
 using Consultation.Stakeholders.Listing;
-using Consultation.Tests.Support;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,9 +1,5 @@
 using System.Diagnostics;
-using System.Net;
-using System.Text.Json;
-using Consultation.Tests.Support;
 using JasperFx.Events.Daemon;
-using Marten;
 using Marten.Events;
 using Xunit.Abstractions;
 

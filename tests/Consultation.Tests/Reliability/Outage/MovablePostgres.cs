@@ -1,7 +1,5 @@
-using System.Net;
 using System.Net.Sockets;
 using Consultation.Infrastructure.Database;
-using Consultation.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 using Testcontainers.PostgreSql;
 

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net;
 using Consultation.Tests.Idempotency;
 
 namespace Consultation.Tests.Reliability.Outage;

@@ -1,7 +1,5 @@
-using System.Net;
 using Consultation.Positions.Reading;
 using Consultation.Tests.Idempotency;
-using Consultation.Tests.Support;
 using Xunit.Abstractions;
 
 namespace Consultation.Tests.Reliability.Retries;

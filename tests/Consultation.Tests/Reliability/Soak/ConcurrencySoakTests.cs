@@ -1,10 +1,7 @@
-using System.Text.Json;
 using Consultation.Positions;
 using Consultation.Positions.Reading;
 using Consultation.Tests.Security;
-using Consultation.Tests.Support;
 using JasperFx.Events.Daemon;
-using Marten;
 using Marten.Events;
 using Xunit.Abstractions;
 

@@ -1,7 +1,5 @@
 using System.Globalization;
-using System.Net;
 using Consultation.Positions;
-using Consultation.Tests.Support;
 
 namespace Consultation.Tests.Reliability.Soak;
 

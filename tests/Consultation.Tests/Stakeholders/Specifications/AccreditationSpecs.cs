@@ -3,7 +3,6 @@ using Consultation.Processes;
 using Consultation.Stakeholders;
 using Consultation.Stakeholders.Accrediting;
 using Consultation.Stakeholders.EndingAccreditations;
-using Consultation.Tests.Support;
 
 namespace Consultation.Tests.Stakeholders.Specifications;
 

@@ -2,7 +2,6 @@ using Consultation.Domain;
 using Consultation.Stakeholders;
 using Consultation.Stakeholders.JoiningGroups;
 using Consultation.Stakeholders.LeavingGroups;
-using Consultation.Tests.Support;
 
 namespace Consultation.Tests.Stakeholders.Specifications;
 

@@ -2,7 +2,6 @@ using Consultation.Domain;
 using Consultation.Stakeholders;
 using Consultation.Stakeholders.Registering;
 using Consultation.Stakeholders.Renaming;
-using Consultation.Tests.Support;
 
 namespace Consultation.Tests.Stakeholders.Specifications;
 

@@ -1,11 +1,8 @@
 using System.Collections.Concurrent;
-using System.Text.Json;
 using Consultation.Tests.Convergence.Summaries;
-using Consultation.Tests.Support;
-using Marten;
 using Marten.Events;
 
-namespace Consultation.Tests.Audit.Rebuilding;
+namespace Consultation.Tests.Projections;
 
 /// <summary>Projection documents changed behind the record's back (a field, a deleted row, a forged row) are each reported, with type, id and field.</summary>
 public sealed class VerifyTamperedProjectionsTests(ApiFactory api) : IClassFixture<ApiFactory>, IAsyncLifetime

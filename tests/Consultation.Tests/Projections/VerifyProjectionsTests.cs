@@ -1,10 +1,7 @@
-using System.Text.Json;
 using Consultation.Tests.Convergence.Summaries;
-using Consultation.Tests.Support;
-using Marten;
 using Marten.Events;
 
-namespace Consultation.Tests.Audit.Rebuilding;
+namespace Consultation.Tests.Projections;
 
 /// <summary>An untouched record: its projections equal a rebuild from the events, over the API and on the command line, which also rebuilds.</summary>
 public sealed class VerifyProjectionsTests(ApiFactory api) : IClassFixture<ApiFactory>, IAsyncLifetime

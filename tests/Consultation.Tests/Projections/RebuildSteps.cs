@@ -1,9 +1,6 @@
-using System.Net;
-using System.Text.Json;
-using Consultation.Tests.Support;
 using Npgsql;
 
-namespace Consultation.Tests.Audit.Rebuilding;
+namespace Consultation.Tests.Projections;
 
 /// <summary>What the rebuild and verification tests do by hand: register through the API, tamper with projection tables in SQL, follow a rebuild.</summary>
 public sealed class RebuildSteps(HttpClient client, string schema)

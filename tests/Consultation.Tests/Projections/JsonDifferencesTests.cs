@@ -1,6 +1,6 @@
 using Consultation.Projections;
 
-namespace Consultation.Tests.Audit.Rebuilding;
+namespace Consultation.Tests.Projections;
 
 /// <summary>How a differing document is explained: the JSON paths that differ, with both values; absent is not the same as null.</summary>
 public sealed class JsonDifferencesTests

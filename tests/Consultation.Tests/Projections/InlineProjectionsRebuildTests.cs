@@ -1,12 +1,9 @@
-using System.Net;
 using Consultation.Projections;
 using Consultation.Tests.Convergence.Measuring;
-using Consultation.Tests.Support;
 using JasperFx.Events.Projections;
-using Marten;
 using Npgsql;
 
-namespace Consultation.Tests.Audit.Rebuilding;
+namespace Consultation.Tests.Projections;
 
 /// <summary>
 /// Every inline projection is rebuilt stream by stream (<see cref="StreamFoldRebuild"/>), those reading the same events from

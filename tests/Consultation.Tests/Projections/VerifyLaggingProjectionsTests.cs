@@ -1,10 +1,8 @@
-using Consultation.Tests.Support;
-using Marten;
 using Marten.Events;
 using Marten.Events.Daemon.Coordination;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Consultation.Tests.Audit.Rebuilding;
+namespace Consultation.Tests.Projections;
 
 /// <summary>An async projection that has not caught up is reported as behind, not as differing: it lags, it is not wrong.</summary>
 public sealed class VerifyLaggingProjectionsTests(ApiFactory api) : IClassFixture<ApiFactory>

@@ -1,12 +1,9 @@
-using System.Net;
 using Consultation.Projections;
 using Consultation.Positions;
 using Consultation.Positions.Views;
-using Consultation.Tests.Support;
-using Marten;
 using Npgsql;
 
-namespace Consultation.Tests.Audit.Rebuilding;
+namespace Consultation.Tests.Projections;
 
 /// <summary>
 /// The position projections are rebuilt stream by stream (<see cref="StreamFoldRebuild"/>), not by Marten's daemon: the rebuilt

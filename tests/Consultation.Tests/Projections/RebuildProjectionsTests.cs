@@ -1,10 +1,7 @@
-using System.Net;
-using Consultation.Tests.Support;
-using Marten;
 using Marten.Events;
 using Npgsql;
 
-namespace Consultation.Tests.Audit.Rebuilding;
+namespace Consultation.Tests.Projections;
 
 /// <summary>Rebuilding the projections from the events through the admin endpoint, followed on its status resource and recorded on 'audit:rebuilds'.</summary>
 public sealed class RebuildProjectionsTests(ApiFactory api) : IClassFixture<ApiFactory>
