@@ -56,7 +56,23 @@ public sealed record ProcessDetails : Consultation.Infrastructure.Http.IVersione
 
     public DateTimeOffset LastChangedAt { get; init; }
 
-    public IssueDetails? Issue(string key) => Issues.FirstOrDefault(i => i.Key == key);
+    /// <summary>
+    /// The issue with <paramref name="key"/>, found by a lookup built once per list of issues (a dashboard asks for each
+    /// of hundreds); kept beside the list, not in the record, so that equality and copies are unchanged.
+    /// </summary>
+    public IssueDetails? Issue(string key) =>
+        IssuesByKey.GetValue(Issues, issues =>
+        {
+            var byKey = new Dictionary<string, IssueDetails>(issues.Count, StringComparer.Ordinal);
+            foreach (var issue in issues)
+            {
+                byKey.TryAdd(issue.Key, issue);
+            }
+
+            return byKey;
+        }).GetValueOrDefault(key);
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IReadOnlyList<IssueDetails>, Dictionary<string, IssueDetails>> IssuesByKey = new();
 }
 
 public sealed record PlannedPhaseDetails(string Key, string Title, int? ExpectedYear, DateOnly AnnouncedOn);

@@ -72,7 +72,7 @@ public static class IssueConvergence
             var current = await settings();
             var title = (await heading()).Title!;
             var live = await liveMeasures.MeasureAsync(session, query.Process, [query.Issue], axes.StatedBy, current.RulesFor(query.Grouping), cancellationToken, read);
-            return new Answer(query.Process, query.Issue, title, null, axes.StatedBy, current.IsDefault, live[query.Issue].Measure, await freshness());
+            return new Answer(query.Process, query.Issue, title, null, axes.StatedBy, current.IsDefault, live.Measures[query.Issue].Measure, await freshness());
         }
     }
 

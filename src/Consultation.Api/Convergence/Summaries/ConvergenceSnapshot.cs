@@ -19,12 +19,19 @@ public sealed record MeasuredIssue(string Issue, string Title, IssueMeasure Meas
 /// </summary>
 public sealed class ConvergenceSnapshot
 {
-    private ConvergenceSnapshot(TimeAxes axes, MeasureRules rules, IReadOnlyDictionary<string, MeasuredIssue> issues)
+    private ConvergenceSnapshot(TimeAxes axes, MeasureRules rules, IReadOnlyDictionary<string, MeasuredIssue> issues, int? holders = null)
     {
         Axes = axes;
         Rules = rules;
         Issues = issues;
+        _holders = holders;
     }
+
+    private int? _holders;
+
+    /// <summary>The distinct stakeholders with a counted position on any issue (counted once, when not known already).</summary>
+    public int StakeholdersWithPositions =>
+        _holders ??= Issues.Values.SelectMany(i => i.Positions).Select(p => p.Stakeholder).Distinct(StringComparer.Ordinal).Count();
 
     public TimeAxes Axes { get; }
 
@@ -75,13 +82,28 @@ public sealed class ConvergenceSnapshot
             .Distinct(StringComparer.Ordinal),
     ];
 
-    /// <summary>A snapshot of measures taken (each issue titled as the process now says).</summary>
+    /// <summary>A snapshot of measures taken (each issue titled as the process now says), their positions counted as voices.</summary>
     public static ConvergenceSnapshot Of(
         ProcessDetails process, TimeAxes axes, MeasureRules rules, IReadOnlyDictionary<string, (IssueMeasure Measure, IReadOnlyList<MeasuredPosition> Positions)> measures) =>
         new(axes, rules, measures.ToDictionary(
             m => m.Key,
             m => new MeasuredIssue(m.Key, process.Issue(m.Key)!.Title, m.Value.Measure, Voices(m.Value.Positions)),
             StringComparer.Ordinal));
+
+    /// <summary>
+    /// A snapshot of measures whose positions are voices already (kept so: <see cref="Measuring.Live.LiveMeasures"/>), with
+    /// the number of stakeholders holding them when known.
+    /// </summary>
+    public static ConvergenceSnapshot OfVoices(
+        ProcessDetails process,
+        TimeAxes axes,
+        MeasureRules rules,
+        IReadOnlyDictionary<string, (IssueMeasure Measure, IReadOnlyList<MeasuredPosition> Positions)> measures,
+        int? holders) =>
+        new(axes, rules, measures.ToDictionary(
+            m => m.Key,
+            m => new MeasuredIssue(m.Key, process.Issue(m.Key)!.Title, m.Value.Measure, m.Value.Positions),
+            StringComparer.Ordinal), holders);
 
     /// <summary>A snapshot of issues already measured (some kept from another moment's, <see cref="SnapshotMoves"/>).</summary>
     public static ConvergenceSnapshot Of(TimeAxes axes, MeasureRules rules, IReadOnlyDictionary<string, MeasuredIssue> issues) => new(axes, rules, issues);

@@ -174,7 +174,7 @@ public static class ProcessConvergence
         snapshot.Issues.Count,
         LevelCounts.Of(snapshot.Issues.Values.Select(i => i.Measure.Level)),
         snapshot.Issues.Values.Sum(i => i.Measure.Positions),
-        snapshot.Issues.Values.SelectMany(i => i.Positions).Select(p => p.Stakeholder).Distinct(StringComparer.Ordinal).Count());
+        snapshot.StakeholdersWithPositions);
 
     private static AreaRow Row(AreaDetails area, ConvergenceSnapshot snapshot)
     {

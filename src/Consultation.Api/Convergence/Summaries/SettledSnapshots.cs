@@ -48,7 +48,8 @@ public sealed class SettledSnapshots(TimeProvider time, IConfiguration configura
         if (axes.AsOf is null)
         {
             var wanted = ConvergenceSnapshot.Wanted(process, axes, issues);
-            return ConvergenceSnapshot.Of(process, axes, rules, await live.MeasureAsync(session, process.Id, wanted, axes.StatedBy, rules, cancellationToken, read));
+            var moment = await live.MeasureAsync(session, process.Id, wanted, axes.StatedBy, rules, cancellationToken, read);
+            return ConvergenceSnapshot.OfVoices(process, axes, rules, moment.Measures, moment.Holders);
         }
 
         var now = time.GetUtcNow();

@@ -26,7 +26,7 @@ public sealed class LiveMeasures(TimeProvider time) : IDisposable
     /// (<see cref="MeasureInputs.MeasureAsync"/>), with the positions counted as voices (blocs' own left out). Within one
     /// <paramref name="read"/> the process's changes are looked for once.
     /// </summary>
-    public async Task<IReadOnlyDictionary<string, (IssueMeasure Measure, IReadOnlyList<MeasuredPosition> Positions)>> MeasureAsync(
+    public async Task<LiveMoment> MeasureAsync(
         IQuerySession session,
         string process,
         IReadOnlyCollection<string> issues,
@@ -70,13 +70,15 @@ public sealed class LiveMeasures(TimeProvider time) : IDisposable
                 foreach (var (issue, (measure, positions)) in measured)
                 {
                     // Kept as voices only (a bloc's own position is carried by its members), as snapshots show them.
-                    moment.Measures[issue] = (measure, [.. positions.Where(p => p.Kind != Stakeholders.StakeholderKind.GroupOrBloc)]);
+                    moment.Keep(issue, measure, [.. positions.Where(p => p.Kind != Stakeholders.StakeholderKind.GroupOrBloc)]);
                 }
 
                 _cache.Set(process, entry, new MemoryCacheEntryOptions { Size = entry.Size, SlidingExpiration = TimeSpan.FromMinutes(30) });
             }
 
-            return wanted.ToDictionary(i => i, i => moment.Measures[i], StringComparer.Ordinal);
+            return new LiveMoment(
+                wanted.ToDictionary(i => i, i => moment.Measures[i], StringComparer.Ordinal),
+                wanted.Length == moment.Measures.Count ? moment.Holders : null);
         }
         finally
         {
@@ -111,14 +113,54 @@ public sealed class LiveMeasures(TimeProvider time) : IDisposable
     /// <summary>What a look for changes found: the new horizon and the changes at or above the previous one ("issue␟txid").</summary>
     internal sealed record Changes(long Horizon, HashSet<string> Found);
 
+    /// <summary>
+    /// The measures asked for, each with its counted positions (voices only), and the number of stakeholders with a counted
+    /// position on any of them when known without counting (the issues asked are all the moment keeps: a dashboard's).
+    /// </summary>
+    public sealed record LiveMoment(IReadOnlyDictionary<string, (IssueMeasure Measure, IReadOnlyList<MeasuredPosition> Positions)> Measures, int? Holders);
+
     /// <summary>A moment of the record now: the rules measured by, the day stated by (none: now), and the date measured.</summary>
     private sealed record MomentKey((ConvergenceThresholds, string) Rules, DateOnly? StatedBy, DateOnly On);
 
     private sealed class Moment
     {
-        public Dictionary<string, (IssueMeasure Measure, IReadOnlyList<MeasuredPosition> Positions)> Measures { get; } = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, (IssueMeasure Measure, IReadOnlyList<MeasuredPosition> Positions)> _measures = new(StringComparer.Ordinal);
+
+        /// <summary>For each stakeholder with a counted position, on how many of the kept issues.</summary>
+        private readonly Dictionary<string, int> _holders = new(StringComparer.Ordinal);
+
+        public IReadOnlyDictionary<string, (IssueMeasure Measure, IReadOnlyList<MeasuredPosition> Positions)> Measures => _measures;
+
+        /// <summary>The stakeholders with a counted position on any kept issue, kept as issues are measured and forgotten.</summary>
+        public int Holders => _holders.Count;
 
         public AccreditedVoices? Accredited { get; set; }
+
+        public void Keep(string issue, IssueMeasure measure, IReadOnlyList<MeasuredPosition> positions)
+        {
+            Forget(issue);
+            _measures[issue] = (measure, positions);
+            foreach (var position in positions)
+            {
+                _holders[position.Stakeholder] = _holders.GetValueOrDefault(position.Stakeholder) + 1;
+            }
+        }
+
+        public void Forget(string issue)
+        {
+            if (!_measures.Remove(issue, out var kept))
+            {
+                return;
+            }
+
+            foreach (var position in kept.Positions)
+            {
+                if (--_holders[position.Stakeholder] == 0)
+                {
+                    _holders.Remove(position.Stakeholder);
+                }
+            }
+        }
     }
 
     /// <summary>One process's kept measures, each moment's, and what is known of the changes made to them.</summary>
@@ -152,7 +194,7 @@ public sealed class LiveMeasures(TimeProvider time) : IDisposable
 
             foreach (var moment in _moments.Values)
             {
-                moment.Measures.Remove(issue);
+                moment.Forget(issue);
             }
         }
 

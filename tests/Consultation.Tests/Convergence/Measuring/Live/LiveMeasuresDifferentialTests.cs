@@ -200,6 +200,13 @@ public sealed class LiveMeasuresDifferentialTests(ApiFactory api, ITestOutputHel
                     var expected = JsonSerializer.Serialize(afresh.Issues[issue].Measure, HttpExtensions.Json);
                     Assert.True(kept == expected, $"{when}, {issue}, statedBy {statedBy ?? "-"}, grouping {grouping ?? "-"}:\nkept     {kept}\nexpected {expected}");
                 }
+
+                // The dashboard's totals: stakeholders with a counted position, kept as issues are measured and forgotten.
+                var dashboard = await _steps.GetOkAsync<ProcessConvergence.Answer>(
+                    $"/processes/{process}/convergence?{string.Join('&', new[] { statedBy is null ? null : $"statedBy={statedBy}", grouping is null ? null : $"grouping={grouping}" }.OfType<string>())}");
+                Assert.True(
+                    dashboard.Totals.StakeholdersWithPositions == afresh.StakeholdersWithPositions && dashboard.Totals.Positions == afresh.Issues.Values.Sum(i => i.Measure.Positions),
+                    $"{when}, statedBy {statedBy ?? "-"}, grouping {grouping ?? "-"}: totals {dashboard.Totals}, afresh {afresh.StakeholdersWithPositions} stakeholders");
             }
         }
     }
