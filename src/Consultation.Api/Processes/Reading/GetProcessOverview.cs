@@ -1,5 +1,4 @@
 using Consultation.Positions.Views;
-using Consultation.Meetings;
 using Consultation.Positions;
 
 namespace Consultation.Processes.Reading;
@@ -24,49 +23,26 @@ public static class GetProcessOverview
         int OpenIssues,
         int RetiredIssues,
         IReadOnlyList<CoFacilitatorDetails> ActiveCoFacilitators,
-        IReadOnlyList<OverviewMeeting> Meetings,
+        IReadOnlyList<GetProcessSchedule.OverviewMeeting> Meetings,
         IReadOnlyDictionary<string, int> StandingPositionsByIssue);
 
-    public sealed record OverviewMeeting(MeetingSummary Meeting, string? Phase);
 
     public sealed class Handler(IMediator mediator, IQuerySession session) : IQueryHandler<Query, ProcessOverview>
     {
         public async ValueTask<ProcessOverview> Handle(Query query, CancellationToken cancellationToken)
         {
-            var process = await mediator.Send(new GetProcess.Query(query.Key, query.AsOf), cancellationToken);
-            var asOf = TimeAxes.ParseTimestamp(query.AsOf);
-            var meetings = asOf is { } at
-                ? await MeetingsAsOfAsync(query.Key, at, cancellationToken)
-                : await new MeetingsOfProcess(session).ByDateAsync(query.Key, cancellationToken);
-            var counts = await StandingCounts.ByIssueAsync(session, query.Key, asOf, cancellationToken);
+            var schedule = await mediator.Send(new GetProcessSchedule.Query(query.Key, query.AsOf), cancellationToken);
+            var process = schedule.Process;
+            var counts = await StandingCounts.ByIssueAsync(session, query.Key, TimeAxes.ParseTimestamp(query.AsOf), cancellationToken);
             return new ProcessOverview(
                 process,
                 process.Phases.LastOrDefault(p => p.EndedOn is null),
                 process.Issues.Count(i => i.Status == IssueStatus.Open),
                 process.Issues.Count(i => i.Status == IssueStatus.Retired),
                 [.. process.CoFacilitators.Where(f => f.ReleasedOn is null)],
-                [.. meetings.Select(m => new OverviewMeeting(m, PhaseOf(process, m.StartsOn)))],
+                schedule.Meetings,
                 process.Issues.ToDictionary(i => i.Key, i => counts.GetValueOrDefault(i.Key)));
         }
-
-        /// <summary>The meetings as they stood at <paramref name="at"/>: each meeting stream replayed up to then (a process holds tens, not thousands).</summary>
-        private async Task<IReadOnlyList<MeetingSummary>> MeetingsAsOfAsync(string process, DateTimeOffset at, CancellationToken cancellationToken)
-        {
-            var keys = await new MeetingsOfProcess(session).Of(process).Select(m => m.Id).ToListAsync(cancellationToken);
-            var then = new List<MeetingDetails>(keys.Count);
-            foreach (var key in keys)
-            {
-                if (await session.Events.AggregateStreamAsync<MeetingDetails>(key, timestamp: at, token: cancellationToken) is { } meeting)
-                {
-                    then.Add(meeting);
-                }
-            }
-
-            return [.. MeetingsOfProcess.InCalendarOrder(then.AsQueryable()).Select(MeetingsOfProcess.Summary)];
-        }
-
-        private static string? PhaseOf(ProcessDetails process, DateOnly day) =>
-            process.Phases.LastOrDefault(p => p.StartedOn <= day && (p.EndedOn is null || day <= p.EndedOn))?.Key;
     }
 
     public static void Map(IEndpointRouteBuilder app) =>
