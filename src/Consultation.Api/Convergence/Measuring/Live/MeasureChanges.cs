@@ -12,9 +12,9 @@ namespace Consultation.Convergence.Measuring.Live;
 /// <summary>
 /// Which issues a transaction changed the measure of, written by the writes themselves (<see cref="Listener"/>, in the
 /// same transaction as the events): a row (process, issue, the writing transaction's id, the events' recorded time) per
-/// issue whose positions it changed and recorded time of its events, and a row (<see cref="Everything"/>,
-/// <see cref="Everything"/>) when it changed the registry (memberships, accreditations, registrations), which can move
-/// any measure. Insert-only: concurrent writers never wait on each other. Read two ways:
+/// issue whose positions it changed and recorded time of its events, a row (process, <see cref="Everything"/>) when it
+/// changed an accreditation to the process, and a row (<see cref="Everything"/>, <see cref="Everything"/>) when it
+/// changed a membership, which can move any measure (inheritance). Insert-only: concurrent writers never wait on each other. Read two ways:
 /// <list type="bullet">
 /// <item><see cref="LiveMeasures"/> asks which issues changed in transactions it may not have seen: those with an id at or
 /// above the oldest transaction still running when it last read (<c>pg_snapshot_xmin</c>) — a transaction that commits
@@ -75,7 +75,8 @@ public sealed class MeasureChanges(StoreOptions options) : FeatureSchemaBase("me
     }
 
     /// <summary>
-    /// The issues (process, issue) a set of events changes the measure of; <see cref="Everything"/> for the registry; each
+    /// The issues (process, issue) a set of events changes the measure of — every issue (<see cref="Everything"/>) of the
+    /// process an accreditation concerns, of every process for a membership; each
     /// at every recorded time of the events that change it (the events of one save are stamped one by one: an as-of moment
     /// may fall between two of them).
     /// </summary>
@@ -92,8 +93,11 @@ public sealed class MeasureChanges(StoreOptions options) : FeatureSchemaBase("me
             PositionRevised x => IssueOf(x.Key),
             PositionCorrected x => IssueOf(x.Key),
             PositionWithdrawn x => IssueOf(x.Key),
-            StakeholderRegistered or StakeholderJoinedGroup or StakeholderLeftGroup or StakeholderAccredited or StakeholderAccreditationEnded =>
-                (Everything, Everything),
+            // An accreditation moves the entitlement of one stakeholder in one process; a membership, inheritance anywhere. A
+            // registration moves nothing: a stakeholder just registered holds no position and no accreditation.
+            StakeholderAccredited x => (x.ProcessKey, Everything),
+            StakeholderAccreditationEnded x => (x.ProcessKey, Everything),
+            StakeholderJoinedGroup or StakeholderLeftGroup => (Everything, Everything),
             _ => (null!, null!),
         };
 
