@@ -16,13 +16,7 @@ public sealed class IssueHeading
     /// <summary>The heading, enlisted in <paramref name="batch"/>; no row when the process is unknown, no title when the issue is.</summary>
     public static Func<Task<IssueHeading>> Enlist(IBatchedQuery batch, IDocumentStore store, string process, string issue)
     {
-        var table = store.TableOf<ProcessDetails>();
-        var rows = batch.Query<IssueHeading>(
-            "select jsonb_build_object('process', d.id, 'title', "
-            + "(select i -> 'title' from jsonb_array_elements(d.data -> 'issues') i where i ->> 'key' = ? limit 1)) "
-            + $"from {table} as d where d.id = ?",
-            issue,
-            process);
+        var rows = batch.Query<IssueHeading>(ConvergenceSql.IssueHeading(store), issue, process);
         return async () =>
         {
             var heading = (await rows).SingleOrDefault() ?? throw new StreamNotFound("Process", process);

@@ -62,19 +62,9 @@ public static class MeasureInputs
     /// </summary>
     public static Func<Task<AccreditedVoices>> Accredited(IBatchedQuery batch, IDocumentStore store, string process, TimeAxes axes, DateTimeOffset now)
     {
-        var schema = store.Options.Events.DatabaseSchemaName;
-        var type = AccreditationsIndex.TypeName((StoreOptions)store.Options);
-        var ended = AccreditationsIndex.EndedTypeName((StoreOptions)store.Options);
         var at = axes.AsOf ?? DateTimeOffset.MaxValue;
         var on = Inheritance.DateAskedAbout(axes, now);
-        var accreditations = $"select e.stream_id from {schema}.mt_events e where e.type = '{type}' and e.data ->> 'processKey' = ? and e.timestamp <= ? "
-            + "and (e.data ->> 'accreditedOn')::date <= ? "
-            + $"and not exists (select 1 from {schema}.mt_events x where x.stream_id = e.stream_id and x.type = '{ended}' and x.data ->> 'processKey' = ? and x.timestamp <= ? "
-            + "and (x.data ->> 'endedOn')::date > (e.data ->> 'accreditedOn')::date and (x.data ->> 'endedOn')::date <= ?)";
-
-        // Three short fields per stakeholder, not the record (a large process has thousands of accredited stakeholders).
-        var select = $"select concat_ws(chr(31), d.id, d.data ->> 'kind', d.data ->> 'regionalGroup') from {store.TableOf<StakeholderDetails>()} as d ";
-        var rows = batch.Query<string>($"{select}where d.id in ({accreditations})", process, at, on, process, at, on);
+        var rows = batch.Query<string>(ConvergenceSql.Accredited(store), process, at, on, process, at, on);
         return async () => AccreditedVoices.Of([.. (await rows).Select(ParseAccredited)], on);
     }
 

@@ -18,28 +18,27 @@ public static class StandingRows
     public static Func<Task<IReadOnlyList<StandingStance>>> Enlist(
         IBatchedQuery batch, IDocumentStore store, string process, IReadOnlyCollection<string> issues, TimeAxes axes)
     {
-        // Conditions last, marked so that an empty text stays apart from none (concat_ws leaves a null out).
-        var sql = "select concat_ws(chr(31), d.issue, d.stakeholder, d.data ->> 'stance', to_char(d.stated_on, 'YYYY-MM-DD'), '+' || (d.data ->> 'conditions')) "
-            + $"from {store.TableOf<PositionVersion>()} as d where d.process = ? and d.issue = any(?)";
+        var sql = ConvergenceSql.StandingRows(store);
+        var filters = ConvergenceSql.StandingFilters(store);
         var parameters = new List<object> { process, issues.ToArray() };
         if (axes.AsOf is { } at)
         {
-            sql += " and d.recorded_at <= ? and (d.superseded_at is null or d.superseded_at > ?)";
+            sql += filters.RecordedBy;
             parameters.AddRange([at, at]);
         }
         else
         {
-            sql += " and d.superseded_at is null";
+            sql += filters.RecordedNow;
         }
 
         if (axes.StatedBy is { } on)
         {
-            sql += " and d.stated_on <= ? and (d.valid_to is null or d.valid_to > ?)";
+            sql += filters.StatedBy;
             parameters.AddRange([on, on]);
         }
         else
         {
-            sql += " and d.valid_to is null";
+            sql += filters.StatedNow;
         }
 
         var rows = batch.Query<string>(sql, [.. parameters]);
