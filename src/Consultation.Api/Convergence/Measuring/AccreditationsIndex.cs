@@ -36,6 +36,6 @@ public sealed class AccreditationsIndex(StoreOptions options) : FeatureSchemaBas
 
     protected override IEnumerable<ISchemaObject> schemaObjects()
     {
-        yield return new EventsIndex(options.Events.DatabaseSchemaName, Name, "(data ->> 'processKey'), timestamp", $"type = '{TypeName(options)}'");
+        yield return new EventsIndex(options.Events.DatabaseSchemaName, Name, $"({StoredJson.Text<StakeholderAccredited>("data", a => a.ProcessKey)}), timestamp", $"type = '{TypeName(options)}'");
     }
 }
