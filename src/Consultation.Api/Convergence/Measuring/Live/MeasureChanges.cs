@@ -1,4 +1,5 @@
 using Consultation.Positions;
+using Consultation.Positions.Views;
 using Consultation.Stakeholders;
 using JasperFx.Events;
 using Marten.Services.BatchQuerying;
@@ -13,8 +14,8 @@ namespace Consultation.Convergence.Measuring.Live;
 /// Which issues a transaction changed the measure of, written by the writes themselves (<see cref="Listener"/>, in the
 /// same transaction as the events): a row (process, issue, the writing transaction's id, the events' recorded time) per
 /// issue whose positions it changed and recorded time of its events, a row (process, <see cref="Everything"/>) when it
-/// changed an accreditation to the process, and a row (<see cref="Everything"/>, <see cref="Everything"/>) when it
-/// changed a membership, which can move any measure (inheritance). Insert-only: concurrent writers never wait on each other. Read two ways:
+/// changed an accreditation to the process, a row per issue a membership it changed can move (inheritance, the groups of
+/// a basis of blocs), and a row (<see cref="Everything"/>, <see cref="Everything"/>) when the read models were rebuilt. Insert-only: concurrent writers never wait on each other. Read two ways:
 /// <list type="bullet">
 /// <item><see cref="LiveMeasures"/> asks which issues changed in transactions it may not have seen: those with an id at or
 /// above the oldest transaction still running when it last read (<c>pg_snapshot_xmin</c>) — a transaction that commits
@@ -76,7 +77,7 @@ public sealed class MeasureChanges(StoreOptions options) : FeatureSchemaBase("me
 
     /// <summary>
     /// The issues (process, issue) a set of events changes the measure of — every issue (<see cref="Everything"/>) of the
-    /// process an accreditation concerns, of every process for a membership; each
+    /// process an accreditation concerns; memberships are found in the database (<see cref="MembershipChanges"/>); each
     /// at every recorded time of the events that change it (the events of one save are stamped one by one: an as-of moment
     /// may fall between two of them).
     /// </summary>
@@ -93,13 +94,27 @@ public sealed class MeasureChanges(StoreOptions options) : FeatureSchemaBase("me
             PositionRevised x => IssueOf(x.Key),
             PositionCorrected x => IssueOf(x.Key),
             PositionWithdrawn x => IssueOf(x.Key),
-            // An accreditation moves the entitlement of one stakeholder in one process; a membership, inheritance anywhere. A
-            // registration moves nothing: a stakeholder just registered holds no position and no accreditation.
+            // An accreditation moves the entitlement of one stakeholder in one process. A registration moves nothing: a
+            // stakeholder just registered holds no position and no accreditation. A membership: see MembershipChanges.
             StakeholderAccredited x => (x.ProcessKey, Everything),
             StakeholderAccreditationEnded x => (x.ProcessKey, Everything),
-            StakeholderJoinedGroup or StakeholderLeftGroup => (Everything, Everything),
             _ => (null!, null!),
         };
+
+    /// <summary>
+    /// The issues a membership (parameters: its recorded time, the member, the group, the member) changes the measure of:
+    /// those where the member, the group or another group of the member holds (or held) a position — what the member
+    /// inherits, and where its group on a basis of blocs counts — in every process.
+    /// </summary>
+    private static string MembershipChanges(IDocumentStore store)
+    {
+        var stakeholder = "v." + store.Options.DuplicatedColumnOf<PositionVersion>(v => v.Stakeholder);
+        var groups = $"select {StoredJson.Text<GroupMembershipPeriod>("g", g => g.Group)} from {store.TableOf<StakeholderDetails>()} as s, "
+            + $"jsonb_array_elements({StoredJson.Json<StakeholderDetails>("s.data", s => s.Groups)}) g where s.id = ?";
+        return $"insert into {QualifiedName(store)} (process, issue, at) select distinct v.{store.Options.DuplicatedColumnOf<PositionVersion>(x => x.Process)}, "
+            + $"v.{store.Options.DuplicatedColumnOf<PositionVersion>(x => x.Issue)}, ?::timestamptz from {store.TableOf<PositionVersion>()} as v "
+            + $"where {stakeholder} = ? or {stakeholder} = ? or {stakeholder} in ({groups})";
+    }
 
     /// <summary>A position's key is <c>{process}/{issue}/{stakeholder}</c>.</summary>
     private static (string, string) IssueOf(string positionKey)
@@ -121,6 +136,20 @@ public sealed class MeasureChanges(StoreOptions options) : FeatureSchemaBase("me
                     changed.Select(c => c.Process).ToArray(),
                     changed.Select(c => c.Issue).ToArray(),
                     changed.Select(c => c.At).ToArray());
+            }
+
+            foreach (var e in session.PendingChanges.Streams().SelectMany(s => s.Events))
+            {
+                var membership = e.Data switch
+                {
+                    StakeholderJoinedGroup x => (x.Key, x.GroupKey),
+                    StakeholderLeftGroup x => (x.Key, x.GroupKey),
+                    _ => ((string Member, string Group)?)null,
+                };
+                if (membership is var (member, group))
+                {
+                    session.QueueSqlCommand(MembershipChanges(session.DocumentStore), e.Timestamp, member, group, member);
+                }
             }
 
             return Task.CompletedTask;
