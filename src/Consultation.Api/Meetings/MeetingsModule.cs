@@ -27,9 +27,11 @@ public static class MeetingsModule
         options.Projections.Add(new StatementRecordProjection(), ProjectionLifecycle.Inline);
         // The process is a column of its own: a filter on the document's field would fetch and decompress every meeting
         // in the store (each carries every statement said there) to read one short string.
-        options.Schema.For<MeetingDetails>()
-            .Duplicate(x => x.Process)
-            .Index(x => x.Status);
+        options.Schema.For<MeetingDetails>().Duplicate(x => x.Process);
+        // So is everything a list of meetings shows (MeetingsOfProcess.SummaryColumns), for the same reason: each d.data ->>
+        // of a list's select (or order) fetched and decompressed the whole document again, once per field and meeting. No
+        // index on them: the lists filter on them only within one process, a few tens of rows its index finds.
+        options.DuplicateWithoutIndex(MeetingsOfProcess.SummaryColumns);
         options.Schema.For<StatementRecord>()
             .Index(x => x.Speaker)
             .Index(x => x.OnBehalfOf)

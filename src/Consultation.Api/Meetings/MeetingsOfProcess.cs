@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+
 namespace Consultation.Meetings;
 
 /// <summary>A meeting in a list: what a calendar shows, without the statements.</summary>
@@ -30,8 +32,10 @@ public sealed record MeetingSummary
 }
 
 /// <summary>
-/// The meetings of a process in calendar order (start date, end date, key), answered by the database from the inline
-/// <see cref="MeetingDetails"/> documents. For lists and for the process overview.
+/// The meetings of a process in calendar order (start date, end date, key), answered by the database from the columns of the
+/// inline <see cref="MeetingDetails"/> documents' table (<see cref="SummaryColumns"/>), never from the documents: each carries
+/// every statement said at the meeting (hundreds of kilobytes), and reading a field of it fetches and decompresses all of it.
+/// For lists and for the process overview.
 /// </summary>
 public sealed class MeetingsOfProcess(IQuerySession session)
 {
@@ -53,18 +57,38 @@ public sealed class MeetingsOfProcess(IQuerySession session)
     public static IQueryable<MeetingDetails> InCalendarOrder(IQueryable<MeetingDetails> meetings) =>
         meetings.OrderBy(x => x.StartsOn).ThenBy(x => x.EndsOn).ThenBy(x => x.Id);
 
-    /// <summary>Only the summary fields travel from the database.</summary>
+    /// <summary>Only the summary fields travel from the database, read from their columns.</summary>
     public static IQueryable<MeetingSummary> Summaries(IQueryable<MeetingDetails> meetings) => meetings.Select(Summary);
 
+    /// <summary>
+    /// The members <see cref="Summary"/> reads besides the id and the process, each kept in a column of its own
+    /// (<see cref="MeetingsModule"/>); Marten's LINQ reads a duplicated member from its column. The venue is read by its
+    /// parts: the venue as a whole would be a field of the document.
+    /// </summary>
+    public static readonly Expression<Func<MeetingDetails, object?>>[] SummaryColumns =
+    [
+        x => x.Meeting,
+        x => x.Kind,
+        x => x.Title,
+        x => x.Venue.City,
+        x => x.Venue.Country,
+        x => x.StartsOn,
+        x => x.EndsOn,
+        x => x.Status,
+        x => x.ParticipantCount,
+        x => x.StatementCount,
+        x => x.Version,
+    ];
+
     /// <summary>A meeting as a list shows it.</summary>
-    public static readonly System.Linq.Expressions.Expression<Func<MeetingDetails, MeetingSummary>> Summary = x => new MeetingSummary
+    public static readonly Expression<Func<MeetingDetails, MeetingSummary>> Summary = x => new MeetingSummary
     {
         Id = x.Id,
         Process = x.Process,
         Meeting = x.Meeting,
         Kind = x.Kind,
         Title = x.Title,
-        Venue = x.Venue,
+        Venue = new Venue(x.Venue.City, x.Venue.Country),
         StartsOn = x.StartsOn,
         EndsOn = x.EndsOn,
         Status = x.Status,
