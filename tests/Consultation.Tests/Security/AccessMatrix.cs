@@ -118,6 +118,7 @@ public static class AccessMatrix
         ["GET /processes/{process}/convergence/timeline"] = Readers,
         ["GET /processes/{process}/issues/{issue}/convergence"] = Readers,
         ["GET /processes/{process}/issues/{issue}/convergence/timeline"] = Readers,
+        ["GET /processes/{process}/opinion-groups"] = Readers,
         ["POST /processes/{process}/issues/{issue}/positions"] = SecretariatOnly,
         ["GET /processes/{process}/issues/{issue}/positions"] = Readers,
         ["GET /processes/{process}/issues/{issue}/positions/{stakeholder}"] = Readers,

@@ -27,7 +27,7 @@ public sealed class AcrossOpinionGroupsTests
         var declared = ConvergenceMeasure.Measure(divide, []);
 
         var measured = AcrossOpinionGroups.Measure(
-            [("divide", declared, divide), ("bridge", ConvergenceMeasure.Measure(bridge, []), bridge)], TwoGroups(), ConvergenceThresholds.Default);
+            [("divide", "Divide", declared, divide), ("bridge", "Bridge", ConvergenceMeasure.Measure(bridge, []), bridge)], TwoGroups(), ConvergenceThresholds.Default);
 
         Assert.Equal(["bridge", "divide"], measured.Select(m => m.Issue));
         var b = measured[0];
@@ -56,8 +56,8 @@ public sealed class AcrossOpinionGroupsTests
         MeasuredPosition[] onlyA = [P("a1", 2), P("a2", 2), P("a3", 2), P("a4", 2)];
         var one = TwoGroups() with { Groups = [new OpinionGroup("A", ["a1", "a2", "a3", "a4", "b1", "b2", "b3", "b4"], default, [])] };
 
-        var silent = AcrossOpinionGroups.Measure([("i", ConvergenceMeasure.Measure(onlyA, []), onlyA)], TwoGroups(), ConvergenceThresholds.Default);
-        var single = AcrossOpinionGroups.Measure([("i", ConvergenceMeasure.Measure(onlyA, []), onlyA)], one, ConvergenceThresholds.Default);
+        var silent = AcrossOpinionGroups.Measure([("i", "I", ConvergenceMeasure.Measure(onlyA, []), onlyA)], TwoGroups(), ConvergenceThresholds.Default);
+        var single = AcrossOpinionGroups.Measure([("i", "I", ConvergenceMeasure.Measure(onlyA, []), onlyA)], one, ConvergenceThresholds.Default);
 
         Assert.False(silent[0].Bridging);
         Assert.Equal(1, silent[0].GroupCount);

@@ -11,6 +11,7 @@ namespace Consultation.Convergence.OpinionGroups.Comparing;
 /// </summary>
 public sealed record IssueAcross(
     string Issue,
+    string Title,
     ConvergenceLevel DeclaredLevel,
     double? DeclaredGicn,
     ConvergenceLevel Level,
@@ -38,7 +39,7 @@ public static class AcrossOpinionGroups
     public const string GroupingName = "opinion-groups";
 
     public static IReadOnlyList<IssueAcross> Measure(
-        IEnumerable<(string Issue, IssueMeasure Declared, IReadOnlyList<MeasuredPosition> Positions)> issues,
+        IEnumerable<(string Issue, string Title, IssueMeasure Declared, IReadOnlyList<MeasuredPosition> Positions)> issues,
         InferredGroups inferred,
         ConvergenceThresholds thresholds)
     {
@@ -61,6 +62,7 @@ public static class AcrossOpinionGroups
                         && weakest.P >= thresholds.BroadConvergenceGicn;
                     return new IssueAcross(
                         i.Issue,
+                        i.Title,
                         i.Declared.Level,
                         i.Declared.Gicn,
                         measure.Level,
