@@ -42,6 +42,8 @@ public static class AccessMatrix
         ["POST /ui/processes/{process}/issues/{issue}"] = Readers,
         ["GET /ui/processes/{process}/meetings/{meeting}"] = Readers,
         ["POST /ui/processes/{process}/meetings/{meeting}"] = Readers,
+        ["GET /ui/processes/{process}/opinion-groups"] = Readers,
+        ["POST /ui/processes/{process}/opinion-groups"] = Readers,
         ["GET /ui/processes/{process}/issues/{issue}/positions/{stakeholder}/history"] = Readers,
         ["POST /ui/processes/{process}/issues/{issue}/positions/{stakeholder}/history"] = Readers,
         ["GET /ui/processes/{process}/stakeholders/{stakeholder}"] = Readers,
