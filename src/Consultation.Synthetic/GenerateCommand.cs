@@ -30,6 +30,10 @@ public sealed class GenerateInput : NetCoreInput
     [FlagAlias("process", 'p')]
     public string? ProcessFlag { get; set; }
 
+    [Description("Plant this many opinion groups (2-5) across the declared groups: their members lean the same way issue after issue (default 0: none)")]
+    [FlagAlias("opinion-groups")]
+    public int OpinionGroupsFlag { get; set; }
+
     [Description("Write by bulk COPY and rebuild the inline projections afterwards, instead of sessions with inline projections")]
     [FlagAlias("bulk")]
     public bool BulkFlag { get; set; }
@@ -55,6 +59,7 @@ public sealed class GenerateCommand : JasperFxAsyncCommand<GenerateInput>
                 Issues = input.IssuesFlag ?? preset.Issues,
                 Meetings = input.MeetingsFlag ?? preset.Meetings,
                 Process = input.ProcessFlag,
+                OpinionGroups = input.OpinionGroupsFlag,
             };
         }
         catch (ArgumentException e)

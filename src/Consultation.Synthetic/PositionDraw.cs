@@ -19,7 +19,8 @@ internal sealed record IssueOutcome(
     IReadOnlyDictionary<string, int> Final,
     IReadOnlySet<string> Conditional,
     int BlocStance,
-    IssueMeasure Measure);
+    IssueMeasure Measure,
+    IReadOnlyList<MeasuredPosition> Effective);
 
 /// <summary>
 /// Who holds a position on an issue, with which fate and final stance: drawn group by group so that the measure lands on the
@@ -34,7 +35,8 @@ internal static class PositionDraw
         FictionalRegistry registry,
         IReadOnlyList<MeetingPlan> held,
         IReadOnlyList<AccreditedStakeholder> accredited,
-        SyntheticRandom rng)
+        SyntheticRandom rng,
+        PlantedOpinionGroups? planted = null)
     {
         var voices = registry.Voices.ToList();
         var owners = new List<OwnPlan>();
@@ -117,7 +119,9 @@ internal static class PositionDraw
                 wanted.Remove(blocStance);
             }
 
-            foreach (var m in rng.Shuffled(members.Where(m => standing.Contains(m.Key))))
+            // The pattern is handed out from its highest stance down: with planted opinion groups, the most favourable group's members first.
+            var order = rng.Shuffled(members.Where(m => standing.Contains(m.Key)));
+            foreach (var m in planted is null ? order : [.. order.OrderBy(m => planted.Rank(issue, m.Key))])
             {
                 var stance = wanted.Count > 0 ? wanted[^1] : Filler(issue.Target);
                 if (wanted.Count > 0)
@@ -144,9 +148,10 @@ internal static class PositionDraw
             .Select(v => final.TryGetValue(v.Key, out var stance)
                 ? new MeasuredPosition(v.Key, v.Kind, v.Region, stance, conditional.Contains(v.Key) ? Conditions : null)
                 : new MeasuredPosition(v.Key, v.Kind, v.Region, blocStance, null, inherited[v.Key].Bloc.Key))
-            .Concat(blocs.Select(b => new MeasuredPosition(b.Bloc.Key, b.Bloc.Kind, null, blocStance)));
+            .Concat(blocs.Select(b => new MeasuredPosition(b.Bloc.Key, b.Bloc.Kind, null, blocStance)))
+            .ToList();
         var measure = ConvergenceMeasure.Measure(measured, accredited);
-        return new IssueOutcome(owners, blocs, final, conditional, blocStance, measure);
+        return new IssueOutcome(owners, blocs, final, conditional, blocStance, measure, measured);
     }
 
     /// <summary>The stances a declared group of <paramref name="n"/> positions should hold for a target level (as a bag; order is irrelevant).</summary>

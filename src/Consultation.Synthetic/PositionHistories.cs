@@ -6,7 +6,7 @@ internal static class PositionHistories
     /// <summary>The position streams of the chosen draw, and the statements they cite (created on the meetings in order).</summary>
     public static IReadOnlyList<SyntheticStream> For(string process, IssuePlan issue, IssueOutcome outcome, IReadOnlyList<MeetingPlan> held, SyntheticRandom rng)
     {
-        var (owners, blocs, final, conditional, blocStance, _) = outcome;
+        var (owners, blocs, final, conditional, blocStance, _, _) = outcome;
         var streams = new List<SyntheticStream>();
         var speeches = new List<Speech>();
         foreach (var o in owners)

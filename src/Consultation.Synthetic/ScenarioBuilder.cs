@@ -16,7 +16,9 @@ namespace Consultation.Synthetic;
 /// Positions get histories — revisions (later shifts), corrections (recording mistakes, same date and source),
 /// withdrawals (some re-stated later) and positions stated on behalf of blocs (inherited by members without a position
 /// of their own) — and the final effective positions are measured with <see cref="ConvergenceMeasure"/> under the default
-/// thresholds; if a draw misses its target, the issue is drawn again (a few times) with another sub-seed.
+/// thresholds; if a draw misses its target, the issue is drawn again (a few times) with another sub-seed. With
+/// <see cref="SyntheticOptions.OpinionGroups"/>, opinion groups are planted across the declared ones
+/// (<see cref="PlantedOpinionGroups"/>).
 /// </para>
 /// <para>
 /// Domain rules kept: stated-on dates fall within the source meeting, and each position names the statement its speaker
@@ -43,6 +45,7 @@ public static class ScenarioBuilder
         var meetings = MeetingPlan.Schedule(options, rng.Fork(1), registry);
         var held = meetings.Where(m => m.Held).ToList();
         var issues = IssuePlans.For(options, rng.Fork(2));
+        var planted = PlantedOpinionGroups.For(options, registry, issues, rng.Fork(4));
 
         var appended = registry.All
             .Select(s => new SyntheticStream(s.Key, SyntheticStreamKind.Stakeholder, [new StakeholderAccredited(s.Key, process, ProcessStart, "Synthetic consultation")]))
@@ -58,7 +61,7 @@ public static class ScenarioBuilder
             for (var attempt = 0; attempt < 8; attempt++)
             {
                 draw = rng.Fork(1000 + ((ulong)issue.Index * 16) + (ulong)attempt);
-                best = PositionDraw.Draw(issue, registry, held, accredited, draw);
+                best = PositionDraw.Draw(issue, registry, held, accredited, draw, planted);
                 if (best.Measure.Level == issue.Target)
                 {
                     break;
@@ -66,7 +69,7 @@ public static class ScenarioBuilder
             }
 
             positionStreams.AddRange(PositionHistories.For(process, issue, best!, held, draw));
-            results.Add(new SyntheticIssue(issue.Key, issue.Theme, issue.Retired, issue.Target, best!.Measure));
+            results.Add(new SyntheticIssue(issue.Key, issue.Theme, issue.Retired, issue.Target, best!.Measure, best.Effective));
         }
 
         var streams = new List<SyntheticStream> { ProcessStream(options, issues, meetings) };
@@ -74,7 +77,10 @@ public static class ScenarioBuilder
         streams.AddRange(positionStreams);
         streams.AddRange(AreaStreams.For(process, results, held.Count > 0 ? held[^1] : null));
 
-        return new SyntheticScenario(options, [.. registry.All.Select(s => s.ToStream())], appended, streams, results);
+        return new SyntheticScenario(options, [.. registry.All.Select(s => s.ToStream())], appended, streams, results)
+        {
+            PlantedOpinionGroups = planted?.Names ?? new Dictionary<string, string>(),
+        };
     }
 
     private static SyntheticStream ProcessStream(SyntheticOptions options, IReadOnlyList<IssuePlan> issues, IReadOnlyList<MeetingPlan> meetings)

@@ -4,9 +4,10 @@ namespace Consultation.Synthetic;
 
 /// <summary>
 /// The size of a synthetic consultation. <see cref="Seed"/> decides everything that varies (stances, fates of positions,
-/// who speaks when); the same options always give the same events.
+/// who speaks when); the same options always give the same events. <see cref="OpinionGroups"/> (0: none; 2–5) plants
+/// that many opinion groups across the declared groups (<see cref="PlantedOpinionGroups"/>).
 /// </summary>
-public sealed record SyntheticOptions(int Seed, int Stakeholders, int Issues, int Meetings, string? Process = null)
+public sealed record SyntheticOptions(int Seed, int Stakeholders, int Issues, int Meetings, string? Process = null, int OpinionGroups = 0)
 {
     /// <summary>As many as there are codes X + 24 letters (no K, no X) + 26 letters; 650 overran them and the 'large' scale threw.</summary>
     public const int MaxMemberStates = 624;
@@ -45,6 +46,11 @@ public sealed record SyntheticOptions(int Seed, int Stakeholders, int Issues, in
         if (Meetings is < 3 or > 500)
         {
             problems.Add("meetings must be between 3 and 500.");
+        }
+
+        if (OpinionGroups is not 0 and (< 2 or > 5))
+        {
+            problems.Add("opinion groups must be 0 (none) or between 2 and 5.");
         }
 
         if (!StreamKeys.IsSlug(ProcessKey) || ProcessKey.Length > 40)

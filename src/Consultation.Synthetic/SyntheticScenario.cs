@@ -12,8 +12,11 @@ public enum SyntheticStreamKind
 /// <summary>One stream of a synthetic consultation: its key and its events, in order.</summary>
 public sealed record SyntheticStream(string Key, SyntheticStreamKind Kind, IReadOnlyList<object> Events);
 
-/// <summary>What the builder aimed at for an issue and what the convergence measure says of the generated positions.</summary>
-public sealed record SyntheticIssue(string Issue, string? Theme, bool Retired, ConvergenceLevel Target, IssueMeasure Expected);
+/// <summary>
+/// What the builder aimed at for an issue, what the convergence measure says of the generated positions, and the effective
+/// positions it measured (today: own, inherited, and blocs' own).
+/// </summary>
+public sealed record SyntheticIssue(string Issue, string? Theme, bool Retired, ConvergenceLevel Target, IssueMeasure Expected, IReadOnlyList<MeasuredPosition> Effective);
 
 /// <summary>
 /// A synthetic consultation, ready to write. <see cref="Registry"/> holds the fictional stakeholders' own streams
@@ -30,6 +33,9 @@ public sealed record SyntheticScenario(
     IReadOnlyList<SyntheticIssue> Issues)
 {
     public string Process => Options.ProcessKey;
+
+    /// <summary>The planted opinion group of each voice (<c>planted-1</c> …), by stakeholder key; empty when none were planted.</summary>
+    public IReadOnlyDictionary<string, string> PlantedOpinionGroups { get; init; } = new Dictionary<string, string>();
 
     public long EventCount => Registry.Sum(s => (long)s.Events.Count) + Appended.Sum(s => (long)s.Events.Count) + Streams.Sum(s => (long)s.Events.Count);
 
