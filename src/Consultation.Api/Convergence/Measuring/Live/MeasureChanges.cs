@@ -47,7 +47,8 @@ public sealed class MeasureChanges(StoreOptions options) : FeatureSchemaBase("me
         table.AddColumn("process", "varchar").NotNull();
         table.AddColumn("issue", "varchar").NotNull();
         table.AddColumn("txid", "xid8").NotNull().DefaultValueByExpression("pg_current_xact_id()");
-        table.AddColumn("at", "timestamptz").NotNull().DefaultValueByExpression("now()");
+        // Null on the rows written before the column existed (a store upgraded): when those changes were recorded is unknown.
+        table.AddColumn("at", "timestamptz");
         table.Indexes.Add(new IndexDefinition($"idx_{TableName}_process_txid") { Columns = ["process", "txid"] });
         table.Indexes.Add(new IndexDefinition($"idx_{TableName}_process_at") { Columns = ["process", "at"] });
         yield return table;
@@ -55,15 +56,20 @@ public sealed class MeasureChanges(StoreOptions options) : FeatureSchemaBase("me
 
     /// <summary>
     /// The issues of <paramref name="process"/> whose positions changed by events recorded after <paramref name="after"/>
-    /// up to <paramref name="upTo"/>; <see cref="Everything"/> among them when the registry changed then.
+    /// up to <paramref name="upTo"/>; <see cref="Everything"/> among them when the registry changed then, or when the
+    /// process has changes of unknown time (written before the store recorded times).
     /// </summary>
     public static Func<Task<IReadOnlyList<string>>> Between(IBatchedQuery batch, IDocumentStore store, string process, DateTimeOffset after, DateTimeOffset upTo)
     {
+        var table = QualifiedName(store);
         var issues = batch.Query<string>(
-            $"select distinct issue from {QualifiedName(store)} where process = any(?) and at > ? and at <= ?",
+            $"select distinct issue from {table} where process = any(?) and at > ? and at <= ? "
+            + $"union all (select ? from {table} where process = any(?) and at is null limit 1)",
             new[] { process, Everything },
             after,
-            upTo);
+            upTo,
+            Everything,
+            new[] { process, Everything });
         return async () => await issues;
     }
 

@@ -44,4 +44,35 @@ public sealed class MeasureChangesTests(ApiFactory api) : IClassFixture<ApiFacto
         Assert.True(events.Count == 4, string.Join("\n", events));
         Assert.Equal(events, changes);
     }
+
+    [Fact]
+    public async Task Changes_of_unknown_time_make_every_issue_count_as_changed_between_any_two_moments()
+    {
+        var process = await _steps.OpenAsync("alpha");
+        await _steps.Secretariat.EnsureStakeholderAsync("MEX", "MemberState");
+        await _steps.Secretariat.EnsureParticipantAsync(process, "stocktaking-2017", "MEX");
+        await _steps.StateAsync(process, "alpha", "MEX", 2);
+        var stated = await PositionSteps.InstantAsync();
+
+        Assert.Empty(await BetweenAsync(process, stated, stated.AddMinutes(1)));
+        Assert.Equal(["alpha"], await BetweenAsync(process, stated.AddMinutes(-5), stated));
+
+        // A row written before the store recorded the time of changes (an upgraded store): when it happened is unknown.
+        await using (var session = api.Store.LightweightSession())
+        {
+            session.QueueSqlCommand($"insert into {MeasureChanges.QualifiedName(api.Store)} (process, issue) values (?, ?)", process, "alpha");
+            await session.SaveChangesAsync();
+        }
+
+        Assert.Equal([MeasureChanges.Everything], await BetweenAsync(process, stated, stated.AddMinutes(1)));
+    }
+
+    private async Task<IReadOnlyList<string>> BetweenAsync(string process, DateTimeOffset after, DateTimeOffset upTo)
+    {
+        await using var session = api.Store.QuerySession();
+        var batch = session.CreateBatchQuery();
+        var changed = MeasureChanges.Between(batch, api.Store, process, after, upTo);
+        await batch.Execute();
+        return [.. (await changed()).Order(StringComparer.Ordinal)];
+    }
 }
