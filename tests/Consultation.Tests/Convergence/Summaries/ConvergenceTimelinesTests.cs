@@ -146,4 +146,25 @@ public sealed class ConvergenceTimelinesTests(ApiFactory api) : IClassFixture<Ap
         var empty = await (await client.GetAsync($"/processes/{process}/convergence/timeline")).ReadAsync<ConvergenceTimelines.Timeline<ConvergenceTimelines.ProcessPoint>>();
         Assert.Empty(empty.Points);
     }
+
+    /// <summary>The closes read at one read are kept (a large process's meetings carry megabytes); a meeting closed since is in the next read.</summary>
+    [Fact]
+    public async Task A_meeting_closed_after_a_read_is_a_point_of_the_next_read()
+    {
+        var steps = new PositionSteps(api.CreateClient());
+        var process = await steps.OpenAsync("alpha");
+        await steps.Secretariat.ScheduleOkAsync(process, "first-round", new DateOnly(2018, 2, 20), new DateOnly(2018, 2, 22), "NegotiationRound");
+        var url = $"/processes/{process}/convergence/timeline";
+        Assert.Empty((await steps.GetOkAsync<ConvergenceTimelines.Timeline<ConvergenceTimelines.ProcessPoint>>(url)).Points);
+
+        await steps.Secretariat.UpdateOkAsync(Secretariat.MeetingUrl(process, "stocktaking-2017"), "close", new { summary = "Concluded" });
+        Assert.Equal(["stocktaking-2017"], (await steps.GetOkAsync<ConvergenceTimelines.Timeline<ConvergenceTimelines.ProcessPoint>>(url)).Points.Select(p => p.Meeting));
+
+        await steps.Secretariat.UpdateOkAsync(Secretariat.MeetingUrl(process, "first-round"), "open", new { });
+        await steps.Secretariat.UpdateOkAsync(Secretariat.MeetingUrl(process, "first-round"), "close", new { summary = "Concluded" });
+        var dashboard = await steps.GetOkAsync<ProcessConvergence.Answer>($"/processes/{process}/convergence");
+        Assert.Equal("first-round", dashboard.MoversAtLastMeeting.ToMeeting?.Meeting);
+        Assert.Equal(
+            ["stocktaking-2017", "first-round"], (await steps.GetOkAsync<ConvergenceTimelines.Timeline<ConvergenceTimelines.ProcessPoint>>(url)).Points.Select(p => p.Meeting));
+    }
 }
