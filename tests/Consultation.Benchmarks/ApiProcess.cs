@@ -29,6 +29,9 @@ public sealed class ApiProcess : IAsyncDisposable
 
     public TimeSpan StartUp { get; private set; }
 
+    /// <summary>How soon a moment counts as settled, in the service under test and in the in-process breakdowns alike.</summary>
+    public const string SettleSeconds = "60";
+
     public static string Token() => DevelopmentTokens.Issue(
         new AuthenticationSettings { DevelopmentKey = Key, AllowDevelopmentKey = true },
         "bench", "Benchmark", Roles.All, [ConsultationClaims.AllProcesses], DateTimeOffset.UtcNow, TimeSpan.FromHours(12));
@@ -64,7 +67,7 @@ public sealed class ApiProcess : IAsyncDisposable
         // The as-of reads replay the moment halfway through the log, which the 1M stage wrote a few minutes earlier: with the
         // default five minutes it would count as not yet settled, depending on how fast the stages ran, and the "same moment"
         // read would sometimes be computed afresh. No events are written while the reads run, so one minute is safe here.
-        info.Environment["Convergence__SettleSeconds"] = "60";
+        info.Environment["Convergence__SettleSeconds"] = SettleSeconds;
         var clock = Stopwatch.StartNew();
         var process = Process.Start(info)!;
         var api = new ApiProcess(process, new Uri($"http://127.0.0.1:{port}"));

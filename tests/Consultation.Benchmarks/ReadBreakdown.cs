@@ -14,7 +14,9 @@ public static class ReadBreakdown
     public static async Task RunAsync(BenchContext context, ReadTarget target, DateTimeOffset asOf, string label)
     {
         var live = new Consultation.Convergence.Measuring.Live.LiveMeasures(TimeProvider.System);
-        var snapshots = new SettledSnapshots(TimeProvider.System, new ConfigurationBuilder().Build(), live);
+        // Settled as in the service under test: with the default five minutes a stage generated shortly before would keep nothing.
+        var settings = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Convergence:SettleSeconds"] = ApiProcess.SettleSeconds }).Build();
+        var snapshots = new SettledSnapshots(TimeProvider.System, settings, live);
         Operation issue = async (_, _, ct) =>
         {
             await using var session = context.DataStore.QuerySession();

@@ -95,10 +95,7 @@ public static class ProcessConvergence
             RuleFor(x => x.StatedBy).IsoDate();
             RuleFor(x => x.Axis).TimelineAxisName();
             RuleFor(x => x.Grouping).GroupingName();
-            RuleFor(x => x.Axis)
-                .Must(axis => TimelineAxisRules.Parse(axis) != TimelineAxis.Recorded)
-                .When(x => !string.IsNullOrWhiteSpace(x.StatedBy))
-                .WithMessage("'axis=Recorded' reads meeting closes as recorded; with 'statedBy' give the stated axis (the default) or leave 'statedBy' out.");
+            RuleFor(x => x.Axis).NotRecordedWithStatedBy(x => x.StatedBy);
         }
     }
 

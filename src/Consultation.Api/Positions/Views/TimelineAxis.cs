@@ -26,4 +26,10 @@ public static class TimelineAxisRules
     public static TimelineAxis Parse(string? value) => TextRules.ParseOptionalEnum<TimelineAxis>(value) ?? TimelineAxis.Stated;
 
     public static IRuleBuilderOptions<T, string?> TimelineAxisName<T>(this IRuleBuilder<T, string?> rule) => rule.OneOf<T, TimelineAxis>();
+
+    /// <summary>Refuses <c>axis=Recorded</c> beside <c>statedBy</c>: closes read as recorded cannot be read as stated by a day.</summary>
+    public static IRuleBuilderOptions<T, string?> NotRecordedWithStatedBy<T>(this IRuleBuilder<T, string?> rule, Func<T, string?> statedBy) =>
+        rule.Must(axis => Parse(axis) != TimelineAxis.Recorded)
+            .When(x => !string.IsNullOrWhiteSpace(statedBy(x)))
+            .WithMessage("'axis=Recorded' reads meeting closes as recorded; with 'statedBy' give the stated axis (the default) or leave 'statedBy' out.");
 }

@@ -166,6 +166,7 @@ public sealed class AsOfSequenceTests(StoryApi fixture) : IClassFixture<StoryApi
                 "/processes/{process}/issues/{issue}/positions",
                 "/processes/{process}/issues/{issue}/positions/{stakeholder}",
                 "/processes/{process}/issues/{issue}/positions/{stakeholder}/effective",
+                "/processes/{process}/opinion-groups",
                 "/processes/{process}/shifts",
                 "/processes/{process}/stakeholders/{stakeholder}/positions",
                 "/stakeholders/{key}",
