@@ -38,20 +38,8 @@ public sealed class OpinionGroupsPageTests(DashboardFactory dashboard)
 
     private static async Task AssertAccessibleAsync(IPage page)
     {
-        Assert.Equal(1, await page.Locator("h1").CountAsync());
-        var unlabelled = await page.EvaluateAsync<string[]>("""
-            () => [...document.querySelectorAll('input:not([type=hidden]), select, textarea')]
-                .filter(c => !(c.labels && c.labels.length) && !c.getAttribute('aria-label'))
-                .map(c => c.outerHTML)
-            """);
-        Assert.Empty(unlabelled);
-        var charts = await page.EvaluateAsync<string[]>("""
-            () => [...document.querySelectorAll('svg')].map(svg => {
-                const ids = (svg.getAttribute('aria-labelledby') || '').split(' ').filter(Boolean);
-                const texts = ids.map(id => document.getElementById(id)).map(e => e ? e.textContent.trim() : '');
-                return svg.getAttribute('role') === 'img' && ids.length === 2 && texts.every(t => t.length > 0) ? 'ok' : svg.outerHTML.slice(0, 200);
-            })
-            """);
+        await PageAccessibility.AssertHeadingAndLabelledControlsAsync(page);
+        var charts = await PageAccessibility.ChartsAsync(page);
         Assert.Equal(["ok"], charts);
     }
 
