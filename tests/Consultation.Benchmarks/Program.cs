@@ -1,7 +1,7 @@
 using Consultation.Benchmarks;
 using Consultation.Infrastructure.Database;
 
-// dotnet run -c Release --project tests/Consultation.Benchmarks -- [--quick] [--sizes 10k,100k,1m] [--out results.json] [--seconds 10] [--skip writes,load,batch,reads,export,replay]
+// dotnet run -c Release --project tests/Consultation.Benchmarks -- [--quick] [--sizes 10k,100k,1m] [--out results.json] [--seconds 10] [--skip writes,load,batch,reads,timelines,opinions,export,replay]
 // Progress on standard error; the table on standard output; everything, with the machine's facts, in the JSON file.
 var options = BenchOptions.Parse(args);
 // Libraries write to standard output too (Testcontainers, Marten's warnings): only the table goes there.
@@ -69,10 +69,16 @@ for (var stage = 0; stage < options.Sizes.Count; stage++)
             }
         }
 
-        if (!options.Skip.Contains("reads") && stage == options.Sizes.Count - 1)
+        if (!options.Skip.Contains("timelines") && stage == options.Sizes.Count - 1)
         {
             Log.Line($"Timelines, store {size}");
             await TimelinesScenario.RunAsync(context, api, size);
+        }
+
+        if (!options.Skip.Contains("opinions") && stage == options.Sizes.Count - 1)
+        {
+            Log.Line($"Opinion groups, store {size}");
+            await OpinionGroupsScenario.RunAsync(context, api, size);
         }
 
         if (!options.Skip.Contains("export"))

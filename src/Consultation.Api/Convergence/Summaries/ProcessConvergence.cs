@@ -105,26 +105,11 @@ public static class ProcessConvergence
         {
             var axes = TimeAxes.Parse(query.AsOf, query.StatedBy);
             var axis = TimelineAxisRules.Parse(query.Axis);
-            var batch = session.CreateBatchQuery();
-            var freshnessRead = Freshness.Enlist(batch, session.DocumentStore, axes.AsOf);
-            var processRead = batch.Load<ProcessDetails>(query.Process);
-            var settingsRead = MeasureInputs.Settings(batch, query.Process, axes.AsOf);
-            var closesRead = ClosedMeetings.Enlist(batch, session.DocumentStore, query.Process, axes.AsOf);
-            var read = new LiveRead();
-            if (axes.AsOf is null)
-            {
-                live.Enlist(batch, session.DocumentStore, query.Process, read);
-            }
-
-            await batch.Execute(cancellationToken);
-
-            var process = MeasureInputs.Require(await processRead, query.Process, null);
-            var settings = await settingsRead();
+            var (process, settings, allCloses, freshness, read) = await ProcessReadStart.ReadAsync(session, live, query.Process, axes, cancellationToken);
             var snapshot = await snapshots.TakeAsync(session, process, axes, settings.RulesFor(query.Grouping), null, cancellationToken, read);
             var areas = await ConvergenceSnapshot.AreasAsync(session, process.Id, axes, null, cancellationToken);
 
-            var closes = (await closesRead()).Where(c => axes.StatedBy is not { } by || c.EndsOn <= by).ToList();
-            var freshness = await freshnessRead();
+            var closes = allCloses.Where(c => axes.StatedBy is not { } by || c.EndsOn <= by).ToList();
             var last = closes.LastOrDefault();
             var previous = closes.Count >= 2 ? closes[^2] : null;
             var rules = await ConvergenceTimelines.RulesAsync(session, process.Id, axes.AsOf, query.Grouping, cancellationToken);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Consultation.Convergence.OpinionGroups.Inference;
+using Consultation.Synthetic;
 
 namespace Consultation.Tests.Convergence.OpinionGroups;
 

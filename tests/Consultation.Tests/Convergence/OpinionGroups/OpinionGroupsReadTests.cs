@@ -5,6 +5,7 @@ using Consultation.Positions.Views;
 using Consultation.Stakeholders;
 using Consultation.Synthetic;
 using Consultation.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
 namespace Consultation.Tests.Convergence.OpinionGroups;
@@ -107,6 +108,28 @@ public sealed class OpinionGroupsReadTests(ApiFactory api, ITestOutputHelper out
         Assert.Empty(answer.Bridging);
         Assert.Null(answer.LabelsCarriedFrom);
         Assert.Equal(2, answer.Method.PositionsNeeded);
+    }
+
+    [Fact]
+    public async Task The_groups_of_an_unchanged_record_are_inferred_once_and_again_once_it_changes()
+    {
+        var process = await _steps.OpenAsync("alpha", "beta");
+        await _steps.StateAsync(process, "alpha", "MEX", 1);
+        await _steps.StateAsync(process, "beta", "MEX", -1);
+        var kept = api.Services.GetRequiredService<OpinionGroupsKept>();
+        var url = $"/processes/{process}/opinion-groups";
+
+        await _steps.GetOkAsync<GetOpinionGroups.Answer>(url);
+        var first = kept.Inferred;
+        var again = await _steps.GetOkAsync<GetOpinionGroups.Answer>(url);
+        Assert.Equal(first, kept.Inferred);
+        Assert.Equal(["MEX"], again.Stakeholders.Select(s => s.Stakeholder).Concat(again.LeftOut.Select(s => s.Stakeholder)));
+
+        await _steps.Secretariat.EnsureStakeholderAsync("ECU");
+        await _steps.StateAsync(process, "alpha", "ECU", 2);
+        var changed = await _steps.GetOkAsync<GetOpinionGroups.Answer>(url);
+        Assert.True(kept.Inferred > first, "a changed record is inferred again");
+        Assert.Equal(["ECU", "MEX"], changed.Stakeholders.Select(s => s.Stakeholder).Concat(changed.LeftOut.Select(s => s.Stakeholder)).Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -21,7 +21,7 @@ namespace Consultation.Convergence.OpinionGroups.Reading;
 /// <b>Labels</b> carry over along the meeting closes before the moment asked (<see cref="GroupLabels"/>), read on
 /// <c>axis</c> as the timelines read them: stated (default), each close at its last day; recorded, at its recorded close.
 /// The answer names the close the labels follow (<see cref="Answer.LabelsCarriedFrom"/>). Settled moments' inferences are
-/// kept (<see cref="OpinionGroupsKept"/>).
+/// kept (<see cref="OpinionGroupsKept"/>), and so are those of the record now while its measures are unchanged.
 /// </para>
 /// </summary>
 public static class GetOpinionGroups
@@ -67,6 +67,8 @@ public static class GetOpinionGroups
         Method Method,
         Freshness Freshness);
 
+    public sealed record Comparison(IReadOnlyDictionary<string, string?> DeclaredOf, DeclaredComparison Declared, IReadOnlyList<IssueAcross> Across);
+
     public sealed class Validator : AbstractValidator<Query>
     {
         public Validator()
@@ -81,29 +83,20 @@ public static class GetOpinionGroups
         }
     }
 
-    public sealed class Handler(IQuerySession session, SettledSnapshots snapshots, OpinionGroupsKept kept) : IQueryHandler<Query, Answer>
+    public sealed class Handler(IQuerySession session, SettledSnapshots snapshots, LiveMeasures live, OpinionGroupsKept kept) : IQueryHandler<Query, Answer>
     {
         public async ValueTask<Answer> Handle(Query query, CancellationToken cancellationToken)
         {
             var axes = TimeAxes.Parse(query.AsOf, query.StatedBy);
             var axis = TimelineAxisRules.Parse(query.Axis);
-            var batch = session.CreateBatchQuery();
-            var freshnessRead = Freshness.Enlist(batch, session.DocumentStore, axes.AsOf);
-            var processRead = batch.Load<ProcessDetails>(query.Process);
-            var settingsRead = MeasureInputs.Settings(batch, query.Process, axes.AsOf);
-            var closesRead = ClosedMeetings.Enlist(batch, session.DocumentStore, query.Process, axes.AsOf);
-            await batch.Execute(cancellationToken);
-
-            var process = MeasureInputs.Require(await processRead, query.Process, null);
+            var (process, settings, closes, freshness, read) = await ProcessReadStart.ReadAsync(session, live, query.Process, axes, cancellationToken);
             var theme = ThemeOf(process, query.Theme);
-            var settings = await settingsRead();
             var rules = settings.RulesFor(query.Grouping);
-            var read = new LiveRead();
             var rulesAt = await ConvergenceTimelines.RulesAsync(session, process.Id, axes.AsOf, query.Grouping, cancellationToken);
 
             InferredGroups? previous = null;
             MeetingClose? carriedFrom = null;
-            foreach (var close in (await closesRead()).Where(c => Before(c, axis, axes)))
+            foreach (var close in closes.Where(c => Before(c, axis, axes)))
             {
                 var at = close.At(axis, axes.AsOf);
                 var atClose = await snapshots.TakeAsync(session, process, at, rulesAt(at.AsOf), null, cancellationToken, read);
@@ -113,12 +106,7 @@ public static class GetOpinionGroups
 
             var snapshot = await snapshots.TakeAsync(session, process, axes, rules, null, cancellationToken, read);
             var inferred = Infer(snapshot, process, theme).LabelledAfter(previous?.Labelled);
-            var issues = IssuesOf(snapshot, process, theme);
-            var declaredOf = issues.SelectMany(i => i.Positions)
-                .GroupBy(p => p.Stakeholder, StringComparer.Ordinal)
-                .ToDictionary(g => g.Key, g => g.First().Group, StringComparer.Ordinal);
-            var across = AcrossOpinionGroups.Measure(
-                issues.Select(i => (i.Issue, i.Title, i.Measure, i.Positions)), inferred, snapshot.Rules.Thresholds);
+            var (declaredOf, declared, across) = Compare(snapshot, process, theme, inferred);
             var defaults = InferenceSettings.Default;
 
             return new Answer(
@@ -136,7 +124,7 @@ public static class GetOpinionGroups
                 [.. inferred.Stakeholders.Select(s => new StakeholderRow(
                     s.Stakeholder, declaredOf.GetValueOrDefault(s.Stakeholder), s.Group, s.Point.X, s.Point.Y, s.Positions))],
                 inferred.LeftOut,
-                DeclaredSpread.Of(inferred, declaredOf),
+                declared,
                 across,
                 [.. across.Where(i => i.Bridging).OrderByDescending(i => i.WeakestGroup!.P).ThenBy(i => i.Issue, StringComparer.Ordinal)],
                 previous is null ? null : carriedFrom,
@@ -149,11 +137,27 @@ public static class GetOpinionGroups
                     inferred.Silhouette,
                     inferred.FirstComponentShare,
                     inferred.SecondComponentShare),
-                await freshnessRead());
+                freshness);
         }
 
         private InferredGroups Infer(ConvergenceSnapshot snapshot, ProcessDetails process, string? theme) =>
-            kept.Of(snapshot, theme, () => OpinionGroupInference.Infer(MatrixOf(IssuesOf(snapshot, process, theme))));
+            kept.Of(IssuesOf(snapshot, process, theme), () => InferAfresh(snapshot, process, theme));
+    }
+
+    /// <summary>The inference over a snapshot's issues (those of <paramref name="theme"/> only when given), not kept.</summary>
+    public static InferredGroups InferAfresh(ConvergenceSnapshot snapshot, ProcessDetails process, string? theme) =>
+        OpinionGroupInference.Infer(MatrixOf(IssuesOf(snapshot, process, theme)));
+
+    /// <summary>The opinion groups beside the declared ones: each stakeholder's declared group, how they spread, each issue measured across the inferred groups.</summary>
+    public static Comparison Compare(ConvergenceSnapshot snapshot, ProcessDetails process, string? theme, InferredGroups inferred)
+    {
+        var issues = IssuesOf(snapshot, process, theme);
+        var declaredOf = issues.SelectMany(i => i.Positions)
+            .GroupBy(p => p.Stakeholder, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First().Group, StringComparer.Ordinal);
+        var across = AcrossOpinionGroups.Measure(
+            issues.Select(i => (i.Issue, i.Title, i.Measure, i.Positions)), inferred, snapshot.Rules.Thresholds);
+        return new(declaredOf, DeclaredSpread.Of(inferred, declaredOf), across);
     }
 
     /// <summary>

@@ -1,9 +1,9 @@
 using Consultation.Convergence.OpinionGroups.Inference;
 
-namespace Consultation.Tests.Convergence.OpinionGroups;
+namespace Consultation.Synthetic;
 
 /// <summary>
-/// Stance matrices with known structure, for the inference's tests. Planted: each group has a stance of its own on every
+/// Stance matrices with known structure, without a store: for the inference's tests and its benchmark. Planted: each group has a stance of its own on every
 /// issue (drawn −2 … +2); each member holds its group's stance with probability <c>fidelity</c>, else a stance drawn at
 /// random, on each issue it has a position on (with probability <c>coverage</c>). Noise: every stance drawn at random.
 /// </summary>
