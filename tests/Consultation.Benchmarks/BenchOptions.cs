@@ -1,11 +1,11 @@
 namespace Consultation.Benchmarks;
 
 /// <summary>
-/// <c>[--quick] [--sizes 10k,100k,1m] [--out results.json] [--seconds 10] [--skip writes,load,batch,reads,timelines,opinions,export,replay] [--writers 1,8,32]</c> (load: the concurrent write runs, keeping the breakdown;
+/// <c>[--quick] [--sizes 10k,100k,1m] [--out results.json] [--seconds 10] [--skip writes,load,batch,reads,timelines,opinions,export,replay] [--writers 1,8,32] [--compare-rebuilds]</c> (load: the concurrent write runs, keeping the breakdown;
 /// raw, marten, pipeline or http in --skip leave that target out of them, and their ratios with it).
 /// Sizes name the store's size after each stage; each maps to a synthetic scale (10k: small, 100k: test, 1m: large; quick: 2k: tiny, 10k: small).
 /// </summary>
-public sealed record BenchOptions(bool Quick, IReadOnlyList<string> Sizes, string Out, double Seconds, IReadOnlySet<string> Skip, IReadOnlyList<int>? Writers = null)
+public sealed record BenchOptions(bool Quick, IReadOnlyList<string> Sizes, string Out, double Seconds, IReadOnlySet<string> Skip, IReadOnlyList<int>? Writers = null, bool CompareRebuilds = false)
 {
     public static readonly IReadOnlyDictionary<string, string> Scales = new Dictionary<string, string>
     {
@@ -48,6 +48,6 @@ public sealed record BenchOptions(bool Quick, IReadOnlyList<string> Sizes, strin
         var seconds = Value("--seconds") is { } s ? double.Parse(s, CultureInfo.InvariantCulture) : quick ? 1 : 10;
         var skip = (Value("--skip") ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var writers = Value("--writers")?.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(w => int.Parse(w, CultureInfo.InvariantCulture)).ToArray();
-        return new BenchOptions(quick, sizes, Value("--out") ?? (quick ? "bench-quick.json" : "bench-results.json"), seconds, skip, writers);
+        return new BenchOptions(quick, sizes, Value("--out") ?? (quick ? "bench-quick.json" : "bench-results.json"), seconds, skip, writers, args.Contains("--compare-rebuilds"));
     }
 }

@@ -32,8 +32,12 @@ public static class InProcessHost
     }
 
     /// <summary>A store on a schema with the service's configuration and no daemon: for generating data and rebuilding.</summary>
-    public static DocumentStore Store(string connectionString, string schema) =>
-        new(ConfiguredOptions(connectionString, schema));
+    public static DocumentStore Store(string connectionString, string schema, Action<StoreOptions>? also = null)
+    {
+        var options = ConfiguredOptions(connectionString, schema);
+        also?.Invoke(options);
+        return new(options);
+    }
 
     private sealed class NoLifetime : IHostLifetime
     {

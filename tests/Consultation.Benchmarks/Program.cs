@@ -1,7 +1,7 @@
 using Consultation.Benchmarks;
 using Consultation.Infrastructure.Database;
 
-// dotnet run -c Release --project tests/Consultation.Benchmarks -- [--quick] [--sizes 10k,100k,1m] [--out results.json] [--seconds 10] [--skip writes,load,batch,reads,timelines,opinions,export,replay]
+// dotnet run -c Release --project tests/Consultation.Benchmarks -- [--quick] [--sizes 10k,100k,1m] [--out results.json] [--seconds 10] [--skip writes,load,batch,reads,timelines,opinions,export,replay] [--compare-rebuilds]
 // Progress on standard error; the table on standard output; everything, with the machine's facts, in the JSON file.
 var options = BenchOptions.Parse(args);
 // Libraries write to standard output too (Testcontainers, Marten's warnings): only the table goes there.
@@ -90,6 +90,12 @@ for (var stage = 0; stage < options.Sizes.Count; stage++)
 
     if (!options.Skip.Contains("replay"))
     {
+        if (options.CompareRebuilds)
+        {
+            Log.Line($"Marten's own rebuilds, store {size}");
+            await RebuildComparison.RunAsync(context, size);
+        }
+
         Log.Line($"Replay, store {size}");
         await ReplayScenario.RunAsync(context, size);
     }
