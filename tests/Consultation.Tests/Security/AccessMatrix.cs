@@ -137,6 +137,7 @@ public static class AccessMatrix
         ["GET /scalar/scalar.js"] = Anyone,
         ["GET /scalar/{documentName?}"] = Anyone,
         ["POST /stakeholders"] = SecretariatOnly,
+        ["POST /stakeholders/batch"] = SecretariatOnly,
         ["GET /stakeholders"] = Readers,
         ["GET /stakeholders/statistics"] = Readers,
         ["GET /stakeholders/{group}/members"] = Readers,
