@@ -86,6 +86,7 @@ public static class AccessMatrix
         ["POST /processes/{key}/divergences"] = Facilitators,
         ["POST /processes/{key}/phases/planned"] = Administrators,
         ["POST /processes/{key}/issues"] = Administrators,
+        ["POST /processes/{key}/issues/batch"] = Administrators,
         ["GET /processes/{key}/issues"] = Readers,
         ["GET /processes/{key}/issues/{issue}"] = Readers,
         ["POST /processes/{key}/issues/{issue}/redescribe"] = Administrators,
