@@ -100,6 +100,7 @@ public static class AccessMatrix
         ["POST /processes/{key}/meetings/{meeting}/findings"] = SecretariatOnly,
         ["POST /processes/{key}/meetings/{meeting}/open"] = SecretariatOnly,
         ["POST /processes/{key}/meetings/{meeting}/participants"] = SecretariatOnly,
+        ["POST /processes/{key}/meetings/{meeting}/participants/batch"] = SecretariatOnly,
         ["POST /processes/{key}/meetings/{meeting}/recommendations"] = SecretariatOnly,
         ["POST /processes/{key}/meetings/{meeting}/reschedule"] = SecretariatOnly,
         ["POST /processes/{key}/meetings/{meeting}/statements"] = SecretariatOnly,
