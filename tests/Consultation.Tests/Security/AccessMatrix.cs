@@ -132,6 +132,7 @@ public static class AccessMatrix
         ["POST /processes/{process}/issues/{issue}/positions/{stakeholder}/revise"] = SecretariatOnly,
         ["POST /processes/{process}/issues/{issue}/positions/{stakeholder}/withdraw"] = SecretariatOnly,
         ["POST /processes/{process}/positions/batch"] = SecretariatOnly,
+        ["POST /processes/{process}/positions/changes/batch"] = SecretariatOnly,
         ["GET /processes/{process}/shifts"] = Readers,
         ["GET /processes/{process}/stakeholders/{stakeholder}/positions"] = Readers,
         ["GET /scalar/favicon.svg"] = Anyone,
