@@ -42,6 +42,11 @@ public sealed class MeetingRequestExamples : IRequestExamples
         new CancelMeeting.Request(Reason: "Postponed sine die"),
         new OpenMeeting.Request(),
         new RegisterParticipant.Request(Stakeholder: "MEX", DelegationHead: "Juan José Gómez Camacho", Role: "Chair"),
+        new RegisterParticipantsInBatch.Request(
+        [
+            new RegisterParticipant.Request(Stakeholder: "ECU", DelegationHead: null, Role: "Speaker"),
+            new RegisterParticipant.Request(Stakeholder: "iom", DelegationHead: null, Role: "Observer"),
+        ]),
         new RecordStatement.Request(
             Speaker: "SLE",
             OnBehalfOf: "african-group",

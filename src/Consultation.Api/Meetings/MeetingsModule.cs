@@ -56,6 +56,7 @@ public static class MeetingsModule
         CancelMeeting.Map(record);
         OpenMeeting.Map(record);
         RegisterParticipant.Map(record);
+        RegisterParticipantsInBatch.Map(record);
         RecordStatement.Map(record);
         GetStatement.Map(read);
         CorrectStatement.Map(record);

@@ -28,5 +28,22 @@ public sealed class PositionRequestExamples : IRequestExamples
             new StatePositionsInBatch.Item { Issue = "human-rights", Stakeholder = "ECU", Stance = 2, Summary = "Strongly supports", Meeting = "stocktaking-2017", StatedOn = new DateOnly(2017, 12, 5) },
             new StatePositionsInBatch.Item { Issue = "human-rights", Stakeholder = "THA", Stance = 0, Summary = "Undecided", Meeting = "stocktaking-2017", StatedOn = new DateOnly(2017, 12, 6) },
         ]),
+        new ChangePositionsInBatch.Request(
+        [
+            new ChangePositionsInBatch.Item
+            {
+                Issue = "human-rights",
+                Stakeholder = "ECU",
+                ExpectedVersion = 1,
+                Revise = new PositionChange { Stance = 1, Summary = "Supports, with reservations on returns", Meeting = "stocktaking-2017", StatedOn = new DateOnly(2017, 12, 6), Reason = "New instructions" },
+            },
+            new ChangePositionsInBatch.Item { Issue = "human-rights", Stakeholder = "THA", Correct = new Correcting.PositionCorrection { Stance = -1, Reason = "Stance entered wrong" } },
+            new ChangePositionsInBatch.Item
+            {
+                Issue = "sovereignty",
+                Stakeholder = "MEX",
+                Withdraw = new WithdrawPosition.Request(Meeting: "stocktaking-2017", Statement: null, DocumentReference: null, WithdrawnOn: new DateOnly(2017, 12, 6), Reason: "Withdrawn by the delegation"),
+            },
+        ]),
     ];
 }

@@ -32,6 +32,11 @@ public sealed class ProcessRequestExamples : IRequestExamples
             Description: "Protecting the human rights of all migrants, whatever their status",
             Theme: "Human rights, social inclusion, cohesion",
             ParentIssue: null),
+        new TableIssuesInBatch.Request(
+        [
+            new TableIssue.Request(Issue: "drivers", Title: "Addressing drivers of migration", Description: "Adverse drivers and structural factors that compel people to leave", Theme: null, ParentIssue: null),
+            new TableIssue.Request(Issue: "climate-drivers", Title: "Climate change and disasters", Description: "Sudden-onset and slow-onset disasters as drivers", Theme: null, ParentIssue: "drivers"),
+        ]),
         new RetitleIssue.Request(Title: "Human rights of all migrants, whatever their status", Reason: "Agreed wording"),
         new RedescribeIssue.Request(Description: "Protecting and fulfilling the human rights of all migrants", Reason: "Agreed wording"),
         new RetireIssue.Request(Reason: "Merged into 'human-rights'"),

@@ -37,6 +37,7 @@ public static class ProcessesModule
         ReleaseCoFacilitator.Map(setup);
         NoteLeadership.Map(setup);
         TableIssue.Map(setup);
+        TableIssuesInBatch.Map(setup);
         ListIssues.Map(read);
         GetIssue.Map(read);
         RetitleIssue.Map(setup);

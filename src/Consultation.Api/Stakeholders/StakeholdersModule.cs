@@ -1,5 +1,6 @@
 using Consultation.Infrastructure.Security;
 using Consultation.Stakeholders.Accrediting;
+using Consultation.Stakeholders.Batching;
 using Consultation.Stakeholders.EndingAccreditations;
 using Consultation.Stakeholders.JoiningGroups;
 using Consultation.Stakeholders.LeavingGroups;
@@ -42,5 +43,6 @@ public static class StakeholdersModule
         ListGroupMembers.Map(read);
         AccreditStakeholder.Map(record);
         EndAccreditation.Map(record);
+        ChangeRegistryInBatch.Map(record);
     }
 }

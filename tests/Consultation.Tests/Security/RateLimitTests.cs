@@ -50,5 +50,26 @@ public sealed class RateLimitTests(ThreeWritesAMinuteFactory api) : IClassFixtur
         Assert.Equal(HttpStatusCode.OK, (await auditor.GetAsync("/audit/events?limit=1")).StatusCode);
     }
 
+    [Fact]
+    public async Task A_batch_counts_as_one_write_however_many_items_it_holds()
+    {
+        var importer = api.CreateClient().Authorize(TestIdentity.Token("importer", [AccessMatrix.Secretariat], ["*"]));
+        for (var batch = 0; batch < 3; batch++)
+        {
+            var items = Enumerable.Range(0, 20).Select(i => new { register = Stakeholder($"importer-{batch}-{i}", "CivilSociety") }).ToArray();
+            var response = await importer.PostJsonAsync("/stakeholders/batch", new { items });
+            Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        }
+
+        var before = await api.CountEventsAsync();
+        var refused = await importer.PostJsonAsync("/stakeholders/batch", new { items = new[] { new { register = Stakeholder("importer-late", "CivilSociety") } } });
+
+        await refused.AssertProblemAsync(429);
+        Assert.Equal(before, await api.CountEventsAsync());
+        Assert.Equal(HttpStatusCode.OK, (await importer.GetAsync("/stakeholders/importer-2-19")).StatusCode);
+    }
+
+    private static object Stakeholder(string key, string kind) => new { key, kind, name = key };
+
     private static object Stakeholder(string key) => new { key, kind = "MemberState", name = key, regionalGroup = "African" };
 }

@@ -1,3 +1,4 @@
+using Consultation.Infrastructure.Batching;
 using Consultation.Infrastructure.Security;
 using System.Text.Json.Serialization;
 using Consultation.Infrastructure.Health;
@@ -37,6 +38,7 @@ public static class HttpSetup
             }
         });
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+        services.AddProblemMapping<BatchItemsRefused>(BatchItemsRefused.ToProblem);
         services.AddConsultationOpenApi();
         services.AddConsultationHealthChecks();
         return services;

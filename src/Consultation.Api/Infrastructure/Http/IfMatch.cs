@@ -5,12 +5,15 @@ namespace Consultation.Infrastructure.Http;
 public static class IfMatch
 {
     /// <summary>The version the client read, from If-Match; updates without one are refused (428).</summary>
-    public static long RequiredVersion(HttpContext http, string what)
+    public static long RequiredVersion(HttpContext http, string what) => OptionalVersion(http) ?? throw new VersionRequired(what);
+
+    /// <summary>The version the client read, from If-Match, where it may be left out (a batch then checks the version it reads); null without one.</summary>
+    public static long? OptionalVersion(HttpContext http)
     {
         var header = http.Request.Headers.IfMatch.ToString();
         if (string.IsNullOrWhiteSpace(header))
         {
-            throw new VersionRequired(what);
+            return null;
         }
 
         return ETags.TryParseVersion(header, out var version)

@@ -7,3 +7,12 @@ namespace Consultation.Infrastructure.Pipeline;
 /// </summary>
 [AttributeUsage(AttributeTargets.Property)]
 public sealed class NamesProcessAttribute : Attribute;
+
+/// <summary>
+/// A message naming processes deeper than its own properties (a batch's items), so
+/// <see cref="ProcessScopeBehavior{TMessage,TResponse}"/> checks each of <see cref="NamedProcesses"/> against the user's processes.
+/// </summary>
+public interface INamesProcesses
+{
+    IEnumerable<string> NamedProcesses { get; }
+}

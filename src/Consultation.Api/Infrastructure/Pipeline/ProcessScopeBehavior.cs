@@ -9,7 +9,7 @@ namespace Consultation.Infrastructure.Pipeline;
 /// (<see cref="RequestContext.Processes"/>), else 403. The route-level check sees only path and query; this one sees
 /// what reached the command or query, so a process named in a body cannot slip past. A message names a process by a
 /// string property called <c>Process</c> or one marked <see cref="NamesProcessAttribute"/>, on itself or on the request it
-/// was made from (<see cref="IFromRequest{TRequest}"/>).
+/// was made from (<see cref="IFromRequest{TRequest}"/>), and every process a batch's items name (<see cref="INamesProcesses"/>).
 /// </summary>
 public sealed class ProcessScopeBehavior<TMessage, TResponse>(RequestContext context)
     : IPipelineBehavior<TMessage, TResponse>
@@ -24,6 +24,14 @@ public sealed class ProcessScopeBehavior<TMessage, TResponse>(RequestContext con
             if (message is IFromRequest<object> { Request: var request })
             {
                 Check(request, scope);
+            }
+
+            if (message is INamesProcesses named)
+            {
+                foreach (var process in named.NamedProcesses.Where(p => p.Length > 0 && !scope.Includes(p)))
+                {
+                    throw new OutsideProcessScope(process, scope);
+                }
             }
         }
 

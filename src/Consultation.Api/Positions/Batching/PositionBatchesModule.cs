@@ -7,12 +7,13 @@ public static class PositionBatchesModule
 {
     public static void AddPositionBatches(this StoreOptions options)
     {
-        // State and batch entry accept Idempotency-Key; the records live beside the events.
+        // State and the batches accept Idempotency-Key; the records live beside the events.
         options.AddIdempotencyRecords();
     }
 
     public static void MapPositionBatches(this IEndpointRouteBuilder app)
     {
         StatePositionsInBatch.Map(app);
+        ChangePositionsInBatch.Map(app);
     }
 }
