@@ -2,6 +2,7 @@ using Consultation.Audit;
 using Consultation.Audit.Replaying;
 using Consultation.Convergence;
 using Consultation.Dashboard;
+using Consultation.Imports;
 using Consultation.Meetings;
 using Consultation.Positions;
 using Consultation.Processes;
@@ -44,7 +45,8 @@ public static class Modules
             .AddPositionsServices()
             .AddConvergenceServices()
             .AddAuditServices()
-            .AddRebuildingServices();
+            .AddRebuildingServices()
+            .AddImportsServices();
 
     /// <summary>After authentication and authorization: time parameters refused where not honoured, <c>asOfSequence</c>.</summary>
     public static WebApplication UseConsultationModules(this WebApplication app) => app.UseReplaying();
@@ -58,6 +60,7 @@ public static class Modules
         app.MapConvergence();
         app.MapAudit();
         app.MapRebuilding();
+        app.MapImports();
         app.MapConsultationDashboard();
     }
 }
