@@ -1,4 +1,5 @@
 using Consultation.Domain;
+using Consultation.Infrastructure.EventStore;
 using Consultation.Positions;
 using Consultation.Positions.Batching;
 using Consultation.Positions.Correcting;
@@ -51,6 +52,22 @@ public sealed class SubmissionSourceSpecs
     private static readonly PositionStated Stated = new("gcm/sovereignty/MEX", "gcm", "sovereignty", "MEX", null, FromLetter);
 
     private static readonly Specification<Position> NoStream = Specification.Given<Position>();
+
+    [Fact]
+    public void An_event_recorded_before_submissions_existed_reads_as_citing_its_meeting()
+    {
+        var serializer = new Marten.Services.SystemTextJsonSerializer { EnumStorage = StoredJson.Enums, Casing = StoredJson.Casing };
+        const string stored = """
+            {"key":"gcm/sovereignty/MEX","process":"gcm","issue":"sovereignty","stakeholder":"MEX","spokenBy":null,
+             "content":{"stance":1,"conditions":null,"summary":"Supports","quote":null,
+                        "source":{"meeting":"stocktaking-2017","statement":"s1","documentReference":null},"statedOn":"2017-12-05"}}
+            """;
+
+        var stated = serializer.FromJson<PositionStated>(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(stored)));
+
+        Assert.Equal(new PositionSource("stocktaking-2017", "s1", null), stated.Content.Source);
+        Assert.Null(stated.Content.Source.Submission);
+    }
 
     [Fact]
     public void A_position_stated_from_a_submission_cites_it_and_no_meeting()
