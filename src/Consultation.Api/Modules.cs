@@ -8,6 +8,7 @@ using Consultation.Processes;
 using Consultation.Projections;
 using Consultation.Seeding;
 using Consultation.Stakeholders;
+using Consultation.Submissions;
 
 namespace Consultation;
 
@@ -23,6 +24,7 @@ public static class Modules
         options.AddStakeholders();
         options.AddProcesses();
         options.AddMeetings();
+        options.AddSubmissions();
         options.AddPositions();
         options.AddConvergence();
         options.AddAudit();
@@ -41,6 +43,7 @@ public static class Modules
     public static IServiceCollection AddModuleServices(this IServiceCollection services) =>
         services
             .AddMeetingsServices()
+            .AddSubmissionsServices()
             .AddPositionsServices()
             .AddConvergenceServices()
             .AddAuditServices()
@@ -54,6 +57,7 @@ public static class Modules
         app.MapStakeholders();
         app.MapProcesses();
         app.MapMeetings();
+        app.MapSubmissions();
         app.MapPositions();
         app.MapConvergence();
         app.MapAudit();
