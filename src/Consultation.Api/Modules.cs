@@ -9,6 +9,7 @@ using Consultation.Processes;
 using Consultation.Projections;
 using Consultation.Seeding;
 using Consultation.Stakeholders;
+using Consultation.Submissions;
 
 namespace Consultation;
 
@@ -24,6 +25,7 @@ public static class Modules
         options.AddStakeholders();
         options.AddProcesses();
         options.AddMeetings();
+        options.AddSubmissions();
         options.AddPositions();
         options.AddConvergence();
         options.AddAudit();
@@ -42,6 +44,7 @@ public static class Modules
     public static IServiceCollection AddModuleServices(this IServiceCollection services) =>
         services
             .AddMeetingsServices()
+            .AddSubmissionsServices()
             .AddPositionsServices()
             .AddConvergenceServices()
             .AddAuditServices()
@@ -56,6 +59,7 @@ public static class Modules
         app.MapStakeholders();
         app.MapProcesses();
         app.MapMeetings();
+        app.MapSubmissions();
         app.MapPositions();
         app.MapConvergence();
         app.MapAudit();

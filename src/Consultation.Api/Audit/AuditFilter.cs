@@ -16,6 +16,9 @@ public enum StreamKind
 
     /// <summary>Marten's <c>mt_tombstone</c> stream: placeholders for sequence numbers a failed append had reserved (no application data).</summary>
     Reserved,
+
+    /// <summary>A written submission to a process: <c>gcm/submission:mex-2017-10</c>.</summary>
+    Submission,
 }
 
 /// <summary>A validated filter over the global event log.</summary>
@@ -123,7 +126,7 @@ public abstract class AuditFilterRules<T> : AbstractValidator<T>
             .WithMessage("'{PropertyName}' must be a process key: " + StreamKeys.SlugRule + ".");
         RuleFor(x => x.StreamKind)
             .Must(k => string.IsNullOrEmpty(k) || AuditFilterRequest.ParseKind(k) is not null)
-            .WithMessage("'{PropertyName}' must be one of: stakeholder, process, meeting, position, area, settings, audit, reserved.");
+            .WithMessage("'{PropertyName}' must be one of: stakeholder, process, meeting, submission, position, area, settings, audit, reserved.");
         RuleFor(x => x.AfterSequence)
             .Must(s => string.IsNullOrEmpty(s) || long.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out _))
             .WithMessage("'{PropertyName}' must be a global sequence number (0 or more).");

@@ -40,7 +40,7 @@ public static class AuditSql
 
     /// <summary>
     /// Key shapes: process <c>gcm</c>, stakeholder <c>MEX</c> / <c>african-group</c>, meeting <c>gcm/stocktaking-2017</c>,
-    /// position <c>gcm/issue/MEX</c>, area <c>gcm/area:name</c>, settings <c>gcm:convergence-settings</c>, audit <c>audit:…</c>.
+    /// position <c>gcm/issue/MEX</c>, area <c>gcm/area:name</c>, submission <c>gcm/submission:name</c>, settings <c>gcm:convergence-settings</c>, audit <c>audit:…</c>.
     /// Processes and stakeholders share the one-segment shape, so their stream's first event tells them apart.
     /// </summary>
     public static string OfKind(IDocumentStore store, StreamKind kind) => kind switch
@@ -50,6 +50,7 @@ public static class AuditSql
         StreamKind.Meeting => "e.stream_id ~ '^[^/:]+/[^/:]+$'",
         StreamKind.Position => "e.stream_id ~ '^[^/:]+/[^/:]+/[^/:]+$'",
         StreamKind.Area => "e.stream_id ~ '^[^/:]+/area:[^/:]+$'",
+        StreamKind.Submission => "e.stream_id ~ '^[^/:]+/submission:[^/:]+$'",
         StreamKind.Settings => "e.stream_id ~ '^[^/:]+:convergence-settings$'",
         StreamKind.Audit => "e.stream_id like 'audit:%'",
         StreamKind.Reserved => $"e.stream_id = '{ReservedSequences.StreamKey}'",

@@ -1,7 +1,15 @@
 namespace Consultation.Positions;
 
-/// <summary>Where a position was expressed: the meeting, optionally the statement and a document paragraph.</summary>
-public sealed record PositionSource(string Meeting, string? Statement, string? DocumentReference);
+/// <summary>
+/// Where a position was expressed: a meeting (optionally the statement) or a written submission (<see cref="Submission"/>,
+/// its slug in the process), exactly one of them, and optionally a document paragraph. Events recorded before submissions
+/// existed name a meeting and have no <see cref="Submission"/> (read as null).
+/// </summary>
+public sealed record PositionSource(string? Meeting, string? Statement, string? DocumentReference, string? Submission = null)
+{
+    /// <summary>What the source is, for messages and pages: <c>meeting 'x'</c> or <c>submission 'y'</c>.</summary>
+    public string Describe() => Submission is { } submission ? $"submission '{submission}'" : $"meeting '{Meeting}'";
+}
 
 /// <summary>The stakeholder's own words, in the language they were spoken.</summary>
 public sealed record VerbatimQuote(string Text, string Language);

@@ -26,6 +26,9 @@ public sealed record PositionFacts(
     /// <summary>When the write is being recorded: no position is stated or withdrawn on a day that has not come (null only in rules tested without a clock).</summary>
     public DateTimeOffset? Now { get; init; }
 
+    /// <summary>The written submission the position cites, when it cites one (null = none cited, or it does not exist).</summary>
+    public SourceSubmission? Submission { get; init; }
+
     public ProcessFacts RequireProcess(string key)
     {
         var process = Process ?? throw new StreamNotFound("Process", key);
@@ -49,12 +52,19 @@ public sealed record PositionFacts(
     }
 
     /// <summary>
-    /// The source meeting belongs to the process, was not cancelled, and the date falls within it; a statement cited is
-    /// in the meeting's record and, unless it is the one already cited (<paramref name="keptSource"/>), not withdrawn.
+    /// A cited submission obeys <see cref="WrittenSource.RequireCitedSubmission"/>. The source meeting belongs to the process, was
+    /// not cancelled, and the date falls within it; a statement cited is in the meeting's record and, unless it is the one
+    /// already cited (<paramref name="keptSource"/>), not withdrawn.
     /// </summary>
     public void RequireSource(string process, PositionSource source, DateOnly on, string what, PositionSource? keptSource = null)
     {
-        var meeting = Meeting ?? throw new StreamNotFound("Meeting", source.Meeting);
+        if (source.Submission is { } submission)
+        {
+            this.RequireCitedSubmission(process, submission, on, what, kept: keptSource?.Submission == submission);
+            return;
+        }
+
+        var meeting = Meeting ?? throw new StreamNotFound("Meeting", source.Meeting ?? string.Empty);
         if (meeting.Process != process)
         {
             throw new DomainRuleViolation($"Meeting '{meeting.Key}' belongs to process '{meeting.Process}', not '{process}'.");
@@ -82,7 +92,7 @@ public sealed record PositionFacts(
         }
 
         if (source.Statement is { } statement && meeting.Withdrawn.Contains(statement)
-            && !(keptSource?.Meeting == source.Meeting && keptSource.Statement == statement))
+            && !(keptSource is { } kept && kept.Meeting == source.Meeting && kept.Statement == statement))
         {
             throw new DomainRuleViolation(
                 $"Statement '{meeting.Key}/{statement}' was withdrawn from the record; a position cannot newly cite it. Cite another statement, or the meeting alone.");

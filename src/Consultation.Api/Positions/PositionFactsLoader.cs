@@ -1,6 +1,7 @@
 using Consultation.Meetings;
 using Consultation.Processes;
 using Consultation.Stakeholders;
+using Consultation.Submissions;
 using Marten.Services.BatchQuerying;
 
 namespace Consultation.Positions;
@@ -12,10 +13,10 @@ namespace Consultation.Positions;
 public static class PositionFactsLoader
 {
     public static async Task<PositionFacts> LoadAsync(
-        IQuerySession session, string process, string issue, string owner, string? speaker, string meeting, string? statement, CancellationToken cancellationToken)
+        IQuerySession session, string process, string issue, string owner, string? speaker, PositionSource? source, CancellationToken cancellationToken)
     {
         var batch = session.CreateBatchQuery();
-        var facts = Enlist(batch, session.DocumentStore, process, issue, owner, speaker, meeting, statement);
+        var facts = Enlist(batch, session.DocumentStore, process, issue, owner, speaker, source);
         await batch.Execute(cancellationToken);
         return await facts();
     }
@@ -24,17 +25,20 @@ public static class PositionFactsLoader
     /// The facts, enlisted in <paramref name="batch"/>. Of the process only its status and the issue's (<see cref="ProcessFacts.Enlist"/>); of the meeting only its dates, status and process travel (its
     /// document carries every statement said there; taken apart once by <c>jsonb_to_record</c>, as each <c>d.data -&gt;</c> of a
     /// toasted document would fetch and decompress all of it again); the cited statement is looked up as its own record (statements are
-    /// only ever added, so the record exists exactly when the meeting lists it).
+    /// only ever added, so the record exists exactly when the meeting lists it). A cited submission's document is small and read whole.
+    /// <paramref name="source"/> names the meeting (and statement) or the submission cited; null reads neither.
     /// </summary>
     internal static Func<Task<PositionFacts>> Enlist(
-        IBatchedQuery batch, IDocumentStore store, string process, string issue, string owner, string? speaker, string meeting, string? statement)
+        IBatchedQuery batch, IDocumentStore store, string process, string issue, string owner, string? speaker, PositionSource? source)
     {
-        var meetingKey = $"{process}/{meeting}";
+        var meetingKey = source?.Meeting is { } meeting ? $"{process}/{meeting}" : null;
+        var statement = meetingKey is null ? null : source?.Statement;
         var processFacts = ProcessFacts.Enlist(batch, store, process, issue);
         var ownerDetails = batch.Load<StakeholderDetails>(owner);
         var speakerDetails = speaker is null ? Task.FromResult<StakeholderDetails?>(null) : batch.Load<StakeholderDetails>(speaker);
-        var meetingFacts = EnlistMeetings(batch, store, [meetingKey]);
-        var cited = statement is null ? Task.FromResult<StatementRecord?>(null) : batch.Load<StatementRecord>(StatementRecord.IdOf(meetingKey, statement));
+        var meetingFacts = meetingKey is null ? Task.FromResult<IReadOnlyList<MeetingFacts>>([]) : EnlistMeetings(batch, store, [meetingKey]);
+        var cited = statement is null ? Task.FromResult<StatementRecord?>(null) : batch.Load<StatementRecord>(StatementRecord.IdOf(meetingKey!, statement));
+        var submission = source?.Submission is { } slug ? batch.Load<SubmissionDetails>(Submission.KeyOf(process, slug)) : Task.FromResult<SubmissionDetails?>(null);
         return async () => new PositionFacts(
             await processFacts(),
             await ownerDetails,
@@ -45,7 +49,10 @@ public static class PositionFactsLoader
                     Participants = m.Participants.ToHashSet(StringComparer.Ordinal),
                     Withdrawn = await cited is { Withdrawn: true } w ? new HashSet<string> { w.Statement } : new HashSet<string>(),
                 }
-                : null);
+                : null)
+        {
+            Submission = await submission is { } written ? SourceSubmission.Of(written) : null,
+        };
     }
 
     /// <summary>

@@ -21,6 +21,8 @@ public abstract record PositionContentInput
 
     public string? Meeting { get; init; }
 
+    public string? Submission { get; init; }
+
     public string? Statement { get; init; }
 
     public string? DocumentReference { get; init; }
@@ -35,6 +37,8 @@ public static class PositionInput
     public const string StanceRule = "'Stance' runs from -2 (opposes) through -1 (reservations), 0 (neutral), +1 (supports) to +2 (strongly supports).";
     public const string QuoteNeedsLanguage = "A quote needs its language as a two-letter ISO 639-1 code (e.g. 'es').";
     public const string LanguageCode = "^[a-zA-Z]{2}$";
+    public const string OneSource = "Cite where the position was expressed: 'meeting' (a meeting's slug) or 'submission' (a written submission's slug), exactly one of them.";
+    public const string StatementOfMeeting = "'statement' is a statement of the meeting cited; it goes with 'meeting', not with 'submission'.";
 
     /// <summary>The content as recorded: trimmed, with the quote only when there is one.</summary>
     public static PositionContent ToContent(this PositionContentInput input) => new(
@@ -42,7 +46,9 @@ public static class PositionInput
         string.IsNullOrWhiteSpace(input.Conditions) ? null : input.Conditions.Trim(),
         input.Summary!.Trim(),
         string.IsNullOrWhiteSpace(input.Quote) ? null : new VerbatimQuote(input.Quote.Trim(), input.QuoteLanguage!.ToLowerInvariant()),
-        new PositionSource(input.Meeting!, input.Statement, string.IsNullOrWhiteSpace(input.DocumentReference) ? null : input.DocumentReference.Trim()),
+        input.Submission is { } submission
+            ? new PositionSource(null, null, string.IsNullOrWhiteSpace(input.DocumentReference) ? null : input.DocumentReference.Trim(), submission)
+            : new PositionSource(input.Meeting!, input.Statement, string.IsNullOrWhiteSpace(input.DocumentReference) ? null : input.DocumentReference.Trim()),
         input.StatedOn!.Value);
 
     /// <summary>Validation shared by every request that carries position content.</summary>
@@ -61,9 +67,32 @@ public static class PositionInput
         validator.RuleFor(x => x.QuoteLanguage).Matches(LanguageCode)
             .When(x => string.IsNullOrWhiteSpace(x.Quote) && x.QuoteLanguage is not null)
             .WithMessage("'Quote Language' is a two-letter ISO 639-1 code (e.g. 'es'), and goes with a quote.");
-        validator.RuleFor(x => x.Meeting).NotEmpty().Slug();
-        validator.RuleFor(x => x.Statement!).MaximumLength(100).When(x => x.Statement is not null);
+        validator.AddSourceRules(required: true);
         validator.RuleFor(x => x.DocumentReference!).SingleLine(TextRules.ReferenceMaxLength).When(x => x.DocumentReference is not null);
         validator.RuleFor(x => x.StatedOn).NotNull();
+    }
+
+    /// <summary>
+    /// The source's fields: a meeting or a submission, not both (and, when <paramref name="required"/>, not neither: a
+    /// correction that names none keeps the recorded one), both slugs; a statement only with a meeting.
+    /// </summary>
+    public static void AddSourceRules<T>(this AbstractValidator<T> validator, bool required)
+        where T : PositionContentInput
+    {
+        validator.RuleFor(x => x.Meeting!).Slug().When(x => x.Meeting is not null);
+        validator.RuleFor(x => x.Submission!).Slug().When(x => x.Submission is not null);
+        foreach (var field in new[] { "meeting", "submission" })
+        {
+            validator.RuleFor(x => x)
+                .Must(x => x.Meeting is null || x.Submission is null).OverridePropertyName(field).WithMessage(OneSource);
+            if (required)
+            {
+                validator.RuleFor(x => x)
+                    .Must(x => x.Meeting is not null || x.Submission is not null).OverridePropertyName(field).WithMessage(OneSource);
+            }
+        }
+
+        validator.RuleFor(x => x.Statement!).MaximumLength(100).When(x => x.Statement is not null);
+        validator.RuleFor(x => x.Statement).Null().When(x => x.Submission is not null).WithMessage(StatementOfMeeting);
     }
 }

@@ -27,6 +27,7 @@ public sealed class PositionRequestExamples : IRequestExamples
         [
             new StatePositionsInBatch.Item { Issue = "human-rights", Stakeholder = "ECU", Stance = 2, Summary = "Strongly supports", Meeting = "stocktaking-2017", StatedOn = new DateOnly(2017, 12, 5) },
             new StatePositionsInBatch.Item { Issue = "human-rights", Stakeholder = "THA", Stance = 0, Summary = "Undecided", Meeting = "stocktaking-2017", StatedOn = new DateOnly(2017, 12, 6) },
+            new StatePositionsInBatch.Item { Issue = "drivers", Stakeholder = "MEX", Stance = 1, Summary = "Supports, in its written contribution", Submission = "mex-2017-10", StatedOn = new DateOnly(2017, 10, 16) },
         ]),
         new ChangePositionsInBatch.Request(
         [

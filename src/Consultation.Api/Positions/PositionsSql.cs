@@ -40,15 +40,16 @@ public static class PositionsSql
     private static string ProcessFact(Expression<Func<ProcessFacts.Row, object?>> member) => StoredJson.Key(member);
 
     private static readonly string ProcessFactsSelect =
-        $"select jsonb_build_object({ProcessFact(f => f.Key)}, d.id, {ProcessFact(f => f.Status)}, r.{Process(p => p.Status)}, {ProcessFact(f => f.IssueStatus)}, "
+        $"select jsonb_build_object({ProcessFact(f => f.Key)}, d.id, {ProcessFact(f => f.Status)}, r.{Process(p => p.Status)}, "
+        + $"{ProcessFact(f => f.StartsOn)}, r.{Process(p => p.StartsOn)}, {ProcessFact(f => f.IssueStatus)}, "
         + $"(select {StoredJson.Json<IssueDetails>("i", i => i.Status)} from jsonb_array_elements(r.{Process(p => p.Issues)}) i "
         + $"where {StoredJson.Text<IssueDetails>("i", i => i.Key)} = ? limit 1)) from ";
 
     private static readonly string ProcessFactsRest =
-        $" as d, jsonb_to_record(d.data) as r({Process(p => p.Status)} jsonb, {Process(p => p.Issues)} jsonb) where d.id = ?";
+        $" as d, jsonb_to_record(d.data) as r({Process(p => p.Status)} jsonb, {Process(p => p.StartsOn)} jsonb, {Process(p => p.Issues)} jsonb) where d.id = ?";
 
     /// <summary>
-    /// The process's status (key: parameter 2) and one issue's (key: parameter 1), as <see cref="ProcessFacts.Row"/>; the
+    /// The process's status and start (key: parameter 2) and one issue's (key: parameter 1), as <see cref="ProcessFacts.Row"/>; the
     /// document, listing hundreds of issues, is taken apart once as in <see cref="SelectMeetingFacts"/>.
     /// </summary>
     public static string SelectProcessFacts(IDocumentStore store) => ProcessFactsSelect + store.TableOf<ProcessDetails>() + ProcessFactsRest;

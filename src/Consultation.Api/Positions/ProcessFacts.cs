@@ -6,7 +6,11 @@ namespace Consultation.Positions;
 /// <summary>What the position rules need of a process: whether it still takes positions, and the status of the issues a write touches.</summary>
 public sealed record ProcessFacts(string Key, ProcessStatus Status, IReadOnlyDictionary<string, IssueStatus> Issues)
 {
-    public static ProcessFacts From(ProcessDetails details) => new(details.Id, details.Status, details.Issues.ToDictionary(i => i.Key, i => i.Status));
+    /// <summary>The day the process began: no position cited to a submission is dated before it.</summary>
+    public DateOnly StartsOn { get; init; }
+
+    public static ProcessFacts From(ProcessDetails details) =>
+        new(details.Id, details.Status, details.Issues.ToDictionary(i => i.Key, i => i.Status)) { StartsOn = details.StartsOn };
 
     /// <summary>
     /// The process's status and one issue's, selected in the database and enlisted in <paramref name="batch"/>: a large
@@ -20,7 +24,7 @@ public sealed record ProcessFacts(string Key, ProcessStatus Status, IReadOnlyDic
             issue,
             process);
         return async () => (await rows).SingleOrDefault() is { } row
-            ? new ProcessFacts(row.Key, row.Status, row.IssueStatus is { } status ? new Dictionary<string, IssueStatus> { [issue] = status } : [])
+            ? new ProcessFacts(row.Key, row.Status, row.IssueStatus is { } status ? new Dictionary<string, IssueStatus> { [issue] = status } : []) { StartsOn = row.StartsOn }
             : null;
     }
 
@@ -29,6 +33,8 @@ public sealed record ProcessFacts(string Key, ProcessStatus Status, IReadOnlyDic
         public string Key { get; init; } = string.Empty;
 
         public ProcessStatus Status { get; init; }
+
+        public DateOnly StartsOn { get; init; }
 
         public IssueStatus? IssueStatus { get; init; }
     }

@@ -37,9 +37,9 @@ public sealed class DependencyDirectionTests(ITestOutputHelper output)
     }
 
     /// <summary>
-    /// The one cycle there is, and every edge of it: the four modules of the record read each other's documents, a rule
+    /// The one cycle there is, and every edge of it: the five modules of the record read each other's documents, a rule
     /// needing facts from other streams (an accreditation the process, a statement the speaker, a position the process, the
-    /// stakeholder and the meeting) and a read showing what others recorded (a process overview its meetings and positions,
+    /// stakeholder and the meeting or submission, a submission the process and its sender) and a read showing what others recorded (a process overview its meetings and positions,
     /// a profile the meetings attended, a meeting the positions stated at it). Any other cycle, a module joining this one or
     /// a new edge between these four fails.
     /// </summary>
@@ -56,6 +56,9 @@ public sealed class DependencyDirectionTests(ITestOutputHelper output)
         ("Positions", "Processes"), // a position is on an open issue of an active process
         ("Positions", "Stakeholders"), // by an entitled stakeholder, on behalf of its groups
         ("Positions", "Meetings"), // at a meeting, citing its statements
+        ("Positions", "Submissions"), // or in a written submission, by its sender, on its issues
+        ("Submissions", "Processes"), // a submission is received within its process, on its issues
+        ("Submissions", "Stakeholders"), // from a registered stakeholder, on behalf of its groups
     };
 
     private static IReadOnlySet<string> Tangle => AllowedCycleEdges.SelectMany(e => new[] { e.From, e.To }).ToHashSet();

@@ -21,6 +21,9 @@ public sealed class DocumentedRequestFieldTests(ReliabilityApiFactory api) : ICl
         "POST /processes/{key}/meetings/{meeting}/findings unit",
         "POST /processes/{key}/meetings/{meeting}/findings source",
         "POST /processes/{process}/issues/{issue}/positions quoteLanguage", // a quote has a language
+        "POST /processes/{process}/issues/{issue}/positions meeting", // a position cites a meeting or a submission (the examples cite a meeting)
+        "POST /processes/{process}/issues/{issue}/positions/{stakeholder}/revise meeting",
+        "POST /processes/{process}/issues/{issue}/positions/{stakeholder}/withdraw meeting",
         "PUT /processes/{process}/convergence-settings/groupings/{grouping} blocs", // a grouping of blocs lists them
     ];
 

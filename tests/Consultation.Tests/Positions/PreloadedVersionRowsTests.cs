@@ -25,7 +25,7 @@ public sealed class PreloadedVersionRowsTests(ApiFactory api) : IClassFixture<Ap
         {
             Stance = -1, Summary = "Too late", Meeting = "stocktaking-2017", StatedOn = new DateOnly(2017, 12, 5), Reason = "Read before the revision",
         });
-        var (stream, _) = await new PositionWriteSession(TimeProvider.System).OpenToUpdateAsync(slow, revision, _ => ("stocktaking-2017", null), CancellationToken.None);
+        var (stream, _) = await new PositionWriteSession(TimeProvider.System).OpenToUpdateAsync(slow, revision, _ => new PositionSource("stocktaking-2017", null, null), CancellationToken.None);
         await steps.ReviseAsync(process, "alpha", "MEX", 2, "2017-12-05");
         var before = await api.CountEventsAsync();
         await using (var query = api.Store.QuerySession())

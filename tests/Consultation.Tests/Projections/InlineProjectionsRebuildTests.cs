@@ -80,7 +80,7 @@ public sealed class InlineProjectionsRebuildTests(SeededApiFactory api) : IClass
         }
     }
 
-    /// <summary>Positions (stated, revised, corrected, withdrawn) and thresholds set twice, in a fresh process, through the API.</summary>
+    /// <summary>Positions (stated, revised, corrected, withdrawn; one citing a submission), submissions (recorded, corrected, withdrawn) and thresholds set twice, in a fresh process, through the API.</summary>
     private async Task RecordAsync()
     {
         var steps = new PositionSteps(api.CreateClient());
@@ -93,6 +93,25 @@ public sealed class InlineProjectionsRebuildTests(SeededApiFactory api) : IClass
         }
 
         await steps.WithdrawAsync(process, "labour", "MEX", "2017-12-06");
+
+        // A written submission recorded and corrected, another withdrawn, and a position citing the first.
+        await steps.Secretariat.EnsureStakeholderAsync("ECU", name: "Ecuador");
+        foreach (var submission in new[] { "letter", "draft" })
+        {
+            var recorded = await steps.Client.PostJsonAsync($"/processes/{process}/submissions", new
+            {
+                submission, from = "ECU", receivedOn = "2017-10-16", issues = new[] { "sovereignty" }, channel = "Letter", title = "Written contribution", language = "es",
+            });
+            Assert.True(recorded.StatusCode == HttpStatusCode.Created, await recorded.Content.ReadAsStringAsync());
+        }
+
+        await steps.Secretariat.UpdateOkAsync($"/processes/{process}/submissions/letter", "correct", new { channel = "Email", reason = "It came by e-mail" });
+        await steps.Secretariat.UpdateOkAsync($"/processes/{process}/submissions/draft", "withdraw", new { reason = "Recorded twice" });
+        var cited = await steps.Client.PostJsonAsync($"/processes/{process}/issues/sovereignty/positions", new
+        {
+            stakeholder = "ECU", stance = 2, summary = "Supports, in writing", submission = "letter", statedOn = "2017-10-16",
+        });
+        Assert.True(cited.StatusCode == HttpStatusCode.Created, await cited.Content.ReadAsStringAsync());
 
         for (var version = 0; version < 2; version++)
         {

@@ -61,6 +61,10 @@ public sealed class StreamKeySpaceTests(ApiFactory api) : IClassFixture<ApiFacto
         {
             area = "split", title = "Split", description = "An area", issues = new[] { "alpha" }, meeting, identifiedOn = "2017-12-06",
         })).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await secretariat.Client.PostJsonAsync($"/processes/{process}/submissions", new
+        {
+            submission = "letter", from = "MEX", receivedOn = "2017-10-16", issues = new[] { "alpha" }, channel = "Letter", title = "A letter", language = "es",
+        })).StatusCode);
         var streams = new Dictionary<string, string>
         {
             ["process"] = process,
@@ -68,6 +72,7 @@ public sealed class StreamKeySpaceTests(ApiFactory api) : IClassFixture<ApiFacto
             ["meeting"] = $"{process}/{meeting}",
             ["position"] = $"{process}/alpha/MEX",
             ["area of convergence"] = $"{process}/area:split",
+            ["submission"] = $"{process}/submission:letter",
         };
 
         await using var scope = api.Services.CreateAsyncScope();
@@ -103,6 +108,7 @@ public sealed class StreamKeySpaceTests(ApiFactory api) : IClassFixture<ApiFacto
         ("meeting", (s, k) => s.FetchForCreatingAsync<Consultation.Meetings.Meeting>(k, default)),
         ("position", (s, k) => s.FetchForCreatingAsync<Consultation.Positions.PositionDetails>(k, default)),
         ("area of convergence", (s, k) => s.FetchForCreatingAsync<Consultation.Convergence.Areas.Area>(k, default)),
+        ("submission", (s, k) => s.FetchForCreatingAsync<Consultation.Submissions.Submission>(k, default)),
     ];
 
     [Theory]

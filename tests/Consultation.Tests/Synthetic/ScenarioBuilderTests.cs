@@ -89,7 +89,7 @@ public sealed class ScenarioBuilderTests
 
         void CheckSource(PositionSource source, DateOnly on, string speaker, string? onBehalfOf, string issue)
         {
-            var meeting = meetings[source.Meeting];
+            var meeting = meetings[Assert.IsType<string>(source.Meeting)];
             var scheduled = (MeetingScheduled)meeting.Events[0];
             Assert.InRange(on, scheduled.StartsOn, scheduled.EndsOn);
             Assert.Contains(meeting.Events, e => e is MeetingClosed);

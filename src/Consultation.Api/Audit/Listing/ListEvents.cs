@@ -44,7 +44,7 @@ public static class ListEvents
             .WithName("ListAuditEvents")
             .WithSummary("The global event log, filtered, paged by global sequence")
             .WithDescription("Filters: from (inclusive) and to (exclusive) ISO timestamps of recording, user, type (e.g. position_stated or PositionStated), "
-                + "process (its own streams and all under it), streamKind (stakeholder, process, meeting, position, area, settings, audit, reserved). "
+                + "process (its own streams and all under it), streamKind (stakeholder, process, meeting, submission, position, area, settings, audit, reserved). "
                 + "Paging: afterSequence (cursor, default 0) and limit (1–1000, default 100); pass nextAfterSequence back for the next page.")
             .ProducesValidationProblem();
 }

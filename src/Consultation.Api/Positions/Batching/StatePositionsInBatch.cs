@@ -5,20 +5,21 @@ using Consultation.Positions.Reading;
 using Consultation.Positions.Stating;
 using Consultation.Processes;
 using Consultation.Stakeholders;
+using Consultation.Submissions;
 using FluentValidation.Results;
 using JasperFx.Events;
 
 namespace Consultation.Positions.Batching;
 
 /// <summary>
-/// State many positions of one process at once, as the secretariat does after a meeting.
+/// State many positions of one process at once, as the secretariat does after a meeting or a written consultation.
 /// </summary>
 /// <remarks>
 /// <para>Every item is checked first and every problem is reported, keyed by the item's index:</para>
 /// <list type="bullet">
 /// <item>Malformed input (the rules of stating one position, <see cref="Item.Validator"/>): 400 with <c>errors["items[3].stance"]</c>.
 /// More than <see cref="MaxItems"/> items, or none: 400 with <c>errors["items"]</c>.</item>
-/// <item>Broken record rules (unknown issue, stakeholder or meeting, retired issue, date outside the meeting,
+/// <item>Broken record rules (unknown issue, stakeholder, meeting or submission, retired issue, date outside the meeting,
 /// a position already standing, the same position twice in the batch), decided by <see cref="StatePosition.Decide"/>
 /// for each item: 422 with <c>errors["items[3]"]</c>. 422 rather than 404/409 because one answer gathers
 /// problems of several kinds. An unknown process is 404 and a concluded one 409, for the whole batch.</item>
@@ -195,6 +196,7 @@ public static class StatePositionsInBatch
         ProcessDetails? Process,
         IReadOnlyDictionary<string, StakeholderDetails> Stakeholders,
         IReadOnlyDictionary<string, SourceMeeting> Meetings,
+        IReadOnlyDictionary<string, SourceSubmission> Submissions,
         IReadOnlyList<string> ExistingPositions)
     {
         /// <summary>The process as the rules take it, built once for the whole batch.</summary>
@@ -207,14 +209,16 @@ public static class StatePositionsInBatch
             ProcessFacts,
             Stakeholders.GetValueOrDefault(item.Owner),
             item.Speaker is { } speaker ? Stakeholders.GetValueOrDefault(speaker) : null,
-            Meetings.GetValueOrDefault($"{Process?.Id}/{item.Meeting}"))
+            item.Meeting is { } meeting ? Meetings.GetValueOrDefault($"{Process?.Id}/{meeting}") : null)
         {
             Now = Now,
+            Submission = item.Submission is { } submission ? Submissions.GetValueOrDefault(Consultation.Submissions.Submission.KeyOf(Process?.Id ?? string.Empty, submission)) : null,
         };
 
         public static async Task<BatchFacts> LoadAsync(IQuerySession session, string process, IReadOnlyList<StatePosition.Command> items, CancellationToken cancellationToken)
         {
-            var meetingKeys = items.Select(i => $"{process}/{i.Meeting}").Distinct().ToArray();
+            var meetingKeys = items.Select(i => i.Meeting is { } meeting ? $"{process}/{meeting}" : null).OfType<string>().Distinct().ToArray();
+            var submissionKeys = items.Select(i => i.Submission is { } submission ? Consultation.Submissions.Submission.KeyOf(process, submission) : null).OfType<string>().Distinct().ToList();
             var positionKeys = items.Select(i => i.PositionKey).Distinct().ToArray();
             var batch = session.CreateBatchQuery();
             var processDetails = batch.Load<ProcessDetails>(process);
@@ -222,7 +226,8 @@ public static class StatePositionsInBatch
                 items.SelectMany(i => new[] { i.Stakeholder, i.OnBehalfOf }).OfType<string>().Distinct().ToList());
             var meetings = PositionFactsLoader.EnlistMeetings(batch, session.DocumentStore, meetingKeys);
             var cited = batch.LoadMany<StatementRecord>().ByIdList(
-                items.Select(i => i.Statement is { } statement ? StatementRecord.IdOf($"{process}/{i.Meeting}", statement) : null).OfType<string>().Distinct().ToList());
+                items.Select(i => i is { Statement: { } statement, Meeting: { } meeting } ? StatementRecord.IdOf($"{process}/{meeting}", statement) : null).OfType<string>().Distinct().ToList());
+            var submissions = batch.LoadMany<SubmissionDetails>().ByIdList(submissionKeys);
             var positions = batch.Query<PositionDetails>().Where(x => x.Id.IsOneOf(positionKeys)).Select(x => x.Id).ToList();
             await batch.Execute(cancellationToken);
 
@@ -237,6 +242,7 @@ public static class StatePositionsInBatch
                         Participants = m.Participants.ToHashSet(StringComparer.Ordinal),
                         Withdrawn = statements[m.Id].Where(x => x.Withdrawn).Select(x => x.Statement).ToHashSet(),
                     }),
+                (await submissions).ToDictionary(s => s.Id, SourceSubmission.Of),
                 [.. await positions]);
         }
     }

@@ -4,7 +4,7 @@ using Consultation.Positions.Writing;
 namespace Consultation.Positions.Correcting;
 
 /// <summary>
-/// Fix how a position was recorded (typo, wrong stance entered, wrong meeting). Not a shift: the
+/// Fix how a position was recorded (typo, wrong stance entered, wrong meeting or submission). Not a shift: the
 /// corrected content replaces what was recorded for the same moment, and shift views ignore it.
 /// Only the fields named change (<see cref="PositionCorrection"/>).
 /// </summary>
@@ -38,9 +38,7 @@ public static class CorrectPosition
             await writes.UpdateAsync(
                 session,
                 command,
-                recorded => recorded is null
-                    ? (command.Request.Meeting, command.Request.Statement)
-                    : command.ApplyTo(recorded) is var content ? (content.Source.Meeting, content.Source.Statement) : default,
+                recorded => recorded is null ? command.Request.NamedSource : command.ApplyTo(recorded).Source,
                 (current, facts) => Decide(current, command, facts),
                 cancellationToken);
     }
@@ -54,6 +52,6 @@ public static class CorrectPosition
                 key => new GetPosition.Query(key))
             .WithName("CorrectPosition")
             .WithSummary("Correct how a position was recorded (not a shift)")
-            .WithDescription("Send only the fields to correct: the others keep what is recorded. To remove the conditions, quote, cited statement or "
+            .WithDescription("Send only the fields to correct: the others keep what is recorded. 'meeting' or 'submission' (not both) replaces the source. To remove the conditions, quote, cited statement or "
                 + "document reference, name them in 'clear' (e.g. \"clear\": [\"quote\"]). 'quoteLanguage' alone corrects the recorded quote's language.");
 }

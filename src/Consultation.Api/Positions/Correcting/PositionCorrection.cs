@@ -33,12 +33,34 @@ public sealed record PositionCorrection : PositionContentInput
             Clears("conditions") ? null : Conditions?.Trim() ?? recorded.Conditions,
             Summary?.Trim() ?? recorded.Summary,
             quote,
-            new PositionSource(
-                Meeting ?? recorded.Source.Meeting,
-                Clears("statement") ? null : Statement ?? recorded.Source.Statement,
-                Clears("documentReference") ? null : DocumentReference?.Trim() ?? recorded.Source.DocumentReference),
+            SourceFrom(recorded.Source),
             StatedOn ?? recorded.StatedOn);
     }
+
+    /// <summary>
+    /// The source as corrected: a submission named replaces the recorded source (a statement goes with a meeting only); a
+    /// meeting named, or the recorded one, keeps the recorded statement unless another is named or it is cleared.
+    /// </summary>
+    private PositionSource SourceFrom(PositionSource recorded)
+    {
+        var reference = Clears("documentReference") ? null : DocumentReference?.Trim() ?? recorded.DocumentReference;
+        if (Submission is { } submission)
+        {
+            return new PositionSource(null, null, reference, submission);
+        }
+
+        if ((Meeting ?? recorded.Meeting) is { } meeting)
+        {
+            return new PositionSource(meeting, Clears("statement") ? null : Statement ?? recorded.Statement, reference);
+        }
+
+        return Statement is null
+            ? recorded with { DocumentReference = reference }
+            : throw new DomainRuleViolation($"This position cites {recorded.Describe()}; a 'statement' is cited with the meeting it was made at: send 'meeting' with it.");
+    }
+
+    /// <summary>The source this correction names, before the recorded one is known; null when it names none (it keeps the recorded one).</summary>
+    public PositionSource? NamedSource => Submission is not null || Meeting is not null ? new PositionSource(Meeting, Statement, null, Submission) : null;
 }
 
 public sealed class PositionCorrectionValidator : AbstractValidator<PositionCorrection>
@@ -61,8 +83,7 @@ public sealed class PositionCorrectionValidator : AbstractValidator<PositionCorr
         RuleFor(x => x.QuoteLanguage).Matches(PositionInput.LanguageCode)
             .When(x => x.Quote is null && x.QuoteLanguage is not null)
             .WithMessage("'Quote Language' is a two-letter ISO 639-1 code (e.g. 'es').");
-        RuleFor(x => x.Meeting!).NotEmpty().Slug().When(x => x.Meeting is not null);
-        RuleFor(x => x.Statement!).MaximumLength(100).When(x => x.Statement is not null);
+        this.AddSourceRules(required: false);
         RuleFor(x => x.DocumentReference!).SingleLine(TextRules.ReferenceMaxLength).When(x => !string.IsNullOrWhiteSpace(x.DocumentReference));
         RuleForEach(x => x.Clear)
             .Must(f => PositionCorrection.Clearable.Contains(f, StringComparer.Ordinal))

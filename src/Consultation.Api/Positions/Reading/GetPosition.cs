@@ -28,12 +28,12 @@ public static class GetPosition
 
         private async Task<bool> CitedStatementWithdrawnAsync(PositionDetails details, string? asOf, CancellationToken cancellationToken)
         {
-            if (details.Source.Statement is not { } statement)
+            if (details.Source is not { Statement: { } statement, Meeting: { } cited })
             {
                 return false;
             }
 
-            var meeting = Meetings.Meeting.KeyOf(details.Process, details.Source.Meeting);
+            var meeting = Meetings.Meeting.KeyOf(details.Process, cited);
             if (asOf is null)
             {
                 return (await session.LoadAsync<StatementRecord>(StatementRecord.IdOf(meeting, statement), cancellationToken))?.Withdrawn == true;

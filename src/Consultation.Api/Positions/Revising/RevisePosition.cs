@@ -11,10 +11,6 @@ public static class RevisePosition
     {
         public PositionContent Content => Request.ToContent();
 
-        public string Meeting => Request.Meeting!;
-
-        public string? Statement => Request.Statement;
-
         public string Reason => Request.Reason!;
     }
 
@@ -43,7 +39,7 @@ public static class RevisePosition
     public sealed class Handler(IDocumentSession session, PositionWriteSession writes) : ICommandHandler<Command, StreamWritten>
     {
         public async ValueTask<StreamWritten> Handle(Command command, CancellationToken cancellationToken) =>
-            await writes.UpdateAsync(session, command, _ => (command.Meeting, command.Statement), (current, facts) => Decide(current, command, facts), cancellationToken);
+            await writes.UpdateAsync(session, command, _ => command.Content.Source, (current, facts) => Decide(current, command, facts), cancellationToken);
     }
 
     public static void Map(IEndpointRouteBuilder app) =>

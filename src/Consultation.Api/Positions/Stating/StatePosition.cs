@@ -6,7 +6,7 @@ using Consultation.Stakeholders;
 namespace Consultation.Positions.Stating;
 
 /// <summary>
-/// State a stakeholder's position on an issue, from what was said at a meeting. When the delegate
+/// State a stakeholder's position on an issue, from what was said at a meeting or written in a submission. When the delegate
 /// spoke for a group (<see cref="Input.OnBehalfOf"/>), the position is the group's.
 /// </summary>
 public static class StatePosition
@@ -43,9 +43,14 @@ public static class StatePosition
         /// <summary>Who spoke for the group, when the position is a group's; null when the owner spoke.</summary>
         public string? Speaker => OnBehalfOf is null ? null : Stakeholder;
 
-        public string Meeting => Request.Meeting!;
+        public string? Meeting => Request.Meeting;
+
+        public string? Submission => Request.Submission;
 
         public string? Statement => Request.Statement;
+
+        /// <summary>What the position cites (a meeting and statement, or a submission), as recorded.</summary>
+        public PositionSource Source => Content.Source;
 
         public PositionContent Content => Request.ToContent();
 
@@ -86,7 +91,7 @@ public static class StatePosition
 
         var content = command.Content;
         facts.RequireSource(command.Process, content.Source, content.StatedOn, "The stated-on date");
-        facts.RequireForNew(command.Process, owner.Id, command.Speaker, content);
+        facts.RequireForNew(command.Process, command.Issue, owner.Id, command.Speaker, content);
         if (current is { IsWithdrawn: false })
         {
             throw new DomainRuleViolation($"'{owner.Id}' already has a position on '{command.Process}/{command.Issue}': revise it (a shift) or correct it (a recording mistake).");
@@ -120,7 +125,9 @@ public static class StatePosition
             .WithName("StatePosition")
             .WithIdempotency(Batching.PositionReadBack.Stated)
             .WithSummary("State a stakeholder's position on an issue")
-            .WithDescription("Stance from -2 (opposes) to +2 (strongly supports). The stated-on date must fall within the source meeting. With onBehalfOf, the position is the group's and names the speaker.")
+            .WithDescription("Stance from -2 (opposes) to +2 (strongly supports). Source: 'meeting' (the stated-on date within it, the stakeholder or its speaker a participant) "
+                + "or 'submission' (a written submission of the process from the stakeholder, its speaker or the group written for, addressing the issue; the stated-on date "
+                + "its received-on date or earlier, not before the process began), exactly one. With onBehalfOf, the position is the group's and names the speaker.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);

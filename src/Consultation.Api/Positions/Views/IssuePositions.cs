@@ -34,7 +34,8 @@ public static class IssuePositions
         string? InheritedFrom,
         DateOnly? InheritedSince,
         string? SpokenBy,
-        string Meeting,
+        string? Meeting,
+        string? Submission,
         long Version);
 
     /// <summary>How many stakeholders of the filtered set take each stance.</summary>
@@ -113,6 +114,7 @@ public static class IssuePositions
             e.InheritedSince,
             e.Row.SpokenBy,
             e.Row.Meeting,
+            e.Row.Submission,
             e.Row.Version);
     }
 

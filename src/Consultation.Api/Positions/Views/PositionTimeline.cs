@@ -45,7 +45,6 @@ public sealed class PositionTimeline
                     Segment = version,
                     SegmentKind = PositionChangeKind.Stated,
                     Summary = e.Content.Summary,
-                    Meeting = e.Content.Source.Meeting,
                     FirstRecordedAt = recordedAt,
                 }.WithContent(e.Content, version, PositionChangeKind.Stated, recordedAt) with { Version = version, Kind = PositionChangeKind.Stated, RecordedAt = recordedAt });
                 break;
@@ -161,6 +160,7 @@ internal static class PositionVersionContent
         Summary = content.Summary,
         Meeting = content.Source.Meeting,
         Statement = content.Source.Statement,
+        Submission = content.Source.Submission,
         StatedOn = content.StatedOn,
         ValidTo = null,
         EndedBy = null,

@@ -86,9 +86,13 @@ public sealed record PositionVersion : IStandingRow
 
     public required string Summary { get; init; }
 
-    public required string Meeting { get; init; }
+    /// <summary>The meeting the content cites; null when it cites a written submission (<see cref="Submission"/>).</summary>
+    public string? Meeting { get; init; }
 
     public string? Statement { get; init; }
+
+    /// <summary>The written submission the content cites (its slug in the process); null when it cites a meeting.</summary>
+    public string? Submission { get; init; }
 
     /// <summary>Valid time, start (inclusive): when the stakeholder said it, as corrected.</summary>
     public DateOnly StatedOn { get; init; }

@@ -32,7 +32,8 @@ public static class StanceShifts
         DateOnly FromStatedOn,
         DateOnly StatedOn,
         string? Reason,
-        string Meeting,
+        string? Meeting,
+        string? Submission,
         long Version,
         DateTimeOffset RecordedAt);
 
@@ -124,6 +125,7 @@ public static class StanceShifts
             after.StatedOn,
             after.RevisionReason,
             after.Meeting,
+            after.Submission,
             after.Segment,
             after.FirstRecordedAt);
     }

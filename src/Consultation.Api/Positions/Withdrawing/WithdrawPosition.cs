@@ -3,17 +3,25 @@ using Consultation.Positions.Writing;
 
 namespace Consultation.Positions.Withdrawing;
 
-/// <summary>The stakeholder withdrew its position, at a meeting, with the reason; it may state one again later.</summary>
+/// <summary>The stakeholder withdrew its position, at a meeting or in a written submission, with the reason; it may state one again later.</summary>
 public static class WithdrawPosition
 {
-    public sealed record Request(string? Meeting, string? Statement, string? DocumentReference, DateOnly? WithdrawnOn, string? Reason);
+    /// <summary>Where it was withdrawn: <see cref="Meeting"/> (optionally a statement) or <see cref="Submission"/>, exactly one.</summary>
+    public sealed record Request(string? Meeting, string? Statement, string? DocumentReference, DateOnly? WithdrawnOn, string? Reason, string? Submission = null);
 
     public sealed class Validator : AbstractValidator<Request>
     {
         public Validator()
         {
-            RuleFor(x => x.Meeting).NotEmpty().Slug();
+            RuleFor(x => x.Meeting!).Slug().When(x => x.Meeting is not null);
+            RuleFor(x => x.Submission!).Slug().When(x => x.Submission is not null);
+            foreach (var field in new[] { "meeting", "submission" })
+            {
+                RuleFor(x => x).Must(x => (x.Meeting is null) != (x.Submission is null)).OverridePropertyName(field).WithMessage(PositionInput.OneSource);
+            }
+
             RuleFor(x => x.Statement!).MaximumLength(100).When(x => x.Statement is not null);
+            RuleFor(x => x.Statement).Null().When(x => x.Submission is not null).WithMessage(PositionInput.StatementOfMeeting);
             RuleFor(x => x.DocumentReference!).SingleLine(TextRules.ReferenceMaxLength).When(x => x.DocumentReference is not null);
             RuleFor(x => x.WithdrawnOn).NotNull();
             RuleFor(x => x.Reason).FreeText(TextRules.ReasonMaxLength);
@@ -22,11 +30,12 @@ public static class WithdrawPosition
 
     public sealed record Command(string StreamKey, long ExpectedVersion, Request Request) : IStreamUpdate, IFromRequest<Request>
     {
-        public string Meeting => Request.Meeting!;
-
-        public string? Statement => Request.Statement;
-
         public string? DocumentReference => Request.DocumentReference;
+
+        /// <summary>Where it was withdrawn, as recorded.</summary>
+        public PositionSource Source => Request.Submission is { } submission
+            ? new PositionSource(null, null, DocumentReference?.Trim(), submission)
+            : new PositionSource(Request.Meeting!, Request.Statement, DocumentReference?.Trim());
 
         public DateOnly WithdrawnOn => Request.WithdrawnOn!.Value;
 
@@ -37,9 +46,10 @@ public static class WithdrawPosition
     {
         PositionRules.RequireStanding(current);
         facts.RequireProcess(current.Process);
-        var source = new PositionSource(command.Meeting, command.Statement, command.DocumentReference?.Trim());
+        var source = command.Source;
         var withdrawnOn = command.WithdrawnOn;
         facts.RequireSource(current.Process, source, withdrawnOn, "The withdrawal date");
+        facts.RequireSubmittedBy(current.Issue, current.Stakeholder, current.SpokenBy);
         return withdrawnOn < current.Content!.StatedOn
             ? throw new DomainRuleViolation($"A position cannot be withdrawn ({withdrawnOn:yyyy-MM-dd}) before it was stated ({current.Content.StatedOn:yyyy-MM-dd}).")
             : new PositionWithdrawn(current.Id, source, withdrawnOn, command.Reason.Trim());
@@ -48,7 +58,7 @@ public static class WithdrawPosition
     public sealed class Handler(IDocumentSession session, PositionWriteSession writes) : ICommandHandler<Command, StreamWritten>
     {
         public async ValueTask<StreamWritten> Handle(Command command, CancellationToken cancellationToken) =>
-            await writes.UpdateAsync(session, command, _ => (command.Meeting, command.Statement), (current, facts) => Decide(current, command, facts), cancellationToken);
+            await writes.UpdateAsync(session, command, _ => command.Source, (current, facts) => Decide(current, command, facts), cancellationToken);
     }
 
     public static void Map(IEndpointRouteBuilder app) =>

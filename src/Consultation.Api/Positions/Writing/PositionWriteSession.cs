@@ -38,7 +38,7 @@ public sealed class PositionWriteSession(TimeProvider time) : DocumentSessionLis
     {
         var key = command.PositionKey;
         var (stream, facts) = await OpenAsync(
-            session, key, command.Process, command.Issue, command.Owner, command.Speaker, command.Meeting, command.Statement, withOpenRows: false, cancellationToken);
+            session, key, command.Process, command.Issue, command.Owner, command.Speaker, command.Source, withOpenRows: false, cancellationToken);
         await session.RefuseAnotherKindsAsync(stream, cancellationToken);
         stream.AppendOne(decide(stream.Aggregate is null ? null : Position.From(stream.Aggregate), facts));
         await session.SaveOrRefuseAsync(statedConcurrently, cancellationToken);
@@ -54,7 +54,7 @@ public sealed class PositionWriteSession(TimeProvider time) : DocumentSessionLis
     public async Task<StreamWritten> UpdateAsync(
         IDocumentSession session,
         IStreamUpdate command,
-        Func<PositionContent?, (string? Meeting, string? Statement)> source,
+        Func<PositionContent?, PositionSource?> source,
         Func<Position, PositionFacts, object> decide,
         CancellationToken cancellationToken)
     {
@@ -65,27 +65,28 @@ public sealed class PositionWriteSession(TimeProvider time) : DocumentSessionLis
     }
 
     /// <summary>
-    /// The stream to update, with its open version rows (kept for the save), and the facts of the meeting and statement the
-    /// updated position will cite: <paramref name="source"/> names them from the recorded content (null before the stream is read).
+    /// The stream to update, with its open version rows (kept for the save), and the facts of the source (meeting and statement, or
+    /// submission) the updated position will cite: <paramref name="source"/> names it from the recorded content (null before the
+    /// stream is read), or answers null when the command names none of its own.
     /// </summary>
     public async Task<(IEventStream<PositionDetails> Stream, PositionFacts Facts)> OpenToUpdateAsync(
         IDocumentSession session,
         IStreamUpdate command,
-        Func<PositionContent?, (string? Meeting, string? Statement)> source,
+        Func<PositionContent?, PositionSource?> source,
         CancellationToken cancellationToken)
     {
         // The key names the process, the issue and the owner (Position.KeyFor), so their facts are read with the stream; should the stream
         // say otherwise, the facts are those of the stream's own process and owner, read again.
         var (process, issue, owner) = command.StreamKey.Split('/') is [var p, var i, var o] ? (p, i, o) : (command.StreamKey, command.StreamKey, command.StreamKey);
-        // A command that does not name its source (a correction that keeps the recorded meeting) reads the facts of no meeting
+        // A command that does not name its source (a correction that keeps the recorded one) reads the facts of no source
         // with the stream, then those of the source it will cite once the recorded one is known.
-        var (meeting, statement) = source(null);
-        var (stream, facts) = await OpenAsync(session, command.StreamKey, process, issue, owner, null, meeting ?? string.Empty, statement, withOpenRows: true, cancellationToken);
+        var named = source(null);
+        var (stream, facts) = await OpenAsync(session, command.StreamKey, process, issue, owner, null, named, withOpenRows: true, cancellationToken);
         if (stream.Aggregate is { } current
-            && (meeting is null || current.Process != process || current.Issue != issue || current.Stakeholder != owner))
+            && (named is null || current.Process != process || current.Issue != issue || current.Stakeholder != owner))
         {
-            (meeting, statement) = source(Position.From(current).Content);
-            facts = await PositionFactsLoader.LoadAsync(session, current.Process, current.Issue, current.Stakeholder, null, meeting!, statement, cancellationToken) with { Now = facts.Now };
+            var cited = source(Position.From(current).Content);
+            facts = await PositionFactsLoader.LoadAsync(session, current.Process, current.Issue, current.Stakeholder, null, cited, cancellationToken) with { Now = facts.Now };
         }
 
         return (stream, facts);
@@ -121,7 +122,7 @@ public sealed class PositionWriteSession(TimeProvider time) : DocumentSessionLis
     /// none, and a withdrawn position stated again is rare enough to leave them to the projection.
     /// </summary>
     private async Task<(IEventStream<PositionDetails> Stream, PositionFacts Facts)> OpenAsync(
-        IDocumentSession session, string key, string process, string issue, string owner, string? speaker, string meeting, string? statement, bool withOpenRows, CancellationToken cancellationToken)
+        IDocumentSession session, string key, string process, string issue, string owner, string? speaker, PositionSource? source, bool withOpenRows, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         if (!session.Listeners.Contains(this))
@@ -132,7 +133,7 @@ public sealed class PositionWriteSession(TimeProvider time) : DocumentSessionLis
         var batch = session.CreateBatchQuery();
         var stream = batch.Events.FetchForWriting<PositionDetails>(key);
         var rows = withOpenRows ? batch.Query<PositionVersion>().Where(x => x.PositionKey == key && x.SupersededAt == null).ToList() : null;
-        var facts = PositionFactsLoader.Enlist(batch, session.DocumentStore, process, issue, owner, speaker, meeting, statement);
+        var facts = PositionFactsLoader.Enlist(batch, session.DocumentStore, process, issue, owner, speaker, source);
         await batch.Execute(cancellationToken);
         var fetched = await stream;
         if (rows is not null && fetched.Aggregate is not null)

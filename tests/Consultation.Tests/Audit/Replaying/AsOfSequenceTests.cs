@@ -156,6 +156,7 @@ public sealed class AsOfSequenceTests(StoryApi fixture) : IClassFixture<StoryApi
                 "/processes/{key}/areas/{area}",
                 "/processes/{key}/meetings/{meeting}",
                 "/processes/{key}/overview",
+                "/processes/{key}/submissions/{submission}",
                 "/processes/{process}/areas/{area}/convergence",
                 "/processes/{process}/areas/{area}/convergence/timeline",
                 "/processes/{process}/convergence",

@@ -1,0 +1,193 @@
+using System.Text.Json;
+using Consultation.Infrastructure.Idempotency;
+using Consultation.Processes;
+using Consultation.Stakeholders;
+using Consultation.Submissions.Reading;
+using Consultation.Submissions.Recording;
+using FluentValidation.Results;
+using JasperFx.Events;
+
+namespace Consultation.Submissions.Batching;
+
+/// <summary>
+/// Record many written submissions to one process at once — the answers to an online survey, a consultation's letters.
+/// </summary>
+/// <remarks>
+/// As the positions' batch: every item is checked first and every problem reported by the item's index — malformed input
+/// (the rules of one submission, <see cref="RecordSubmission.Validator"/>) 400 with <c>errors["items[3].from"]</c>; broken
+/// record rules (unknown sender, group or issue, a day outside the process, a key already taken or repeated in the batch)
+/// 422 with <c>errors["items[3]"]</c>; an unknown process 404 and a concluded one 409 for the whole batch. All or nothing:
+/// one transaction across all the new streams. With <c>Idempotency-Key</c>, a repeated batch replays the answer and writes nothing.
+/// </remarks>
+public static class RecordSubmissionsInBatch
+{
+    public const int MaxItems = 1000;
+
+    public sealed record Request(IReadOnlyList<RecordSubmission.Request?>? Items);
+
+    public sealed class Validator : AbstractValidator<Request>
+    {
+        private static readonly RecordSubmission.Validator ItemRules = new();
+
+        public Validator()
+        {
+            RuleFor(x => x.Items)
+                .NotNull().WithMessage("'items' lists the submissions to record.")
+                .Must(items => items is null || items.Count > 0).WithMessage("'items' lists the submissions to record; it is empty.")
+                .Must(items => items is null || items.Count <= MaxItems).WithMessage($"A batch holds at most {MaxItems} items; split it into several batches.");
+            RuleFor(x => x).Custom(ValidateItems).When(x => x.Items is { Count: > 0 and <= MaxItems });
+        }
+
+        private static void ValidateItems(Request request, ValidationContext<Request> context)
+        {
+            for (var i = 0; i < request.Items!.Count; i++)
+            {
+                if (request.Items[i] is not { } item)
+                {
+                    context.AddFailure(new ValidationFailure($"items[{i}]", "An item is required here."));
+                    continue;
+                }
+
+                foreach (var error in ItemRules.Validate(item).Errors)
+                {
+                    context.AddFailure(new ValidationFailure($"items[{i}].{JsonNamingPolicy.CamelCase.ConvertName(error.PropertyName)}", error.ErrorMessage));
+                }
+            }
+        }
+    }
+
+    public sealed record Command(string Process, Request Request) : ICommand<Written>, IFromRequest<Request>
+    {
+        /// <summary>Each item as recording one submission to the process (the validator refuses a missing list or item).</summary>
+        public IReadOnlyList<RecordSubmission.Command> Items => [.. Request.Items!.Select(item => item!.For(Process))];
+    }
+
+    /// <summary>A submission the batch wrote: its item index, stream key, version (its ETag) and address.</summary>
+    public sealed record WrittenSubmission(int Index, string Key, long Version, string Location);
+
+    public sealed record Written(string Process, IReadOnlyList<WrittenSubmission> Submissions);
+
+    /// <summary>
+    /// The batch's decision, pure: each item through <see cref="RecordSubmission.Decide"/> (<paramref name="existing"/>: the keys
+    /// already recorded), plus the batch's own rule (a key once per batch). All refusals are gathered, by index.
+    /// </summary>
+    public static IReadOnlyList<SubmissionRecorded> Decide(
+        IReadOnlyList<RecordSubmission.Command> items,
+        ProcessDetails process,
+        IReadOnlyDictionary<string, StakeholderDetails> stakeholders,
+        IReadOnlySet<string> existing,
+        DateTimeOffset now)
+    {
+        SubmissionRules.RequireActive(process, "be recorded");
+        var errors = new Dictionary<string, string[]>();
+        var firstIndex = new Dictionary<string, int>();
+        var decided = new List<SubmissionRecorded>(items.Count);
+        for (var i = 0; i < items.Count; i++)
+        {
+            var item = items[i];
+            if (!firstIndex.TryAdd(item.StreamKey, i))
+            {
+                errors[$"items[{i}]"] = [$"The submission '{item.StreamKey}' is already recorded by items[{firstIndex[item.StreamKey]}]; a batch records each submission once."];
+                continue;
+            }
+
+            if (existing.Contains(item.StreamKey))
+            {
+                errors[$"items[{i}]"] = [RecordSubmission.AlreadyRecorded(item.StreamKey).Message];
+                continue;
+            }
+
+            try
+            {
+                decided.Add(RecordSubmission.Decide(
+                    null,
+                    process,
+                    stakeholders.GetValueOrDefault(item.From),
+                    item.OnBehalfOf is { } group ? stakeholders.GetValueOrDefault(group) : null,
+                    item,
+                    now));
+            }
+            catch (Exception e) when (e is DomainRuleViolation or StreamNotFound)
+            {
+                errors[$"items[{i}]"] = [e.Message];
+            }
+        }
+
+        return errors.Count == 0 ? decided : throw new SubmissionItemsRejected(errors, items.Count);
+    }
+
+    public sealed class Handler(IDocumentSession session, TimeProvider time) : ICommandHandler<Command, Written>
+    {
+        public async ValueTask<Written> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var items = command.Items;
+            var keys = items.Select(i => i.StreamKey).Distinct().ToArray();
+            var batch = session.CreateBatchQuery();
+            var process = batch.Load<ProcessDetails>(command.Process);
+            var stakeholders = batch.LoadMany<StakeholderDetails>().ByIdList(
+                items.SelectMany(i => new[] { i.From, i.OnBehalfOf }).OfType<string>().Distinct().ToList());
+            var existing = batch.Query<SubmissionDetails>().Where(x => x.Id.IsOneOf(keys)).Select(x => x.Id).ToList();
+            await batch.Execute(cancellationToken);
+
+            var recorded = Decide(
+                items,
+                await process ?? throw new StreamNotFound("Process", command.Process),
+                (await stakeholders).ToDictionary(s => s.Id),
+                (await existing).ToHashSet(StringComparer.Ordinal),
+                time.GetUtcNow());
+            var written = new List<WrittenSubmission>(recorded.Count);
+            for (var i = 0; i < recorded.Count; i++)
+            {
+                var e = recorded[i];
+                session.Events.StartStream<Submission>(e.Key, e);
+                written.Add(new WrittenSubmission(i, e.Key, 1, $"/processes/{e.Process}/submissions/{e.Submission}"));
+            }
+
+            try
+            {
+                await session.SaveChangesAsync(cancellationToken);
+            }
+            catch (Exception e) when (e.IsConcurrentWrite() || e is EventStreamUnexpectedMaxEventIdException)
+            {
+                throw new DomainRuleViolation(
+                    "A submission of this batch was recorded by someone else at the same moment; nothing of the batch was written. Check the submissions and send the batch again.");
+            }
+
+            return new Written(command.Process, written);
+        }
+    }
+
+    /// <summary>An idempotent retry whose original answer was never recorded: the batch's submissions as they stand now.</summary>
+    public static async ValueTask<object?> ReadBack(EndpointFilterInvocationContext context)
+    {
+        var http = context.HttpContext;
+        var process = (string)http.Request.RouteValues["key"]!;
+        var keys = context.Arguments.OfType<Request>().Single().Items!.Select(i => i!.For(process).StreamKey).ToList();
+        var submissions = (await http.RequestServices.GetRequiredService<IQuerySession>().LoadManyAsync<SubmissionDetails>(http.RequestAborted, keys))
+            .ToDictionary(s => s.Id);
+        return TypedResults.Created(
+            (string?)null,
+            new Written(process, [.. keys.Select((key, i) => new WrittenSubmission(i, key, submissions[key].Version, GetSubmission.Route(submissions[key])))]));
+    }
+
+    public static void Map(IEndpointRouteBuilder app) =>
+        app.MapPost("/processes/{key}/submissions/batch", async (string key, Request request, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Created((string?)null, await mediator.Send(new Command(key, request), ct)))
+            .WithName("RecordSubmissionsInBatch")
+            .WithIdempotency(ReadBack)
+            .WithSummary("Record many written submissions at once (all or nothing)")
+            .WithDescription($"Up to {MaxItems} items, each like recording one submission (e.g. the answers to an online survey). Every item is checked first; "
+                + "errors are reported per item index (400 for malformed input, 422 for broken rules). Either every submission is written, in one transaction, or none. "
+                + "Send an Idempotency-Key to make a retry safe: a repeated batch answers as the first and writes nothing.")
+            .ProducesValidationProblem()
+            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+}
+
+/// <summary>Items of a batch break the record's rules (HTTP 422 with <c>errors</c> keyed <c>items[i]</c>); nothing was written.</summary>
+public sealed class SubmissionItemsRejected(IReadOnlyDictionary<string, string[]> errors, int itemCount)
+    : Exception($"{errors.Count} of {itemCount} items cannot be recorded (see 'errors', by item index); nothing of the batch was written.")
+{
+    public IReadOnlyDictionary<string, string[]> Errors { get; } = errors;
+}
