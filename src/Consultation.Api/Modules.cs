@@ -8,6 +8,7 @@ using Consultation.Processes;
 using Consultation.Projections;
 using Consultation.Seeding;
 using Consultation.Stakeholders;
+using Consultation.WriteBudgets;
 
 namespace Consultation;
 
@@ -27,6 +28,7 @@ public static class Modules
         options.AddConvergence();
         options.AddAudit();
         options.AddRebuilding();
+        options.AddWriteBudgets();
     }
 
     /// <summary>The whole store as the service configures it, for a store built outside the service's host (the generator, tests, benchmarks).</summary>
@@ -44,7 +46,8 @@ public static class Modules
             .AddPositionsServices()
             .AddConvergenceServices()
             .AddAuditServices()
-            .AddRebuildingServices();
+            .AddRebuildingServices()
+            .AddWriteBudgetsServices();
 
     /// <summary>After authentication and authorization: time parameters refused where not honoured, <c>asOfSequence</c>.</summary>
     public static WebApplication UseConsultationModules(this WebApplication app) => app.UseReplaying();
@@ -58,6 +61,7 @@ public static class Modules
         app.MapConvergence();
         app.MapAudit();
         app.MapRebuilding();
+        app.MapWriteBudgets();
         app.MapConsultationDashboard();
     }
 }
