@@ -9,6 +9,7 @@ using Consultation.Projections;
 using Consultation.Seeding;
 using Consultation.Stakeholders;
 using Consultation.Submissions;
+using Consultation.WriteBudgets;
 
 namespace Consultation;
 
@@ -29,6 +30,7 @@ public static class Modules
         options.AddConvergence();
         options.AddAudit();
         options.AddRebuilding();
+        options.AddWriteBudgets();
     }
 
     /// <summary>The whole store as the service configures it, for a store built outside the service's host (the generator, tests, benchmarks).</summary>
@@ -47,7 +49,8 @@ public static class Modules
             .AddPositionsServices()
             .AddConvergenceServices()
             .AddAuditServices()
-            .AddRebuildingServices();
+            .AddRebuildingServices()
+            .AddWriteBudgetsServices();
 
     /// <summary>After authentication and authorization: time parameters refused where not honoured, <c>asOfSequence</c>.</summary>
     public static WebApplication UseConsultationModules(this WebApplication app) => app.UseReplaying();
@@ -62,6 +65,7 @@ public static class Modules
         app.MapConvergence();
         app.MapAudit();
         app.MapRebuilding();
+        app.MapWriteBudgets();
         app.MapConsultationDashboard();
     }
 }
