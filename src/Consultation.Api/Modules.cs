@@ -10,6 +10,7 @@ using Consultation.Projections;
 using Consultation.Seeding;
 using Consultation.Stakeholders;
 using Consultation.Submissions;
+using Consultation.WriteBudgets;
 
 namespace Consultation;
 
@@ -30,6 +31,7 @@ public static class Modules
         options.AddConvergence();
         options.AddAudit();
         options.AddRebuilding();
+        options.AddWriteBudgets();
     }
 
     /// <summary>The whole store as the service configures it, for a store built outside the service's host (the generator, tests, benchmarks).</summary>
@@ -49,6 +51,7 @@ public static class Modules
             .AddConvergenceServices()
             .AddAuditServices()
             .AddRebuildingServices()
+            .AddWriteBudgetsServices()
             .AddImportsServices();
 
     /// <summary>After authentication and authorization: time parameters refused where not honoured, <c>asOfSequence</c>.</summary>
@@ -64,6 +67,7 @@ public static class Modules
         app.MapConvergence();
         app.MapAudit();
         app.MapRebuilding();
+        app.MapWriteBudgets();
         app.MapImports();
         app.MapConsultationDashboard();
     }

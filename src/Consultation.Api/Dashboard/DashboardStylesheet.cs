@@ -35,6 +35,7 @@ public static class DashboardStylesheet
         h2 { font-size: 19px; margin: 28px 0 8px; border-bottom: 1px solid var(--line); padding-bottom: 4px; }
         h3 { font-size: 16px; margin: 18px 0 6px; }
         nav.crumbs { font-size: 13px; color: var(--muted); }
+        .issue-text { white-space: pre-line; max-width: 75ch; margin: 4px 0 12px; }
         .moment { border: 2px solid var(--accent); background: #eaf2fb; padding: 8px 12px; border-radius: 6px; margin: 12px 0; }
         .moment.past { border-color: #9a6700; background: #fff8c5; }
         .moment strong { font-size: 16px; }

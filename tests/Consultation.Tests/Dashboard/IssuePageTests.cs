@@ -19,6 +19,8 @@ public sealed class IssuePageTests(DashboardFactory dashboard)
         Assert.EndsWith($"/ui/processes/gcm/issues/{Issue}", page.Url, StringComparison.Ordinal);
         var api = await dashboard.Api().GetJsonAsync($"/processes/gcm/issues/{Issue}/convergence");
         await AssertShowsAsync(page, api.GetProperty("measure"));
+        var issue = await dashboard.Api().GetJsonAsync($"/processes/gcm/issues/{Issue}");
+        Assert.Equal(issue.GetProperty("description").GetString(), await page.TextAsync("[data-field='description']"));
         var timeline = await dashboard.Api().GetJsonAsync($"/processes/gcm/issues/{Issue}/convergence/timeline");
         foreach (var point in timeline.GetProperty("points").EnumerateArray())
         {

@@ -21,6 +21,7 @@ public static class HttpSetup
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
             o.SerializerOptions.Converters.Add(new StorableTextJsonConverter());
             o.SerializerOptions.Converters.Add(new RecordDateJsonConverter());
+            o.SerializerOptions.Converters.Add(new MomentJsonConverter());
             o.SerializerOptions.AllowDuplicateProperties = false;
         });
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -38,6 +39,7 @@ public static class HttpSetup
                 context.ProblemDetails.Extensions["correlationId"] = correlation.CorrelationId;
             }
         });
+        services.AddSingleton<JsonBodyErrors>();
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         services.AddProblemMapping<BatchItemsRefused>(BatchItemsRefused.ToProblem);
         services.AddConsultationOpenApi();

@@ -22,6 +22,7 @@ public sealed class ProblemDetailsExceptionHandler(
     IProblemDetailsService problemDetails,
     IEnumerable<ProblemMapping> moduleProblems,
     IHostApplicationLifetime lifetime,
+    JsonBodyErrors bodyErrors,
     ILogger<ProblemDetailsExceptionHandler> logger)
     : IExceptionHandler
 {
@@ -29,7 +30,7 @@ public sealed class ProblemDetailsExceptionHandler(
     {
         var problem = exception is OperationCanceledException && lifetime.ApplicationStopping.IsCancellationRequested
             ? ShuttingDown()
-            : Map(exception);
+            : Map(exception, http);
         if (problem.Status == StatusCodes.Status503ServiceUnavailable)
         {
             logger.LogWarning("Unavailable answering {Method} {Path}: {Error}", http.Request.Method, http.Request.Path, exception.Message);
@@ -71,10 +72,18 @@ public sealed class ProblemDetailsExceptionHandler(
         });
     }
 
-    private ProblemDetails Map(Exception exception) =>
+    private ProblemDetails Map(Exception exception, HttpContext http) =>
         moduleProblems.FirstOrDefault(m => m.ExceptionType.IsInstanceOfType(exception)) is { } mapping
             ? mapping.ToProblem(exception)
-            : MapShared(exception);
+            : exception is BadHttpRequestException { InnerException: JsonException json } && DuplicateKeys.Named(json) is null
+              && bodyErrors.Describe(json, BodyTypeOf(http)) is { } body
+                ? body
+                : MapShared(exception);
+
+    /// <summary>The type the endpoint binds its JSON body to, which says what each value of it must be (the exception handler clears the endpoint and keeps it in its feature).</summary>
+    private static Type? BodyTypeOf(HttpContext http) =>
+        (http.Features.Get<IExceptionHandlerFeature>()?.Endpoint ?? http.GetEndpoint())
+            ?.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IAcceptsMetadata>()?.RequestType;
 
     private static ProblemDetails MapShared(Exception exception) => exception switch
     {
@@ -97,7 +106,6 @@ public sealed class ProblemDetailsExceptionHandler(
         IdempotencyKeyReused reused => Problem(StatusCodes.Status422UnprocessableEntity, "The Idempotency-Key belongs to another request.", reused.Message),
         IdempotentRequestInProgress inProgress => Problem(StatusCodes.Status409Conflict, "A request with this Idempotency-Key is in progress.", inProgress.Message),
         UnstorableText unstorable => Unstorable(unstorable.Field, unstorable.Message),
-        BadHttpRequestException { InnerException: RefusedJsonValue refused } => Unstorable(refused.Field, $"'{refused.Field}' {refused.Rule}."),
         BadHttpRequestException { InnerException: JsonException json } when DuplicateKeys.Named(json) is { } key => DuplicateKeys.Problem(key),
         BadHttpRequestException bad => Problem(bad.StatusCode, "The request could not be read.", Describe(bad)),
         OutsideProcessScope outside => Problem(StatusCodes.Status403Forbidden, "Forbidden", outside.Message),
@@ -146,8 +154,10 @@ public sealed class ProblemDetailsExceptionHandler(
     /// <summary>Says what was wrong with the body without naming server types.</summary>
     private static string Describe(BadHttpRequestException bad) => bad.InnerException switch
     {
-        JsonException json => $"The body is not valid JSON for this request{(json.Path is { } path ? $" (at {path})" : string.Empty)}"
-            + $"{(json.LineNumber is { } line ? $", line {line + 1}, position {json.BytePositionInLine + 1}" : string.Empty)}.",
+        JsonException { InnerException: JsonException } json => $"The body is not well-formed JSON{(json.LineNumber is { } line ? $" (line {line + 1}, position {json.BytePositionInLine + 1})" : string.Empty)}: "
+            + "send one JSON object, with names and text in double quotes and no trailing commas.",
+        JsonException json => $"A value of the body is not of the form this request takes (at {JsonExcerpt.Of(json.Path ?? "$", 120)}); "
+            + "the request's schema in the OpenAPI document (/openapi/v1.json) gives each field's.",
         _ when bad.StatusCode == StatusCodes.Status415UnsupportedMediaType => "Send the body as JSON with 'Content-Type: application/json'.",
         _ when bad.Message.Contains("body", StringComparison.OrdinalIgnoreCase) && bad.Message.Contains("empty", StringComparison.OrdinalIgnoreCase)
             => "A JSON body is required.",

@@ -4,16 +4,26 @@ using System.Text.Json.Serialization;
 
 namespace Consultation.Infrastructure.Http;
 
-/// <summary>Dates in bodies: ISO 8601 <c>YYYY-MM-DD</c> as before, and within the record's span (<see cref="IsoDates.Earliest"/>–<see cref="IsoDates.Latest"/>).</summary>
+/// <summary>
+/// Dates in bodies: <c>YYYY-MM-DD</c>, or a date-time with its offset standing for the date at that offset
+/// (<see cref="IsoDates.TryParseDayOf"/>), within the record's span (<see cref="IsoDates.Earliest"/>–<see cref="IsoDates.Latest"/>).
+/// Written back as <c>YYYY-MM-DD</c>.
+/// </summary>
 public sealed class RecordDateJsonConverter : JsonConverter<DateOnly>
 {
     public override DateOnly Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
-        if (reader.TokenType != JsonTokenType.String
-            || !DateOnly.TryParseExact(reader.GetString(), IsoDates.Format, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        if (reader.TokenType != JsonTokenType.String)
         {
-            // The framework's message for a value that is not a date, with its path.
-            throw new JsonException();
+            throw RefusedJsonValue.NotA(IsoDates.BodyExpectation, ref reader);
+        }
+
+        var text = reader.GetString()!;
+        if (!IsoDates.TryParseDayOf(text, out var date))
+        {
+            throw RefusedJsonValue.NotA(
+                IsoDates.LacksOffset(text) ? $"{IsoDates.BodyExpectation}: a date-time needs its offset (Z for UTC), since its day depends on it" : IsoDates.BodyExpectation,
+                text);
         }
 
         return IsoDates.IsWithinRecord(date) ? date : throw new RefusedJsonValue(IsoDates.SpanRule);

@@ -13,8 +13,7 @@ public sealed class StorableTextJsonConverter : JsonConverter<string>
     {
         if (reader.TokenType != JsonTokenType.String)
         {
-            // The framework's message for a wrong token type, with its path.
-            throw new JsonException();
+            throw RefusedJsonValue.NotA(JsonBodyErrors.Text, ref reader);
         }
 
         return Checked(reader.GetString()!);

@@ -7,14 +7,17 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace Consultation.Infrastructure.Security;
 
 /// <summary>
-/// Section <c>Security</c>: per-user rate limit on writes, CORS origins (none by default: browsers on other origins
+/// Section <c>Security</c>: per-user rate limit on writes (fixed windows opening at a user's first write, <see cref="IWriteWindows"/>), CORS origins (none by default: browsers on other origins
 /// are refused), security headers on every response, unknown JSON properties rejected (no mass assignment).
 /// </summary>
 public sealed class HardeningSettings
 {
     public const string Section = "Security";
 
-    /// <summary>Writes (commands) one user may send per window; a batch counts as one, and so does an audit export (it is recorded).</summary>
+    /// <summary>
+    /// Writes (commands) one user may send per window, unless an administrator granted the user another budget
+    /// (<see cref="IWriteBudgets"/>); a batch counts as one, and so does an audit export (it is recorded).
+    /// </summary>
     public int WritesPerWindow { get; set; } = 600;
 
     public int WindowSeconds { get; set; } = 60;
@@ -41,22 +44,25 @@ public static class HardeningSetup
                     .WithExposedHeaders("ETag", "Location", "X-Correlation-Id", "Retry-After");
             }
         }));
+        services.AddSingleton<IWriteWindows>(new MemoryWriteWindows(TimeSpan.FromSeconds(settings.WindowSeconds)));
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.AddPolicy(AccessEndpoints.WritesRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
+            o.AddPolicy(AccessEndpoints.WritesRateLimit, http => RateLimitPartition.Get(
                 http.User.UserIdOf() ?? "anonymous",
-                _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = settings.WritesPerWindow,
-                    Window = TimeSpan.FromSeconds(settings.WindowSeconds),
-                    QueueLimit = 0,
-                }));
+                user => new UserWriteLimiter(
+                    user,
+                    http.RequestServices.GetRequiredService<IWriteWindows>(),
+                    http.RequestServices.GetService<IWriteBudgets>(),
+                    settings.WritesPerWindow,
+                    http.RequestServices.GetRequiredService<TimeProvider>())));
             o.OnRejected = async (context, cancellationToken) =>
             {
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(settings.WindowSeconds);
+                var budget = context.Lease.TryGetMetadata(UserWriteLimiter.Budget, out var granted) ? granted : settings.WritesPerWindow;
                 var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
                 var http = context.HttpContext;
+                await UnreadBody.DrainAsync(http, cancellationToken);
                 http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
                 await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
                 {
@@ -66,7 +72,7 @@ public static class HardeningSetup
                         Type = "https://www.rfc-editor.org/rfc/rfc6585#section-4",
                         Status = StatusCodes.Status429TooManyRequests,
                         Title = "Too many requests",
-                        Detail = $"At most {settings.WritesPerWindow} writes per {settings.WindowSeconds} s per user; try again in {seconds} s.",
+                        Detail = $"At most {budget} writes per {settings.WindowSeconds} s for you; this window ends in {seconds} s: try again then.",
                     },
                 });
             };

@@ -13,6 +13,12 @@ public static class TextRules
     public const int DescriptionMaxLength = 4000;
     public const int SummaryMaxLength = 8000;
 
+    /// <summary>
+    /// The full text of something with a short title (an issue's description): a long comment or a draft paragraph as
+    /// submitted, line breaks and all, not cut to fit.
+    /// </summary>
+    public const int FullTextMaxLength = 20_000;
+
     private const string InvisibleRule =
         "bidirectional embedding, override or isolate characters (U+202A–U+202E, U+2066–U+2069) or Unicode noncharacters (such as U+FFFE, U+FFFF)";
 
@@ -26,6 +32,21 @@ public static class TextRules
             .MaximumLength(maxLength)
             .Must(value => value is null || !value.Any(char.IsControl))
             .WithMessage("'{PropertyName}' must be a single line without control characters.")
+            .Must(value => value is null || !HasInvisibleTrickery(value))
+            .WithMessage($"'{{PropertyName}}' must not contain {InvisibleRule}.")
+            .Must(value => value is null || !HasInvisibleFormatting(value))
+            .WithMessage($"'{{PropertyName}}' must not contain {FormatRule}.");
+
+    /// <summary>
+    /// A required short title (one line, at most <see cref="TitleMaxLength"/>) beside a full text: a title too long or
+    /// spanning lines is refused saying where the full text goes (<paramref name="fullTextField"/>).
+    /// </summary>
+    public static IRuleBuilderOptions<T, string?> ShortTitle<T>(this IRuleBuilder<T, string?> rule, string fullTextField) =>
+        rule.NotEmpty()
+            .MaximumLength(TitleMaxLength)
+            .WithMessage($"'{{PropertyName}}' must be one line of at most {TitleMaxLength} characters (this one has {{TotalLength}}); put the full text in '{fullTextField}'.")
+            .Must(value => value is null || !value.Any(char.IsControl))
+            .WithMessage($"'{{PropertyName}}' must be a single line without control characters; put the full text, with its line breaks, in '{fullTextField}'.")
             .Must(value => value is null || !HasInvisibleTrickery(value))
             .WithMessage($"'{{PropertyName}}' must not contain {InvisibleRule}.")
             .Must(value => value is null || !HasInvisibleFormatting(value))

@@ -106,7 +106,7 @@ public static class ChangePositionsInBatch
     /// One item as the single change's command, with how its handler names the source whose facts it reads and its pure
     /// <c>Decide</c>. The command's expected version is the item's (0 when left out; the batch checks it, not the decision).
     /// </summary>
-    private sealed record OneChange(IStreamUpdate Command, Func<PositionContent?, (string? Meeting, string? Statement)> Source, Func<Position, PositionFacts, object> Decide);
+    private sealed record OneChange(IStreamUpdate Command, Func<PositionContent?, PositionSource?> Source, Func<Position, PositionFacts, object> Decide);
 
     private static OneChange ChangeOf(string key, Item item)
     {
@@ -114,7 +114,7 @@ public static class ChangePositionsInBatch
         if (item.Revise is { } revise)
         {
             var command = new RevisePosition.Command(key, expected, revise);
-            return new OneChange(command, _ => (command.Meeting, command.Statement), (current, facts) => RevisePosition.Decide(current, command, facts));
+            return new OneChange(command, _ => command.Content.Source, (current, facts) => RevisePosition.Decide(current, command, facts));
         }
 
         if (item.Correct is { } correct)
@@ -122,14 +122,12 @@ public static class ChangePositionsInBatch
             var command = new CorrectPosition.Command(key, expected, correct);
             return new OneChange(
                 command,
-                recorded => recorded is null
-                    ? (correct.Meeting, correct.Statement)
-                    : command.ApplyTo(recorded) is var content ? (content.Source.Meeting, content.Source.Statement) : default,
+                recorded => recorded is null ? command.Request.NamedSource : command.ApplyTo(recorded).Source,
                 (current, facts) => CorrectPosition.Decide(current, command, facts));
         }
 
         var withdraw = new WithdrawPosition.Command(key, expected, item.Withdraw!);
-        return new OneChange(withdraw, _ => (withdraw.Meeting, withdraw.Statement), (current, facts) => WithdrawPosition.Decide(current, withdraw, facts));
+        return new OneChange(withdraw, _ => withdraw.Source, (current, facts) => WithdrawPosition.Decide(current, withdraw, facts));
     }
 
     public sealed class Handler(IDocumentSession session, PositionWriteSession writes) : ICommandHandler<Command, Written>

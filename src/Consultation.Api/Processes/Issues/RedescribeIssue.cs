@@ -11,7 +11,7 @@ public static class RedescribeIssue
     {
         public Validator()
         {
-            RuleFor(x => x.Description).FreeText(TextRules.DescriptionMaxLength);
+            RuleFor(x => x.Description).FreeText(TextRules.FullTextMaxLength);
             RuleFor(x => x.Reason).FreeText(TextRules.ReasonMaxLength);
         }
     }
@@ -46,5 +46,7 @@ public static class RedescribeIssue
                 (route, r, version) => new Command(route.Route("key"), version, route.Route("issue"), r),
                 key => new GetProcess.Query(key))
             .WithName("RedescribeIssue")
-            .WithSummary("Change an issue's description");
+            .WithSummary("Change an issue's description")
+            .WithDescription("description: the issue's new full text, up to 20,000 characters, line breaks kept; reason: why it changed. "
+                + "The previous text stays in the history.");
 }

@@ -11,7 +11,7 @@ public static class RetitleIssue
     {
         public Validator()
         {
-            RuleFor(x => x.Title).SingleLine(TextRules.TitleMaxLength);
+            RuleFor(x => x.Title).ShortTitle("description");
             RuleFor(x => x.Reason).FreeText(TextRules.ReasonMaxLength);
         }
     }

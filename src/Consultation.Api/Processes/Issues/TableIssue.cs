@@ -12,8 +12,8 @@ public static class TableIssue
         public Validator()
         {
             RuleFor(x => x.Issue).NotEmpty().Slug();
-            RuleFor(x => x.Title).SingleLine(TextRules.TitleMaxLength);
-            RuleFor(x => x.Description).FreeText(TextRules.DescriptionMaxLength);
+            RuleFor(x => x.Title).ShortTitle("description");
+            RuleFor(x => x.Description).FreeText(TextRules.FullTextMaxLength);
             RuleFor(x => x.Theme!).SingleLine(TextRules.TitleMaxLength).When(x => x.Theme is not null);
             RuleFor(x => x.ParentIssue!).Slug().When(x => x.ParentIssue is not null);
         }
@@ -61,5 +61,8 @@ public static class TableIssue
                 (route, r, version) => new Command(route.Route("key"), version, r),
                 key => new GetProcess.Query(key))
             .WithName("TableIssue")
-            .WithSummary("Table an issue in the process");
+            .WithSummary("Table an issue in the process")
+            .WithDescription("issue: a slug, unique in the process. title: how the issue is listed, one line of at most 300 characters. "
+                + "description: its full text as submitted (a comment, a draft paragraph), up to 20,000 characters, line breaks kept. "
+                + "theme (optional) and parentIssue (optional, an issue of the process) place it.");
 }
