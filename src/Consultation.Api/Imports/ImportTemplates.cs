@@ -10,7 +10,7 @@ public static class ImportTemplates
     {
         [StakeholdersSheet.Name] = (StakeholdersSheet.Columns, ["MEX", "MemberState", "Mexico", "MEX", "LatinAmericanAndCaribbean", "G77:2017-04-01", "2017-04-01"]),
         [PositionsSheet.Name] = (PositionsSheet.Columns,
-            ["regular-pathways", "MEX", "", "1", "Supports expanding regular pathways", "", "", "", "2017-05-22", "thematic-session-1", "", ""]),
+            ["regular-pathways", "MEX", "", "1", "Supports expanding regular pathways", "", "", "", "2017-05-22", "thematic-session-1", "", "", ""]),
     };
 
     public static byte[] Csv(string kind)
