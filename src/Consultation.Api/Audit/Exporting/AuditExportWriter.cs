@@ -37,7 +37,8 @@ public sealed class AuditExportWriter(string format)
     public string ContentType => Format == Csv ? "text/csv; charset=utf-8" : "application/x-ndjson; charset=utf-8";
 
     /// <summary>
-    /// Writes every entry (a CSV header first), flushing every few hundred rows; <paramref name="progress"/> is told the
+    /// Writes every entry (a CSV header first), flushing every few hundred rows, only ever asynchronously (Kestrel refuses
+    /// a synchronous write, which a full buffer would otherwise make); <paramref name="progress"/> is told the
     /// row count every <paramref name="progressEvery"/> rows. The counts stay readable when the stream breaks off.
     /// </summary>
     public async Task WriteAsync(
@@ -50,18 +51,18 @@ public sealed class AuditExportWriter(string format)
         if (Format == Csv)
         {
             await using var csv = CsvWriter.Create(output, CsvOptions, leaveOpen: true);
-            csv.WriteRecord(CsvHeader);
-            await WriteRowsAsync(entries, entry => WriteCsvRow(csv, entry), ct => csv.FlushAsync(ct).AsTask(), cancellationToken, progress, progressEvery);
+            await csv.WriteRecordAsync(CsvHeader, cancellationToken);
+            await WriteRowsAsync(entries, entry => WriteCsvRowAsync(csv, entry, cancellationToken), ct => csv.FlushAsync(ct).AsTask(), cancellationToken, progress, progressEvery);
             return;
         }
 
         await using var writer = new StreamWriter(output, new UTF8Encoding(false), bufferSize: 64 * 1024, leaveOpen: true) { NewLine = "\n" };
-        await WriteRowsAsync(entries, entry => writer.WriteLine(JsonSerializer.Serialize(entry, Json)), writer.FlushAsync, cancellationToken, progress, progressEvery);
+        await WriteRowsAsync(entries, entry => new ValueTask(writer.WriteLineAsync(JsonSerializer.Serialize(entry, Json))), writer.FlushAsync, cancellationToken, progress, progressEvery);
     }
 
     private async Task WriteRowsAsync(
         IAsyncEnumerable<AuditEntry> entries,
-        Action<AuditEntry> write,
+        Func<AuditEntry, ValueTask> write,
         Func<CancellationToken, Task> flush,
         CancellationToken cancellationToken,
         Func<long, Task>? progress,
@@ -69,7 +70,7 @@ public sealed class AuditExportWriter(string format)
     {
         await foreach (var entry in entries.WithCancellation(cancellationToken))
         {
-            write(entry);
+            await write(entry);
             FirstSequence ??= entry.Sequence;
             LastSequence = entry.Sequence;
             Rows++;
@@ -101,7 +102,7 @@ public sealed class AuditExportWriter(string format)
     /// </summary>
     private static readonly CsvWriterOptions CsvOptions = CsvWriterOptions.Default with { Quoting = CsvQuoting.WhenNeededOrWhitespace };
 
-    private static void WriteCsvRow(CsvWriter csv, AuditEntry e)
+    private static ValueTask WriteCsvRowAsync(CsvWriter csv, AuditEntry e, CancellationToken cancellationToken)
     {
         csv.WriteField(e.Sequence);
         csv.WriteField(Neutralised(e.StreamKey));
@@ -117,7 +118,7 @@ public sealed class AuditExportWriter(string format)
         csv.WriteField(Neutralised(e.Reason));
         csv.WriteField(Neutralised(JsonSerializer.Serialize(e.Payload, Json)));
         csv.WriteField(Neutralised(e.Note));
-        csv.EndRecord();
+        return csv.EndRecordAsync(cancellationToken);
     }
 
     /// <summary>
