@@ -2,6 +2,7 @@ using Consultation.Audit;
 using Consultation.Audit.Replaying;
 using Consultation.Convergence;
 using Consultation.Dashboard;
+using Consultation.Imports;
 using Consultation.Meetings;
 using Consultation.Positions;
 using Consultation.Processes;
@@ -50,7 +51,8 @@ public static class Modules
             .AddConvergenceServices()
             .AddAuditServices()
             .AddRebuildingServices()
-            .AddWriteBudgetsServices();
+            .AddWriteBudgetsServices()
+            .AddImportsServices();
 
     /// <summary>After authentication and authorization: time parameters refused where not honoured, <c>asOfSequence</c>.</summary>
     public static WebApplication UseConsultationModules(this WebApplication app) => app.UseReplaying();
@@ -66,6 +68,7 @@ public static class Modules
         app.MapAudit();
         app.MapRebuilding();
         app.MapWriteBudgets();
+        app.MapImports();
         app.MapConsultationDashboard();
     }
 }

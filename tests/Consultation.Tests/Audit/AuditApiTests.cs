@@ -246,6 +246,29 @@ public sealed class AuditApiTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Equal("position", recorded.GetProperty("payload").GetProperty("filter").GetProperty("streamKind").GetString());
     }
 
+    /// <summary>
+    /// An export larger than the writer's buffers (about 400 KB here) streams whole in either format: the server writes it
+    /// asynchronously (Kestrel refuses synchronous writes and would cut the response off).
+    /// </summary>
+    [Theory]
+    [InlineData("ndjson")]
+    [InlineData("csv")]
+    public async Task An_export_larger_than_the_writers_buffers_arrives_whole(string format)
+    {
+        var process = await _secretariat.LaunchProcessAsync();
+        var items = Enumerable.Range(0, 40).Select(i => new { issue = $"issue-{i}", title = $"Issue {i}", description = new string('d', 10_000) + i }).ToArray();
+        var tabled = await Client.PostJsonAsync($"/processes/{process}/issues/batch", new { items });
+        Assert.True(tabled.StatusCode == HttpStatusCode.OK, await tabled.Content.ReadAsStringAsync());
+
+        var response = await Client.GetAsync($"/audit/export?format={format}&process={process}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(body.Length > 400_000, $"{body.Length} characters");
+        var last = format == "csv" ? ParseCsv(body)[^1][12] : JsonDocument.Parse(body.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1]).RootElement.GetProperty("payload").GetRawText();
+        Assert.EndsWith(new string('d', 100) + "39", JsonNode.Parse(last)!["description"]!.GetValue<string>());
+    }
+
     private async Task<JsonElement> ExportRecordedAsync(string process, string format)
     {
         var exports = await GetJsonAsync("/audit/streams/audit:exports");

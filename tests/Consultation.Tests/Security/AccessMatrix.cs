@@ -141,6 +141,8 @@ public static class AccessMatrix
         ["POST /processes/{process}/issues/{issue}/positions/{stakeholder}/revise"] = SecretariatOnly,
         ["POST /processes/{process}/issues/{issue}/positions/{stakeholder}/withdraw"] = SecretariatOnly,
         ["POST /processes/{process}/positions/batch"] = SecretariatOnly,
+        ["POST /processes/{process}/imports"] = SecretariatOnly,
+        ["GET /imports/templates/{kind}.csv"] = Readers,
         ["POST /processes/{process}/positions/changes/batch"] = SecretariatOnly,
         ["GET /processes/{process}/shifts"] = Readers,
         ["GET /processes/{process}/stakeholders/{stakeholder}/positions"] = Readers,

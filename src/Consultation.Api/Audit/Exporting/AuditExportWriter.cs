@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using CsvHelper;
 
 namespace Consultation.Audit.Exporting;
 
@@ -36,7 +37,8 @@ public sealed class AuditExportWriter(string format)
     public string ContentType => Format == Csv ? "text/csv; charset=utf-8" : "application/x-ndjson; charset=utf-8";
 
     /// <summary>
-    /// Writes every entry (a CSV header first), flushing every few hundred rows; <paramref name="progress"/> is told the
+    /// Writes every entry (a CSV header first), flushing every few hundred rows, only ever asynchronously (Kestrel refuses
+    /// a synchronous write, which a full buffer would otherwise make); <paramref name="progress"/> is told the
     /// row count every <paramref name="progressEvery"/> rows. The counts stay readable when the stream breaks off.
     /// </summary>
     public async Task WriteAsync(
@@ -46,24 +48,35 @@ public sealed class AuditExportWriter(string format)
         Func<long, Task>? progress = null,
         int progressEvery = 10_000)
     {
-        await using var writer = new StreamWriter(output, new UTF8Encoding(false), bufferSize: 64 * 1024, leaveOpen: true)
-        {
-            NewLine = Format == Csv ? "\r\n" : "\n",
-        };
         if (Format == Csv)
         {
-            await writer.WriteLineAsync(string.Join(',', CsvHeader));
+            await using var csv = CsvWriter.Create(output, CsvOptions, leaveOpen: true);
+            await csv.WriteRecordAsync(CsvHeader, cancellationToken);
+            await WriteRowsAsync(entries, entry => WriteCsvRowAsync(csv, entry, cancellationToken), ct => csv.FlushAsync(ct).AsTask(), cancellationToken, progress, progressEvery);
+            return;
         }
 
+        await using var writer = new StreamWriter(output, new UTF8Encoding(false), bufferSize: 64 * 1024, leaveOpen: true) { NewLine = "\n" };
+        await WriteRowsAsync(entries, entry => new ValueTask(writer.WriteLineAsync(JsonSerializer.Serialize(entry, Json))), writer.FlushAsync, cancellationToken, progress, progressEvery);
+    }
+
+    private async Task WriteRowsAsync(
+        IAsyncEnumerable<AuditEntry> entries,
+        Func<AuditEntry, ValueTask> write,
+        Func<CancellationToken, Task> flush,
+        CancellationToken cancellationToken,
+        Func<long, Task>? progress,
+        int progressEvery)
+    {
         await foreach (var entry in entries.WithCancellation(cancellationToken))
         {
-            await writer.WriteLineAsync(Format == Csv ? CsvRow(entry) : JsonSerializer.Serialize(entry, Json));
+            await write(entry);
             FirstSequence ??= entry.Sequence;
             LastSequence = entry.Sequence;
             Rows++;
             if (Rows % FlushEvery == 0)
             {
-                await writer.FlushAsync(cancellationToken);
+                await flush(cancellationToken);
             }
 
             if (progress is not null && Rows % progressEvery == 0)
@@ -72,7 +85,7 @@ public sealed class AuditExportWriter(string format)
             }
         }
 
-        await writer.FlushAsync(cancellationToken);
+        await flush(cancellationToken);
     }
 
     /// <summary>The fact to record about this export.</summary>
@@ -82,42 +95,36 @@ public sealed class AuditExportWriter(string format)
     public static string FileName(string format, DateTimeOffset startedAt) =>
         $"audit-export-{startedAt.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture)}.{format}";
 
-    public static string CsvRow(AuditEntry e) => string.Join(
-        ',',
-        e.Sequence.ToString(CultureInfo.InvariantCulture),
-        CsvField(e.StreamKey),
-        e.Version.ToString(CultureInfo.InvariantCulture),
-        CsvField(e.Type),
-        e.RecordedAt.ToString("O", CultureInfo.InvariantCulture),
-        CsvField(e.RecordedBy.User),
-        CsvField(e.RecordedBy.Role),
-        CsvField(e.RecordedBy.DisplayName),
-        CsvField(e.CorrelationId),
-        CsvField(e.CausationId),
-        CsvField(e.Command),
-        CsvField(e.Reason),
-        CsvField(JsonSerializer.Serialize(e.Payload, Json)),
-        CsvField(e.Note));
+    /// <summary>
+    /// RFC 4180 as CsvHelper writes it (CRLF, quotes doubled), a field quoted when it holds a comma, quote, CR or LF or starts
+    /// or ends with whitespace. The formula neutralising is ours (<see cref="Neutralised"/>): CsvHelper's own would also
+    /// quote every neutralised cell.
+    /// </summary>
+    private static readonly CsvWriterOptions CsvOptions = CsvWriterOptions.Default with { Quoting = CsvQuoting.WhenNeededOrWhitespace };
+
+    private static ValueTask WriteCsvRowAsync(CsvWriter csv, AuditEntry e, CancellationToken cancellationToken)
+    {
+        csv.WriteField(e.Sequence);
+        csv.WriteField(Neutralised(e.StreamKey));
+        csv.WriteField(e.Version);
+        csv.WriteField(Neutralised(e.Type));
+        csv.WriteField(e.RecordedAt.ToString("O", CultureInfo.InvariantCulture));
+        csv.WriteField(Neutralised(e.RecordedBy.User));
+        csv.WriteField(Neutralised(e.RecordedBy.Role));
+        csv.WriteField(Neutralised(e.RecordedBy.DisplayName));
+        csv.WriteField(Neutralised(e.CorrelationId));
+        csv.WriteField(Neutralised(e.CausationId));
+        csv.WriteField(Neutralised(e.Command));
+        csv.WriteField(Neutralised(e.Reason));
+        csv.WriteField(Neutralised(JsonSerializer.Serialize(e.Payload, Json)));
+        csv.WriteField(Neutralised(e.Note));
+        return csv.EndRecordAsync(cancellationToken);
+    }
 
     /// <summary>
-    /// A text cell: neutralised against formula injection (OWASP: a cell starting with <c>= + - @</c>, tab or carriage
-    /// return gets a leading <c>'</c>, so a spreadsheet shows it as text instead of evaluating it), then quoted per
-    /// RFC 4180 when it holds a comma, quote, CR or LF (or edge spaces), its quotes doubled.
+    /// A text cell neutralised against formula injection (OWASP): a cell starting with <c>= + - @</c>, tab or carriage
+    /// return gets a leading <c>'</c>, so a spreadsheet shows it as text instead of evaluating it.
     /// </summary>
-    public static string CsvField(string? value)
-    {
-        if (string.IsNullOrEmpty(value))
-        {
-            return string.Empty;
-        }
-
-        if (value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
-        {
-            value = "'" + value;
-        }
-
-        return value.IndexOfAny([',', '"', '\r', '\n']) >= 0 || value[0] == ' ' || value[^1] == ' '
-            ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\""
-            : value;
-    }
+    public static string? Neutralised(string? value) =>
+        value is { Length: > 0 } && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + value : value;
 }

@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 using Consultation.Infrastructure.Health;
 using Consultation.Infrastructure.Pipeline;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Http.Json;
 using Scalar.AspNetCore;
 
@@ -51,13 +52,15 @@ public static class HttpSetup
         app.Use(async (http, next) =>
         {
             // A declared length over the limit is refused before reading; Kestrel enforces the limit on chunked bodies.
-            if (http.Request.ContentLength > MaxRequestBodyBytes)
+            // An endpoint taking files declares its own limit (IRequestSizeLimitMetadata).
+            var maxBytes = http.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize ?? MaxRequestBodyBytes;
+            if (http.Request.ContentLength > maxBytes)
             {
                 http.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
                 await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
                 {
                     HttpContext = http,
-                    ProblemDetails = { Status = StatusCodes.Status413PayloadTooLarge, Title = "Request body too large", Detail = $"The body may be at most {MaxRequestBodyBytes} bytes; this one is {http.Request.ContentLength}." },
+                    ProblemDetails = { Status = StatusCodes.Status413PayloadTooLarge, Title = "Request body too large", Detail = $"The body may be at most {maxBytes} bytes; this one is {http.Request.ContentLength}." },
                 });
                 return;
             }
@@ -65,7 +68,7 @@ public static class HttpSetup
             var limit = http.Features.Get<IHttpMaxRequestBodySizeFeature>();
             if (limit is { IsReadOnly: false })
             {
-                limit.MaxRequestBodySize = MaxRequestBodyBytes;
+                limit.MaxRequestBodySize = maxBytes;
             }
 
             await next(http);
