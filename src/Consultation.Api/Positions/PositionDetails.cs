@@ -45,6 +45,9 @@ public sealed record PositionDetails : IVersioned
     /// <summary>The statement <see cref="Source"/> cites was withdrawn from the meeting's record (as of the moment read); set by the reads, not stored.</summary>
     public bool CitedStatementWithdrawn { get; init; }
 
+    /// <summary>The written submission <see cref="Source"/> cites was withdrawn (as of the moment read); set by the reads, not stored.</summary>
+    public bool CitedSubmissionWithdrawn { get; init; }
+
     public long Version { get; init; }
 
     public DateTimeOffset FirstRecordedAt { get; init; }

@@ -188,12 +188,18 @@ public sealed class SubmissionSourceTests(ApiFactory api) : IClassFixture<ApiFac
     }
 
     [Fact]
-    public async Task A_withdrawn_submission_is_not_newly_cited_but_a_citation_is_kept()
+    public async Task A_withdrawn_submission_is_not_newly_cited_but_a_citation_is_kept_and_shown_withdrawn()
     {
         var process = await ProcessWithLetterAsync();
-        Assert.Equal(HttpStatusCode.Created, (await StateAsync(process, Body())).StatusCode);
+        var stated = await StateAsync(process, Body());
+        Assert.Equal(HttpStatusCode.Created, stated.StatusCode);
+        var statedAt = (await stated.ReadAsync<PositionDetails>()).LastChangedAt;
         await _steps.Secretariat.UpdateOkAsync($"/processes/{process}/submissions/letter", "withdraw", new { reason = "Sent in error" });
         var url = PositionSteps.PositionUrl(process, "human-rights", "MEX");
+
+        Assert.True((await (await Client.GetAsync(url)).ReadAsync<PositionDetails>()).CitedSubmissionWithdrawn);
+        var asStated = await (await Client.GetAsync($"{url}?asOf={Uri.EscapeDataString(statedAt.ToString("O"))}")).ReadAsync<PositionDetails>();
+        Assert.False(asStated.CitedSubmissionWithdrawn);
 
         var corrected = await _steps.Secretariat.UpdateAsync(url, "correct", new { stance = 2, reason = "Stance entered wrong" });
         var revised = await (await _steps.Secretariat.UpdateAsync(url, "revise", new { stance = -1, summary = "Later", submission = "letter", statedOn = "2017-10-16", reason = "Shift" }))

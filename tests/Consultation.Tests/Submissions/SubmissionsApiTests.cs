@@ -1,5 +1,7 @@
 using Consultation.Infrastructure.Http;
+using Consultation.Infrastructure.Idempotency;
 using Consultation.Submissions;
+using Consultation.Tests.Idempotency;
 
 namespace Consultation.Tests.Submissions;
 
@@ -41,6 +43,27 @@ public sealed class SubmissionsApiTests(ApiFactory api) : IClassFixture<ApiFacto
         await _secretariat.EnsureStakeholderAsync("MEX", name: "Mexico");
         await _secretariat.EnsureStakeholderAsync("ECU", name: "Ecuador");
         return process;
+    }
+
+    [Fact]
+    public async Task A_retried_recording_with_its_idempotency_key_replays_the_answer_and_writes_nothing()
+    {
+        var process = await ProcessAsync();
+        var key = IdempotentRequests.NewKey();
+        var url = $"/processes/{process}/submissions";
+
+        var first = await Client.PostWithKeyAsync(url, Body(), key);
+        var before = await api.CountEventsAsync();
+        var retry = await Client.PostWithKeyAsync(url, Body(), key);
+        var other = await Client.PostWithKeyAsync(url, Body(submission: "mex-2017-11"), key);
+
+        Assert.True(first.StatusCode == HttpStatusCode.Created, await first.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Created, retry.StatusCode);
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await retry.Content.ReadAsStringAsync());
+        Assert.Equal(first.Headers.Location, retry.Headers.Location);
+        Assert.Equal(["true"], retry.Headers.GetValues(IdempotencyFilter.ReplayedHeader));
+        await other.AssertProblemAsync(422);
+        Assert.Equal(before, await api.CountEventsAsync());
     }
 
     [Fact]

@@ -1,4 +1,4 @@
-using System.Text.Json;
+using Consultation.Infrastructure.Batching;
 using Consultation.Infrastructure.Idempotency;
 using Consultation.Meetings;
 using Consultation.Positions.Reading;
@@ -6,7 +6,6 @@ using Consultation.Positions.Stating;
 using Consultation.Processes;
 using Consultation.Stakeholders;
 using Consultation.Submissions;
-using FluentValidation.Results;
 using JasperFx.Events;
 
 namespace Consultation.Positions.Batching;
@@ -54,33 +53,7 @@ public static class StatePositionsInBatch
 
     public sealed class Validator : AbstractValidator<Request>
     {
-        private static readonly Item.Validator ItemRules = new();
-
-        public Validator()
-        {
-            RuleFor(x => x.Items)
-                .NotNull().WithMessage("'items' lists the positions to state.")
-                .Must(items => items is null || items.Count > 0).WithMessage("'items' lists the positions to state; it is empty.")
-                .Must(items => items is null || items.Count <= MaxItems).WithMessage($"A batch holds at most {MaxItems} items; split it into several batches.");
-            RuleFor(x => x).Custom(ValidateItems).When(x => x.Items is { Count: > 0 and <= MaxItems });
-        }
-
-        private static void ValidateItems(Request request, ValidationContext<Request> context)
-        {
-            for (var i = 0; i < request.Items!.Count; i++)
-            {
-                if (request.Items[i] is not { } item)
-                {
-                    context.AddFailure(new ValidationFailure($"items[{i}]", "An item is required here."));
-                    continue;
-                }
-
-                foreach (var error in ItemRules.Validate(item).Errors)
-                {
-                    context.AddFailure(new ValidationFailure($"items[{i}].{JsonNamingPolicy.CamelCase.ConvertName(error.PropertyName)}", error.ErrorMessage));
-                }
-            }
-        }
+        public Validator() => this.AddBatchRules(x => x.Items, MaxItems, "positions to state", new Item.Validator());
     }
 
     public sealed record Command(string Process, Request Request) : ICommand<Written>, IFromRequest<Request>
@@ -173,15 +146,7 @@ public static class StatePositionsInBatch
                 written.Add(new WrittenPosition(i, e.Key, version, $"/processes/{e.Process}/issues/{e.Issue}/positions/{e.Stakeholder}"));
             }
 
-            try
-            {
-                await session.SaveChangesAsync(cancellationToken);
-            }
-            catch (Exception e) when (e.IsConcurrentWrite() || e is EventStreamUnexpectedMaxEventIdException)
-            {
-                throw new DomainRuleViolation(
-                    "A position of this batch was stated or changed by someone else at the same moment; nothing of the batch was written. Check the positions and send the batch again.");
-            }
+            await session.SaveBatchAsync(cancellationToken);
 
             return new Written(process, written);
         }

@@ -1,5 +1,6 @@
 using Consultation.Meetings;
 using Consultation.Positions.Writing;
+using Consultation.Submissions;
 
 namespace Consultation.Positions.Reading;
 
@@ -23,7 +24,25 @@ public static class GetPosition
         {
             var details = (query.AsOf is null ? writes.Written(query.Key) : null)
                 ?? await DetailsAsOf.LoadAsync<PositionDetails>(session, "Position", query.Key, query.AsOf, cancellationToken);
-            return details with { CitedStatementWithdrawn = await CitedStatementWithdrawnAsync(details, query.AsOf, cancellationToken) };
+            return details with
+            {
+                CitedStatementWithdrawn = await CitedStatementWithdrawnAsync(details, query.AsOf, cancellationToken),
+                CitedSubmissionWithdrawn = await CitedSubmissionWithdrawnAsync(details, query.AsOf, cancellationToken),
+            };
+        }
+
+        private async Task<bool> CitedSubmissionWithdrawnAsync(PositionDetails details, string? asOf, CancellationToken cancellationToken)
+        {
+            if (details.Source.Submission is not { } cited)
+            {
+                return false;
+            }
+
+            var key = Submission.KeyOf(details.Process, cited);
+            var then = TimeAxes.ParseTimestamp(asOf) is { } at
+                ? await session.Events.AggregateStreamAsync<SubmissionDetails>(key, timestamp: at, token: cancellationToken)
+                : await session.LoadAsync<SubmissionDetails>(key, cancellationToken);
+            return then?.Withdrawn == true;
         }
 
         private async Task<bool> CitedStatementWithdrawnAsync(PositionDetails details, string? asOf, CancellationToken cancellationToken)

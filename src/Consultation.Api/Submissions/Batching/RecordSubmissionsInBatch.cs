@@ -1,10 +1,9 @@
-using System.Text.Json;
+using Consultation.Infrastructure.Batching;
 using Consultation.Infrastructure.Idempotency;
 using Consultation.Processes;
 using Consultation.Stakeholders;
 using Consultation.Submissions.Reading;
 using Consultation.Submissions.Recording;
-using FluentValidation.Results;
 using JasperFx.Events;
 
 namespace Consultation.Submissions.Batching;
@@ -27,33 +26,7 @@ public static class RecordSubmissionsInBatch
 
     public sealed class Validator : AbstractValidator<Request>
     {
-        private static readonly RecordSubmission.Validator ItemRules = new();
-
-        public Validator()
-        {
-            RuleFor(x => x.Items)
-                .NotNull().WithMessage("'items' lists the submissions to record.")
-                .Must(items => items is null || items.Count > 0).WithMessage("'items' lists the submissions to record; it is empty.")
-                .Must(items => items is null || items.Count <= MaxItems).WithMessage($"A batch holds at most {MaxItems} items; split it into several batches.");
-            RuleFor(x => x).Custom(ValidateItems).When(x => x.Items is { Count: > 0 and <= MaxItems });
-        }
-
-        private static void ValidateItems(Request request, ValidationContext<Request> context)
-        {
-            for (var i = 0; i < request.Items!.Count; i++)
-            {
-                if (request.Items[i] is not { } item)
-                {
-                    context.AddFailure(new ValidationFailure($"items[{i}]", "An item is required here."));
-                    continue;
-                }
-
-                foreach (var error in ItemRules.Validate(item).Errors)
-                {
-                    context.AddFailure(new ValidationFailure($"items[{i}].{JsonNamingPolicy.CamelCase.ConvertName(error.PropertyName)}", error.ErrorMessage));
-                }
-            }
-        }
+        public Validator() => this.AddBatchRules(x => x.Items, MaxItems, "submissions to record", new RecordSubmission.Validator());
     }
 
     public sealed record Command(string Process, Request Request) : ICommand<Written>, IFromRequest<Request>
@@ -143,15 +116,7 @@ public static class RecordSubmissionsInBatch
                 written.Add(new WrittenSubmission(i, e.Key, 1, $"/processes/{e.Process}/submissions/{e.Submission}"));
             }
 
-            try
-            {
-                await session.SaveChangesAsync(cancellationToken);
-            }
-            catch (Exception e) when (e.IsConcurrentWrite() || e is EventStreamUnexpectedMaxEventIdException)
-            {
-                throw new DomainRuleViolation(
-                    "A submission of this batch was recorded by someone else at the same moment; nothing of the batch was written. Check the submissions and send the batch again.");
-            }
+            await session.SaveBatchAsync(cancellationToken);
 
             return new Written(command.Process, written);
         }

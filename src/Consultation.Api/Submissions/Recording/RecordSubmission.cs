@@ -1,6 +1,8 @@
+using Consultation.Infrastructure.Idempotency;
 using Consultation.Processes;
 using Consultation.Stakeholders;
 using Consultation.Submissions.Reading;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Consultation.Submissions.Recording;
 
@@ -113,21 +115,35 @@ public static class RecordSubmission
         }
     }
 
+    /// <summary>201 with the submission as it stands, its Location and ETag (also an idempotent retry's answer when the first was never recorded).</summary>
+    private static async Task<Created<SubmissionDetails>> AnswerAsync(string key, IMediator mediator, HttpContext http, CancellationToken ct)
+    {
+        var details = await mediator.Send(new GetSubmission.Query(key), ct);
+        http.Response.Headers.ETag = ETags.For(details.Version);
+        return TypedResults.Created(GetSubmission.Route(details), details);
+    }
+
+    private static async ValueTask<object?> Recovered(Task<Created<SubmissionDetails>> answer) => await answer;
+
     public static void Map(IEndpointRouteBuilder app) =>
         app.MapPost("/processes/{key}/submissions", async (string key, Request r, IMediator mediator, HttpContext http, CancellationToken ct) =>
             {
                 var written = await mediator.Send(r.For(key), ct);
-                var details = await mediator.Send(new GetSubmission.Query(written.Key), ct);
-                http.Response.Headers.ETag = ETags.For(details.Version);
-                return TypedResults.Created(GetSubmission.Route(details), details);
+                return await AnswerAsync(written.Key, mediator, http, ct);
             })
             .WithName("RecordSubmission")
+            .WithIdempotency(context =>
+            {
+                var http = context.HttpContext;
+                var key = context.Arguments.OfType<Request>().Single().For((string)http.Request.RouteValues["key"]!).StreamKey;
+                return Recovered(AnswerAsync(key, http.RequestServices.GetRequiredService<IMediator>(), http, http.RequestAborted));
+            })
             .WithSummary("Record a written submission to the process")
             .WithDescription("submission: a lowercase slug, unique in the process (e.g. mex-2017-10). from: a registered stakeholder; onBehalfOf (optional): "
                 + "a GroupOrBloc or IntergovernmentalOrganization it was a member of on receivedOn. receivedOn (YYYY-MM-DD): within the process, not in the future. "
                 + "issues: keys of open issues of the process (1 to 100). channel: Letter, Email, OnlineForm, Survey, Document, Other. title: one line. "
                 + "documentReference (optional) and link (optional, an http or https address). language: ISO 639-1 (en, es, fr…). "
-                + "Positions may cite it ('submission' instead of 'meeting').")
+                + "Positions may cite it ('submission' instead of 'meeting'). Send an Idempotency-Key to make a retry safe: a repeated request answers as the first and writes nothing.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);

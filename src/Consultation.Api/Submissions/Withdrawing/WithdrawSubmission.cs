@@ -51,5 +51,5 @@ public static class WithdrawSubmission
             .WithName("WithdrawSubmission")
             .WithSummary("Withdraw a written submission from the record")
             .WithDescription("With a reason; If-Match is the submission's version. The submission stays, marked withdrawn, with its history; "
-                + "positions already citing it keep it, new positions cannot cite it.");
+                + "positions already citing it keep it (their reads show 'citedSubmissionWithdrawn'), new positions cannot cite it.");
 }
