@@ -1,7 +1,7 @@
 namespace Consultation.Benchmarks;
 
 /// <summary>
-/// <c>[--quick] [--sizes 10k,100k,1m] [--out results.json] [--seconds 10] [--skip writes,load,batch,reads,timelines,opinions,export,replay] [--writers 1,8,32] [--compare-rebuilds]</c> (load: the concurrent write runs, keeping the breakdown;
+/// <c>[--quick] [--sizes 10k,100k,1m] [--out results.json] [--seconds 10] [--skip writes,load,batch,import,reads,timelines,opinions,export,replay] [--writers 1,8,32] [--compare-rebuilds]</c> (load: the concurrent write runs, keeping the breakdown;
 /// raw, marten, pipeline or http in --skip leave that target out of them, and their ratios with it).
 /// Sizes name the store's size after each stage; each maps to a synthetic scale (10k: small, 100k: test, 1m: large; quick: 2k: tiny, 10k: small).
 /// </summary>
@@ -26,6 +26,8 @@ public sealed record BenchOptions(bool Quick, IReadOnlyList<string> Sizes, strin
     public TimeSpan ReadBudget => TimeSpan.FromSeconds(Quick ? 3 : 20);
 
     public int BatchPositions => Quick ? 1_000 : 20_000;
+
+    public int ImportRows => Quick ? 1_000 : 10_000;
 
     public static BenchOptions Parse(string[] args)
     {

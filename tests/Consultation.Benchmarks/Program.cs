@@ -1,7 +1,7 @@
 using Consultation.Benchmarks;
 using Consultation.Infrastructure.Database;
 
-// dotnet run -c Release --project tests/Consultation.Benchmarks -- [--quick] [--sizes 10k,100k,1m] [--out results.json] [--seconds 10] [--skip writes,load,batch,reads,timelines,opinions,export,replay] [--compare-rebuilds]
+// dotnet run -c Release --project tests/Consultation.Benchmarks -- [--quick] [--sizes 10k,100k,1m] [--out results.json] [--seconds 10] [--skip writes,load,batch,import,reads,timelines,opinions,export,replay] [--compare-rebuilds]
 // Progress on standard error; the table on standard output; everything, with the machine's facts, in the JSON file.
 var options = BenchOptions.Parse(args);
 // Libraries write to standard output too (Testcontainers, Marten's warnings): only the table goes there.
@@ -40,6 +40,11 @@ for (var stage = 0; stage < options.Sizes.Count; stage++)
         if (stage == 0 && !options.Skip.Contains("batch"))
         {
             await BatchScenario.RunAsync(context, api);
+        }
+
+        if (stage == 0 && !options.Skip.Contains("import"))
+        {
+            await ImportScenario.RunAsync(context, api);
         }
 
         if (!options.Skip.Contains("reads"))
