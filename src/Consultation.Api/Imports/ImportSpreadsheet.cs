@@ -4,33 +4,46 @@ using Consultation.Infrastructure.Batching;
 using Consultation.Infrastructure.Idempotency;
 using Consultation.Infrastructure.Pipeline;
 using Consultation.Positions.Batching;
+using Consultation.Processes;
+using Consultation.Processes.Issues;
 using Consultation.Stakeholders.Batching;
+using Consultation.Submissions.Batching;
+using Consultation.Submissions.Recording;
 using FluentValidation.Results;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Consultation.Imports;
 
 /// <summary>
-/// Import a spreadsheet (CSV or XLSX: stakeholders, positions) into a process, or only check it (<c>dryRun</c>).
+/// Import a spreadsheet (CSV or XLSX: stakeholders, issues, submissions, positions) into a process, or only check it (<c>dryRun</c>).
 /// </summary>
 /// <remarks>
-/// <para>The rows become the items of the existing batches (the registry's, the positions'), checked by their validators
-/// and decided by their own handlers — their <c>Decide</c>, their facts, their rules — in chunks of the batches' sizes, all
-/// inside one database transaction: the stakeholders first (so a position can name a stakeholder registered by the same
-/// file), then the positions. Items the record refuses are set aside with their error and the chunk decided again without
-/// them, so one pass reports every row that is wrong. With any error, or a dry run, the transaction is rolled back:
-/// nothing is written, and a dry run answers exactly what a commit would have written.</para>
+/// <para>The rows become the items of the existing batches (the registry's, the issues', the submissions', the positions'),
+/// checked by their validators and decided by their own handlers — their <c>Decide</c>, their facts, their rules — in chunks
+/// of the batches' sizes, all inside one database transaction: the stakeholders first, then the issues, the submissions and
+/// the positions, so a row can name what an earlier sheet of the same file writes. Items the record refuses are set aside
+/// with their error and the chunk decided again without them, so one pass reports every row that is wrong. With any error,
+/// or a dry run, the transaction is rolled back: nothing is written, and a dry run answers exactly what a commit would have
+/// written.</para>
 /// </remarks>
 public static class ImportSpreadsheet
 {
-    public sealed record Command(string Process, bool DryRun, SpreadsheetUpload File) : ICommand<Result>;
+    /// <param name="Process">The process the file is imported into.</param>
+    /// <param name="DryRun">Only check: decide everything, write nothing.</param>
+    /// <param name="File">The uploaded file.</param>
+    public sealed record Command(string Process, bool DryRun, SpreadsheetUpload File) : ICommand<Result>
+    {
+        /// <summary>Told how far the import has got (the command line's progress); the answer does not depend on it.</summary>
+        [System.Text.Json.Serialization.JsonIgnore]
+        public IProgress<ImportProgress>? Progress { get; init; }
+    }
 
     public sealed class Validator : AbstractValidator<Command>
     {
         public Validator() => RuleFor(x => x.Process).NotEmpty().Slug();
     }
 
-    /// <summary>An event a row writes (or would write): its kind and the stream it goes to.</summary>
+    /// <summary>An event a row writes (or would write): its kind and the record's key (the stream's; an issue's is <c>process/issue</c>).</summary>
     public sealed record RowWrite(string Kind, string Key);
 
     public sealed record RowResult(string Sheet, int Row, IReadOnlyList<RowWrite> Writes);
@@ -43,35 +56,63 @@ public static class ImportSpreadsheet
     {
         public async ValueTask<Result> Handle(Command command, CancellationToken cancellationToken)
         {
-            var plan = ImportPlan.Read(command.File, command.Process);
+            // A problem of the whole import is answered before any row is read: an unknown process 404, a concluded one 409.
+            var process = command.Process;
+            var target = await session.LoadAsync<ProcessDetails>(process, cancellationToken) ?? throw new StreamNotFound("Process", process);
+            if (target.Status == ProcessStatus.Concluded)
+            {
+                throw new DomainRuleViolation($"Process '{process}' was concluded on {target.ConcludedOn:yyyy-MM-dd}; it accepts nothing new.");
+            }
+
+            var plan = ImportPlan.Read(command.File, process);
             var errors = plan.Errors;
             var writes = new List<(string Sheet, int Row, RowWrite Write)>();
+            var rowsDecided = new HashSet<(string Sheet, int Row)>();
+            command.Progress?.Report(new ImportProgress(plan.Rows, null, 0, 0, 0, 0));
 
             await using var connection = store.Storage.Database.CreateConnection();
             await connection.OpenAsync(cancellationToken);
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
 
-            var registry = Valid(plan.Registry, new ChangeRegistryInBatch.Item.Validator(), errors);
-            foreach (var chunk in registry.Chunk(ChangeRegistryInBatch.MaxItems))
+            // Each sheet after those whose records it may name: stakeholders, issues, submissions, positions.
+            async Task DecideSheetAsync<T>(
+                string sheet, IReadOnlyList<PlannedItem<T>> planned, IValidator<T> validator, int chunkSize,
+                Func<IDocumentSession, IReadOnlyList<T>, Task<IReadOnlyList<(int Index, string Key)>>> write)
             {
-                await DecideAsync(chunk, errors, async items =>
+                var valid = Valid(planned, validator, errors);
+                var decided = 0;
+                foreach (var chunk in valid.Chunk(chunkSize))
                 {
-                    var written = await new ChangeRegistryInBatch.Handler(Session(transaction))
-                        .Handle(new ChangeRegistryInBatch.Command(new ChangeRegistryInBatch.Request([.. items.Select(i => i.Item)])), cancellationToken);
-                    return [.. written.Items.Select(w => (w.Index, w.Key))];
-                }, writes);
+                    await DecideAsync(chunk, errors, items => write(Session(transaction), [.. items.Select(i => i.Item)]), writes);
+                    decided += chunk.Length;
+                    if (command.Progress is { } progress)
+                    {
+                        rowsDecided.UnionWith(chunk.Select(i => (i.Sheet, i.Row)));
+                        progress.Report(new ImportProgress(plan.Rows, sheet, decided, planned.Count, rowsDecided.Count, writes.Count));
+                    }
+                }
             }
 
-            var positions = Valid(plan.Positions, new StatePositionsInBatch.Item.Validator(), errors);
-            foreach (var chunk in positions.Chunk(StatePositionsInBatch.MaxItems))
+            await DecideSheetAsync(StakeholdersSheet.Name, plan.Registry, new ChangeRegistryInBatch.Item.Validator(), ChangeRegistryInBatch.MaxItems, async (inner, items) =>
             {
-                await DecideAsync(chunk, errors, async items =>
-                {
-                    var written = await new StatePositionsInBatch.Handler(Session(transaction), time)
-                        .Handle(new StatePositionsInBatch.Command(command.Process, new StatePositionsInBatch.Request([.. items.Select(i => i.Item)])), cancellationToken);
-                    return [.. written.Positions.Select(w => (w.Index, w.Key))];
-                }, writes);
-            }
+                var written = await new ChangeRegistryInBatch.Handler(inner).Handle(new ChangeRegistryInBatch.Command(new ChangeRegistryInBatch.Request(items)), cancellationToken);
+                return [.. written.Items.Select(w => (w.Index, w.Key))];
+            });
+            await DecideSheetAsync(IssuesSheet.Name, plan.Issues, new TableIssue.Validator(), TableIssuesInBatch.MaxItems, async (inner, items) =>
+            {
+                var written = await new TableIssuesInBatch.Handler(inner).Handle(new TableIssuesInBatch.Command(process, null, new TableIssuesInBatch.Request(items)), cancellationToken);
+                return [.. written.Issues.Select(w => (w.Index, $"{process}/{w.Issue}"))];
+            });
+            await DecideSheetAsync(SubmissionsSheet.Name, plan.Submissions, new RecordSubmission.Validator(), RecordSubmissionsInBatch.MaxItems, async (inner, items) =>
+            {
+                var written = await new RecordSubmissionsInBatch.Handler(inner, time).Handle(new RecordSubmissionsInBatch.Command(process, new RecordSubmissionsInBatch.Request(items)), cancellationToken);
+                return [.. written.Submissions.Select(w => (w.Index, w.Key))];
+            });
+            await DecideSheetAsync(PositionsSheet.Name, plan.Positions, new StatePositionsInBatch.Item.Validator(), StatePositionsInBatch.MaxItems, async (inner, items) =>
+            {
+                var written = await new StatePositionsInBatch.Handler(inner, time).Handle(new StatePositionsInBatch.Command(process, new StatePositionsInBatch.Request(items)), cancellationToken);
+                return [.. written.Positions.Select(w => (w.Index, w.Key))];
+            });
 
             var committed = !command.DryRun && errors.Count == 0;
             if (!committed)
@@ -171,6 +212,10 @@ public static class ImportSpreadsheet
             {
                 refused = e.Errors;
             }
+            catch (SubmissionItemsRejected e)
+            {
+                refused = e.Errors;
+            }
 
             var indexes = new HashSet<int>();
             foreach (var (key, messages) in refused)
@@ -216,10 +261,11 @@ public static class ImportSpreadsheet
                 };
                 return Task.CompletedTask;
             })
-            .WithSummary("Import a spreadsheet of stakeholders and positions (CSV or XLSX), or check it with dryRun=true")
+            .WithSummary("Import a spreadsheet of stakeholders, issues, submissions and positions (CSV or XLSX), or check it with dryRun=true")
             .WithDescription($"The body is the file itself, 'Content-Type: {SpreadsheetReader.CsvContentType}' or '{SpreadsheetReader.XlsxContentType}', at most "
-                + $"{SpreadsheetUpload.MaxBytes} bytes and {ImportPlan.MaxRows} rows (413 beyond). A workbook's sheets are named 'stakeholders' and 'positions'; "
-                + "a CSV file is one sheet, its kind told by its header. With dryRun=true nothing is written: the answer lists, per row, the events a commit would "
+                + $"{SpreadsheetUpload.MaxBytes} bytes and {ImportPlan.MaxRows} rows (413 beyond). A workbook's sheets are named 'stakeholders', 'issues', 'submissions' "
+                + "and 'positions' (templates: GET /imports/templates/workbook.xlsx), decided in that order so a row may name what an earlier sheet writes; "
+                + "a CSV file is one sheet, its kind told by one column of its header ('kind', 'description', 'receivedOn' or 'stance'). With dryRun=true nothing is written: the answer lists, per row, the events a commit would "
                 + "write and, under 'errors', what is wrong, keyed sheet!row:column (e.g. 'positions!14:stance') with the single writes' own messages. Without it "
                 + "the file is written in one transaction, or, when any row is wrong, nothing (422, the same errors). Idempotency-Key: a re-sent import answers "
                 + "the first answer and writes nothing.")

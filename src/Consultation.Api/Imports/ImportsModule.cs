@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Consultation.Imports;
 
-/// <summary>Spreadsheet imports: a file of stakeholders and positions written through the batches, or checked by a dry run.</summary>
+/// <summary>Spreadsheet imports: a file of stakeholders, issues, submissions and positions written through the batches, or checked by a dry run.</summary>
 public static class ImportsModule
 {
     public static IServiceCollection AddImportsServices(this IServiceCollection services) =>
@@ -20,7 +20,7 @@ public static class ImportsModule
 
     public static void MapImports(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup(string.Empty).WithTag("Imports", "Spreadsheets (CSV, XLSX) of stakeholders and positions: checked by a dry run, then written all or nothing.");
+        var group = app.MapGroup(string.Empty).WithTag("Imports", "Spreadsheets (CSV, XLSX) of stakeholders, issues, written submissions and positions: checked by a dry run, then written all or nothing.");
         ImportSpreadsheet.Map(group.For(Access.Record));
         ImportTemplates.Map(group.For(Access.Read));
     }

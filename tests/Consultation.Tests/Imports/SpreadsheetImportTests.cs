@@ -157,22 +157,76 @@ public sealed class SpreadsheetImportTests(ApiFactory api) : IClassFixture<ApiFa
         Assert.Contains("XLSX", Detail(await notAWorkbook.AssertProblemAsync(400)));
     }
 
-    [Fact]
-    public async Task The_templates_are_csv_files_the_import_reads()
+    [Theory]
+    [InlineData("key,kind,name", "stakeholders")]
+    [InlineData("issue,title,description", "issues")]
+    [InlineData("submission,from,receivedOn,issues,channel,title,language", "submissions")]
+    [InlineData("issue,stakeholder,stance", "positions")]
+    public async Task A_csv_files_kind_is_told_by_the_one_column_only_that_kind_has(string header, string kind)
     {
         var process = await _secretariat.LaunchProcessAsync();
-        foreach (var kind in new[] { "stakeholders", "positions" })
+        var csv = Encoding.UTF8.GetBytes($"{header},mood\n{string.Join(',', header.Split(',').Select(_ => "x"))},x\n");
+
+        var result = await (await SendAsync(Url(process, dryRun: true), csv, "text/csv")).ReadAsync<ImportSpreadsheet.Result>();
+
+        Assert.Contains($"in a {kind} sheet", result.Errors[$"{kind}!1:mood"].Single());
+    }
+
+    [Fact]
+    public async Task A_csv_header_telling_no_kind_or_several_is_refused_naming_the_columns_of_each_kind()
+    {
+        var process = await _secretariat.LaunchProcessAsync();
+
+        var none = Detail(await (await SendAsync(Url(process, dryRun: true), Encoding.UTF8.GetBytes("name,mood\nx,y\n"), "text/csv")).AssertProblemAsync(400));
+        var two = Detail(await (await SendAsync(Url(process, dryRun: true), Encoding.UTF8.GetBytes("kind,stance\nx,1\n"), "text/csv")).AssertProblemAsync(400));
+
+        Assert.Contains("'kind' for stakeholders (key, kind, name,", none);
+        Assert.Contains("'description' for issues (issue, title, description,", none);
+        Assert.Contains("'receivedOn' for submissions (submission, from, onBehalfOf, receivedOn,", none);
+        Assert.Contains("'stance' for positions (issue, stakeholder,", none);
+        Assert.Contains("'kind' (stakeholders) and 'stance' (positions)", two);
+    }
+
+    [Fact]
+    public async Task Issues_and_submissions_a_workbook_records_may_be_named_by_its_positions_and_their_wrong_cells_are_named()
+    {
+        var process = await _secretariat.LaunchProcessAsync();
+        var cso = Unique("cso");
+        var description = string.Join("\n\n", Enumerable.Range(1, 40).Select(i => $"Paragraph {i} of the comment as it was submitted, kept whole."));
+        Dictionary<string, object> Sheets(string secondTitle, string submissionIssues) => new()
         {
-            var template = await Client.GetAsync($"/imports/templates/{kind}.csv");
-            Assert.Equal("text/csv", template.Content.Headers.ContentType?.MediaType);
-            var header = (await template.Content.ReadAsStringAsync()).Split('\n')[0];
+            ["stakeholders"] = new[] { Row(("key", cso), ("kind", "CivilSociety"), ("name", "Migrant Forum"), ("accreditedOn", "2017-05-01")) },
+            ["issues"] = new[]
+            {
+                Row(("issue", "pathways"), ("title", "Regular pathways"), ("description", description), ("theme", "Migration"), ("parentIssue", null)),
+                Row(("issue", "labour-pathways"), ("title", secondTitle), ("description", "Labour mobility."), ("theme", null), ("parentIssue", "pathways")),
+            },
+            ["submissions"] = new[]
+            {
+                Row(("submission", "forum-letter"), ("from", cso), ("receivedOn", new DateTime(2017, 10, 16)), ("issues", submissionIssues), ("channel", "Letter"),
+                    ("title", "Written contribution"), ("link", "https://example.org/forum"), ("language", "en")),
+            },
+            ["positions"] = new[]
+            {
+                Row(("issue", "labour-pathways"), ("stakeholder", cso), ("stance", 2), ("summary", "Supports labour pathways"), ("statedOn", "2017-10-16"), ("submission", "forum-letter")),
+            },
+        };
 
-            var result = await (await SendAsync(Url(process, dryRun: true), await template.Content.ReadAsByteArrayAsync(), "text/csv")).ReadAsync<ImportSpreadsheet.Result>();
+        var good = await (await SendAsync(Url(process, dryRun: true), Workbook(Sheets("Labour pathways", "pathways; labour-pathways")), Xlsx)).ReadAsync<ImportSpreadsheet.Result>();
+        var bad = await (await SendAsync(Url(process, dryRun: true), Workbook(Sheets("Labour\npathways", "pathways; Labour Pathways")), Xlsx)).ReadAsync<ImportSpreadsheet.Result>();
 
-            Assert.DoesNotContain(result.Errors.Keys, k => k.Contains("!1"));
-            Assert.Equal(1, result.Rows);
-            Assert.StartsWith(kind == "stakeholders" ? "key," : "issue,", header, StringComparison.Ordinal);
-        }
+        Assert.Empty(good.Errors);
+        Assert.Equal(
+            ["issues!2 IssueTabled " + process + "/pathways", "issues!3 IssueTabled " + process + "/labour-pathways",
+                "positions!2 PositionStated", "stakeholders!2 StakeholderRegistered,StakeholderAccredited", "submissions!2 SubmissionRecorded " + process + "/submission:forum-letter"],
+            good.Written.Select(r => r.Sheet switch
+            {
+                "issues" or "submissions" => $"{r.Sheet}!{r.Row} {r.Writes.Single().Kind} {r.Writes.Single().Key}",
+                _ => $"{r.Sheet}!{r.Row} {string.Join(',', r.Writes.Select(w => w.Kind))}",
+            }));
+        Assert.Contains("put the full text", bad.Errors["issues!3:title"].Single());
+        Assert.Contains("lowercase letters", bad.Errors["submissions!2:issues"].Single());
+        Assert.Contains("labour-pathways", bad.Errors["positions!2"].Single());
     }
 
     private static string Detail(System.Text.Json.JsonElement problem) => problem.GetProperty("detail").GetString()!;

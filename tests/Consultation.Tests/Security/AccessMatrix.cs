@@ -143,6 +143,7 @@ public static class AccessMatrix
         ["POST /processes/{process}/positions/batch"] = SecretariatOnly,
         ["POST /processes/{process}/imports"] = SecretariatOnly,
         ["GET /imports/templates/{kind}.csv"] = Readers,
+        ["GET /imports/templates/workbook.xlsx"] = Readers,
         ["POST /processes/{process}/positions/changes/batch"] = SecretariatOnly,
         ["GET /processes/{process}/shifts"] = Readers,
         ["GET /processes/{process}/stakeholders/{stakeholder}/positions"] = Readers,

@@ -38,6 +38,9 @@ public static class Cells
         return false;
     }
 
+    /// <summary>A cell listing several values separated by ';' (<c>a; b; c</c>), each trimmed, empty entries dropped.</summary>
+    public static string[] List(string text) => text.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
     private static bool HasOffset(string text) => text.EndsWith('Z') || text.LastIndexOfAny(['+', '-']) > 10;
 
     // A date cell with a time, as the reader writes it: yyyy-MM-ddTHH:mm:ss, no offset (a spreadsheet's cells have none).

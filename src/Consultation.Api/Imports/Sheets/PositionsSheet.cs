@@ -9,7 +9,7 @@ public static class PositionsSheet
     public const string Name = "positions";
 
     public static readonly SheetColumns Columns = new(
-        Name, "issue", "stakeholder", "onBehalfOf", "stance", "summary", "conditions", "quote", "quoteLanguage", "statedOn", "meeting", "statement", "submission", "documentReference");
+        Name, "stance", "issue", "stakeholder", "onBehalfOf", "stance", "summary", "conditions", "quote", "quoteLanguage", "statedOn", "meeting", "statement", "submission", "documentReference");
 
     public static IReadOnlyList<PlannedItem<StatePositionsInBatch.Item>> Plan(Sheet sheet, ImportErrors errors)
     {

@@ -2,10 +2,15 @@ using Consultation.Imports.Reading;
 
 namespace Consultation.Imports.Sheets;
 
-/// <summary>The columns a kind of sheet knows, matched case-insensitively and ignoring spaces, '-' and '_'.</summary>
-public sealed class SheetColumns(string kind, params string[] columns)
+/// <summary>
+/// The columns a kind of sheet knows, matched case-insensitively and ignoring spaces, '-' and '_'. Its <see cref="Mark"/> is
+/// the column that tells a CSV file of this kind: one its single write requires and no other kind of sheet has.
+/// </summary>
+public sealed class SheetColumns(string kind, string mark, params string[] columns)
 {
     public string Kind { get; } = kind;
+
+    public string Mark { get; } = mark;
 
     public IReadOnlyList<string> Names { get; } = columns;
 
@@ -29,9 +34,8 @@ public sealed class SheetColumns(string kind, params string[] columns)
         return matched;
     }
 
-    /// <summary>Whether a header is of this kind: it names every one of <paramref name="marks"/>.</summary>
-    public static bool IsKind(IReadOnlyList<string> header, params string[] marks) =>
-        marks.All(m => header.Any(h => Normal(h) == Normal(m)));
+    /// <summary>Whether a header names this kind's <see cref="Mark"/>.</summary>
+    public bool IsMarkedIn(IReadOnlyList<string> header) => header.Any(h => Normal(h) == Normal(Mark));
 
     private static string Normal(string name) =>
         new([.. name.Where(c => c is not (' ' or '-' or '_')).Select(char.ToLowerInvariant)]);

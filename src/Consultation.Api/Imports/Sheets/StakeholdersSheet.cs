@@ -15,7 +15,7 @@ public static class StakeholdersSheet
 {
     public const string Name = "stakeholders";
 
-    public static readonly SheetColumns Columns = new(Name, "key", "kind", "name", "isoCode", "regionalGroup", "groups", "accreditedOn");
+    public static readonly SheetColumns Columns = new(Name, "kind", "key", "kind", "name", "isoCode", "regionalGroup", "groups", "accreditedOn");
 
     /// <summary>The groups cell: <c>GROUP:YYYY-MM-DD</c> entries separated by ';' (the date the stakeholder joined).</summary>
     public const string GroupsRule = "lists groups as 'key:YYYY-MM-DD' (the group and the date joined), separated by ';', e.g. 'african-group:2017-04-01; G77:2017-04-01'";
