@@ -151,6 +151,38 @@ public sealed class ImportPageTests(DashboardFactory dashboard)
         Assert.Equal(before, await dashboard.CountEventsAsync());
     }
 
+    [Fact]
+    public async Task A_file_too_large_to_carry_back_is_chosen_again_and_must_be_the_one_checked()
+    {
+        var key = $"cso-{Guid.NewGuid():N}"[..12];
+
+        // One stakeholder, then over 1 MiB of empty rows (skipped, not counted): the commit form cannot carry it.
+        byte[] File(string name) => Encoding.UTF8.GetBytes($"key,kind,name\n{key},CivilSociety,{name}\n" + string.Concat(Enumerable.Repeat(",,\n", 400_000)));
+        var page = await SecretariatAtImportAsync();
+        await CheckAsync(page, "large.csv", "text/csv", File("Checked forum"));
+        var commit = page.Locator("form[data-form='commit']");
+        Assert.Equal(0, await commit.Locator("input[name='content']").CountAsync());
+        var chooseAgain = commit.GetByLabel("The same file, large.csv");
+        await PageAccessibility.AssertHeadingAndLabelledControlsAsync(page);
+        var before = await dashboard.CountEventsAsync();
+
+        await chooseAgain.SetInputFilesAsync(new FilePayload { Name = "large.csv", MimeType = "text/csv", Buffer = File("Another forum") });
+        var changed = await page.RunAndWaitForResponseAsync(() => commit.Locator("button[type='submit']").ClickAsync(), r => r.Request.Method == "POST");
+
+        Assert.Equal(422, changed.Status);
+        Assert.Contains("not the file the dry run checked", await page.TextAsync("[data-field='problem']"), StringComparison.Ordinal);
+        Assert.Equal(before, await dashboard.CountEventsAsync());
+
+        await CheckAsync(page, "large.csv", "text/csv", File("Checked forum"));
+        await page.Locator("form[data-form='commit'] input[type='file']").SetInputFilesAsync(new FilePayload { Name = "large.csv", MimeType = "text/csv", Buffer = File("Checked forum") });
+        var committed = await page.RunAndWaitForResponseAsync(() => page.Locator("form[data-form='commit'] button[type='submit']").ClickAsync(), r => r.Request.Method == "POST");
+
+        Assert.Equal(200, committed.Status);
+        Assert.Equal("Imported large.csv", await page.TextAsync("h1"));
+        Assert.Equal(before + 1, await dashboard.CountEventsAsync());
+        Assert.Equal("Checked forum", (await dashboard.Api().GetJsonAsync($"/stakeholders/{key}")).GetProperty("name").GetString());
+    }
+
     [Theory]
     [InlineData("minutes.pdf", "application/pdf", "is not a spreadsheet this page takes")]
     [InlineData("broken.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "not a readable XLSX workbook")]
