@@ -127,6 +127,12 @@ public sealed class ImportPageTests(DashboardFactory dashboard)
         var api = dashboard.Api();
         Assert.Equal("Forum imported from the page", (await api.GetJsonAsync($"/stakeholders/{first}")).GetProperty("name").GetString());
         Assert.Equal("Network imported from the page", (await api.GetJsonAsync($"/stakeholders/{second}")).GetProperty("name").GetString());
+
+        // Recorded as the signed-in user, in the role the import needs, by the import's own command.
+        var registered = Assert.Single((await api.GetJsonAsync($"/audit/streams/{first}")).EnumerateArray());
+        Assert.Equal(
+            ("sam", "secretariat", "ImportSpreadsheet"),
+            (registered.GetProperty("recordedBy").GetProperty("user").GetString(), registered.GetProperty("recordedBy").GetProperty("role").GetString(), registered.GetProperty("command").GetString()));
     }
 
     [Fact]
