@@ -1,3 +1,4 @@
+using Consultation.Dashboard.Importing;
 using Consultation.Dashboard.SigningIn;
 using Consultation.Infrastructure.Security;
 
@@ -14,6 +15,7 @@ public static class DashboardSetup
     {
         services.AddRazorComponents();
         services.AddSingleton<IRefusalPage, RefusalPage>();
+        services.AddScoped<ImportCommit>();
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "consultation-pages-antiforgery";
@@ -29,6 +31,7 @@ public static class DashboardSetup
         FrontDoor.Map(app);
         SignOut.Map(app);
         ProviderSignIn.Map(app);
+        ImportPageEndpoints.Map(app);
         return app;
     }
 }
