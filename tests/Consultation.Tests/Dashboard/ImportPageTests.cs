@@ -30,6 +30,11 @@ public sealed class ImportPageTests(DashboardFactory dashboard)
         var template = await page.APIRequest.GetAsync((await page.Locator("a[data-template='positions']").GetAttributeAsync("href"))!);
         Assert.Equal(200, template.Status);
         Assert.Contains("stance", (await template.TextAsync()).Split('\n')[0], StringComparison.Ordinal);
+        Assert.Equal(["stakeholders", "issues", "submissions", "positions", "workbook"], await page.Locator("a[data-template]").EvaluateAllAsync<string[]>("links => links.map(a => a.dataset.template)"));
+        var workbook = await page.APIRequest.GetAsync((await page.Locator("a[data-template='workbook']").GetAttributeAsync("href"))!);
+        Assert.Equal(200, workbook.Status);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", workbook.Headers["content-type"]);
+        Assert.Equal("PK"u8.ToArray(), (await workbook.BodyAsync())[..2]);
         await page.ScreenshotAsync("import-form");
     }
 
@@ -192,7 +197,7 @@ public sealed class ImportPageTests(DashboardFactory dashboard)
     [Theory]
     [InlineData("minutes.pdf", "application/pdf", "is not a spreadsheet this page takes")]
     [InlineData("broken.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "not a readable XLSX workbook")]
-    [InlineData("notes.csv", "text/csv", "header names its kind")]
+    [InlineData("notes.csv", "text/csv", "This header names none of them")]
     public async Task A_file_that_is_not_a_readable_spreadsheet_is_refused_on_the_page_with_the_reason(string name, string type, string reason)
     {
         var page = await SecretariatAtImportAsync();

@@ -45,6 +45,7 @@ public static class AccessMatrix
         ["GET /ui/processes/{process}/import"] = SecretariatOnly,
         ["POST /ui/processes/{process}/import"] = SecretariatOnly,
         ["GET /ui/imports/templates/{kind}.csv"] = Readers,
+        ["GET /ui/imports/templates/workbook.xlsx"] = Readers,
         ["GET /ui/processes/{process}/opinion-groups"] = Readers,
         ["POST /ui/processes/{process}/opinion-groups"] = Readers,
         ["GET /ui/processes/{process}/issues/{issue}/positions/{stakeholder}/history"] = Readers,

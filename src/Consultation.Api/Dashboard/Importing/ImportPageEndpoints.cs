@@ -26,7 +26,7 @@ public static class ImportPageEndpoints
     public const string TemplatesPath = PageAuthentication.PathPrefix + "/imports/templates";
 
     /// <summary>The templates the page links to (the API's, served under <c>/ui</c> where the page session is accepted).</summary>
-    public static readonly IReadOnlyList<string> Templates = [StakeholdersSheet.Name, PositionsSheet.Name];
+    public static readonly IReadOnlyList<string> Templates = [.. ImportTemplates.KindNames];
 
     /// <summary>The largest file an import takes plus room for the form around it; a file over the import's limit within this is still read, to say so on the page.</summary>
     public const long MaxRequestBytes = SpreadsheetUpload.MaxBytes + (1024 * 1024);
@@ -48,6 +48,9 @@ public static class ImportPageEndpoints
         app.MapGet(TemplatesPath + "/{kind}.csv", (string kind) => Templates.Contains(kind, StringComparer.Ordinal)
                 ? Results.File(ImportTemplates.Csv(kind), SpreadsheetReader.CsvContentType, $"{kind}.csv")
                 : Results.NotFound())
+            .RequireAccess(Access.Read)
+            .ExcludeFromDescription();
+        app.MapGet(TemplatesPath + "/" + ImportTemplates.WorkbookName, () => Results.File(ImportTemplates.Workbook(), SpreadsheetReader.XlsxContentType, ImportTemplates.WorkbookName))
             .RequireAccess(Access.Read)
             .ExcludeFromDescription();
     }
