@@ -49,5 +49,5 @@ public sealed class Report(string path, JsonObject facts)
 
     public static string Ratio(double value) => value.ToString("0.00", CultureInfo.InvariantCulture);
 
-    public static string Mb(long bytes) => (bytes / 1048576.0).ToString("0", CultureInfo.InvariantCulture) + " MB";
+    public static string Mb(long bytes) => (bytes / 1048576.0).ToString(bytes < 10 * 1048576 ? "0.0" : "0", CultureInfo.InvariantCulture) + " MB";
 }
