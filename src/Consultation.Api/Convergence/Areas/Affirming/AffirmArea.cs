@@ -1,4 +1,3 @@
-using Consultation.Convergence.Areas.Reading;
 using Consultation.Meetings;
 using Consultation.Processes;
 
@@ -65,11 +64,7 @@ public static class AffirmArea
     }
 
     public static void Map(IEndpointRouteBuilder app) =>
-        app.MapUpdate<Request, AreaDetails>(
-                "/processes/{key}/areas/{area}/affirm",
-                "area",
-                (route, r, version) => new Command(Area.KeyOf(route.Route("key"), route.Route("area")), version, r),
-                key => new GetArea.Query(key))
+        app.MapAreaUpdate<Request>("affirm", (key, version, _, r) => new Command(key, version, r))
             .WithName("AffirmArea")
             .WithSummary("Affirm an area of convergence at a later meeting (facilitators)")
             .WithDescription("meeting: a meeting of the process, not cancelled, starting after the day the area was identified or last affirmed. "

@@ -1,4 +1,3 @@
-using Consultation.Convergence.Areas.Reading;
 using Consultation.Processes;
 
 namespace Consultation.Convergence.Areas.Confirming;
@@ -62,16 +61,11 @@ public static class ConfirmArea
     public sealed class Handler(IDocumentSession session) : ICommandHandler<Command, StreamWritten>
     {
         public async ValueTask<StreamWritten> Handle(Command command, CancellationToken cancellationToken) =>
-            await session.UpdateStream<Area>(
-                command, "Area", async current => Decide(current, await session.ProcessOfAsync(current, cancellationToken), command), cancellationToken);
+            await session.UpdateAreaAsync(command, (area, process) => Decide(area, process, command), cancellationToken);
     }
 
     public static void Map(IEndpointRouteBuilder app) =>
-        app.MapUpdate<Request, AreaDetails>(
-                "/processes/{key}/areas/{area}/confirm",
-                "area",
-                (route, r, version) => new Command(Area.KeyOf(route.Route("key"), route.Route("area")), version, r),
-                key => new GetArea.Query(key))
+        app.MapAreaUpdate<Request>("confirm", (key, version, _, r) => new Command(key, version, r))
             .WithName("ConfirmAreaInText")
             .WithSummary("Confirm an area of convergence in a draft text (facilitators)")
             .WithDescription("Only an affirmed area. documentReference: the draft (e.g. 'Zero draft, 5 February 2018'). paragraph: e.g. '15' or '15(c)'. "

@@ -1,4 +1,3 @@
-using Consultation.Convergence.Areas.Reading;
 using Consultation.Processes;
 
 namespace Consultation.Convergence.Areas.Dissolving;
@@ -35,16 +34,11 @@ public static class DissolveArea
     public sealed class Handler(IDocumentSession session) : ICommandHandler<Command, StreamWritten>
     {
         public async ValueTask<StreamWritten> Handle(Command command, CancellationToken cancellationToken) =>
-            await session.UpdateStream<Area>(
-                command, "Area", async current => Decide(current, await session.ProcessOfAsync(current, cancellationToken), command), cancellationToken);
+            await session.UpdateAreaAsync(command, (area, process) => Decide(area, process, command), cancellationToken);
     }
 
     public static void Map(IEndpointRouteBuilder app) =>
-        app.MapUpdate<Request, AreaDetails>(
-                "/processes/{key}/areas/{area}/dissolve",
-                "area",
-                (route, r, version) => new Command(Area.KeyOf(route.Route("key"), route.Route("area")), version, r),
-                key => new GetArea.Query(key))
+        app.MapAreaUpdate<Request>("dissolve", (key, version, _, r) => new Command(key, version, r))
             .WithName("DissolveArea")
             .WithSummary("Dissolve an area of convergence (facilitators)")
             .WithDescription("dissolvedOn (YYYY-MM-DD): not before the area was identified. reason: why the claim is withdrawn. A dissolved area accepts nothing more.");

@@ -1,4 +1,3 @@
-using Consultation.Convergence.Areas.Reading;
 using Consultation.Processes;
 
 namespace Consultation.Convergence.Areas.Linking;
@@ -44,16 +43,11 @@ public static class LinkIssue
     public sealed class Handler(IDocumentSession session) : ICommandHandler<Command, StreamWritten>
     {
         public async ValueTask<StreamWritten> Handle(Command command, CancellationToken cancellationToken) =>
-            await session.UpdateStream<Area>(
-                command, "Area", async current => Decide(current, await session.ProcessOfAsync(current, cancellationToken), command), cancellationToken);
+            await session.UpdateAreaAsync(command, (area, process) => Decide(area, process, command), cancellationToken);
     }
 
     public static void Map(IEndpointRouteBuilder app) =>
-        app.MapUpdate<Request, AreaDetails>(
-                "/processes/{key}/areas/{area}/issues",
-                "area",
-                (route, r, version) => new Command(Area.KeyOf(route.Route("key"), route.Route("area")), version, r),
-                key => new GetArea.Query(key))
+        app.MapAreaUpdate<Request>("issues", (key, version, _, r) => new Command(key, version, r))
             .WithName("LinkIssueToArea")
             .WithSummary("Link an issue to an area of convergence (facilitators)")
             .WithDescription("issue: an open issue of the process, not linked yet. reason (optional).");

@@ -1,4 +1,3 @@
-using Consultation.Convergence.Areas.Reading;
 using Consultation.Processes;
 
 namespace Consultation.Convergence.Areas.Linking;
@@ -44,16 +43,11 @@ public static class UnlinkIssue
     public sealed class Handler(IDocumentSession session) : ICommandHandler<Command, StreamWritten>
     {
         public async ValueTask<StreamWritten> Handle(Command command, CancellationToken cancellationToken) =>
-            await session.UpdateStream<Area>(
-                command, "Area", async current => Decide(current, await session.ProcessOfAsync(current, cancellationToken), command), cancellationToken);
+            await session.UpdateAreaAsync(command, (area, process) => Decide(area, process, command), cancellationToken);
     }
 
     public static void Map(IEndpointRouteBuilder app) =>
-        app.MapUpdate<Request, AreaDetails>(
-                "/processes/{key}/areas/{area}/issues/{issue}/unlink",
-                "area",
-                (route, r, version) => new Command(Area.KeyOf(route.Route("key"), route.Route("area")), version, route.Route("issue"), r),
-                key => new GetArea.Query(key))
+        app.MapAreaUpdate<Request>("issues/{issue}/unlink", (key, version, route, r) => new Command(key, version, route.Route("issue"), r))
             .WithName("UnlinkIssueFromArea")
             .WithSummary("Unlink an issue from an area of convergence (facilitators)")
             .WithDescription("The issue must be linked, and another issue must remain. reason: why.");

@@ -1,4 +1,3 @@
-using Consultation.Convergence.Areas.Reading;
 using Consultation.Processes;
 using Consultation.Stakeholders;
 
@@ -69,17 +68,12 @@ public static class NoteDivergence
             var registered = named.Length == 0
                 ? []
                 : (await session.LoadManyAsync<StakeholderDetails>(cancellationToken, named)).Select(s => s.Id).ToHashSet();
-            return await session.UpdateStream<Area>(
-                command, "Area", async current => Decide(current, await session.ProcessOfAsync(current, cancellationToken), registered, command), cancellationToken);
+            return await session.UpdateAreaAsync(command, (area, process) => Decide(area, process, registered, command), cancellationToken);
         }
     }
 
     public static void Map(IEndpointRouteBuilder app) =>
-        app.MapUpdate<Request, AreaDetails>(
-                "/processes/{key}/areas/{area}/divergences",
-                "area",
-                (route, r, version) => new Command(Area.KeyOf(route.Route("key"), route.Route("area")), version, r),
-                key => new GetArea.Query(key))
+        app.MapAreaUpdate<Request>("divergences", (key, version, _, r) => new Command(key, version, r))
             .WithName("NoteDivergence")
             .WithSummary("Note a divergence within an area of convergence (facilitators)")
             .WithDescription("text: where views still differ. issues: 1 to 50 issue keys of the process. stakeholders (optional): registered stakeholders concerned. "
