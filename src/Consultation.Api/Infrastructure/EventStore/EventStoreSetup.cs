@@ -1,4 +1,5 @@
 using Consultation.Infrastructure.Database;
+using Consultation.Infrastructure.Security;
 using JasperFx;
 using JasperFx.Events;
 using JasperFx.Events.Daemon;
@@ -46,6 +47,7 @@ public static class EventStoreSetup
         options.DatabaseSchemaName = schemaName;
         options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
         options.UseSystemTextJsonForSerialization(StoredJson.Enums, StoredJson.Casing);
+        options.AddDataProtectionKeys();
 
         options.Events.StreamIdentity = StreamIdentity.AsString;
         options.Events.MetadataConfig.CorrelationIdEnabled = true;

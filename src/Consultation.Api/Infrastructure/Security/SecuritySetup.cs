@@ -56,6 +56,7 @@ public static class SecuritySetup
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, AccessDeniedProblems>();
         services.AddHostedService<AuthenticationSettingsCheck>();
         services.AddConsultationHardening(configuration);
+        services.AddDatabaseKeyRing();
         return services;
     }
 
