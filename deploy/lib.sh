@@ -110,3 +110,28 @@ docker_server_api() {
 version_ge() {
     [[ "$(printf '%s\n%s\n' "$2" "$1" | sort -V | head -n1)" == "$2" ]]
 }
+
+# A minimal Debian root filesystem with extra packages, for images built without a
+# registry: debootstrap_rootfs DIR SUITE PACKAGES (comma-separated), from this
+# machine's own mirror. remove_rootfs DIR unmounts what debootstrap left mounted
+# inside it (never rm through a mount) and removes it.
+debootstrap_rootfs() {
+    local dir=$1 suite=$2 packages=$3 start=$SECONDS
+    command -v debootstrap >/dev/null 2>&1 || apt_install debootstrap
+    log "debootstrap $suite (minbase + ${packages//,/ }) into $dir from this machine's mirror (about a minute)"
+    if ! timeout 1200 debootstrap --variant=minbase --include="$packages" "$suite" "$dir" "$(apt_mirror)" >"$dir.log" 2>&1; then
+        tail -n 30 "$dir.log" >&2
+        [[ -f "$dir/debootstrap/debootstrap.log" ]] && tail -n 30 "$dir/debootstrap/debootstrap.log" >&2
+        rm -f "$dir.log"
+        die "debootstrap failed"
+    fi
+    rm -f "$dir.log"
+    log "debootstrap done in $((SECONDS - start))s"
+}
+
+remove_rootfs() {
+    local dir=$1 m
+    while read -r m; do umount -l "$m" 2>/dev/null || true; done < <(
+        awk -v r="$dir" 'index($2, r "/") == 1 { print $2 }' /proc/mounts | sort -r)
+    rm -rf --one-file-system "$dir"
+}

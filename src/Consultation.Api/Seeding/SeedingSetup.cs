@@ -20,8 +20,13 @@ public static class SeedingSetup
             : Path.Combine(RepositoryRoot.Find(environment.ContentRootPath) ?? environment.ContentRootPath, "seeds");
 }
 
-/// <summary>Loads <c>seeds/</c> at start-up when <c>Seeds:Enabled</c> (default true) and the folder holds seed files.</summary>
-public sealed class SeedOnStartup(SeedLoader loader, IConfiguration configuration, IHostEnvironment environment, ILogger<SeedOnStartup> logger)
+/// <summary>
+/// Loads <c>seeds/</c> at start-up when <c>Seeds:Enabled</c> (default true) and the folder holds seed files. Several nodes
+/// starting together on one database load one after the other, under a PostgreSQL advisory lock named after the schema:
+/// the first writes what is missing, the others find it there and write nothing (without the lock, two nodes would both
+/// find a stakeholder missing and the second's registration would be refused, stopping that node).
+/// </summary>
+public sealed class SeedOnStartup(SeedLoader loader, IDocumentStore store, IConfiguration configuration, IHostEnvironment environment, ILogger<SeedOnStartup> logger)
     : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -38,7 +43,25 @@ public sealed class SeedOnStartup(SeedLoader loader, IConfiguration configuratio
             return;
         }
 
-        await loader.LoadAsync(directory, cancellationToken);
+        await using var connection = store.Storage.Database.CreateConnection();
+        await connection.OpenAsync(cancellationToken);
+        await LockAsync(connection, "pg_advisory_lock", cancellationToken);
+        try
+        {
+            await loader.LoadAsync(directory, cancellationToken);
+        }
+        finally
+        {
+            // Explicitly: a pooled connection's session, and its lock, outlive the connection's disposal.
+            await LockAsync(connection, "pg_advisory_unlock", CancellationToken.None);
+        }
+    }
+
+    private async Task LockAsync(Npgsql.NpgsqlConnection connection, string function, CancellationToken cancellationToken)
+    {
+        await using var command = new Npgsql.NpgsqlCommand($"select {function}(hashtext(@name))", connection);
+        command.Parameters.AddWithValue("name", $"{store.Options.DatabaseSchemaName}:seeds");
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
