@@ -142,7 +142,7 @@ public sealed class JsonBodyErrors(IOptions<JsonOptions> json, RequestFieldRules
 
         if (type == typeof(DateOnly))
         {
-            return IsoDates.BodyExpectation;
+            return IsoDates.Expectation;
         }
 
         if (type == typeof(DateTimeOffset) || type == typeof(DateTime))
