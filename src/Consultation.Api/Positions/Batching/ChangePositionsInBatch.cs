@@ -184,8 +184,9 @@ public static class ChangePositionsInBatch
             }
 
             refusals.ThrowIfAny(items.Count, "written");
-            await session.SaveBatchAsync(cancellationToken);
-            return new Written(process, written);
+            var answer = new Written(process, written);
+            await session.SaveBatchAsync(answer, cancellationToken);
+            return answer;
         }
     }
 
@@ -193,7 +194,7 @@ public static class ChangePositionsInBatch
         app.MapPost("/processes/{process}/positions/changes/batch", async (string process, Request request, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new Command(process, request), ct)))
             .WithName("ChangePositionsInBatch")
-            .WithIdempotency()
+            .WithIdempotency(BatchAnswers.Recorded<Written>((written, _) => TypedResults.Ok(written)))
             .WithSummary("Revise, correct and withdraw many standing positions at once (all or nothing)")
             .WithDescription($"Up to {MaxItems} items, each one change of one position: 'issue' and 'stakeholder' name it, and its body goes under exactly one of "
                 + "'revise', 'correct' or 'withdraw', as sent to that single endpoint. 'expectedVersion' (optional) stands for If-Match: a stale one refuses the item; "

@@ -174,4 +174,19 @@ public sealed class ChangeBatchTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Equal(afterFirst, await api.CountEventsAsync());
         Assert.Equal(2, (await PositionAsync(process, "MEX")).Stance);
     }
+
+    [Fact]
+    public async Task A_retry_whose_first_answer_was_never_recorded_answers_it_from_the_key_and_writes_nothing()
+    {
+        var process = await StandingAsync();
+        var body = new { items = new[] { Correct("MEX", 2), Revise("ECU", 0), Withdraw("THA") } };
+
+        var (first, retry, written) = await Client.RetryAfterUnrecordedAnswerAsync(api, Url(process), body);
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, retry.StatusCode);
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await retry.Content.ReadAsStringAsync());
+        Assert.Equal(["true"], retry.Headers.GetValues(IdempotencyFilter.ReplayedHeader));
+        Assert.Equal(0, written);
+    }
 }
