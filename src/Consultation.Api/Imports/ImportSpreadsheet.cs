@@ -218,14 +218,6 @@ public static class ImportSpreadsheet
             {
                 refused = e.Errors;
             }
-            catch (BatchItemsRejected e)
-            {
-                refused = e.Errors;
-            }
-            catch (SubmissionItemsRejected e)
-            {
-                refused = e.Errors;
-            }
 
             var indexes = new HashSet<int>();
             foreach (var (key, messages) in refused)

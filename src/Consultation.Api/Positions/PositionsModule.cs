@@ -24,12 +24,7 @@ public static class PositionsModule
     }
 
     public static IServiceCollection AddPositionsServices(this IServiceCollection services) =>
-        services.AddScoped<PositionWriteSession>().AddProblemMapping<BatchItemsRejected>(rejected => new HttpValidationProblemDetails(rejected.Errors.ToDictionary())
-        {
-            Status = StatusCodes.Status422UnprocessableEntity,
-            Title = "Items of the batch break the record's rules.",
-            Detail = rejected.Message,
-        });
+        services.AddScoped<PositionWriteSession>();
 
     public static void MapPositions(this IEndpointRouteBuilder app)
     {

@@ -20,13 +20,8 @@ public static class SubmissionsModule
         options.Schema.For<SubmissionDetails>().Duplicate(x => x.Process);
     }
 
-    public static IServiceCollection AddSubmissionsServices(this IServiceCollection services) =>
-        services.AddProblemMapping<SubmissionItemsRejected>(rejected => new HttpValidationProblemDetails(rejected.Errors.ToDictionary())
-        {
-            Status = StatusCodes.Status422UnprocessableEntity,
-            Title = "Items of the batch break the record's rules.",
-            Detail = rejected.Message,
-        });
+    /// <summary>Nothing of the module's own: a batch's refused items are <c>Infrastructure/Batching</c>'s <c>BatchItemsRefused</c>, mapped there.</summary>
+    public static IServiceCollection AddSubmissionsServices(this IServiceCollection services) => services;
 
     public static void MapSubmissions(this IEndpointRouteBuilder app)
     {

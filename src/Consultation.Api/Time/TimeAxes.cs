@@ -7,7 +7,7 @@ namespace Consultation.Time;
 /// <list type="bullet">
 /// <item><b><c>asOf</c></b> — recorded (transaction) time, an ISO 8601 timestamp: what the record said at that moment.
 /// Only events recorded at or before it count; corrections recorded later are not applied.</item>
-/// <item><b><c>statedBy</c></b> — valid time, a date <c>YYYY-MM-DD</c>: what stakeholders had said by that date, as we
+/// <item><b><c>statedBy</c></b> — valid time, a date (<c>YYYY-MM-DD</c>, or a date-time with offset standing for its date there): what stakeholders had said by that date, as we
 /// know it now. Corrections recorded later are applied (a correction replaces the content of the version it corrects,
 /// its stated-on date included); a revision starts a new version from its stated-on date; a withdrawal ends the
 /// position on its withdrawal date (exclusive); a re-statement after a withdrawal starts again.</item>

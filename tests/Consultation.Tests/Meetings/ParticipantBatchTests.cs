@@ -98,4 +98,20 @@ public sealed class ParticipantBatchTests(ApiFactory api) : IClassFixture<ApiFac
         Assert.Equal(["true"], retry.Headers.GetValues(IdempotencyFilter.ReplayedHeader));
         Assert.Equal(afterFirst, await api.CountEventsAsync());
     }
+
+    [Fact]
+    public async Task A_retry_whose_first_answer_was_never_recorded_answers_it_from_the_key_and_writes_nothing()
+    {
+        var meeting = await OpenAsync();
+        var body = new { items = new[] { Participant("ECU"), Participant("THA") } };
+
+        var (first, retry, written) = await Client.RetryAfterUnrecordedAnswerAsync(api, Url(meeting), body);
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, retry.StatusCode);
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await retry.Content.ReadAsStringAsync());
+        Assert.Equal(first.Headers.ETag, retry.Headers.ETag);
+        Assert.Equal(["true"], retry.Headers.GetValues(IdempotencyFilter.ReplayedHeader));
+        Assert.Equal(0, written);
+    }
 }

@@ -73,6 +73,47 @@ public sealed class WriteRoundTripsTests(ApiFactory api) : IClassFixture<ApiFact
         Assert.True(statements.Count == 2, $"{statements.Count} round trips:\n{string.Join("\n---\n", statements)}");
     }
 
+    /// <summary>
+    /// A batch of changes reads whether its process exists, then every position and its facts in one round trip whatever the
+    /// number of items, and saves once; corrections keeping their recorded meeting read their facts in one more, together.
+    /// </summary>
+    [Theory]
+    [InlineData(false, 3)]
+    [InlineData(true, 4)]
+    public async Task A_batch_of_changes_reads_its_positions_in_one_round_trip(bool keepingRecordedMeetings, int roundTrips)
+    {
+        var steps = new PositionSteps(api.CreateClient());
+        var process = await steps.OpenAsync("alpha", "beta");
+        var stakeholders = new[] { "MEX", "ECU", "THA" };
+        foreach (var stakeholder in stakeholders)
+        {
+            await steps.Secretariat.EnsureStakeholderAsync(stakeholder);
+            await steps.StateAsync(process, "alpha", stakeholder, 1);
+            await steps.StateAsync(process, "beta", stakeholder, 1);
+        }
+
+        var items = stakeholders.SelectMany(stakeholder => new[]
+        {
+            new ChangePositionsInBatch.Item
+            {
+                Issue = "alpha", Stakeholder = stakeholder, ExpectedVersion = 1,
+                Revise = new PositionChange { Stance = -1, Summary = "Now has reservations", Meeting = Meeting, StatedOn = new DateOnly(2017, 12, 5), Reason = "New instructions" },
+            },
+            new ChangePositionsInBatch.Item
+            {
+                Issue = "beta", Stakeholder = stakeholder,
+                Correct = new PositionCorrection { Stance = 2, Meeting = keepingRecordedMeetings ? null : Meeting, Reason = "Entered wrong" },
+            },
+        }).ToList();
+
+        await using var scope = api.Services.CreateAsyncScope();
+        var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
+        var (written, statements) = await RoundTrips.TraceAsync(async () => await mediator.Send(new ChangePositionsInBatch.Command(process, new ChangePositionsInBatch.Request(items))));
+
+        Assert.Equal(6, written.Positions.Count);
+        Assert.True(statements.Count == roundTrips, $"{statements.Count} round trips:\n{string.Join("\n---\n", statements)}");
+    }
+
     /// <summary>The command and the answer's read, in one scope as a request sends them: the version answered and the round trips.</summary>
     private async Task<(string Write, long Version, int RoundTrips)> WriteAsync<TCommand>(TCommand command, string key)
         where TCommand : ICommand<Infrastructure.EventStore.StreamWritten>

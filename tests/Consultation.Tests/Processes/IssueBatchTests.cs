@@ -105,4 +105,20 @@ public sealed class IssueBatchTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Equal("\"3\"", retry.Headers.ETag?.Tag);
         Assert.Equal(afterFirst, await api.CountEventsAsync());
     }
+
+    [Fact]
+    public async Task A_retry_whose_first_answer_was_never_recorded_answers_it_from_the_key_and_writes_nothing()
+    {
+        var process = await _secretariat.LaunchProcessAsync();
+        var body = new { items = new[] { Issue("a"), Issue("b") } };
+
+        var (first, retry, written) = await Client.RetryAfterUnrecordedAnswerAsync(api, Url(process), body);
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, retry.StatusCode);
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await retry.Content.ReadAsStringAsync());
+        Assert.Equal(first.Headers.ETag, retry.Headers.ETag);
+        Assert.Equal(["true"], retry.Headers.GetValues(IdempotencyFilter.ReplayedHeader));
+        Assert.Equal(0, written);
+    }
 }

@@ -74,6 +74,8 @@ public sealed class SubmissionBatchTests(ApiFactory api) : IClassFixture<ApiFact
             items = new[] { Item("a"), Item("b", sender: "ZZZ"), Item("taken"), Item("a"), Item("early", receivedOn: "2017-01-01") },
         })).AssertProblemAsync(422);
 
+        Assert.Equal("4 of 5 items cannot be recorded (see 'errors', by item index); nothing of the batch was written.", refused.GetProperty("detail").GetString());
+        Assert.Equal("Items of the batch break the record's rules.", refused.GetProperty("title").GetString());
         Assert.Empty(refused.ErrorsFor("items[0]"));
         Assert.Contains("'ZZZ' does not exist", refused.ErrorsFor("items[1]").Single());
         Assert.Contains("never reused", refused.ErrorsFor("items[2]").Single());

@@ -85,7 +85,7 @@ public static class AreaConvergence
             .WithDescription("The weakest linked issue decides the area's level (InsufficientData < Divergent < Emerging < BroadConvergence < Consensus; "
                 + "ties by lower GICn, then key). Supporting: positions with stance ≥ +1 on the linked issues; contradicting: stance ≤ −1. "
                 + "evidence.claim.disagrees is true when the area is Affirmed or ConfirmedInText while its level is Divergent or InsufficientData. "
-                + "asOf (ISO 8601, recorded time): the area, positions and accreditations as the record stood then; statedBy (YYYY-MM-DD, valid time): "
+                + "asOf (ISO 8601, recorded time): the area, positions and accreditations as the record stood then; statedBy (a date, valid time): "
                 + "positions stated by then and the area's identification, affirmations, divergences, confirmations and dissolution dated by then "
                 + "(issue links carry no date and apply as recorded); 404 if the area was not identified by then. " + GroupingRules.Description)
             .ProducesValidationProblem()

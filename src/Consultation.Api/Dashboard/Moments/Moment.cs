@@ -103,9 +103,9 @@ public sealed record Moment(MomentKind Kind, DateTimeOffset? AsOf, string Descri
         if (timeline == StatedTimeline)
         {
             if (!string.IsNullOrWhiteSpace(asOf)
-                || !DateOnly.TryParseExact(on, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var statedBy))
+                || !IsoDates.TryParseQueryDate(on, out var statedBy))
             {
-                return (null, "The stated timeline takes a day (on=YYYY-MM-DD) or a meeting's close (atClose), nothing else.");
+                return (null, $"The stated timeline takes a day (on: {IsoDates.Expectation}) or a meeting's close (atClose), nothing else.");
             }
 
             return (new Moment(
@@ -118,9 +118,9 @@ public sealed record Moment(MomentKind Kind, DateTimeOffset? AsOf, string Descri
 
         if (!string.IsNullOrWhiteSpace(on))
         {
-            if (!DateOnly.TryParseExact(on, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+            if (!IsoDates.TryParseQueryDate(on, out var day))
             {
-                return (null, $"'{on}' is not a date (YYYY-MM-DD).");
+                return (null, $"'on' must be {IsoDates.ExpectationFor(on)}; got '{JsonExcerpt.Of(on)}'.");
             }
 
             var endOfDay = new DateTimeOffset(day.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).AddTicks(-10);

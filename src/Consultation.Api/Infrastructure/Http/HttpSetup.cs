@@ -77,6 +77,7 @@ public static class HttpSetup
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<BodyCharsetDoor>();
+        app.KeepJsonBodies();
         app.UseMiddleware<StorableTextDoor>();
         app.UseConsultationSecurity();
         return app;

@@ -7,7 +7,8 @@ namespace Consultation.Infrastructure.Http;
 
 /// <summary>
 /// Query parameters bound from a record (<c>[AsParameters] Query query</c>) say what its validator says: the enum names a
-/// text filter accepts, required when the validator refuses it missing, and its maximum length.
+/// text filter accepts, required when the validator refuses it missing, its maximum length, and the form it takes (a date's
+/// pattern, and in words in its description).
 /// </summary>
 public sealed class OpenApiQueryParameterRules : IOpenApiDocumentTransformer
 {
@@ -40,6 +41,13 @@ public sealed class OpenApiQueryParameterRules : IOpenApiDocumentTransformer
                     if (rule.MaxLength is { } max && schema.Type?.HasFlag(JsonSchemaType.String) == true)
                     {
                         schema.MaxLength = max;
+                    }
+
+                    if (rule.Format is { } format)
+                    {
+                        schema.Type = JsonSchemaType.String;
+                        schema.Pattern = format.Pattern;
+                        parameter.Description = string.IsNullOrEmpty(parameter.Description) ? format.Description : $"{parameter.Description} {format.Description}";
                     }
                 }
             }

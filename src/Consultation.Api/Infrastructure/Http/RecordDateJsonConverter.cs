@@ -15,14 +15,14 @@ public sealed class RecordDateJsonConverter : JsonConverter<DateOnly>
     {
         if (reader.TokenType != JsonTokenType.String)
         {
-            throw RefusedJsonValue.NotA(IsoDates.BodyExpectation, ref reader);
+            throw RefusedJsonValue.NotA(IsoDates.Expectation, ref reader);
         }
 
         var text = reader.GetString()!;
         if (!IsoDates.TryParseDayOf(text, out var date))
         {
             throw RefusedJsonValue.NotA(
-                IsoDates.LacksOffset(text) ? $"{IsoDates.BodyExpectation}: a date-time needs its offset (Z for UTC), since its day depends on it" : IsoDates.BodyExpectation,
+                IsoDates.LacksOffset(text) ? $"{IsoDates.Expectation}: {IsoDates.OffsetHint}" : IsoDates.Expectation,
                 text);
         }
 

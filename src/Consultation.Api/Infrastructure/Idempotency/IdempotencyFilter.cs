@@ -137,10 +137,14 @@ public sealed class IdempotencyFilter(IdempotencyRecovery? recover) : IEndpointF
             throw new IdempotentRequestInProgress(attempt.Key);
         }
 
-        // The record exists, so the original's events are committed: reading the resource answers the retry.
+        // The record exists, so the original's events are committed: reading the resource (or the answer kept in the record) answers the retry.
+        context.HttpContext.Items[typeof(IdempotencyRecord)] = existing;
         context.HttpContext.Response.Headers[ReplayedHeader] = "true";
         return await recover(context);
     }
+
+    /// <summary>The committed record whose response a recovery is rebuilding (<see cref="IdempotencyRecovery"/>), during that recovery.</summary>
+    public static IdempotencyRecord? Recovering(HttpContext http) => http.Items.TryGetValue(typeof(IdempotencyRecord), out var record) ? record as IdempotencyRecord : null;
 
     private static async Task<IdempotencyRecord?> LoadAsync(IDocumentStore store, string id, CancellationToken cancellationToken)
     {

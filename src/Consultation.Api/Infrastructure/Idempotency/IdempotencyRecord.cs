@@ -33,6 +33,14 @@ public sealed record IdempotencyRecord
 
     public DateTimeOffset? CompletedAt { get; init; }
 
+    /// <summary>
+    /// The handler's answer as the store serializes it, committed with the events (the batches keep theirs:
+    /// <c>Batching/BatchAnswers</c>), from which a retry rebuilds the response when <see cref="Response"/> was never recorded.
+    /// Set on the pending record, before the save that commits it (Marten serializes a document when it saves it); kept
+    /// when the response is recorded.
+    /// </summary>
+    public string? Answer { get; set; }
+
     public static string IdFor(string scope, string userName, string key) => $"{scope}|{userName}|{key}";
 }
 

@@ -4,15 +4,16 @@ using FluentValidation.Validators;
 
 namespace Consultation.Infrastructure.Validation;
 
-/// <summary>What the validators demand of one field: present and not null, one of some names, at most some length.</summary>
-public sealed record FieldRule(bool Required, IReadOnlyList<string>? AllowedNames, int? MaxLength)
+/// <summary>What the validators demand of one field: present and not null, one of some names, at most some length, of some form.</summary>
+public sealed record FieldRule(bool Required, IReadOnlyList<string>? AllowedNames, int? MaxLength, IFormatValidator? Format = null)
 {
     public static readonly FieldRule None = new(false, null, null);
 
     public FieldRule And(FieldRule other) => new(
         Required || other.Required,
         AllowedNames ?? other.AllowedNames,
-        MaxLength is { } mine && other.MaxLength is { } theirs ? Math.Min(mine, theirs) : MaxLength ?? other.MaxLength);
+        MaxLength is { } mine && other.MaxLength is { } theirs ? Math.Min(mine, theirs) : MaxLength ?? other.MaxLength,
+        Format ?? other.Format);
 }
 
 /// <summary>
@@ -44,6 +45,7 @@ public static class FieldRules
                 {
                     INotNullValidator or INotEmptyValidator when unconditional => new FieldRule(true, null, null),
                     IAllowedNamesValidator names => new FieldRule(false, names.AllowedNames, null),
+                    IFormatValidator format => new FieldRule(false, null, null, format),
                     ILengthValidator { Min: 0, Max: > 0 } length when unconditional => new FieldRule(false, null, length.Max),
                     _ => FieldRule.None,
                 });

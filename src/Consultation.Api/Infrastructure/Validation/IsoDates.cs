@@ -4,15 +4,21 @@ using System.Text.RegularExpressions;
 namespace Consultation.Infrastructure.Validation;
 
 /// <summary>
-/// Calendar dates: ISO 8601 <c>YYYY-MM-DD</c> in query strings; in JSON bodies also a date-time with its offset, which
-/// stands for the calendar date at that offset (<see cref="TryParseDayOf"/>).
+/// Calendar dates, in JSON bodies and query strings alike: ISO 8601 <c>YYYY-MM-DD</c>, or a date-time with its offset,
+/// which stands for the calendar date at that offset (<see cref="TryParseDayOf"/>), within the record's span.
 /// </summary>
 public static partial class IsoDates
 {
     public const string Format = "yyyy-MM-dd";
 
-    /// <summary>What a date field of a body takes, as its parse errors say it.</summary>
-    public const string BodyExpectation = "a date (YYYY-MM-DD) or a date-time with offset (YYYY-MM-DDThh:mm:ss±hh:mm)";
+    /// <summary>What a date of a body or a query string takes, as its errors say it.</summary>
+    public const string Expectation = "a date (YYYY-MM-DD) or a date-time with offset (YYYY-MM-DDThh:mm:ss±hh:mm)";
+
+    /// <summary>Added to the error when what came is a date-time without its offset.</summary>
+    public const string OffsetHint = "a date-time needs its offset (Z for UTC), since its day depends on it";
+
+    /// <summary>The form <see cref="TryParseDayOf"/> takes, as a JSON Schema pattern (the OpenAPI document's).</summary>
+    public const string Pattern = @"^[0-9]{4}-[0-9]{2}-[0-9]{2}(T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,7})?)?(Z|[+-][0-9]{2}:[0-9]{2}))?$";
 
     /// <summary>
     /// The span of dates the record takes, in bodies and query strings: a consultation's meetings, statements and positions
@@ -26,16 +32,33 @@ public static partial class IsoDates
 
     public static bool IsWithinRecord(DateOnly date) => date >= Earliest && date <= Latest;
 
-    public static bool IsDate(string? value) => TryParse(value, out _);
+    /// <summary>Whether a query string's date is one (<see cref="TryParseQueryDate"/>).</summary>
+    public static bool IsDate(string? value) => TryParseQueryDate(value, out _);
 
-    public static DateOnly? ParseOptional(string? value) => TryParse(value, out var date) ? date : null;
+    /// <summary>A query string's optional date, validated before (<see cref="IsoDate{T}"/>): null when not given.</summary>
+    public static DateOnly? ParseOptional(string? value) => TryParseQueryDate(value, out var date) ? date : null;
 
     public static DateOnly Today(this TimeProvider time) => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
 
-    /// <summary>An optional date parameter, when given, must be a real date written <c>YYYY-MM-DD</c>.</summary>
-    public static IRuleBuilderOptions<T, string?> IsoDate<T>(this IRuleBuilder<T, string?> rule) =>
-        rule.Must(value => value is null || IsDate(value))
-            .WithMessage($"'{{PropertyName}}' must be a date written YYYY-MM-DD (e.g. 2017-12-05), from {Earliest:yyyy-MM-dd} to {Latest:yyyy-MM-dd}.");
+    /// <summary>
+    /// An optional date of a query string, when given, must be one as a body's date is (<see cref="TryParseQueryDate"/>);
+    /// refused, the error names the parameter, says the form and quotes an excerpt of what came (<see cref="QueryDateValidator{T}"/>).
+    /// </summary>
+    public static IRuleBuilderOptions<T, string?> IsoDate<T>(this IRuleBuilder<T, string?> rule) => rule.SetValidator(new QueryDateValidator<T>());
+
+    /// <summary>
+    /// The calendar date a query string names, by the rule of bodies (<see cref="TryParseDayOf"/>) and within the record's
+    /// span. A space before the offset is read as '+': an unencoded '+' in a URL arrives as a space (as for <c>asOf</c>).
+    /// </summary>
+    public static bool TryParseQueryDate(string? text, out DateOnly date)
+    {
+        date = default;
+        return text is not null && TryParseDayOf(text.Replace(' ', '+'), out date) && IsWithinRecord(date);
+    }
+
+    /// <summary>What a refused date of a query string should have been, with the offset hint when only that was missing.</summary>
+    public static string ExpectationFor(string? text) =>
+        LacksOffset(text) ? $"{Expectation}, from {Earliest:yyyy-MM-dd} to {Latest:yyyy-MM-dd}: {OffsetHint}" : $"{Expectation}, from {Earliest:yyyy-MM-dd} to {Latest:yyyy-MM-dd}";
 
     /// <summary>
     /// The calendar date a body's date field names: <c>2026-03-01</c> as written, or a date-time with an offset
@@ -77,7 +100,4 @@ public static partial class IsoDates
 
     [GeneratedRegex(@"^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,7})?)?$", RegexOptions.CultureInvariant)]
     private static partial Regex DateTimeWithoutOffset();
-
-    private static bool TryParse(string? value, out DateOnly date) =>
-        DateOnly.TryParseExact(value, Format, CultureInfo.InvariantCulture, DateTimeStyles.None, out date) && IsWithinRecord(date);
 }

@@ -1,6 +1,7 @@
 using Consultation.Infrastructure.Batching;
 using Consultation.Infrastructure.Idempotency;
 using Consultation.Stakeholders;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Consultation.Meetings.Registering;
 
@@ -103,24 +104,31 @@ public static class RegisterParticipantsInBatch
             var stakeholders = (await session.LoadManyAsync<StakeholderDetails>(cancellationToken, named)).ToDictionary(s => s.Id, StringComparer.Ordinal);
             var registered = Decide(stream.Aggregate, stakeholders, command.Items, RecordingWindow.From(time, configuration));
             stream.AppendMany([.. registered]);
-            await session.SaveBatchAsync(cancellationToken);
-            return new Written(
+            var answer = new Written(
                 key,
                 version + registered.Count,
                 $"/processes/{Uri.EscapeDataString(command.Process)}/meetings/{Uri.EscapeDataString(command.Meeting)}",
                 [.. registered.Select((e, i) => new WrittenParticipant(i, e.Stakeholder))]);
+            await session.SaveBatchAsync(answer, cancellationToken);
+            return answer;
         }
+    }
+
+    /// <summary>200 with who the batch registered and the meeting's ETag after it (also a retry's answer when the first was never recorded).</summary>
+    private static Ok<Written> Answer(Written written, HttpContext http)
+    {
+        http.Response.Headers.ETag = ETags.For(written.Version);
+        return TypedResults.Ok(written);
     }
 
     public static void Map(IEndpointRouteBuilder app) =>
         app.MapPost("/processes/{key}/meetings/{meeting}/participants/batch", async (string key, string meeting, Request request, HttpContext http, IMediator mediator, CancellationToken ct) =>
             {
                 var written = await mediator.Send(new Command(key, meeting, IfMatch.OptionalVersion(http), request), ct);
-                http.Response.Headers.ETag = ETags.For(written.Version);
-                return TypedResults.Ok(written);
+                return Answer(written, http);
             })
             .WithName("RegisterParticipantsInBatch")
-            .WithIdempotency()
+            .WithIdempotency(BatchAnswers.Recorded<Written>(Answer))
             .WithRequestHeader(
                 "If-Match",
                 "Optional: the meeting's ETag you read; a stale one answers 412. Without it the batch works on the version it reads, and a change to the meeting before the save refuses the whole batch (409).",

@@ -26,8 +26,9 @@ namespace Consultation.Positions.Batching;
 /// position change before the save, the whole batch is refused (409). Malformed items answer 400
 /// (<c>errors["items[3].revise.stance"]</c>), refused items 422 (<c>errors["items[3]"]</c>), all at once; an unknown process
 /// is 404 for the whole batch. Everything is saved in one transaction, or nothing.</para>
-/// <para>Cost: each item reads its position and facts in its own round trip (two for a correction keeping its meeting), as the
-/// single change does; the save is one.</para>
+/// <para>Cost: every position and the facts of the source it cites are read in one batched round trip
+/// (<see cref="PositionWriteSession.OpenManyToUpdateAsync"/>), and a second one reads the facts of the corrections that keep
+/// their recorded source, if any; the save is one.</para>
 /// </remarks>
 public static class ChangePositionsInBatch
 {
@@ -143,28 +144,29 @@ public static class ChangePositionsInBatch
             var items = command.Items;
             var refusals = new BatchRefusals();
             var firstIndex = new Dictionary<string, int>(StringComparer.Ordinal);
-            var written = new List<WrittenChange>(items.Count);
+            var changes = new List<(int Index, Item Item, string Key, OneChange Single)>(items.Count);
             for (var i = 0; i < items.Count; i++)
             {
-                var item = items[i];
-                var key = item.KeyIn(process);
+                var key = items[i].KeyIn(process);
                 if (!firstIndex.TryAdd(key, i))
                 {
                     refusals.Refuse(i, $"The position '{key}' is already changed by items[{firstIndex[key]}]; a batch changes each position once. Send this change in another batch.");
                     continue;
                 }
 
-                var single = ChangeOf(key, item);
-                IEventStream<PositionDetails> stream;
-                PositionFacts facts;
-                try
+                changes.Add((i, items[i], key, ChangeOf(key, items[i])));
+            }
+
+            // Every position and the facts of the source it will cite, read as the single change reads them, all at once.
+            var opened = await writes.OpenManyToUpdateAsync(session, [.. changes.Select(c => (c.Single.Command, c.Single.Source))], cancellationToken);
+            var written = new List<WrittenChange>(changes.Count);
+            for (var c = 0; c < changes.Count; c++)
+            {
+                var (i, item, key, single) = changes[c];
+                var (stream, facts, refused) = opened[c];
+                if (refused is not null)
                 {
-                    // The position and the facts of the source it will cite, read as the single change reads them.
-                    (stream, facts) = await writes.OpenToUpdateAsync(session, single.Command, single.Source, cancellationToken);
-                }
-                catch (Exception refusal) when (refusal is DomainRuleViolation or StreamNotFound)
-                {
-                    refusals.Refuse(i, refusal.Message);
+                    refusals.Refuse(i, refused.Message);
                     continue;
                 }
 
@@ -174,7 +176,7 @@ public static class ChangePositionsInBatch
                     var current = stream.Aggregate ?? throw new StreamNotFound("Position", key);
                     return item.ExpectedVersion is { } expected && expected != version
                         ? throw new StaleVersion("Position", key, expected, version)
-                        : single.Decide(Position.From(current), facts);
+                        : single.Decide(Position.From(current), facts!);
                 });
                 if (changed is not null)
                 {
@@ -184,8 +186,9 @@ public static class ChangePositionsInBatch
             }
 
             refusals.ThrowIfAny(items.Count, "written");
-            await session.SaveBatchAsync(cancellationToken);
-            return new Written(process, written);
+            var answer = new Written(process, written);
+            await session.SaveBatchAsync(answer, cancellationToken);
+            return answer;
         }
     }
 
@@ -193,7 +196,7 @@ public static class ChangePositionsInBatch
         app.MapPost("/processes/{process}/positions/changes/batch", async (string process, Request request, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new Command(process, request), ct)))
             .WithName("ChangePositionsInBatch")
-            .WithIdempotency()
+            .WithIdempotency(BatchAnswers.Recorded<Written>((written, _) => TypedResults.Ok(written)))
             .WithSummary("Revise, correct and withdraw many standing positions at once (all or nothing)")
             .WithDescription($"Up to {MaxItems} items, each one change of one position: 'issue' and 'stakeholder' name it, and its body goes under exactly one of "
                 + "'revise', 'correct' or 'withdraw', as sent to that single endpoint. 'expectedVersion' (optional) stands for If-Match: a stale one refuses the item; "

@@ -81,7 +81,7 @@ public static class StatePositionsInBatch
         IReadOnlyDictionary<string, Position> current,
         Func<StatePosition.Command, PositionFacts> factsFor)
     {
-        var errors = new Dictionary<string, string[]>();
+        var refusals = new BatchRefusals();
         var firstIndex = new Dictionary<string, int>();
         var decided = new List<PositionStated>(items.Count);
         for (var i = 0; i < items.Count; i++)
@@ -89,21 +89,18 @@ public static class StatePositionsInBatch
             var item = items[i];
             if (!firstIndex.TryAdd(item.PositionKey, i))
             {
-                errors[$"items[{i}]"] = [$"The position '{item.PositionKey}' is already stated by items[{firstIndex[item.PositionKey]}]; a batch states each position once."];
+                refusals.Refuse(i, $"The position '{item.PositionKey}' is already stated by items[{firstIndex[item.PositionKey]}]; a batch states each position once.");
                 continue;
             }
 
-            try
+            if (refusals.Decide(i, () => StatePosition.Decide(current.GetValueOrDefault(item.PositionKey), item, factsFor(item))) is { } stated)
             {
-                decided.Add(StatePosition.Decide(current.GetValueOrDefault(item.PositionKey), item, factsFor(item)));
-            }
-            catch (Exception e) when (e is DomainRuleViolation or StreamNotFound)
-            {
-                errors[$"items[{i}]"] = [e.Message];
+                decided.Add(stated);
             }
         }
 
-        return errors.Count == 0 ? decided : throw new BatchItemsRejected(errors, items.Count);
+        refusals.ThrowIfAny(items.Count, "stated");
+        return decided;
     }
 
     public sealed class Handler(IDocumentSession session, TimeProvider time) : ICommandHandler<Command, Written>
@@ -225,9 +222,3 @@ public static class StatePositionsInBatch
             .ProducesProblem(StatusCodes.Status409Conflict);
 }
 
-/// <summary>Items of a batch break the record's rules (HTTP 422 with <c>errors</c> keyed <c>items[i]</c>); nothing was written.</summary>
-public sealed class BatchItemsRejected(IReadOnlyDictionary<string, string[]> errors, int itemCount)
-    : Exception($"{errors.Count} of {itemCount} items cannot be stated (see 'errors', by item index); nothing of the batch was written.")
-{
-    public IReadOnlyDictionary<string, string[]> Errors { get; } = errors;
-}

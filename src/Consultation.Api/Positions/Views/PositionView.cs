@@ -51,7 +51,7 @@ public static class PositionViewRules
 {
     public const string AxesDescription =
         "asOf (recorded time, ISO 8601 timestamp, e.g. 2017-12-05T14:30:00Z): what the record said then — later corrections not applied. "
-        + "statedBy (valid time, YYYY-MM-DD): what stakeholders had said by that date, as known now — later corrections applied, "
+        + "statedBy (valid time, a date): what stakeholders had said by that date, as known now — later corrections applied, "
         + "withdrawals end a position on their date. Both together: the record as of asOf, evaluated at statedBy.";
 
     public static IReadOnlyDictionary<string, StakeholderDetails> ById(this IEnumerable<StakeholderDetails> stakeholders) =>

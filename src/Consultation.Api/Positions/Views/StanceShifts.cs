@@ -138,7 +138,7 @@ public static class StanceShifts
                     TypedResults.Ok(await mediator.Send(new Query(process, from, to, fromMeeting, toMeeting, issue, asOf, statedBy), ct)))
             .WithName("ListStanceShifts")
             .WithSummary("Who moved, from what stance to what, on which issue, and why (revisions only; corrections are not shifts)")
-            .WithDescription("Window by stated-on date: from/to (YYYY-MM-DD, inclusive) or fromMeeting/toMeeting (meeting slugs: from the first day of the one "
+            .WithDescription("Window by stated-on date: from/to (dates, inclusive) or fromMeeting/toMeeting (meeting slugs: from the first day of the one "
                 + "to the last day of the other); optional issue. Movement = toStance - fromStance. " + PositionViewRules.AxesDescription)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);

@@ -77,19 +77,84 @@ public sealed class PositionWriteSession(TimeProvider time) : DocumentSessionLis
     {
         // The key names the process, the issue and the owner (Position.KeyFor), so their facts are read with the stream; should the stream
         // say otherwise, the facts are those of the stream's own process and owner, read again.
-        var (process, issue, owner) = command.StreamKey.Split('/') is [var p, var i, var o] ? (p, i, o) : (command.StreamKey, command.StreamKey, command.StreamKey);
+        var (process, issue, owner) = PartsOf(command.StreamKey);
         // A command that does not name its source (a correction that keeps the recorded one) reads the facts of no source
         // with the stream, then those of the source it will cite once the recorded one is known.
         var named = source(null);
         var (stream, facts) = await OpenAsync(session, command.StreamKey, process, issue, owner, null, named, withOpenRows: true, cancellationToken);
-        if (stream.Aggregate is { } current
-            && (named is null || current.Process != process || current.Issue != issue || current.Stakeholder != owner))
+        if (stream.Aggregate is { } current && NeedsFactsOfItsOwn(command.StreamKey, named, current))
         {
             var cited = source(Position.From(current).Content);
             facts = await PositionFactsLoader.LoadAsync(session, current.Process, current.Issue, current.Stakeholder, null, cited, cancellationToken) with { Now = facts.Now };
         }
 
         return (stream, facts);
+    }
+
+    /// <summary>
+    /// <see cref="OpenToUpdateAsync"/> for many positions at once (the batch of changes): every stream for writing, its open version
+    /// rows (kept for the save) and the facts of the source it names, in one round trip; then, in a second one and only if
+    /// any needs it, the facts of the positions whose source is known only from the recorded content (a correction keeping it) or
+    /// whose stream names another process, issue or owner than its key. A refusal while reading one position's facts (a broken
+    /// rule, something it names that does not exist) is that position's, in <see cref="OpenedForUpdate.Refusal"/>, as
+    /// <see cref="OpenToUpdateAsync"/> would have thrown it; the others are read all the same.
+    /// </summary>
+    public async Task<IReadOnlyList<OpenedForUpdate>> OpenManyToUpdateAsync(
+        IDocumentSession session,
+        IReadOnlyList<(IStreamUpdate Command, Func<PositionContent?, PositionSource?> Source)> updates,
+        CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        Attach(session);
+        var batch = session.CreateBatchQuery();
+        var enlisted = updates.Select(update =>
+        {
+            var key = update.Command.StreamKey;
+            var (process, issue, owner) = PartsOf(key);
+            var named = update.Source(null);
+            return (
+                Key: key,
+                Named: named,
+                Stream: batch.Events.FetchForWriting<PositionDetails>(key),
+                Rows: batch.Query<PositionVersion>().Where(x => x.PositionKey == key && x.SupersededAt == null).ToList(),
+                Facts: PositionFactsLoader.Enlist(batch, session.DocumentStore, process, issue, owner, null, named));
+        }).ToList();
+        await batch.Execute(cancellationToken);
+
+        var opened = new OpenedForUpdate[updates.Count];
+        var again = session.CreateBatchQuery();
+        var readAgain = new Dictionary<int, Func<Task<PositionFacts>>>();
+        for (var i = 0; i < updates.Count; i++)
+        {
+            var (key, named, streamRead, rowsRead, factsRead) = enlisted[i];
+            var stream = await streamRead;
+            if (stream.Aggregate is not null)
+            {
+                _openRows[key] = (stream.CurrentVersion ?? 0, await rowsRead);
+            }
+
+            opened[i] = await RefusedOr(stream, async () => await factsRead() with { Now = now });
+            if (opened[i].Refusal is null && stream.Aggregate is { } current && NeedsFactsOfItsOwn(key, named, current))
+            {
+                opened[i] = await RefusedOr(stream, () =>
+                {
+                    var cited = updates[i].Source(Position.From(current).Content);
+                    readAgain[i] = PositionFactsLoader.Enlist(again, session.DocumentStore, current.Process, current.Issue, current.Stakeholder, null, cited);
+                    return Task.FromResult(opened[i].Facts!);
+                });
+            }
+        }
+
+        if (readAgain.Count > 0)
+        {
+            await again.Execute(cancellationToken);
+            foreach (var (i, factsRead) in readAgain)
+            {
+                opened[i] = await RefusedOr(opened[i].Stream, async () => await factsRead() with { Now = now });
+            }
+        }
+
+        return opened;
     }
 
     /// <summary>The position as a write of this request left it, for the answer; null when none wrote it.</summary>
@@ -125,11 +190,7 @@ public sealed class PositionWriteSession(TimeProvider time) : DocumentSessionLis
         IDocumentSession session, string key, string process, string issue, string owner, string? speaker, PositionSource? source, bool withOpenRows, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        if (!session.Listeners.Contains(this))
-        {
-            session.Listeners.Add(this);
-        }
-
+        Attach(session);
         var batch = session.CreateBatchQuery();
         var stream = batch.Events.FetchForWriting<PositionDetails>(key);
         var rows = withOpenRows ? batch.Query<PositionVersion>().Where(x => x.PositionKey == key && x.SupersededAt == null).ToList() : null;
@@ -144,6 +205,38 @@ public sealed class PositionWriteSession(TimeProvider time) : DocumentSessionLis
         return (fetched, await facts() with { Now = now });
     }
 
+    /// <summary>The process, issue and owner a position's key names (<see cref="Position.KeyFor"/>).</summary>
+    private static (string Process, string Issue, string Owner) PartsOf(string key) =>
+        key.Split('/') is [var p, var i, var o] ? (p, i, o) : (key, key, key);
+
+    /// <summary>Whether the facts read with the stream are not those of the source it will cite: none was named, or the stream is another's.</summary>
+    private static bool NeedsFactsOfItsOwn(string key, PositionSource? named, PositionDetails current)
+    {
+        var (process, issue, owner) = PartsOf(key);
+        return named is null || current.Process != process || current.Issue != issue || current.Stakeholder != owner;
+    }
+
+    private void Attach(IDocumentSession session)
+    {
+        if (!session.Listeners.Contains(this))
+        {
+            session.Listeners.Add(this);
+        }
+    }
+
+    /// <summary>The opened position with its facts, or with the refusal reading them raised (a broken rule, something named that does not exist).</summary>
+    private static async Task<OpenedForUpdate> RefusedOr(IEventStream<PositionDetails> stream, Func<Task<PositionFacts>> facts)
+    {
+        try
+        {
+            return new OpenedForUpdate(stream, await facts(), null);
+        }
+        catch (Exception refusal) when (refusal is DomainRuleViolation or StreamNotFound)
+        {
+            return new OpenedForUpdate(stream, null, refusal);
+        }
+    }
+
     /// <summary>
     /// The position as saved: the inline document the save projected, which Marten keeps in the session (aggregates use the
     /// identity map), so reading it costs no round trip.
@@ -156,3 +249,6 @@ public sealed class PositionWriteSession(TimeProvider time) : DocumentSessionLis
         }
     }
 }
+
+/// <summary>A position opened for an update in a batch: its stream, and the facts its rules need or the refusal reading them raised.</summary>
+public sealed record OpenedForUpdate(IEventStream<PositionDetails> Stream, PositionFacts? Facts, Exception? Refusal);

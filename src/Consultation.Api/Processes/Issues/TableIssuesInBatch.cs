@@ -1,5 +1,6 @@
 using Consultation.Infrastructure.Batching;
 using Consultation.Infrastructure.Idempotency;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Consultation.Processes.Issues;
 
@@ -87,23 +88,30 @@ public static class TableIssuesInBatch
 
             var tabled = Decide(stream.Aggregate, command.Items);
             stream.AppendMany([.. tabled]);
-            await session.SaveBatchAsync(cancellationToken);
-            return new Written(
+            var answer = new Written(
                 key,
                 version + tabled.Count,
                 [.. tabled.Select((e, i) => new WrittenIssue(i, e.Issue, $"/processes/{Uri.EscapeDataString(key)}/issues/{Uri.EscapeDataString(e.Issue)}"))]);
+            await session.SaveBatchAsync(answer, cancellationToken);
+            return answer;
         }
+    }
+
+    /// <summary>200 with what the batch tabled and the process's ETag after it (also a retry's answer when the first was never recorded).</summary>
+    private static Ok<Written> Answer(Written written, HttpContext http)
+    {
+        http.Response.Headers.ETag = ETags.For(written.Version);
+        return TypedResults.Ok(written);
     }
 
     public static void Map(IEndpointRouteBuilder app) =>
         app.MapPost("/processes/{key}/issues/batch", async (string key, Request request, HttpContext http, IMediator mediator, CancellationToken ct) =>
             {
                 var written = await mediator.Send(new Command(key, IfMatch.OptionalVersion(http), request), ct);
-                http.Response.Headers.ETag = ETags.For(written.Version);
-                return TypedResults.Ok(written);
+                return Answer(written, http);
             })
             .WithName("TableIssuesInBatch")
-            .WithIdempotency()
+            .WithIdempotency(BatchAnswers.Recorded<Written>(Answer))
             .WithRequestHeader(
                 "If-Match",
                 "Optional: the process's ETag you read; a stale one answers 412. Without it the batch works on the version it reads, and a change to the process before the save refuses the whole batch (409).",

@@ -243,8 +243,9 @@ public static class ChangeRegistryInBatch
                 written.Add(new WrittenItem(change.Index, change.Name, change.Key, versions[change.Key], $"/stakeholders/{Uri.EscapeDataString(change.Key)}"));
             }
 
-            await session.SaveBatchAsync(cancellationToken);
-            return new Written(written);
+            var answer = new Written(written);
+            await session.SaveBatchAsync(answer, cancellationToken);
+            return answer;
         }
     }
 
@@ -252,7 +253,7 @@ public static class ChangeRegistryInBatch
         app.MapPost("/stakeholders/batch", async (Request request, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new Command(request), ct)))
             .WithName("ChangeRegistryInBatch")
-            .WithIdempotency()
+            .WithIdempotency(BatchAnswers.Recorded<Written>((written, _) => TypedResults.Ok(written)))
             .WithSummary("Register stakeholders and change memberships and accreditations, many at once (all or nothing)")
             .WithDescription($"Up to {MaxItems} items, decided in order. An item is one single write: its path parameters as fields ('key' the stakeholder, "
                 + "'group' for a leave, 'process' for an end of accreditation) and its body under exactly one of 'register', 'join', 'leave', 'accredit', "

@@ -43,7 +43,7 @@ public static class ListGroupMembers
                 TypedResults.Ok(await mediator.Send(new Query(group, on, page ?? 1, pageSize ?? Page<StakeholderDetails>.DefaultSize), ct)))
             .WithName("ListGroupMembers")
             .WithSummary("List the members of a group on a date")
-            .WithDescription("on: YYYY-MM-DD (default: today, UTC); a stakeholder is a member from the day it joined until the day before it left. "
+            .WithDescription("on: a date (default: today, UTC); a stakeholder is a member from the day it joined until the day before it left. "
                 + "Paged: page (from 1), pageSize (1-200, default 50).")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);

@@ -86,7 +86,7 @@ public static class ListStakeholders
                         new Query(kind, regionalGroup, search, page ?? 1, pageSize ?? Page<StakeholderDetails>.DefaultSize, group, on, accreditedTo), ct)))
             .WithName("ListStakeholders")
             .WithSummary("List stakeholders")
-            .WithDescription("Filters: kind, regionalGroup, search (in name or key), group (members of that group on the date 'on', YYYY-MM-DD, default today), "
+            .WithDescription("Filters: kind, regionalGroup, search (in name or key), group (members of that group on the date 'on', default today), "
                 + "accreditedTo (accredited to that process on the date 'on', default today). Paged: page (from 1), pageSize (1-200, default 50).")
             .ProducesValidationProblem();
 }

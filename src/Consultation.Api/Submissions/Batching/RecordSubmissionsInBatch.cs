@@ -52,7 +52,7 @@ public static class RecordSubmissionsInBatch
         DateTimeOffset now)
     {
         SubmissionRules.RequireActive(process, "be recorded");
-        var errors = new Dictionary<string, string[]>();
+        var refusals = new BatchRefusals();
         var firstIndex = new Dictionary<string, int>();
         var decided = new List<SubmissionRecorded>(items.Count);
         for (var i = 0; i < items.Count; i++)
@@ -60,33 +60,30 @@ public static class RecordSubmissionsInBatch
             var item = items[i];
             if (!firstIndex.TryAdd(item.StreamKey, i))
             {
-                errors[$"items[{i}]"] = [$"The submission '{item.StreamKey}' is already recorded by items[{firstIndex[item.StreamKey]}]; a batch records each submission once."];
+                refusals.Refuse(i, $"The submission '{item.StreamKey}' is already recorded by items[{firstIndex[item.StreamKey]}]; a batch records each submission once.");
                 continue;
             }
 
             if (existing.Contains(item.StreamKey))
             {
-                errors[$"items[{i}]"] = [RecordSubmission.AlreadyRecorded(item.StreamKey).Message];
+                refusals.Refuse(i, RecordSubmission.AlreadyRecorded(item.StreamKey).Message);
                 continue;
             }
 
-            try
-            {
-                decided.Add(RecordSubmission.Decide(
+            if (refusals.Decide(i, () => RecordSubmission.Decide(
                     null,
                     process,
                     stakeholders.GetValueOrDefault(item.From),
                     item.OnBehalfOf is { } group ? stakeholders.GetValueOrDefault(group) : null,
                     item,
-                    now));
-            }
-            catch (Exception e) when (e is DomainRuleViolation or StreamNotFound)
+                    now)) is { } recorded)
             {
-                errors[$"items[{i}]"] = [e.Message];
+                decided.Add(recorded);
             }
         }
 
-        return errors.Count == 0 ? decided : throw new SubmissionItemsRejected(errors, items.Count);
+        refusals.ThrowIfAny(items.Count, "recorded");
+        return decided;
     }
 
     public sealed class Handler(IDocumentSession session, TimeProvider time) : ICommandHandler<Command, Written>
@@ -150,9 +147,3 @@ public static class RecordSubmissionsInBatch
             .ProducesProblem(StatusCodes.Status409Conflict);
 }
 
-/// <summary>Items of a batch break the record's rules (HTTP 422 with <c>errors</c> keyed <c>items[i]</c>); nothing was written.</summary>
-public sealed class SubmissionItemsRejected(IReadOnlyDictionary<string, string[]> errors, int itemCount)
-    : Exception($"{errors.Count} of {itemCount} items cannot be recorded (see 'errors', by item index); nothing of the batch was written.")
-{
-    public IReadOnlyDictionary<string, string[]> Errors { get; } = errors;
-}

@@ -149,7 +149,8 @@ public sealed class BatchEntryTests(ApiFactory api) : IClassFixture<ApiFactory>
         });
 
         var problem = await response.AssertProblemAsync(422);
-        Assert.Contains("9 of 11 items", problem.GetProperty("detail").GetString());
+        Assert.Equal("9 of 11 items cannot be stated (see 'errors', by item index); nothing of the batch was written.", problem.GetProperty("detail").GetString());
+        Assert.Equal("Items of the batch break the record's rules.", problem.GetProperty("title").GetString());
         Assert.Equal(
             ["items[10]", "items[1]", "items[2]", "items[3]", "items[4]", "items[5]", "items[6]", "items[7]", "items[9]"],
             problem.GetProperty("errors").EnumerateObject().Select(e => e.Name).Order(StringComparer.Ordinal));

@@ -174,4 +174,108 @@ public sealed class ChangeBatchTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Equal(afterFirst, await api.CountEventsAsync());
         Assert.Equal(2, (await PositionAsync(process, "MEX")).Stance);
     }
+
+    [Fact]
+    public async Task A_retry_whose_first_answer_was_never_recorded_answers_it_from_the_key_and_writes_nothing()
+    {
+        var process = await StandingAsync();
+        var body = new { items = new[] { Correct("MEX", 2), Revise("ECU", 0), Withdraw("THA") } };
+
+        var (first, retry, written) = await Client.RetryAfterUnrecordedAnswerAsync(api, Url(process), body);
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, retry.StatusCode);
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await retry.Content.ReadAsStringAsync());
+        Assert.Equal(["true"], retry.Headers.GetValues(IdempotencyFilter.ReplayedHeader));
+        Assert.Equal(0, written);
+    }
+
+    /// <summary>
+    /// A process where 24 accredited civil-society organisations each stated +1 on sovereignty at the stocktaking meeting, through
+    /// the registry, participant and statement batches; their keys.
+    /// </summary>
+    private async Task<(string Process, string[] Keys)> ManyStandingAsync()
+    {
+        var process = await _steps.OpenAsync("sovereignty", "human-rights");
+        var keys = Enumerable.Range(0, 24).Select(i => $"cso{i:00}-{Guid.NewGuid():N}"[..14]).ToArray();
+        var registered = await Client.PostJsonAsync("/stakeholders/batch", new
+        {
+            items = keys.Select(key => (object)new { register = new { key, kind = "CivilSociety", name = $"Organisation {key}" } })
+                .Concat(keys.Select(key => (object)new { key, accredit = new { process, accreditedOn = "2017-04-06", reason = "Takes part" } })).ToArray(),
+        });
+        Assert.True(registered.StatusCode == HttpStatusCode.OK, await registered.Content.ReadAsStringAsync());
+        var participants = await Client.PostJsonAsync($"/processes/{process}/meetings/stocktaking-2017/participants/batch", new
+        {
+            items = keys.Select(stakeholder => new { stakeholder, role = "Speaker" }).ToArray(),
+        });
+        Assert.True(participants.StatusCode == HttpStatusCode.OK, await participants.Content.ReadAsStringAsync());
+        var stated = await Client.PostJsonAsync($"/processes/{process}/positions/batch", new
+        {
+            items = keys.Select(stakeholder => new { issue = "sovereignty", stakeholder, stance = 1, summary = "Supports", meeting = "stocktaking-2017", statedOn = "2017-12-04" }).ToArray(),
+        });
+        Assert.True(stated.StatusCode == HttpStatusCode.Created, await stated.Content.ReadAsStringAsync());
+        return (process, keys);
+    }
+
+    [Fact]
+    public async Task A_batch_changing_many_positions_some_refused_answers_every_refusal_by_index_and_writes_nothing()
+    {
+        var (process, keys) = await ManyStandingAsync();
+        await _steps.WithdrawAsync(process, "sovereignty", keys[23], "2017-12-05");
+        var before = await api.CountEventsAsync();
+        var items = new List<object>();
+        for (var i = 0; i < 23; i++)
+        {
+            items.Add((i % 3) switch
+            {
+                0 => Revise(keys[i], -1, expectedVersion: 1),
+                1 => Correct(keys[i], 2),
+                _ => Withdraw(keys[i]),
+            });
+        }
+
+        items[4] = Revise(keys[4], 0, expectedVersion: 3);                                    // stale
+        items[9] = Revise(keys[9], 0, issue: "human-rights");                                 // no such position
+        items[13] = Correct(keys[1], 0);                                                      // the position of item 1 again
+        items[17] = new { issue = "sovereignty", stakeholder = keys[17], correct = new { stance = 0, statement = "s1", reason = "r" } }; // a statement the kept meeting never heard
+        items.Add(Revise(keys[23], 2, expectedVersion: 2));                                    // 23: withdrawn
+        items.Add(Revise("nobody-here", 2));                                                   // 24: no such stakeholder's position
+
+        var problem = await (await Client.PostJsonAsync(Url(process), new { items })).AssertProblemAsync(422);
+
+        Assert.Equal(
+            ["items[13]", "items[17]", "items[23]", "items[24]", "items[4]", "items[9]"],
+            problem.GetProperty("errors").EnumerateObject().Select(e => e.Name).Order(StringComparer.Ordinal));
+        Assert.Equal($"Position '{process}/sovereignty/{keys[4]}' is at version 1, not 3: it changed since you read it. Fetch it again and retry.", problem.ErrorsFor("items[4]").Single());
+        Assert.Equal($"Position '{process}/human-rights/{keys[9]}' does not exist.", problem.ErrorsFor("items[9]").Single());
+        Assert.Equal($"The position '{process}/sovereignty/{keys[1]}' is already changed by items[1]; a batch changes each position once. Send this change in another batch.", problem.ErrorsFor("items[13]").Single());
+        Assert.Equal($"Statement '{process}/stocktaking-2017/s1' does not exist.", problem.ErrorsFor("items[17]").Single());
+        Assert.Equal($"The position '{process}/sovereignty/{keys[23]}' was withdrawn on 2017-12-05; state it again instead.", problem.ErrorsFor("items[23]").Single());
+        Assert.Equal($"Position '{process}/sovereignty/nobody-here' does not exist.", problem.ErrorsFor("items[24]").Single());
+        Assert.Equal("6 of 25 items cannot be written (see 'errors', by item index); nothing of the batch was written.", problem.GetProperty("detail").GetString());
+        Assert.Equal(before, await api.CountEventsAsync());
+    }
+
+    [Fact]
+    public async Task A_batch_changing_many_positions_answers_each_by_index_with_its_new_version()
+    {
+        var (process, keys) = await ManyStandingAsync();
+        var items = keys.Select((key, i) => (i % 3) switch
+        {
+            0 => Revise(key, -1, expectedVersion: 1),
+            1 => Correct(key, 2),
+            _ => Withdraw(key),
+        }).ToArray();
+
+        var response = await Client.PostJsonAsync(Url(process), new { items });
+
+        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        var written = await response.ReadAsync<ChangePositionsInBatch.Written>();
+        Assert.Equal(Enumerable.Range(0, keys.Length), written.Positions.Select(p => p.Index));
+        Assert.All(written.Positions, p => Assert.Equal(2, p.Version));
+        Assert.Equal(keys.Select((_, i) => (i % 3) switch { 0 => "revise", 1 => "correct", _ => "withdraw" }), written.Positions.Select(p => p.Change));
+        Assert.Equal(2, (await PositionAsync(process, keys[1])).Stance);
+        Assert.Equal("stocktaking-2017", (await PositionAsync(process, keys[1])).Source.Meeting);
+        Assert.Equal(PositionStatus.Withdrawn, (await PositionAsync(process, keys[2])).Status);
+    }
 }

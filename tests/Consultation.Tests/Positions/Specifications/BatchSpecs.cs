@@ -51,7 +51,7 @@ public sealed class BatchSpecs
             ["gcm/sovereignty/THA"] = new("gcm/sovereignty/THA", "gcm", "sovereignty", "THA", null, null),
         };
 
-        var rejected = Assert.Throws<BatchItemsRejected>(() => StatePositionsInBatch.Decide(
+        var rejected = Assert.Throws<Consultation.Infrastructure.Batching.BatchItemsRefused>(() => StatePositionsInBatch.Decide(
             [Item(), Item(stakeholder: "XYZ"), Item(issue: "missing"), Item(statedOn: "2017-12-09"), Item(stakeholder: "THA"), Item(), Item(stakeholder: "ngo-unaccredited"), Item(stakeholder: "ARG")],
             current,
             Facts));

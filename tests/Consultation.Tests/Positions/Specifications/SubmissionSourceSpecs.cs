@@ -180,7 +180,7 @@ public sealed class SubmissionSourceSpecs
     {
         StatePosition.Command[] items = [State(), State("ECU", issue: "sovereignty")];
 
-        var rejected = Assert.Throws<BatchItemsRejected>(() => StatePositionsInBatch.Decide(items, new Dictionary<string, Position>(), item => Facts(Stakeholder(item.Owner))));
+        var rejected = Assert.Throws<Consultation.Infrastructure.Batching.BatchItemsRefused>(() => StatePositionsInBatch.Decide(items, new Dictionary<string, Position>(), item => Facts(Stakeholder(item.Owner))));
 
         Assert.Equal(["items[1]"], rejected.Errors.Keys);
         Assert.Single(StatePositionsInBatch.Decide([items[0]], new Dictionary<string, Position>(), item => Facts(Stakeholder(item.Owner))));

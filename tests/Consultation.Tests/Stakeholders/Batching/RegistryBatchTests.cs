@@ -211,4 +211,19 @@ public sealed class RegistryBatchTests(ApiFactory api) : IClassFixture<ApiFactor
         Assert.Equal(before, await api.CountEventsAsync());
         Assert.Equal(HttpStatusCode.OK, (await clerk.PostJsonAsync(Url, new { items = new[] { Accredit(cso, mine) } })).StatusCode);
     }
+
+    [Fact]
+    public async Task A_retry_whose_first_answer_was_never_recorded_answers_it_from_the_key_and_writes_nothing()
+    {
+        var cso = Unique("cso");
+        var body = new { items = new[] { Register(cso), Accredit(cso, await _secretariat.LaunchProcessAsync()) } };
+
+        var (first, retry, written) = await Client.RetryAfterUnrecordedAnswerAsync(api, Url, body);
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, retry.StatusCode);
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await retry.Content.ReadAsStringAsync());
+        Assert.Equal(["true"], retry.Headers.GetValues(IdempotencyFilter.ReplayedHeader));
+        Assert.Equal(0, written);
+    }
 }

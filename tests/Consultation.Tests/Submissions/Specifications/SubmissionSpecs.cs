@@ -146,7 +146,7 @@ public sealed class SubmissionSpecs
         ];
         var stakeholders = new Dictionary<string, StakeholderDetails> { ["MEX"] = Mexico };
 
-        var rejected = Assert.Throws<SubmissionItemsRejected>(() =>
+        var rejected = Assert.Throws<Consultation.Infrastructure.Batching.BatchItemsRefused>(() =>
             RecordSubmissionsInBatch.Decide(items, Gcm(), stakeholders, new HashSet<string> { "gcm/submission:taken" }, Now));
 
         Assert.Equal(["items[1]", "items[2]", "items[3]", "items[4]"], rejected.Errors.Keys.Order());

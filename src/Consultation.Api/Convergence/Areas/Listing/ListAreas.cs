@@ -73,7 +73,7 @@ public static class ListAreas
             .WithSummary("List the areas of convergence of a process")
             .WithDescription("In the order identified (day, then key). Filters: status (Identified, Affirmed, ConfirmedInText, Dissolved), "
                 + "issue (areas covering that issue at the moment asked). Paged: page (from 1), pageSize (1-200, default 50). asOf (ISO 8601, recorded "
-                + "time): the areas as the record stood then; statedBy (YYYY-MM-DD): as they stood on that day by their own dates (identified, affirmed, "
+                + "time): the areas as the record stood then; statedBy (a date): as they stood on that day by their own dates (identified, affirmed, "
                 + "divergences noted, confirmed, dissolved; issue links carry no date and apply as recorded). The answer names the moment: asOf and statedBy as asked, null for now.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
