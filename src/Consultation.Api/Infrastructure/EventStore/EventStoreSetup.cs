@@ -12,7 +12,8 @@ public static class EventStoreSetup
     /// <summary>
     /// Marten on PostgreSQL: readable string stream keys, JSON with enums as strings, full event
     /// metadata (who, correlation, causation, headers), inline projections for read-your-writes
-    /// and the async daemon for summaries. Daemon errors stop the shard instead of being skipped,
+    /// and the async daemon for summaries, in <see cref="DaemonDistribution"/>' mode (HotCold by default: one node at a time
+    /// runs each projection, whatever the number of nodes). Daemon errors stop the shard instead of being skipped,
     /// so a broken projection shows up in /health/ready rather than silently losing data. <paramref name="modules"/> adds
     /// the modules' events and projections (<see cref="StoreConfiguration"/>).
     /// </summary>
@@ -31,7 +32,8 @@ public static class EventStoreSetup
             })
             .UseLightweightSessions()
             .ApplyAllDatabaseChangesOnStartup()
-            .AddAsyncDaemon(DaemonMode.Solo);
+            .AddAsyncDaemon(DaemonMode.HotCold);
+        services.ConfigureMarten((sp, options) => DaemonDistribution.Apply(options, sp.GetRequiredService<IConfiguration>()));
         return services;
     }
 
