@@ -64,6 +64,8 @@ public static class EventStoreSetup
         // aggregate here is an immutable record that handlers never change.
         options.Projections.UseIdentityMapForAggregates = true;
 
+        Security.DatabaseWriteWindows.Register(options);
+
         options.OpenTelemetry.TrackConnections = TrackLevel.Normal;
         options.OpenTelemetry.TrackEventCounters();
     }
