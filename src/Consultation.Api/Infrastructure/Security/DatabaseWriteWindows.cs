@@ -10,9 +10,9 @@ namespace Consultation.Infrastructure.Security;
 /// Each user's window in one row of <c>mt_write_windows</c>, shared by every node on the database, so a user has one
 /// budget whatever the number of nodes. One statement takes a write: it opens a new window when the last one ended, counts
 /// the write if the window has room, and otherwise answers when the window opened — atomically, as PostgreSQL locks the
-/// user's row for <c>insert … on conflict … do update</c> and answers from the row it wrote. The same rules as
-/// <see cref="MemoryWriteWindows"/>, with the node's clock (<c>now</c>): keep the nodes' clocks in step (NTP), or a skewed
-/// node may reopen a window early.
+/// user's row for <c>insert … on conflict … do update</c> and answers from the row it wrote. The rules of
+/// <see cref="MemoryWriteWindows"/>, with the node's clock (<c>now</c>), except that a write stamped before the window
+/// opened counts in it (requests from several nodes arrive out of order): keep the nodes' clocks in step (NTP).
 /// </summary>
 public sealed class DatabaseWriteWindows(IDocumentStore store, TimeSpan length) : IWriteWindows
 {
@@ -21,7 +21,10 @@ public sealed class DatabaseWriteWindows(IDocumentStore store, TimeSpan length) 
     public async ValueTask<WriteWindowAnswer> TakeAsync(string user, int budget, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var table = QualifiedName(store.Options.DatabaseSchemaName);
-        const string ended = "(@now >= w.opened + @length or @now < w.opened)";
+        // A write stamped a little before the window opened (another node's request, begun earlier, counted later) counts
+        // in it: reopening the window for it, as for a clock turned back, would hand a burst over several nodes a fresh
+        // budget at each such step. Only a clock turned back by more than a window reopens it.
+        const string ended = "(@now >= w.opened + @length or @now < w.opened - @length)";
         await using var connection = store.Storage.Database.CreateConnection();
         await connection.OpenAsync(cancellationToken);
         // Always one row back, read from the row this statement wrote (the latest, locked): a refused write updates the row
@@ -47,7 +50,7 @@ public sealed class DatabaseWriteWindows(IDocumentStore store, TimeSpan length) 
 
         var opened = reader.GetFieldValue<DateTimeOffset>(1);
         var left = opened + length - now;
-        return new WriteWindowAnswer(false, left > TimeSpan.Zero ? left : TimeSpan.Zero);
+        return new WriteWindowAnswer(false, left < TimeSpan.Zero ? TimeSpan.Zero : left > length ? length : left);
     }
 
     private static string QualifiedName(string schema) => $"{schema}.{TableName}";
