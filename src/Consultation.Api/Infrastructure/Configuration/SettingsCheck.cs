@@ -17,6 +17,7 @@ public sealed class SettingsCheck(IConfiguration configuration, IEnumerable<Sett
         }
 
         _ = Database.ConsultationDatabase.SchemaFrom(configuration);
+        _ = EventStore.DaemonDistribution.ModeFrom(configuration);
         return Task.CompletedTask;
     }
 

@@ -13,7 +13,8 @@ public static class EventStoreSetup
     /// <summary>
     /// Marten on PostgreSQL: readable string stream keys, JSON with enums as strings, full event
     /// metadata (who, correlation, causation, headers), inline projections for read-your-writes
-    /// and the async daemon for summaries. Daemon errors stop the shard instead of being skipped,
+    /// and the async daemon for summaries, in <see cref="DaemonDistribution"/>' mode (HotCold by default: one node at a time
+    /// runs each projection, whatever the number of nodes). Daemon errors stop the shard instead of being skipped,
     /// so a broken projection shows up in /health/ready rather than silently losing data. <paramref name="modules"/> adds
     /// the modules' events and projections (<see cref="StoreConfiguration"/>).
     /// </summary>
@@ -32,7 +33,8 @@ public static class EventStoreSetup
             })
             .UseLightweightSessions()
             .ApplyAllDatabaseChangesOnStartup()
-            .AddAsyncDaemon(DaemonMode.Solo);
+            .AddAsyncDaemon(DaemonMode.HotCold);
+        services.ConfigureMarten((sp, options) => DaemonDistribution.Apply(options, sp.GetRequiredService<IConfiguration>()));
         return services;
     }
 
@@ -63,6 +65,8 @@ public static class EventStoreSetup
         // the projection apply the new events to that fetched document instead of loading it again. Safe because every
         // aggregate here is an immutable record that handlers never change.
         options.Projections.UseIdentityMapForAggregates = true;
+
+        Security.DatabaseWriteWindows.Register(options);
 
         options.OpenTelemetry.TrackConnections = TrackLevel.Normal;
         options.OpenTelemetry.TrackEventCounters();

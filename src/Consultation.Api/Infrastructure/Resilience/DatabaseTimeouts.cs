@@ -9,12 +9,18 @@ namespace Consultation.Infrastructure.Resilience;
 /// the server is down or unreachable. Settings <c>Database:ConnectTimeoutSeconds</c> (default 15, as Npgsql),
 /// <c>Database:CommandTimeoutSeconds</c> (30) and <c>Database:KeepAliveSeconds</c> (10, TCP keepalive probes that
 /// find a dead server on idle pooled connections). A value written in the connection string itself wins.
+/// <c>Database:DeadClientCheckSeconds</c> (1; 0 turns it off) is the other direction: PostgreSQL's
+/// <c>client_connection_check_interval</c>, sent as the connection's <c>Options</c> (unless the connection string has its
+/// own), so a server notices a killed node even while one of its statements is running — the async daemon's advisory lock
+/// is held by a session that waits in <c>pg_sleep</c>, and without the check that lock would outlive the node and no
+/// other node could take its projections over until the sleep ended (issue 26).
 /// </summary>
 public static class DatabaseTimeouts
 {
     public const int DefaultConnectSeconds = 15;
     public const int DefaultCommandSeconds = 30;
     public const int DefaultKeepAliveSeconds = 10;
+    public const int DefaultDeadClientCheckSeconds = 1;
 
     public static string Apply(string connectionString, IConfiguration configuration)
     {
@@ -25,6 +31,14 @@ public static class DatabaseTimeouts
         SetUnlessGiven(given, "timeout", () => csb.Timeout = Seconds(configuration, "ConnectTimeoutSeconds", DefaultConnectSeconds));
         SetUnlessGiven(given, "commandtimeout", () => csb.CommandTimeout = Seconds(configuration, "CommandTimeoutSeconds", DefaultCommandSeconds));
         SetUnlessGiven(given, "keepalive", () => csb.KeepAlive = Seconds(configuration, "KeepAliveSeconds", DefaultKeepAliveSeconds));
+        SetUnlessGiven(given, "options", () =>
+        {
+            var check = Seconds(configuration, "DeadClientCheckSeconds", DefaultDeadClientCheckSeconds);
+            if (check > 0)
+            {
+                csb.Options = $"-c client_connection_check_interval={check * 1000}";
+            }
+        });
         return csb.ConnectionString;
     }
 

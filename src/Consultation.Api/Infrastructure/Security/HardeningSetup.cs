@@ -22,6 +22,9 @@ public sealed class HardeningSettings
 
     public int WindowSeconds { get; set; } = 60;
 
+    /// <summary>Where each user's window is counted; <c>Memory</c> only when a single node runs.</summary>
+    public WriteWindowsStorage WriteWindows { get; set; } = WriteWindowsStorage.Database;
+
     public string[] CorsOrigins { get; set; } = [];
 
     public static HardeningSettings From(IConfiguration configuration) =>
@@ -44,7 +47,16 @@ public static class HardeningSetup
                     .WithExposedHeaders("ETag", "Location", "X-Correlation-Id", "Retry-After");
             }
         }));
-        services.AddSingleton<IWriteWindows>(new MemoryWriteWindows(TimeSpan.FromSeconds(settings.WindowSeconds)));
+        var length = TimeSpan.FromSeconds(settings.WindowSeconds);
+        if (settings.WriteWindows == WriteWindowsStorage.Memory)
+        {
+            services.AddSingleton<IWriteWindows>(new MemoryWriteWindows(length));
+        }
+        else
+        {
+            services.AddSingleton<IWriteWindows>(sp => new DatabaseWriteWindows(sp.GetRequiredService<IDocumentStore>(), length));
+        }
+
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;

@@ -5,8 +5,9 @@ namespace Consultation.Infrastructure.Security;
 /// <summary>
 /// One user's write limiter, as the rate-limiting middleware asks it: the user's budget (granted, else configured) against
 /// their window (<see cref="IWriteWindows"/>). A refusal carries the time left in the window (<see cref="MetadataName.RetryAfter"/>)
-/// and the budget (<see cref="Budget"/>). While the granted budgets are not yet in memory, the quick attempt declines and
-/// the middleware's asynchronous acquire loads them first, so a grant counts from the first write after a restart.
+/// and the budget (<see cref="Budget"/>). The quick attempt always declines, so the middleware's asynchronous acquire
+/// answers: it loads the granted budgets first when they are not in memory (a grant counts from the first write after a
+/// restart) and may ask the database for the window (<see cref="DatabaseWriteWindows"/>) without blocking a thread.
 /// </summary>
 public sealed class UserWriteLimiter(string user, IWriteWindows windows, IWriteBudgets? budgets, int configuredBudget, TimeProvider time) : RateLimiter
 {
@@ -16,8 +17,7 @@ public sealed class UserWriteLimiter(string user, IWriteWindows windows, IWriteB
 
     public override RateLimiterStatistics? GetStatistics() => null;
 
-    protected override RateLimitLease AttemptAcquireCore(int permitCount) =>
-        budgets is { IsLoaded: false } ? WriteLease.NotYet : Take();
+    protected override RateLimitLease AttemptAcquireCore(int permitCount) => WriteLease.NotYet;
 
     protected override async ValueTask<RateLimitLease> AcquireAsyncCore(int permitCount, CancellationToken cancellationToken)
     {
@@ -26,14 +26,9 @@ public sealed class UserWriteLimiter(string user, IWriteWindows windows, IWriteB
             await budgets.LoadAsync(cancellationToken);
         }
 
-        return Take();
-    }
-
-    private WriteLease Take()
-    {
         var now = time.GetUtcNow();
         var budget = budgets?.GrantedTo(user, now) ?? configuredBudget;
-        var answer = windows.Take(user, budget, now);
+        var answer = await windows.TakeAsync(user, budget, now, cancellationToken);
         return answer.Allowed ? WriteLease.Granted : new WriteLease(false, answer.RetryAfter, budget);
     }
 
@@ -41,6 +36,7 @@ public sealed class UserWriteLimiter(string user, IWriteWindows windows, IWriteB
     {
         public static readonly WriteLease Granted = new(true);
 
+        /// <summary>Not answered yet: the asynchronous acquire will.</summary>
         public static readonly WriteLease NotYet = new(false);
 
         public override bool IsAcquired => acquired;

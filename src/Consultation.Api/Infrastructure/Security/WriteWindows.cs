@@ -6,13 +6,21 @@ namespace Consultation.Infrastructure.Security;
 public readonly record struct WriteWindowAnswer(bool Allowed, TimeSpan RetryAfter);
 
 /// <summary>
-/// Counts each user's writes in fixed windows. Behind an interface because the count is this node's: several nodes would
-/// count in storage they share, with the same answers (issue 26).
+/// Counts each user's writes in fixed windows: in this node's memory (<see cref="MemoryWriteWindows"/>, one node) or in a
+/// table every node shares (<see cref="DatabaseWriteWindows"/>, the default), with the same answers
+/// (<c>Security:WriteWindows</c>, <see cref="WriteWindowsStorage"/>).
 /// </summary>
 public interface IWriteWindows
 {
     /// <summary>Counts one write of <paramref name="user"/> at <paramref name="now"/> if the window has room under <paramref name="budget"/>; a refused write is not counted.</summary>
-    WriteWindowAnswer Take(string user, int budget, DateTimeOffset now);
+    ValueTask<WriteWindowAnswer> TakeAsync(string user, int budget, DateTimeOffset now, CancellationToken cancellationToken);
+}
+
+/// <summary>Where the windows are counted: <c>Database</c> (the default; right with any number of nodes) or <c>Memory</c> (one node only: each node would grant the whole budget).</summary>
+public enum WriteWindowsStorage
+{
+    Database,
+    Memory,
 }
 
 /// <summary>
@@ -24,7 +32,10 @@ public sealed class MemoryWriteWindows(TimeSpan length) : IWriteWindows
     private const int SweepAbove = 10_000;
     private readonly ConcurrentDictionary<string, Window> _windows = new(StringComparer.Ordinal);
 
-    public WriteWindowAnswer Take(string user, int budget, DateTimeOffset now)
+    public ValueTask<WriteWindowAnswer> TakeAsync(string user, int budget, DateTimeOffset now, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(Take(user, budget, now));
+
+    private WriteWindowAnswer Take(string user, int budget, DateTimeOffset now)
     {
         if (_windows.Count > SweepAbove)
         {

@@ -46,6 +46,8 @@ public sealed class DatabaseFailureRulesTests
         Assert.Equal(2, csb.Timeout); // the connection string's own value wins
         Assert.Equal(12, csb.CommandTimeout);
         Assert.Equal(DatabaseTimeouts.DefaultKeepAliveSeconds, csb.KeepAlive);
+        Assert.Equal("-c client_connection_check_interval=1000", csb.Options); // a killed node's sessions end within a second
+        Assert.Equal("-c work_mem=8MB", new NpgsqlConnectionStringBuilder(DatabaseTimeouts.Apply("Host=db;Options=-c work_mem=8MB", settings)).Options);
     }
 
     [Fact]
