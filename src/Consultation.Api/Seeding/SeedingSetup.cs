@@ -59,7 +59,8 @@ public sealed class SeedOnStartup(SeedLoader loader, IDocumentStore store, IConf
 
     private async Task LockAsync(Npgsql.NpgsqlConnection connection, string function, CancellationToken cancellationToken)
     {
-        await using var command = new Npgsql.NpgsqlCommand($"select {function}(hashtext(@name))", connection);
+        // No command timeout: a node waits for as long as another's load takes (bounded by the host's start-up being cancelled).
+        await using var command = new Npgsql.NpgsqlCommand($"select {function}(hashtext(@name))", connection) { CommandTimeout = 0 };
         command.Parameters.AddWithValue("name", $"{store.Options.DatabaseSchemaName}:seeds");
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
