@@ -106,7 +106,7 @@ public sealed class TwoNodesTests(ITestOutputHelper output) : IDisposable
         }
 
         output.WriteLine($"{clock.Elapsed.TotalSeconds:0.0} s: conflicts");
-        var counts = await EventsPerStreamAsync(connectionString, schema, process);
+        var counts = await StreamCounts.OfProcessAsync(connectionString, schema, process);
         Assert.All(statings, w => Assert.Equal(revised.Contains(w.Stream) ? 2 : 1, counts.GetValueOrDefault(w.Stream)));
 
         // Marten spreads the daemon's shards over the nodes, each on one node (its advisory lock): the node running the
@@ -201,22 +201,6 @@ public sealed class TwoNodesTests(ITestOutputHelper output) : IDisposable
             },
             timeout,
             "the async projections and the chain at the head");
-
-    private static async Task<IReadOnlyDictionary<string, long>> EventsPerStreamAsync(string connectionString, string schema, string process)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand($"select stream_id, count(*) from {schema}.mt_events where stream_id like @prefix group by stream_id", connection);
-        command.Parameters.AddWithValue("prefix", process + "/%");
-        await using var reader = await command.ExecuteReaderAsync();
-        var counts = new Dictionary<string, long>();
-        while (await reader.ReadAsync())
-        {
-            counts[reader.GetString(0)] = reader.GetInt64(1);
-        }
-
-        return counts;
-    }
 
     /// <summary>Who holds which advisory lock doing what: why a shard was not taken over.</summary>
     private static async Task<string> AdvisoryLocksAsync(string connectionString)

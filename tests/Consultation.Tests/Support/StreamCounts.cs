@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace Consultation.Tests.Reliability.Outage;
+namespace Consultation.Tests.Support;
 
 /// <summary>How many events each stream of a process holds, read straight from the event table.</summary>
 public static class StreamCounts
