@@ -63,7 +63,7 @@ public sealed class BodyErrorTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Equal("$.name: expected a string (text in double quotes); got an object", Assert.Single(name.ErrorsFor("name")));
 
         var year = await (await _client.PostRawAsync("/processes/any/phases/planned", "{\"phase\":\"p\",\"title\":\"P\",\"expectedYear\":true}")).AssertProblemAsync(400);
-        Assert.Equal("$.expectedYear: expected a whole number; got true", Assert.Single(year.ErrorsFor("expectedYear")));
+        Assert.Equal("$.expectedYear: expected a whole number", Assert.Single(year.ErrorsFor("expectedYear")));
     }
 
     [Fact]

@@ -77,7 +77,6 @@ public static class HttpSetup
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<BodyCharsetDoor>();
-        app.KeepJsonBodies();
         app.UseMiddleware<StorableTextDoor>();
         app.UseConsultationSecurity();
         return app;

@@ -19,12 +19,8 @@ public sealed class JsonBodyErrors(IOptions<JsonOptions> json, RequestFieldRules
 
     private const int PathExcerptLength = 120;
 
-    /// <summary>
-    /// The 400 for <paramref name="error"/> reading a body of type <paramref name="body"/>, or null when it is not about one
-    /// value. <paramref name="sent"/> is what the body held at the error's path (<see cref="SentJsonValue"/>), quoted when the
-    /// serializer did not say it (a number or boolean of the wrong type).
-    /// </summary>
-    public HttpValidationProblemDetails? Describe(JsonException error, Type? body, string? sent = null)
+    /// <summary>The 400 for <paramref name="error"/> reading a body of type <paramref name="body"/>, or null when it is not about one value.</summary>
+    public HttpValidationProblemDetails? Describe(JsonException error, Type? body)
     {
         var path = JsonExcerpt.Of(error.Path ?? "$", PathExcerptLength);
         var field = path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path;
@@ -55,7 +51,7 @@ public sealed class JsonBodyErrors(IOptions<JsonOptions> json, RequestFieldRules
             return null;
         }
 
-        return Problem(field, $"{path}: expected {expected}{((refused?.Got ?? sent) is { } got ? $"; got {got}" : string.Empty)}");
+        return Problem(field, $"{path}: expected {expected}{(refused?.Got is { } got ? $"; got {got}" : string.Empty)}");
     }
 
     private static HttpValidationProblemDetails Problem(string field, string message) =>

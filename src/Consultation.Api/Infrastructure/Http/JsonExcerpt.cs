@@ -47,19 +47,6 @@ public static class JsonExcerpt
         _ => "another kind of value",
     };
 
-    /// <summary>The same, of a value read back from the body (<see cref="SentJsonValue"/>).</summary>
-    public static string Got(JsonElement value) => value.ValueKind switch
-    {
-        JsonValueKind.String => $"'{Of(value.GetString() ?? string.Empty)}'",
-        JsonValueKind.Number => Of(value.GetRawText()),
-        JsonValueKind.True => "true",
-        JsonValueKind.False => "false",
-        JsonValueKind.Null => "null",
-        JsonValueKind.Object => "an object",
-        JsonValueKind.Array => "a list",
-        _ => "another kind of value",
-    };
-
     private static IEnumerable<Rune> Runes(ReadOnlySpan<char> text)
     {
         var runes = new List<Rune>(text.Length);

@@ -28,12 +28,9 @@ public sealed class ProblemDetailsExceptionHandler(
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken cancellationToken)
     {
-        var sent = exception is BadHttpRequestException { InnerException: JsonException { InnerException: not JsonException } refusedValue } && refusedValue is not RefusedJsonValue { Got: not null }
-            ? await SentJsonValue.AtAsync(http, refusedValue.Path)
-            : null;
         var problem = exception is OperationCanceledException && lifetime.ApplicationStopping.IsCancellationRequested
             ? ShuttingDown()
-            : Map(exception, http, sent);
+            : Map(exception, http);
         if (problem.Status == StatusCodes.Status503ServiceUnavailable)
         {
             logger.LogWarning("Unavailable answering {Method} {Path}: {Error}", http.Request.Method, http.Request.Path, exception.Message);
@@ -75,11 +72,11 @@ public sealed class ProblemDetailsExceptionHandler(
         });
     }
 
-    private ProblemDetails Map(Exception exception, HttpContext http, string? sent) =>
+    private ProblemDetails Map(Exception exception, HttpContext http) =>
         moduleProblems.FirstOrDefault(m => m.ExceptionType.IsInstanceOfType(exception)) is { } mapping
             ? mapping.ToProblem(exception)
             : exception is BadHttpRequestException { InnerException: JsonException json } && DuplicateKeys.Named(json) is null
-              && bodyErrors.Describe(json, BodyTypeOf(http), sent) is { } body
+              && bodyErrors.Describe(json, BodyTypeOf(http)) is { } body
                 ? body
                 : MapShared(exception);
 
