@@ -119,7 +119,7 @@ public sealed class TwoNodesTests(ITestOutputHelper output) : IDisposable
         Assert.Equal(shards.Length, shards.Distinct().Count()); // no shard on both nodes
         var leader = (await ShardsAsync(clients[0])).Contains(ChainShard) ? 0 : 1;
         var survivor = 1 - leader;
-        await CaughtUpAsync(clients[survivor], TimeSpan.FromSeconds(30));
+        await CaughtUpAsync(clients[survivor], TimeSpan.FromSeconds(60), clients, connectionString);
 
         output.WriteLine($"{clock.Elapsed.TotalSeconds:0.0} s: caught up before kill");
         nodes[leader].Kill(); // SIGKILL: no hand-over, its advisory locks go with its connections
@@ -137,7 +137,7 @@ public sealed class TwoNodesTests(ITestOutputHelper output) : IDisposable
         }
 
         var tookOver = killedAt.Elapsed;
-        await CaughtUpAsync(clients[survivor], TimeSpan.FromSeconds(30));
+        await CaughtUpAsync(clients[survivor], TimeSpan.FromSeconds(60), clients, connectionString);
         var caughtUp = killedAt.Elapsed;
         output.WriteLine($"Shards: {string.Join(", ", shards)}. Node {leader} (the chain's) killed; node {survivor} ran every shard after {tookOver.TotalSeconds:0.0} s and was at the head after {caughtUp.TotalSeconds:0.0} s.");
 
@@ -189,18 +189,30 @@ public sealed class TwoNodesTests(ITestOutputHelper output) : IDisposable
         }
     }
 
-    /// <summary>Every async projection at the head, and the chain with nothing pending.</summary>
-    private static Task CaughtUpAsync(HttpClient node, TimeSpan timeout) =>
-        Eventually.HoldsAsync(
-            async () =>
-            {
-                var overview = await (await node.GetAsync("/admin/projections")).ReadAsync<JsonElement>();
-                var chain = await (await node.GetAsync("/audit/verify")).ReadAsync<JsonElement>();
-                return overview.GetProperty("projections").EnumerateArray().All(p => p.GetProperty("behind").GetInt64() == 0)
-                    && chain.GetProperty("pending").GetInt64() == 0;
-            },
-            timeout,
-            "the async projections and the chain at the head");
+    /// <summary>Every async projection at the head, and the chain with nothing pending; if not in time, what each node runs and who holds which lock.</summary>
+    private static async Task CaughtUpAsync(HttpClient node, TimeSpan timeout, HttpClient[] nodes, string connectionString)
+    {
+        var last = string.Empty;
+        try
+        {
+            await Eventually.HoldsAsync(
+                async () =>
+                {
+                    var overview = await (await node.GetAsync("/admin/projections")).ReadAsync<JsonElement>();
+                    var chain = await (await node.GetAsync("/audit/verify")).ReadAsync<JsonElement>();
+                    last = $"projections {overview}; chain pending {chain.GetProperty("pending")}";
+                    return overview.GetProperty("projections").EnumerateArray().All(p => p.GetProperty("behind").GetInt64() == 0)
+                        && chain.GetProperty("pending").GetInt64() == 0;
+                },
+                timeout,
+                "the async projections and the chain at the head");
+        }
+        catch (Exception)
+        {
+            var running = string.Join("; ", await Task.WhenAll(nodes.Select(async (n, i) => $"node {i} runs {string.Join(", ", await ShardsAsync(n))}")));
+            Assert.Fail($"Not at the head within {timeout.TotalSeconds} s: {last}. {running}. Advisory locks: {await AdvisoryLocksAsync(connectionString)}");
+        }
+    }
 
     /// <summary>Who holds which advisory lock doing what: why a shard was not taken over.</summary>
     private static async Task<string> AdvisoryLocksAsync(string connectionString)

@@ -12,7 +12,7 @@ namespace Consultation.Infrastructure.Security;
 /// The keys are stored as ASP.NET Core writes them (not encrypted at rest, as with its own database repository): the
 /// database's access control protects them, as it protects the record.
 /// </summary>
-public sealed class DatabaseKeyRing(IDocumentStore store) : IXmlRepository
+public sealed class DatabaseKeyRing(Func<IDocumentStore> store) : IXmlRepository
 {
     /// <summary>The application name every node shares, so they read one key ring.</summary>
     public const string ApplicationName = "consultation-tracker";
@@ -21,13 +21,13 @@ public sealed class DatabaseKeyRing(IDocumentStore store) : IXmlRepository
     // needs it and then about once a day, and a key written when the ring is made and then every 90 days.
     public IReadOnlyCollection<XElement> GetAllElements()
     {
-        using var session = store.QuerySession();
+        using var session = store().QuerySession();
         return [.. session.Query<DataProtectionKey>().ToListAsync().GetAwaiter().GetResult().Select(k => XElement.Parse(k.Xml))];
     }
 
     public void StoreElement(XElement element, string friendlyName)
     {
-        using var session = store.LightweightSession();
+        using var session = store().LightweightSession();
         session.Insert(new DataProtectionKey { Id = friendlyName, Xml = element.ToString(SaveOptions.DisableFormatting) });
         session.SaveChangesAsync().GetAwaiter().GetResult();
     }
@@ -41,7 +41,9 @@ public static class DatabaseKeyRingSetup
     public static IServiceCollection AddDatabaseKeyRing(this IServiceCollection services)
     {
         services.AddDataProtection().SetApplicationName(DatabaseKeyRing.ApplicationName);
-        services.AddOptions<KeyManagementOptions>().Configure<IDocumentStore>((o, store) => o.XmlRepository = new DatabaseKeyRing(store));
+        // The store is asked for at the ring's first use, not when the options are built: commands that start no database
+        // (openapi) still build the pages' antiforgery services.
+        services.AddOptions<KeyManagementOptions>().Configure<IServiceProvider>((o, provider) => o.XmlRepository = new DatabaseKeyRing(provider.GetRequiredService<IDocumentStore>));
         return services;
     }
 }
